@@ -1,0 +1,36 @@
+# Two commands matter: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+.PHONY: install run test lint bench clean
+
+$(BIN)/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	$(BIN)/dipnews index corpus/
+	@echo "Create a token for adding articles: $(BIN)/dipnews token create NAME"
+	$(BIN)/dipnews serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/pip install --quiet ruff mypy
+	$(BIN)/ruff check indexer search tests bench
+	$(BIN)/mypy --ignore-missing-imports indexer search
+
+bench: install
+	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/extraction_bench.py
+
+clean:
+	rm -rf $(VENV) instance *.egg-info
