@@ -17,7 +17,6 @@ install: $(BIN)/.installed
 
 run: install
 	$(BIN)/dipnews index corpus/
-	@echo "Create a token for adding articles: $(BIN)/dipnews token create NAME"
 	$(BIN)/dipnews serve --host $(HOST) --port $(PORT)
 
 test: install

@@ -1,0 +1,1 @@
+"""dipnews indexer: from raw page bytes to documents in the Whoosh index."""

@@ -1,0 +1,233 @@
+"""From raw page bytes to an Article: the one code path `index` and `extract` share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from indexer.dates import find_dates, infer_year, parse_dateline
+from indexer.decode import decode_bytes
+from indexer.errors import DipnewsError
+from indexer.htmlpage import clean_html_page, looks_like_html
+from indexer.outlets import display_domain, outlet_by_name, outlet_by_url
+from indexer.textpage import clean_text_page
+from indexer.topics import TopicScore, tag_topics
+
+# Bump when extraction changes, so stale documents can be re-extracted.
+EXTRACTOR_VERSION = 1
+SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
+_TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00bb]\s+")
+_FIRST_SENTENCE = re.compile(r"^(.{20,160}?[.!?])(?:\s|$)")
+_TITLE_MAX = 160
+
+
+@dataclass
+class Article:
+    """A cleaned news article with its metadata and where each piece came from."""
+
+    id: str
+    title: str
+    body: str
+    kind: str  # "html" or "text"
+    url: str | None = None
+    title_source: str = "page"
+    date: dt.date | None = None
+    date_source: str | None = None
+    outlet: str | None = None
+    outlet_type: str | None = None
+    outlet_source: str | None = None
+    wire_source: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    topics: list[TopicScore] = field(default_factory=list)
+    fallback: bool = False
+    source: str | None = None
+    raw_sha256: str | None = None
+    ingested: dt.date | None = None
+    extractor_version: int = EXTRACTOR_VERSION
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def topic_slugs(self) -> list[str]:
+        return [topic.slug for topic in self.topics]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form, as `dipnews extract --json` prints it."""
+        data = asdict(self)
+        for key in ("date", "ingested"):
+            data[key] = data[key].isoformat() if data[key] else None
+        data["topics"] = self.topic_slugs
+        data["topic_scores"] = [asdict(topic) for topic in self.topics]
+        return data
+
+
+def extract_article(
+    data: bytes,
+    *,
+    source: str | None = None,
+    supplied: dict[str, Any] | None = None,
+    ingested: dt.date | None = None,
+) -> Article:
+    """Decode, clean and describe one raw page; raise DipnewsError when it is not an article."""
+    supplied = validate_supplied(supplied or {})
+    ingested = ingested or dt.date.today()
+    text = decode_bytes(data)
+    url = supplied.get("url")
+    if looks_like_html(text):
+        html = clean_html_page(text, url=url)
+        paragraphs, kind = html.paragraphs, "html"
+        title, byline, fallback, dropped = html.title, html.byline, html.fallback, html.dropped
+        url = url or html.url
+        site_name, page_date = html.site_name, html.date
+        date_source = "html-metadata" if page_date else None
+    else:
+        page = clean_text_page(text)
+        paragraphs, kind = page.paragraphs, "text"
+        title, byline, fallback, dropped = page.title, page.byline, False, page.dropped
+        site_name, page_date = None, page.date_bar
+        date_source = "date-bar" if page_date else None
+    body = "\n\n".join(paragraphs).strip()
+    if not body:
+        raise DipnewsError("No article text was found in the page.", 422)
+
+    article = Article(id="", title="", body=body, kind=kind, url=url, byline=byline)
+    article.fallback = fallback
+    article.dropped = dropped
+    article.source = source
+    article.ingested = ingested
+    article.raw_sha256 = hashlib.sha256(data).hexdigest()
+
+    dateline = parse_dateline(paragraphs[0]) if paragraphs else None
+    article.dateline = dateline.place if dateline else None
+    lede = paragraphs[0][dateline.end :] if dateline else paragraphs[0]
+    _resolve_title(article, supplied.get("title"), title, site_name, lede)
+    _resolve_outlet(article, supplied.get("outlet"), site_name, dateline.agency if dateline else None)
+    _resolve_date(article, supplied.get("date"), page_date, date_source, dateline, ingested)
+    if "topics" in supplied:
+        article.topics = [TopicScore(slug, slug, 1.0, {"supplied": 1}) for slug in supplied["topics"]]
+    else:
+        article.topics = tag_topics(article.title, body)
+    article.id = article_id(url, body)
+    return article
+
+
+def article_id(url: str | None, body: str) -> str:
+    """A stable id: from the canonical URL when there is one, else from the cleaned text."""
+    if url:
+        parts = urlsplit(url.strip())
+        key = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, ""))
+    else:
+        key = " ".join(re.findall(r"\w+", body.casefold()))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def validate_supplied(supplied: dict[str, Any]) -> dict[str, Any]:
+    """Check user-supplied metadata; unknown keys and bad values are user mistakes."""
+    unknown = set(supplied) - set(SUPPLIED_KEYS)
+    if unknown:
+        raise DipnewsError(f"Unknown metadata field(s): {', '.join(sorted(unknown))}.")
+    clean: dict[str, Any] = {k: v for k, v in supplied.items() if v not in (None, "", [])}
+    if "date" in clean and not isinstance(clean["date"], dt.date):
+        clean["date"] = parse_iso_date(str(clean["date"]))
+    if "topics" in clean:
+        topics = clean["topics"]
+        clean["topics"] = [topics] if isinstance(topics, str) else [str(t) for t in topics]
+    if "url" in clean and urlsplit(str(clean["url"])).scheme not in ("http", "https"):
+        raise DipnewsError(f"The url {clean['url']!r} is not an http(s) address.")
+    return clean
+
+
+def parse_iso_date(value: str) -> dt.date:
+    """An ISO date (YYYY-MM-DD), or a DipnewsError a user can read."""
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise DipnewsError(f"{value!r} is not a date; write it as YYYY-MM-DD.") from None
+
+
+def _resolve_title(
+    article: Article, supplied: str | None, found: str | None, site: str | None, lede: str
+) -> None:
+    if supplied:
+        article.title, article.title_source = supplied, "supplied"
+    elif found:
+        article.title, article.title_source = strip_site_suffix(found, site), "page"
+    else:
+        match = _FIRST_SENTENCE.match(lede)
+        sentence = match.group(1) if match else lede[:_TITLE_MAX].rsplit(" ", 1)[0] + " …"
+        article.title, article.title_source = sentence[:1].upper() + sentence[1:], "first-sentence"
+
+
+def strip_site_suffix(title: str, site: str | None) -> str:
+    """Drop a trailing " | Outlet" (or leading "Outlet - ") from a page title."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site_key = (site or "").casefold()
+    for candidate, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
+        short = len(candidate.split()) <= 4
+        if (site_key and candidate.casefold() in site_key) or (site_key and site_key in candidate.casefold()):
+            return " - ".join(rest) if len(rest) > 1 else rest[0]
+        if short and not site_key and candidate is parts[-1] and len(" ".join(rest).split()) >= 4:
+            return " - ".join(rest) if len(rest) > 1 else rest[0]
+    return title
+
+
+def _resolve_outlet(article: Article, supplied: str | None, site: str | None, agency: str | None) -> None:
+    registered = None
+    if supplied:
+        registered = outlet_by_name(supplied)
+        article.outlet, article.outlet_source = supplied, "supplied"
+    elif site:
+        registered = outlet_by_name(site)
+        article.outlet, article.outlet_source = site, "html-metadata"
+    elif article.url and (registered := outlet_by_url(article.url)):
+        article.outlet_source = "url"
+    elif article.url and article.kind == "html":
+        article.outlet, article.outlet_source = display_domain(article.url), "url"
+    elif article.byline and article.byline.startswith("The "):
+        registered = outlet_by_name(article.byline)
+        article.outlet, article.outlet_source = article.byline, "byline"
+        article.byline = None
+    elif agency and (registered := outlet_by_name(agency)):
+        article.outlet_source = "agency-tag"
+    if registered:
+        article.outlet, article.outlet_type = registered.name, registered.type
+    agency_outlet = outlet_by_name(agency) if agency else None
+    if agency_outlet and agency_outlet.name != article.outlet:
+        article.wire_source = agency_outlet.name
+
+
+def _resolve_date(
+    article: Article,
+    supplied: dt.date | None,
+    page_date: dt.date | None,
+    page_source: str | None,
+    dateline: Any,
+    ingested: dt.date,
+) -> None:
+    url_match = _URL_DATE.search(urlsplit(article.url).path) if article.url else None
+    url_date = None
+    if url_match:
+        try:
+            url_date = dt.date(*(int(g) for g in url_match.groups()))
+        except ValueError:
+            url_date = None
+    in_text = [d for d in find_dates(article.body) if d <= ingested]
+    if supplied:
+        article.date, article.date_source = supplied, "supplied"
+    elif page_date:
+        article.date, article.date_source = page_date, page_source
+    elif url_date:
+        article.date, article.date_source = url_date, "url"
+    elif dateline and dateline.month and dateline.day:
+        known = [dt.date(dateline.year, 1, 1)] if dateline.year else in_text
+        article.date = infer_year(dateline.month, dateline.day, known, ingested)
+        article.date_source = "dateline" if article.date else None
+    elif in_text:
+        article.date, article.date_source = max(in_text), "text"

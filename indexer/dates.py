@@ -1,0 +1,149 @@
+"""Dates as news pages write them: date bars, datelines, dates in sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+DATE_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # February 4, 2026
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 04 February 2026
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2026-02-04
+]
+
+_DATE_LINE_EXTRAS = re.compile(
+    rf"^\s*{_WEEKDAY}?|(?:[\s,|-]+\d{{1,2}}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(r"(?P<a>[A-Za-z]+|\d{1,2})\.?\s+(?P<b>[A-Za-z]+|\d{1,2})")
+
+# "ISLAMABAD, Feb 4 (APP):", "ISLAMABAD, FEB 4:", "ISLAMABAD - ", "Islamabad:"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'\u2019 -]{1,40}?)"
+    r"(?:\s*,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?)?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?"
+    r"\s*(?P<sep>:|\s[-\u2013\u2014]+)\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The place (and maybe date and agency) that opens a news story."""
+
+    place: str
+    month: int | None
+    day: int | None
+    year: int | None
+    agency: str | None
+    end: int  # offset of the story text after the dateline
+
+
+def _to_date(year: str | int, month: str | int, day: str | int) -> dt.date | None:
+    month_number = month if isinstance(month, int) else MONTHS.get(month.lower().rstrip("."))
+    if month_number is None and isinstance(month, str) and month.isdigit():
+        month_number = int(month)
+    try:
+        return dt.date(int(year), int(month_number or 0), int(day))
+    except (TypeError, ValueError):
+        return None
+
+
+def _match_date(match: re.Match[str]) -> dt.date | None:
+    return _to_date(match.group("year"), match.group("month"), match.group("day"))
+
+
+def find_dates(text: str) -> list[dt.date]:
+    """Every full calendar date written in `text`, in order of appearance."""
+    found: list[tuple[int, dt.date]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            date = _match_date(match)
+            if date:
+                found.append((match.start(), date))
+    return [date for _, date in sorted(found)]
+
+
+def parse_date_line(line: str) -> dt.date | None:
+    """The date of a line that is nothing but a date (a page's date bar), else None."""
+    core = _DATE_LINE_EXTRAS.sub("", line)
+    for pattern in DATE_PATTERNS:
+        match = pattern.fullmatch(core)
+        if match:
+            return _match_date(match)
+    return None
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a story paragraph, if it has one.
+
+    Upper-case places ("ISLAMABAD -") or any place followed by a colon or a
+    date count; a sentence such as "Both sides agreed: ..." does not, because
+    a dateline place is at most four words.
+    """
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place").strip(" -")
+    words = place.split()
+    if not words or len(words) > 4:
+        return None
+    month, day = _month_day(match.group("when")) if match.group("when") else (None, None)
+    if match.group("when") and month is None:
+        return None
+    has_date = month is not None
+    if not (place.isupper() or has_date or match.group("agency") or match.group("sep") == ":"):
+        return None
+    if not all(word[0].isupper() for word in words):
+        return None
+    year = int(match.group("year")) if match.group("year") else None
+    agency = match.group("agency").strip() if match.group("agency") else None
+    return Dateline(place, month, day, year, agency, match.end())
+
+
+def _month_day(text: str) -> tuple[int | None, int | None]:
+    match = _MONTH_DAY.fullmatch(text.strip())
+    if not match:
+        return None, None
+    a, b = match.group("a"), match.group("b")
+    name, number = (a, b) if b.isdigit() else (b, a)
+    month = MONTHS.get(name.lower())
+    if month is None or not number.isdigit() or not 1 <= int(number) <= 31:
+        return None, None
+    return month, int(number)
+
+
+def infer_year(month: int, day: int, known: list[dt.date], today: dt.date) -> dt.date | None:
+    """Give a year to a month and day: a year other dates of the page use, else the latest past one."""
+    for date in known:
+        if (date.month, date.day) == (month, day):
+            return date
+    for date in known:
+        candidate = _to_date(date.year, month, day)
+        if candidate and abs((candidate - date).days) <= 31:
+            return candidate
+    for year in (today.year, today.year - 1):
+        candidate = _to_date(year, month, day)
+        if candidate and candidate <= today:
+            return candidate
+    return None

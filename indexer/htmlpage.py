@@ -1,0 +1,94 @@
+"""Boilerplate stripping and metadata for HTML pages, built on trafilatura.
+
+trafilatura finds the main text and the page metadata (title, date through
+htmldate, author, site name); this layer drops the chrome lines it lets
+through and falls back to the page's visible text when it finds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import trafilatura
+from bs4 import BeautifulSoup
+
+from indexer.textpage import clean_text_page, is_chrome, normalise_line
+
+_HTML_START = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|a)\b",
+    re.IGNORECASE,
+)
+_INVISIBLE = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "form")
+
+
+@dataclass
+class HtmlPage:
+    paragraphs: list[str]
+    title: str | None = None
+    byline: str | None = None
+    date: dt.date | None = None
+    site_name: str | None = None
+    url: str | None = None
+    fallback: bool = False
+    dropped: list[str] = field(default_factory=list)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text is markup rather than a plain-text dump."""
+    return bool(_HTML_START.search(text[:4096]))
+
+
+def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
+    """Main text and metadata of an HTML page."""
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = getattr(document, "text", None) or ""
+    page = HtmlPage(paragraphs=[])
+    if document is not None:
+        page.title = normalise_line(document.title or "") or None
+        page.byline = normalise_line(document.author or "") or None
+        page.site_name = normalise_line(document.sitename or "") or None
+        page.url = document.url or None
+        page.date = _iso_date(document.date)
+    for line in (normalise_line(raw) for raw in text.splitlines()):
+        if not line:
+            continue
+        (page.dropped if is_chrome(line) else page.paragraphs).append(line)
+    if not page.paragraphs:
+        page.fallback = True
+        visible = visible_text(html)
+        fallback = clean_text_page(visible)
+        page.paragraphs = fallback.paragraphs
+        page.title = page.title or fallback.title or _html_title(html)
+    return page
+
+
+def visible_text(html: str) -> str:
+    """The text a reader would see, one block per line, without scripts or navigation."""
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(_INVISIBLE):
+        tag.decompose()
+    root = soup.body or soup
+    return root.get_text("\n")
+
+
+def _html_title(html: str) -> str | None:
+    soup = BeautifulSoup(html, "lxml")
+    return normalise_line(soup.title.get_text()) if soup.title else None
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,121 @@
+"""Boilerplate stripping for plain-text dumps of news pages (one block per line).
+
+There is no DOM, so each line is judged by what it says: paragraph-like lines
+(long, with sentence punctuation) anchor the article body; short lines inside
+the body are kept (sub-headings, list items) unless they are page chrome;
+lines before the body give the title, byline and date bar; lines after it are
+comment forms, ads and footers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from indexer.dates import parse_date_line
+
+# Lines that are page chrome whatever page they are on: ads, toggles, menus,
+# share and comment widgets, footers.
+_CHROME = re.compile(
+    r"^[\s\-\u2013\u2014|•·*]*(?:"
+    r"(?:adsense\s+)?advertisements?|sponsored(?:\s+content)?|ad|ads|promoted"
+    r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation"
+    r"|skip\s+to\s+(?:main\s+)?content|share(?:\s+this(?:\s+article)?)?|print|email|tweet|whatsapp"
+    r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
+    r"|comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
+    r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
+    r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories"
+    r"|follow\s+us(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
+    r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
+    r"|cookie.*|accept(?:\s+all)?|facebook|twitter|x|linkedin|instagram|youtube|telegram"
+    r")[\s\-\u2013\u2014|•·*.:]*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(?:by|written\s+by|reported\s+by)\s+(?P<who>[A-Z][^.!?]{1,80})$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)")
+_PARAGRAPH_MIN_WORDS = 12
+_TITLE_WORDS = (3, 30)
+
+
+@dataclass
+class TextPage:
+    """What a text dump yields: the article body and the metadata lines around it."""
+
+    paragraphs: list[str]
+    title: str | None = None
+    byline: str | None = None
+    date_bar: dt.date | None = None
+    dropped: list[str] = field(default_factory=list)
+
+
+def normalise_line(line: str) -> str:
+    return " ".join(line.replace("\u00a0", " ").split())
+
+
+def is_chrome(line: str) -> bool:
+    return bool(_CHROME.match(line))
+
+
+def is_paragraph(line: str) -> bool:
+    """A line that reads like prose: enough words and a sentence end."""
+    return len(line.split()) >= _PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(line))
+
+
+def _is_title_like(line: str) -> bool:
+    words = len(line.split())
+    return (
+        _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]
+        and not is_chrome(line)
+        and parse_date_line(line) is None
+        and not _BYLINE.match(line)
+        and not line.endswith(":")
+    )
+
+
+def clean_text_page(text: str) -> TextPage:
+    """Split a text dump into title, byline, date bar and body paragraphs."""
+    lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
+    anchors = [i for i, line in enumerate(lines) if is_paragraph(line) and not is_chrome(line)]
+    if not anchors:
+        # No prose line at all: keep every non-chrome line rather than nothing.
+        kept = [line for line in lines if not is_chrome(line)]
+        return TextPage(paragraphs=_dedupe(kept), dropped=[x for x in lines if x not in kept])
+    first, last = anchors[0], anchors[-1]
+    page = TextPage(paragraphs=[])
+    head, body, tail = lines[:first], lines[first : last + 1], lines[last + 1 :]
+
+    seen_head: dict[str, int] = {}
+    for line in head:
+        seen_head[line] = seen_head.get(line, 0) + 1
+    for line in head:
+        byline = _BYLINE.match(line)
+        date = parse_date_line(line)
+        if byline and page.byline is None:
+            page.byline = byline.group("who").strip()
+        elif date and page.date_bar is None:
+            page.date_bar = date
+        elif _is_title_like(line) and (page.title is None or seen_head[line] > 1):
+            page.title = line
+        else:
+            page.dropped.append(line)
+
+    for line in body:
+        if is_chrome(line) or line == page.title:
+            page.dropped.append(line)
+        else:
+            page.paragraphs.append(line)
+    page.paragraphs = _dedupe(page.paragraphs)
+    page.dropped.extend(tail)
+    return page
+
+
+def _dedupe(lines: list[str]) -> list[str]:
+    """Drop exact repeats of a line (repeated headlines, widgets), keeping the first."""
+    seen: set[str] = set()
+    kept = []
+    for line in lines:
+        if line not in seen:
+            seen.add(line)
+            kept.append(line)
+    return kept
