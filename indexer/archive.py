@@ -1,0 +1,99 @@
+"""The raw archive: every accepted page's original bytes, kept to re-index from.
+
+Raw bytes are content-addressed (objects/ab/<sha256>); a record per article
+(records/<id>.json) says which bytes it came from, with the metadata the user
+supplied and the day it was ingested. Every file is written atomically, and
+before the index is touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Record:
+    id: str
+    raw_sha256: str
+    source: str | None
+    supplied: dict[str, Any]
+    ingested: dt.date
+    extractor_version: int
+
+    def to_json(self) -> str:
+        data = dict(self.__dict__, ingested=self.ingested.isoformat(), supplied=jsonable(self.supplied))
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Record:
+        data = json.loads(text)
+        data["ingested"] = dt.date.fromisoformat(data["ingested"])
+        return cls(**data)
+
+
+def jsonable(supplied: dict[str, Any]) -> dict[str, Any]:
+    """User-supplied metadata as it is stored in a record (dates as ISO text)."""
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in supplied.items()}
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+class Archive:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def _object_path(self, sha: str) -> Path:
+        return self.root / "objects" / sha[:2] / sha
+
+    def _record_path(self, article_id: str) -> Path:
+        return self.root / "records" / f"{article_id}.json"
+
+    def put_raw(self, data: bytes) -> str:
+        sha = hashlib.sha256(data).hexdigest()
+        path = self._object_path(sha)
+        if not path.exists():
+            _write_atomically(path, data)
+        return sha
+
+    def get_raw(self, sha: str) -> bytes:
+        return self._object_path(sha).read_bytes()
+
+    def put_record(self, record: Record) -> None:
+        _write_atomically(self._record_path(record.id), record.to_json().encode("utf-8"))
+
+    def get_record(self, article_id: str) -> Record | None:
+        path = self._record_path(article_id)
+        return Record.from_json(path.read_text("utf-8")) if path.exists() else None
+
+    def delete_record(self, article_id: str) -> None:
+        self._record_path(article_id).unlink(missing_ok=True)
+
+    def records(self) -> Iterator[Record]:
+        folder = self.root / "records"
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.json")):
+                yield Record.from_json(path.read_text("utf-8"))
+
+    def __len__(self) -> int:
+        folder = self.root / "records"
+        return sum(1 for _ in folder.glob("*.json")) if folder.is_dir() else 0

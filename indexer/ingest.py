@@ -1,0 +1,208 @@
+"""Bring pages into dipnews: read, check, extract, archive, index.
+
+The order is what keeps nothing lost and nothing half-written: a page is
+extracted first (no side effects), its raw bytes and record go to the archive,
+and only then is the index written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from indexer.archive import Archive, Record, jsonable
+from indexer.article import EXTRACTOR_VERSION, Article, extract_article
+from indexer.errors import DipnewsError
+from indexer.writer import indexed_ids, write_articles
+
+SIDECAR_SUFFIX = ".meta.json"
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+BATCH_SIZE = 500
+
+
+@dataclass
+class IngestReport:
+    indexed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def index_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / "index"
+
+
+def archive_for(data_dir: Path) -> Archive:
+    return Archive(Path(data_dir) / "archive")
+
+
+def iter_page_files(paths: Iterable[Path], report: IngestReport) -> Iterator[Path]:
+    """Files to index under the given files and folders (sidecars and hidden files left out)."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            children = sorted(p for p in path.rglob("*") if p.is_file())
+            for child in children:
+                relative = child.relative_to(path).parts
+                if child.name.endswith(SIDECAR_SUFFIX) or any(p.startswith(".") for p in relative):
+                    continue
+                yield child
+        elif path.name.endswith(SIDECAR_SUFFIX):
+            report.skipped.append((str(path), "a metadata sidecar, not a page"))
+        elif path.is_file():
+            yield path
+        else:
+            report.failed.append((str(path), "no such file or folder"))
+
+
+def read_sidecar(path: Path) -> dict[str, Any]:
+    """Metadata the user supplied next to a page (`story.html.meta.json`), or {}."""
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.exists():
+        return {}
+    try:
+        data = json.loads(sidecar.read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        raise DipnewsError(f"The metadata file {sidecar.name} is not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise DipnewsError(f"The metadata file {sidecar.name} must hold a JSON object.")
+    return data
+
+
+def read_page(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DipnewsError(
+                f"The file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB.", 413
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise DipnewsError(f"The file cannot be read: {error.strerror}.") from None
+
+
+def prepare(
+    archive: Archive,
+    data: bytes,
+    *,
+    source: str | None,
+    supplied: dict[str, Any],
+    today: dt.date,
+    indexed: set[str] | None = None,
+) -> tuple[Article, bool]:
+    """Extract one page and archive it; say whether the index already has this very version.
+
+    `indexed` holds the ids the index has; an archived page missing from it
+    (a run killed before its commit) is indexed again.
+    """
+    supplied = jsonable(supplied)
+    article = extract_article(data, source=source, supplied=supplied, ingested=today)
+    previous = archive.get_record(article.id)
+    if previous is not None and previous.ingested != today:
+        # The first ingest day anchors dates inferred from datelines: keep it.
+        article = extract_article(data, source=source, supplied=supplied, ingested=previous.ingested)
+    in_index = indexed is None or article.id in indexed
+    if in_index and previous is not None and (previous.raw_sha256, previous.supplied, previous.extractor_version) == (
+        article.raw_sha256, supplied, EXTRACTOR_VERSION
+    ):
+        return article, True
+    archive.put_raw(data)
+    ingested = previous.ingested if previous else today
+    archive.put_record(
+        Record(article.id, article.raw_sha256 or "", source, supplied, ingested, EXTRACTOR_VERSION)
+    )
+    return article, False
+
+
+def ingest_files(
+    data_dir: Path,
+    paths: Iterable[Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    today: dt.date | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> IngestReport:
+    """Index files and folders; a bad page is reported and never stops the others."""
+    report = IngestReport()
+    archive = archive_for(data_dir)
+    today = today or dt.date.today()
+    batch: list[Article] = []
+    indexed = indexed_ids(index_dir(data_dir))
+    for path in iter_page_files(paths, report):
+        try:
+            supplied = read_sidecar(path)
+            data = read_page(path, max_bytes)
+            article, unchanged = prepare(
+                archive, data, source=str(path), supplied=supplied, today=today, indexed=indexed
+            )
+        except DipnewsError as error:
+            report.failed.append((str(path), error.message))
+        else:
+            if unchanged:
+                report.unchanged.append(str(path))
+            else:
+                batch.append(article)
+                report.indexed.append(str(path))
+        if progress:
+            progress(path)
+        if len(batch) >= BATCH_SIZE:
+            write_articles(index_dir(data_dir), batch)
+            batch = []
+    if batch:
+        write_articles(index_dir(data_dir), batch)
+    return report
+
+
+def ingest_bytes(
+    data_dir: Path,
+    data: bytes,
+    *,
+    source: str | None = None,
+    supplied: dict[str, Any] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[Article, bool]:
+    """Add one page given as bytes; return the article and whether it was already indexed."""
+    if len(data) > max_bytes:
+        raise DipnewsError(f"The page is over the {max_bytes / 1e6:.1f} MB limit.", 413)
+    archive = archive_for(data_dir)
+    article, unchanged = prepare(
+        archive,
+        data,
+        source=source,
+        supplied=supplied or {},
+        today=dt.date.today(),
+        indexed=indexed_ids(index_dir(data_dir)),
+    )
+    if not unchanged:
+        write_articles(index_dir(data_dir), [article])
+    return article, unchanged
+
+
+def reindex(
+    data_dir: Path, progress: Callable[[Record], None] | None = None
+) -> IngestReport:
+    """Rebuild the whole index from the archive, in one commit that replaces the old index."""
+    report = IngestReport()
+    archive = archive_for(data_dir)
+    articles = []
+    for record in archive.records():
+        try:
+            article = extract_article(
+                archive.get_raw(record.raw_sha256),
+                source=record.source,
+                supplied=record.supplied,
+                ingested=record.ingested,
+            )
+        except (DipnewsError, OSError) as error:
+            report.failed.append((record.source or record.id, str(error)))
+        else:
+            articles.append(article)
+            report.indexed.append(record.source or record.id)
+        if progress:
+            progress(record)
+    write_articles(index_dir(data_dir), articles, clear=True)
+    return report

@@ -1,0 +1,26 @@
+"""The Whoosh schema, defined once for the writer and the searcher."""
+
+from __future__ import annotations
+
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+# Field names the search side relies on.
+FACET_FIELDS = {"outlet": "outlet_facet", "topic": "topic", "date": "date"}
+
+
+def make_schema() -> Schema:
+    """Title and body are stemmed full text; facets are exact terms; `meta` holds the rest."""
+    text = StemmingAnalyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=TEXT(analyzer=text, stored=True, field_boost=2.0),
+        body=TEXT(analyzer=text, stored=True),
+        outlet=TEXT(analyzer=text),  # what `outlet:` in a query searches
+        outlet_facet=ID(),  # the canonical outlet name, for facets and filters
+        topic=KEYWORD(commas=True, lowercase=True),
+        date=ID(sortable=True),  # YYYY-MM-DD; absent when undated
+        month=ID(),  # YYYY-MM
+        url=ID(),
+        meta=STORED(),  # the article's metadata as JSON, for display
+    )

@@ -1,0 +1,103 @@
+"""The only module that writes to the Whoosh index.
+
+Writes are serialised: one lock per process, and Whoosh's own lock file
+across processes, waited on for a bounded time; past it the user is told
+the index is busy instead of seeing a LockError.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from whoosh import index
+from whoosh.index import Index, LockError
+from whoosh.writing import CLEAR
+
+from indexer.article import Article
+from indexer.errors import DipnewsError
+from indexer.schema import make_schema
+
+WRITE_TIMEOUT_SECONDS = 30.0
+_process_lock = threading.Lock()
+
+
+def open_or_create_index(index_dir: Path) -> Index:
+    index_dir = Path(index_dir)
+    if index.exists_in(index_dir):
+        return index.open_dir(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    return index.create_in(index_dir, make_schema())
+
+
+def indexed_ids(index_dir: Path) -> set[str]:
+    """Ids of the articles the index holds (empty when there is no index yet)."""
+    if not index.exists_in(index_dir):
+        return set()
+    with index.open_dir(index_dir).reader() as reader:
+        return {term.decode("utf-8") for term in reader.lexicon("id")}
+
+
+def to_document(article: Article) -> dict[str, object]:
+    """The Whoosh document of an article."""
+    meta = article.to_dict()
+    meta.pop("dropped")
+    document: dict[str, object] = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "topic": ",".join(article.topic_slugs),
+        "meta": json.dumps(meta, ensure_ascii=False),
+    }
+    if article.outlet:
+        document["outlet"] = article.outlet
+        document["outlet_facet"] = article.outlet
+    if article.date:
+        document["date"] = article.date.isoformat()
+        document["month"] = article.date.isoformat()[:7]
+    if article.url:
+        document["url"] = article.url
+    return document
+
+
+def write_articles(index_dir: Path, articles: Iterable[Article], *, clear: bool = False) -> int:
+    """Add or replace (by id) articles in one commit; return how many were written."""
+    with _process_lock:
+        ix = open_or_create_index(index_dir)
+        try:
+            writer = ix.writer(timeout=WRITE_TIMEOUT_SECONDS)
+        except LockError:
+            raise DipnewsError("The index is busy with another write; retry in a moment.", 503) from None
+        count = 0
+        try:
+            for article in articles:
+                document = to_document(article)
+                if clear:
+                    writer.add_document(**document)
+                else:
+                    writer.update_document(**document)
+                count += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        # CLEAR drops the old segments in the same commit: a rebuild is all or nothing.
+        if clear:
+            writer.commit(mergetype=CLEAR)
+        else:
+            writer.commit()
+        return count
+
+
+def delete_article(index_dir: Path, article_id: str) -> bool:
+    """Remove an article from the index; True when it was there."""
+    with _process_lock:
+        ix = open_or_create_index(index_dir)
+        try:
+            writer = ix.writer(timeout=WRITE_TIMEOUT_SECONDS)
+        except LockError:
+            raise DipnewsError("The index is busy with another write; retry in a moment.", 503) from None
+        deleted = writer.delete_by_term("id", article_id)
+        writer.commit()
+        return bool(deleted)
