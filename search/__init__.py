@@ -1,0 +1,55 @@
+"""dipnews search: from a query to an answer, on the web and in the terminal."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from search.settings import DEFAULTS, coerce
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = PROJECT_ROOT / "templates"
+INSTANCE = PROJECT_ROOT / "instance"
+
+
+def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None = None) -> Flask:
+    """The Flask app: defaults, then a config file, then DIPNEWS_* environment variables.
+
+    `data_dir` (the CLI's --data-dir) wins over all of them.
+    """
+    app = Flask(
+        __name__, instance_path=str(INSTANCE), instance_relative_config=True, template_folder=str(TEMPLATES)
+    )
+    app.config.from_mapping(DEFAULTS)
+    if test_config is None:
+        config_file = os.environ.get("DIPNEWS_CONFIG")
+        if config_file:
+            app.config.from_pyfile(os.path.abspath(config_file))
+        for name in DEFAULTS:
+            value = os.environ.get(f"DIPNEWS_{name}")
+            if value is not None:
+                app.config[name] = coerce(name, value)
+    else:
+        app.config.update(test_config)
+    if data_dir is not None:
+        app.config["DATA_DIR"] = str(data_dir)
+    if not app.config["DATA_DIR"]:
+        app.config["DATA_DIR"] = app.instance_path
+    Path(app.config["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_UPLOAD_BYTES"] + 64 * 1024
+
+    from indexer.ingest import index_dir
+    from indexer.topics import topic_labels
+    from search.engine import SearchEngine
+
+    app.extensions["dipnews_engine"] = SearchEngine(index_dir(Path(app.config["DATA_DIR"])))
+
+    from search import views
+
+    app.register_blueprint(views.bp)
+    app.jinja_env.globals["topic_labels"] = topic_labels()
+    views.register_error_handlers(app)
+    return app

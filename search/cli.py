@@ -1,0 +1,226 @@
+"""The `dipnews` command line: a thin shell over the indexer and search libraries."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from werkzeug.datastructures import MultiDict
+
+from indexer.article import extract_article
+from indexer.errors import DipnewsError
+from indexer.ingest import (
+    DEFAULT_MAX_BYTES,
+    IngestReport,
+    index_dir,
+    ingest_files,
+    iter_page_files,
+    read_page,
+    read_sidecar,
+    reindex,
+)
+from search import INSTANCE
+from search.engine import SearchEngine
+from search.query import parse_request
+
+
+class Context:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+
+    def engine(self) -> SearchEngine:
+        return SearchEngine(index_dir(self.data_dir))
+
+
+@click.group()
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="DIPNEWS_DATA_DIR",
+    default=INSTANCE,
+    show_default=False,
+    help="Folder holding the index and raw archive (default: ./instance; env DIPNEWS_DATA_DIR).",
+)
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path) -> None:
+    """dipnews: index and search diplomatic news.
+
+    Example: dipnews index corpus/ && dipnews search "Kazakhstan trade"
+    """
+    ctx.obj = Context(data_dir)
+
+
+def _fail(error: DipnewsError) -> click.ClickException:
+    return click.ClickException(error.message)
+
+
+def _print_report(report: IngestReport) -> None:
+    click.echo(
+        f"Indexed {len(report.indexed)}, unchanged {len(report.unchanged)}, "
+        f"skipped {len(report.skipped)}, failed {len(report.failed)}."
+    )
+    for path, reason in report.skipped:
+        click.echo(f"  skipped {path}: {reason}")
+    for path, reason in report.failed:
+        click.echo(f"  failed  {path}: {reason}", err=True)
+
+
+@cli.command("index")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Largest page accepted.")
+@click.pass_obj
+def index_command(obj: Context, paths: tuple[Path, ...], max_bytes: int) -> None:
+    """Index pages from files and folders (HTML or text; sidecar NAME.meta.json supplies metadata).
+
+    Example: dipnews index corpus/ ~/saved-pages/story.html
+    """
+    report = IngestReport()
+    files = list(iter_page_files(paths, report))
+    with click.progressbar(length=len(files), label="Indexing", file=sys.stderr) as bar:
+        result = ingest_files(obj.data_dir, files, max_bytes=max_bytes, progress=lambda _: bar.update(1))
+    result.skipped[:0] = report.skipped
+    result.failed[:0] = report.failed
+    _print_report(result)
+    if result.failed and not (result.indexed or result.unchanged):
+        raise click.ClickException("No page could be indexed.")
+
+
+@cli.command("reindex")
+@click.pass_obj
+def reindex_command(obj: Context) -> None:
+    """Rebuild the whole index from the raw archive (after an upgrade of the extractor).
+
+    Example: dipnews reindex
+    """
+    report = reindex(obj.data_dir)
+    _print_report(report)
+
+
+@cli.command("extract")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per page, as indexing stores it.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Largest page accepted.")
+def extract_command(files: tuple[Path, ...], as_json: bool, max_bytes: int) -> None:
+    """Show what the indexer keeps from each page, without indexing it.
+
+    Example: dipnews extract --json corpus/002_20916a8584a4dfd4.txt
+    """
+    failures = 0
+    for path in files:
+        try:
+            article = extract_article(read_page(path, max_bytes), source=str(path), supplied=read_sidecar(path))
+        except DipnewsError as error:
+            failures += 1
+            if as_json:
+                click.echo(json.dumps({"path": str(path), "error": error.message}))
+            else:
+                click.echo(f"{path}: {error.message}", err=True)
+            continue
+        data = article.to_dict()
+        data["path"] = str(path)
+        if as_json:
+            click.echo(json.dumps(data, ensure_ascii=False))
+        else:
+            click.echo(f"== {path}")
+            for key in ("title", "date", "date_source", "outlet", "byline", "dateline", "topics"):
+                click.echo(f"{key:>12}: {data[key]}")
+            click.echo(f"{'dropped':>12}: {len(article.dropped)} lines")
+            click.echo("")
+            click.echo(article.body)
+            click.echo("")
+    if failures:
+        raise click.ClickException(f"{failures} of {len(files)} page(s) could not be read.")
+
+
+@cli.command("search")
+@click.argument("query", default="")
+@click.option("--outlet", multiple=True, help="Only this outlet (repeat for several).")
+@click.option("--topic", multiple=True, help="Only this topic slug (repeat for several).")
+@click.option("--from", "date_from", help="Earliest date, YYYY-MM-DD.")
+@click.option("--to", "date_to", help="Latest date, YYYY-MM-DD.")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
+@click.option("--page", default=1, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Results and facets as JSON.")
+@click.pass_obj
+def search_command(obj: Context, query: str, outlet: tuple[str, ...], topic: tuple[str, ...],
+                   date_from: str | None, date_to: str | None, sort: str, page: int,
+                   as_json: bool) -> None:
+    """Search the index, with the same syntax and filters as the web site.
+
+    Example: dipnews search '"strategic partnership" AND trade' --from 2026-01-01 --outlet Reuters
+    """
+    args: MultiDict[str, Any] = MultiDict(
+        [("q", query), ("sort", sort), ("page", str(page))]
+        + [("outlet", v) for v in outlet]
+        + [("topic", v) for v in topic]
+        + [("date_from", date_from or ""), ("date_to", date_to or "")]
+    )
+    try:
+        request = parse_request(args)
+        result = obj.engine().search(request)
+    except DipnewsError as error:
+        raise _fail(error) from None
+    if as_json:
+        click.echo(json.dumps({
+            "query": request.q,
+            "total": result.total,
+            "page": request.page,
+            "results": [
+                {"id": h.id, "title": h.title, "outlet": h.meta.get("outlet"), "date": h.meta.get("date"),
+                 "url": h.meta.get("url"), "topics": h.meta.get("topics", [])}
+                for h in result.hits
+            ],
+            "facets": result.counts,
+        }, ensure_ascii=False))
+        return
+    for note in result.notes:
+        click.echo(f"Note: {note}.")
+    click.echo(f"{result.total} article(s)")
+    for hit in result.hits:
+        click.echo(f"\n{hit.title}\n  {hit.meta.get('outlet') or 'Unknown outlet'} · "
+                   f"{hit.meta.get('date') or 'Undated'} · id {hit.id}")
+    for name, counts in result.counts.items():
+        top = sorted(counts.items(), key=lambda kv: -kv[1])[:8]
+        if top:
+            click.echo(f"\n{name}: " + ", ".join(f"{value} ({count})" for value, count in top))
+
+
+@cli.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="As JSON.")
+@click.pass_obj
+def stats_command(obj: Context, as_json: bool) -> None:
+    """Document count and how many documents have a date, outlet and topic.
+
+    Example: dipnews stats
+    """
+    stats = obj.engine().stats()
+    if as_json:
+        click.echo(json.dumps(stats))
+        return
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items())
+        click.echo(f"{key.replace('_', ' '):>22}: {value}")
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, envvar="PORT")
+@click.option("--threads", default=8, show_default=True)
+@click.pass_obj
+def serve_command(obj: Context, host: str, port: int, threads: int) -> None:
+    """Serve the search site with waitress, a production WSGI server.
+
+    Example: dipnews serve --port 8000
+    """
+    from waitress import serve
+
+    from search import create_app
+
+    app = create_app(data_dir=obj.data_dir.resolve())
+    click.echo(f"dipnews: serving {obj.data_dir} on http://{host}:{port}/")
+    serve(app, host=host, port=port, threads=threads)
+

@@ -1,0 +1,99 @@
+"""One search, many formats: JSON, CSV and Atom renderings of results."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+
+from search.engine import Hit, SearchResult
+from search.facets import FacetResult
+
+CSV_COLUMNS = ("id", "title", "url", "outlet", "date", "date_source", "byline", "topics", "article_url")
+
+
+def hit_json(hit: Hit, article_url: str) -> dict[str, Any]:
+    meta = hit.meta
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "url": meta.get("url"),
+        "outlet": meta.get("outlet"),
+        "date": meta.get("date"),
+        "snippet": hit.snippet,
+        "topics": meta.get("topics", []),
+        "byline": meta.get("byline"),
+        "date_source": meta.get("date_source"),
+        "article_url": article_url,
+    }
+
+
+def search_json(
+    result: SearchResult, facets: dict[str, FacetResult], hits: list[dict[str, Any]]
+) -> dict[str, Any]:
+    request = result.request
+    return {
+        "query": request.q,
+        "interpreted": result.interpreted,
+        "notes": result.notes,
+        "total": result.total,
+        "page": request.page,
+        "page_size": request.page_size,
+        "sort": request.sort,
+        "filters": {
+            "outlet": list(request.outlets),
+            "topic": list(request.topics),
+            "date_from": request.date_from.isoformat() if request.date_from else None,
+            "date_to": request.date_to.isoformat() if request.date_to else None,
+            "undated": request.undated,
+        },
+        "results": hits,
+        "facets": {name: facet.to_json() for name, facet in facets.items()},
+    }
+
+
+def csv_rows(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """CSV text, one chunk per row, for a streamed response."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    yield buffer.getvalue()
+    for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        values = dict(row, topics=";".join(row.get("topics") or []))
+        writer.writerow([values.get(column) or "" for column in CSV_COLUMNS])
+        yield buffer.getvalue()
+
+
+def atom_feed(
+    result: SearchResult, hits: list[dict[str, Any]], *, title: str, self_url: str, page_url: str
+) -> bytes:
+    feed = FeedGenerator()
+    feed.id(self_url)
+    feed.title(title)
+    feed.link(href=page_url, rel="alternate")
+    feed.link(href=self_url, rel="self")
+    feed.subtitle(f"{result.total} articles")
+    feed.updated(dt.datetime.now(dt.timezone.utc))
+    for hit in reversed(hits):  # feedgen prepends entries
+        entry = feed.add_entry()
+        entry.id(hit["article_url"])
+        entry.title(hit["title"])
+        entry.link(href=hit["url"] or hit["article_url"])
+        entry.summary(hit["snippet"], type="html")
+        if hit["outlet"]:
+            entry.author(name=hit["outlet"])
+        if hit["date"]:
+            stamp = dt.datetime.fromisoformat(hit["date"]).replace(tzinfo=dt.timezone.utc)
+            entry.published(stamp)
+            entry.updated(stamp)
+        else:
+            entry.updated(dt.datetime.now(dt.timezone.utc))
+        for topic in hit["topics"]:
+            entry.category(term=topic)
+    return feed.atom_str(pretty=True)

@@ -1,0 +1,43 @@
+"""Every setting dipnews reads, in one registry (as datasette's SETTINGS).
+
+Each can be set in a config file (`DIPNEWS_CONFIG=path.py`) or as an
+environment variable `DIPNEWS_<NAME>`; the README lists them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS = (
+    Setting("DATA_DIR", None, "Folder holding the index and the raw archive (default: the Flask instance folder)."),
+    Setting("PAGE_SIZE", 20, "Results per page."),
+    Setting("MAX_PAGE", 500, "Highest result page a request may ask for."),
+    Setting("MAX_UPLOAD_BYTES", 10 * 1024 * 1024, "Largest page accepted for indexing, in bytes."),
+    Setting("FACET_SIZE", 12, "Values shown per facet before the list is truncated."),
+    Setting("CSV_MAX_ROWS", 10000, "Most rows one /search.csv download returns (stated in the file)."),
+    Setting("SITE_NAME", "dipnews", "Name shown in the page header and feeds."),
+)
+
+DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
+
+
+def coerce(name: str, value: str) -> Any:
+    """Turn an environment variable's text into the setting's type."""
+    default = DEFAULTS[name]
+    if isinstance(default, bool):
+        return value.lower() in ("1", "true", "yes", "on")
+    if isinstance(default, int):
+        try:
+            return int(value)
+        except ValueError:
+            raise ValueError(f"DIPNEWS_{name} must be a whole number, not {value!r}") from None
+    return value

@@ -1,0 +1,172 @@
+"""Web views: thin shells that parse the request, call the engine, render a format."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
+from werkzeug.exceptions import HTTPException
+
+from indexer.errors import DipnewsError
+from indexer.topics import topic_labels
+from search.engine import SearchEngine, SearchResult
+from search.facets import build_facets
+from search.formats import atom_feed, csv_rows, hit_json, search_json
+from search.query import SearchRequest, parse_request
+
+bp = Blueprint("search", __name__)
+log = logging.getLogger(__name__)
+FORMATS = ("json", "csv", "atom")
+
+
+def engine() -> SearchEngine:
+    return current_app.extensions["dipnews_engine"]  # type: ignore[no-any-return]
+
+
+def search_url(search: SearchRequest, fmt: str | None = None, **extra: Any) -> str:
+    """The URL of a search, in a format; the one place search URLs are made."""
+    endpoint = "search.search_format" if fmt else "search.search_page"
+    url = url_for(endpoint, fmt=fmt) if fmt else url_for(endpoint)
+    params = search.to_params() + [(k, str(v)) for k, v in extra.items()]
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def active_filters(search: SearchRequest) -> list[dict[str, str]]:
+    """Chips for the active filters, each with the URL that removes it."""
+    chips = []
+    for value in search.outlets:
+        rest = tuple(v for v in search.outlets if v != value)
+        chips.append({"label": f"Outlet: {value}", "remove_url": search_url(search.with_changes(outlets=rest))})
+    for value in search.topics:
+        rest = tuple(v for v in search.topics if v != value)
+        label = topic_labels().get(value, value)
+        chips.append({"label": f"Topic: {label}", "remove_url": search_url(search.with_changes(topics=rest))})
+    if search.date_from or search.date_to:
+        span = f"{search.date_from or '…'} to {search.date_to or '…'}"
+        chips.append({"label": f"Date: {span}", "remove_url": search_url(search.with_changes(date_from=None, date_to=None))})
+    if search.undated:
+        chips.append({"label": "Undated", "remove_url": search_url(search.with_changes(undated=False))})
+    return chips
+
+
+def _run_search() -> tuple[SearchRequest, SearchResult, dict[str, Any]]:
+    config = current_app.config
+    search = parse_request(request.args, page_size=config["PAGE_SIZE"], max_page=config["MAX_PAGE"])
+    result = engine().search(search)
+    facets = build_facets(result, search_url, config["FACET_SIZE"])
+    return search, result, facets
+
+
+def _article_url(article_id: str) -> str:
+    return url_for("search.article_page", article_id=article_id, _external=True)
+
+
+@bp.route("/")
+@bp.route("/search")
+def search_page() -> str:
+    search, result, facets = _run_search()
+    pages = -(-result.total // search.page_size)
+    return render_template(
+        "search.html",
+        search=search,
+        result=result,
+        facets=facets,
+        chips=active_filters(search),
+        clear_url=search_url(SearchRequest(q=search.q, sort=search.sort)),
+        sort_urls={s: search_url(search.with_changes(sort=s)) for s in ("relevance", "newest", "oldest")},
+        prev_url=search_url(search.with_changes(page=search.page - 1)) if search.page > 1 else None,
+        next_url=search_url(search.with_changes(page=search.page + 1)) if search.page < pages else None,
+        pages=pages,
+        format_urls={fmt: search_url(search, fmt) for fmt in FORMATS},
+        csv_cap=current_app.config["CSV_MAX_ROWS"],
+    )
+
+
+@bp.route("/search.<fmt>")
+def search_format(fmt: str) -> Response:
+    if fmt not in FORMATS:
+        abort(404, f"Unknown format .{fmt}; use .json, .csv or .atom.")
+    if fmt == "csv":
+        return _search_csv()
+    search, result, facets = _run_search()
+    hits = [hit_json(hit, _article_url(hit.id)) for hit in result.hits]
+    if fmt == "json":
+        return jsonify(search_json(result, facets, hits))
+    title = f"{current_app.config['SITE_NAME']}: {search.q or 'all articles'}"
+    body = atom_feed(
+        result,
+        hits,
+        title=title,
+        self_url=request.url,
+        page_url=url_for("search.search_page", _external=True) + "?" + request.query_string.decode(),
+    )
+    return Response(body, mimetype="application/atom+xml")
+
+
+def _search_csv() -> Response:
+    config = current_app.config
+    search = parse_request(request.args, page_size=config["PAGE_SIZE"], max_page=config["MAX_PAGE"])
+    cap = config["CSV_MAX_ROWS"]
+    rows = engine().export(search, cap)  # all work done before the first byte is sent
+    total = engine().search(search.with_changes(page_size=1)).total
+    dicts = (dict(hit_json(hit, _article_url(hit.id)), snippet=None) for hit in rows)
+    response = Response(stream_with_context(csv_rows(dicts)), mimetype="text/csv")
+    response.headers["Content-Disposition"] = 'attachment; filename="dipnews-search.csv"'
+    response.headers["X-Dipnews-Total"] = str(total)
+    response.headers["X-Dipnews-Row-Cap"] = str(cap)
+    return response
+
+
+@bp.route("/article/<article_id>")
+def article_page(article_id: str) -> str:
+    article = engine().article(article_id) or abort(404, f"No article with id {article_id!r}.")
+    return render_template("article.html", article=article)
+
+
+@bp.route("/article/<article_id>.json")
+def article_json(article_id: str) -> Response:
+    article = engine().article(article_id) or abort(404, f"No article with id {article_id!r}.")
+    return jsonify(article)
+
+
+def _wants_json() -> bool:
+    path = request.path
+    return path.endswith((".json", ".csv", ".atom")) or request.accept_mimetypes.best == "application/json"
+
+
+def _error_response(message: str, status: int) -> Response | tuple[str, int]:
+    if _wants_json():
+        response = jsonify({"error": message, "status": status})
+        response.status_code = status
+        return response
+    return render_template("error.html", message=message, status=status), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    """One handler per kind of failure; errors come back in the format asked for."""
+
+    @app.errorhandler(DipnewsError)
+    def dipnews_error(error: DipnewsError) -> Any:
+        return _error_response(error.message, error.status)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Any:
+        return _error_response(error.description or error.name, error.code or 500)
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception) -> Any:
+        log.exception("Unhandled error on %s", request.path)
+        return _error_response("Something went wrong on our side; the error has been logged.", 500)
