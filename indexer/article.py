@@ -91,6 +91,11 @@ def extract_article(
         title, byline, fallback, dropped = page.title, page.byline, False, page.dropped
         site_name, page_date = None, page.date_bar
         date_source = "date-bar" if page_date else None
+    if title:
+        # A headline repeated as the first block of the body is the title, not text.
+        key = title.casefold()
+        while paragraphs and paragraphs[0].casefold() == key:
+            dropped.append(paragraphs.pop(0))
     body = "\n\n".join(paragraphs).strip()
     if not body:
         raise DipnewsError("No article text was found in the page.", 422)

@@ -14,6 +14,7 @@ from indexer.article import extract_article
 from indexer.errors import DipnewsError
 from indexer.ingest import (
     DEFAULT_MAX_BYTES,
+    SIDECAR_SUFFIX,
     IngestReport,
     index_dir,
     ingest_files,
@@ -111,6 +112,8 @@ def extract_command(files: tuple[Path, ...], as_json: bool, max_bytes: int) -> N
     failures = 0
     for path in files:
         try:
+            if path.name.endswith(SIDECAR_SUFFIX):
+                raise DipnewsError("This is a metadata sidecar, not a page.")
             article = extract_article(read_page(path, max_bytes), source=str(path), supplied=read_sidecar(path))
         except DipnewsError as error:
             failures += 1

@@ -1,0 +1,56 @@
+"""Fixtures in flaskr's style: an indexed sample corpus, an app over it, a client, a runner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from indexer.ingest import ingest_files
+from search import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PAGES = FIXTURES / "pages"
+# Datelines without a year are read relative to the day a page was ingested.
+INGEST_DAY = dt.date(2026, 11, 23)
+
+
+def seed(number: str) -> Path:
+    return next(CORPUS.glob(f"{number}_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def indexed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir with the shipped corpus and the test pages indexed (read-only for tests)."""
+    data_dir = tmp_path_factory.mktemp("indexed")
+    report = ingest_files(data_dir, [CORPUS, PAGES], today=INGEST_DAY)
+    assert not report.failed, report.failed
+    return data_dir
+
+
+@pytest.fixture
+def data_dir(indexed_dir: Path, tmp_path: Path) -> Path:
+    """A private, writable copy of the indexed data dir."""
+    target = tmp_path / "data"
+    shutil.copytree(indexed_dir, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def app(indexed_dir: Path):
+    return create_app({"TESTING": True, "DATA_DIR": str(indexed_dir)})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from indexer.decode import decode_bytes, repair_truncated_mojibake
+from indexer.errors import DipnewsError
+
+
+def test_utf8_with_bom():
+    assert decode_bytes(codecs.BOM_UTF8 + "Kazakhstan’s".encode()) == "Kazakhstan’s"
+
+
+def test_utf16_with_bom():
+    assert decode_bytes("Tokayev met Sharif".encode("utf-16")) == "Tokayev met Sharif"
+
+
+def test_legacy_encoding_declared_in_html():
+    page = '<html><head><meta charset="windows-1251"></head><body>Москва и Астана</body></html>'
+    assert "Москва и Астана" in decode_bytes(page.encode("cp1251"))
+
+
+def test_legacy_encoding_detected():
+    text = "Le président a rencontré le ministre des affaires étrangères à Genève. " * 5
+    assert "président" in decode_bytes(text.encode("cp1252"))
+
+
+def test_double_encoded_mojibake_is_repaired():
+    assert decode_bytes("Pakistan’s partner".encode().decode("cp1252").encode()) == "Pakistan’s partner"
+
+
+def test_truncated_thai_mojibake_is_repaired():
+    assert decode_bytes("Pakistanโs economic potential".encode()) == "Pakistan’s economic potential"
+
+
+def test_real_thai_text_is_left_alone():
+    text = "กรุงเทพ โลก and Bangkok"
+    assert repair_truncated_mojibake(text) == text
+
+
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (b"", "empty"),
+        (b"  \n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "PNG"),
+        (b"%PDF-1.7 binary", "PDF"),
+        (b"abc\x00\x01\x02def", "binary"),
+    ],
+)
+def test_bad_input_is_refused_clearly(data: bytes, fragment: str):
+    with pytest.raises(DipnewsError) as error:
+        decode_bytes(data)
+    assert fragment in error.value.message

@@ -1,0 +1,140 @@
+"""Cleaning and metadata on the seed pages and the written test pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from indexer.article import article_id, extract_article, strip_site_suffix
+from indexer.decode import decode_bytes
+from indexer.dates import infer_year, parse_date_line, parse_dateline
+from indexer.errors import DipnewsError
+from tests.conftest import CORPUS, INGEST_DAY, PAGES, seed
+
+CHROME = ["Dark Mode", "Logo", "AdSense Advertisement", "- Advertisement -", "Comment / Reply From"]
+SEEDS = sorted(CORPUS.glob("*.txt"))
+
+
+def extract(path, **kwargs):
+    return extract_article(path.read_bytes(), source=str(path), ingested=INGEST_DAY, **kwargs)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_no_chrome_line_survives(path):
+    article = extract(path)
+    lines = article.body.split("\n\n")
+    for chrome in CHROME:
+        assert chrome not in lines
+    assert "Advertisement" not in article.body
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_every_article_sentence_is_kept(path):
+    article = extract(path)
+    body_words = " ".join(re.findall(r"\w+", article.body))
+    prose = [line for line in decode_bytes(path.read_bytes()).splitlines() if len(line.split()) >= 12]
+    assert prose
+    for line in prose:
+        assert " ".join(re.findall(r"\w+", line)) in body_words
+
+
+def test_repeated_headline_becomes_title_once():
+    article = extract(seed("002"))
+    assert article.title == (
+        "Pakistan, Kazakhstan forge strategic partnership, target $1 billion trade after signing 37 agreements"
+    )
+    assert article.title not in article.body
+    assert article.title_source == "page"
+
+
+def test_mojibake_apostrophe_repaired():
+    article = extract(seed("003"))
+    assert "Pakistan’s economic potential" in article.body
+    assert "\u0e42" not in article.body
+
+
+def test_seed_metadata():
+    assert (extract(seed("002")).outlet, extract(seed("002")).date) == ("The South Asia Times", dt.date(2026, 2, 4))
+    app = extract(seed("004"))
+    assert app.outlet == "Associated Press of Pakistan" and app.outlet_type == "wire agency"
+    assert (app.date, app.date_source) == (dt.date(2026, 2, 4), "dateline")
+    assert app.dateline == "ISLAMABAD"
+    first = extract(seed("001"))
+    assert (first.date, first.date_source) == (dt.date(2026, 2, 4), "dateline")
+    for number in ("000", "003"):
+        assert extract(seed(number)).date is None
+
+
+def test_title_from_first_sentence_drops_the_dateline():
+    article = extract(seed("004"))
+    assert article.title.startswith("Pakistan and Kazakhstan on Wednesday agreed")
+    assert article.title_source == "first-sentence"
+
+
+def test_supplied_metadata_wins():
+    article = extract(seed("002"), supplied={"outlet": "Reuters", "date": "2026-02-05", "title": "Mine", "topics": ["x"]})
+    assert (article.outlet, article.date, article.title, article.topic_slugs) == (
+        "Reuters", dt.date(2026, 2, 5), "Mine", ["x"]
+    )
+    assert article.outlet_source == article.date_source == "supplied"
+
+
+def test_bad_supplied_metadata_is_refused():
+    with pytest.raises(DipnewsError, match="YYYY-MM-DD"):
+        extract(seed("002"), supplied={"date": "4 Feb"})
+    with pytest.raises(DipnewsError, match="Unknown metadata"):
+        extract(seed("002"), supplied={"colour": "red"})
+
+
+def test_html_page_chrome_and_metadata():
+    article = extract(PAGES / "uzbek-rail.html")
+    assert article.kind == "html"
+    assert article.title == "Uzbekistan and Turkmenistan sign rail transit accord"
+    assert (article.date, article.date_source) == (dt.date(2025, 11, 12), "html-metadata")
+    assert article.outlet == "Caspian Ledger"
+    for chrome in ("Dark Mode", "Related stories", "All rights reserved", "Advertisement", "Business"):
+        assert chrome not in article.body
+    assert article.body.startswith("TASHKENT, Nov 12")
+    assert "transport" in article.topic_slugs
+
+
+def test_html_page_with_json_ld_date():
+    article = extract(PAGES / "ghana-cocoa.html")
+    assert article.date == dt.date(2026, 1, 20)
+    assert article.title == "Ghana and Ivory Coast agree joint cocoa price policy"
+    assert "newsletter" not in article.body
+
+
+def test_same_text_same_id_url_wins():
+    assert article_id(None, "A b, c.") == article_id(None, "a  B c")
+    assert article_id("https://Example.org/x/", "one") == article_id("https://example.org/x", "two")
+
+
+def test_empty_article_is_refused():
+    with pytest.raises(DipnewsError, match="No article text"):
+        extract_article(b"<html><body><nav>Home</nav></body></html>")
+
+
+@pytest.mark.parametrize(
+    "title, site, expected",
+    [
+        ("Talks resume in Geneva | Daily Planet", "Daily Planet", "Talks resume in Geneva"),
+        ("Daily Planet - Talks resume in Geneva", "Daily Planet", "Talks resume in Geneva"),
+        ("Talks resume in Geneva on Monday - Planet", None, "Talks resume in Geneva on Monday"),
+        ("Iran - US talks resume", None, "Iran - US talks resume"),
+    ],
+)
+def test_strip_site_suffix(title, site, expected):
+    assert strip_site_suffix(title, site) == expected
+
+
+def test_datelines_and_date_lines():
+    dateline = parse_dateline("ISLAMABAD, Feb 4 (APP): Pakistan and")
+    assert (dateline.place, dateline.month, dateline.day, dateline.agency) == ("ISLAMABAD", 2, 4, "APP")
+    assert parse_dateline("Both sides agreed: more talks") is None
+    assert parse_date_line("Wednesday, 04 February 2026") == dt.date(2026, 2, 4)
+    assert parse_date_line("The visit of 4 February 2026") is None
+    assert infer_year(2, 4, [], dt.date(2026, 1, 1)) == dt.date(2025, 2, 4)
+    assert infer_year(2, 4, [dt.date(2024, 2, 10)], dt.date(2026, 1, 1)) == dt.date(2024, 2, 4)
