@@ -1,0 +1,186 @@
+"""Index and search through the library: queries, filters, facet counts, sorting, idempotence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.errors import DipnewsError
+from indexer.ingest import index_dir, ingest_bytes, ingest_files, reindex
+from search.engine import SearchEngine
+from search.query import SearchRequest, normalise_query
+from tests.conftest import CORPUS, INGEST_DAY, PAGES, seed
+
+TOTAL = 9  # five seeds and four written test pages
+
+
+@pytest.fixture(scope="module")
+def engine(indexed_dir):
+    return SearchEngine(index_dir(indexed_dir))
+
+
+def ids(result):
+    return {hit.meta["source"].rsplit("/", 1)[-1][:3] for hit in result.hits}
+
+
+def test_everything_is_indexed(engine):
+    result = engine.search(SearchRequest())
+    assert result.total == TOTAL
+    assert result.undated == 3
+    assert result.counts["date"] == {"2026-02": 3, "2026-01": 1, "2025-11": 1, "2026-03": 1}
+    assert result.counts["outlet"] == {
+        "The South Asia Times": 1,
+        "Associated Press of Pakistan": 1,
+        "Caspian Ledger": 1,
+        "West Africa Wire": 1,
+        "Reuters": 1,
+    }
+
+
+def test_keyword_search_with_stemming(engine):
+    assert engine.search(SearchRequest(q="Kazakhstan trade")).total == 5
+    assert engine.search(SearchRequest(q="railways")).total >= 2  # railway, railways
+    assert engine.search(SearchRequest(q="cocoa")).total == 1
+
+
+def test_phrase_and_boolean(engine):
+    assert engine.search(SearchRequest(q='"strategic partnership"')).total == 4
+    assert engine.search(SearchRequest(q='"partnership strategic"')).total == 0
+    assert engine.search(SearchRequest(q="cocoa OR Uzbekistan")).total == 2
+    assert engine.search(SearchRequest(q="Kazakhstan NOT Gaza")).total == 3
+    assert engine.search(SearchRequest(q="Kazakhstan -Gaza")).total == 3
+    assert engine.search(SearchRequest(q="Kazakhstan AND Gaza")).total == 2
+
+
+def test_field_queries(engine):
+    assert engine.search(SearchRequest(q="outlet:caspian")).total == 1
+    assert engine.search(SearchRequest(q="topic:agriculture")).total >= 1
+    assert engine.search(SearchRequest(q="date:2026-02")).total == 3
+    assert engine.search(SearchRequest(q="date:[2026-01-01 TO 2026-01-31]")).total == 1
+    assert engine.search(SearchRequest(q='title:"rail transit"')).total == 1
+
+
+def test_curly_quotes_mean_quotes(engine):
+    assert engine.search(SearchRequest(q="“state visit”")).total == engine.search(SearchRequest(q='"state visit"')).total
+
+
+def test_unbalanced_syntax_still_searches_and_says_so(engine):
+    result = engine.search(SearchRequest(q='"Kazakhstan trade'))
+    assert result.total == 5 and result.notes
+    result = engine.search(SearchRequest(q="cocoa AND (farmers OR"))
+    assert result.total == 1 and result.notes
+
+
+def test_query_with_no_words_is_an_error(engine):
+    with pytest.raises(DipnewsError):
+        engine.search(SearchRequest(q="AND OR ((("))
+
+
+def test_filters_combine_or_within_and_across_facets(engine):
+    one = engine.search(SearchRequest(outlets=("Caspian Ledger",)))
+    two = engine.search(SearchRequest(outlets=("Caspian Ledger", "West Africa Wire")))
+    assert (one.total, two.total) == (1, 2)
+    both = engine.search(SearchRequest(outlets=("Caspian Ledger", "West Africa Wire"), topics=("agriculture",)))
+    assert both.total == 1
+
+
+def test_facet_counts_ignore_their_own_selection(engine):
+    result = engine.search(SearchRequest(outlets=("Caspian Ledger",)))
+    assert result.counts["outlet"]["West Africa Wire"] == 1  # other outlets still counted
+    assert sum(result.counts["date"].values()) + result.undated == 1  # other facets narrowed
+
+
+def test_date_range_and_undated(engine):
+    february = engine.search(SearchRequest(date_from=dt.date(2026, 2, 1), date_to=dt.date(2026, 2, 28)))
+    assert february.total == 3
+    assert engine.search(SearchRequest(date_from=dt.date(2026, 1, 1))).total == 5
+    assert engine.search(SearchRequest(undated=True)).total == 3
+
+
+def test_sort_by_date_puts_undated_last(engine):
+    newest = [h.meta["date"] for h in engine.search(SearchRequest(sort="newest", page_size=20)).hits]
+    oldest = [h.meta["date"] for h in engine.search(SearchRequest(sort="oldest", page_size=20)).hits]
+    assert newest[0] == "2026-03-03" and oldest[0] == "2025-11-12"
+    assert newest[-3:] == [None] * 3 and oldest[-3:] == [None] * 3
+
+
+def test_pagination(engine):
+    pages = [engine.search(SearchRequest(sort="newest", page=p, page_size=4)).hits for p in (1, 2, 3, 4)]
+    assert [len(p) for p in pages] == [4, 4, 1, 0]
+    assert len({hit.id for page in pages for hit in page}) == TOTAL
+
+
+def test_snippets_are_highlighted_and_clean(engine):
+    result = engine.search(SearchRequest(q="seaport"))
+    assert result.hits
+    for hit in result.hits:
+        assert "<mark" in hit.snippet
+        assert "Advertisement" not in hit.snippet
+
+
+def test_normalise_query_rewrites():
+    assert normalise_query("date:2026-02 trade").text == "date:2026-02* trade"
+    assert normalise_query("a -b").text == "a NOT b"
+    assert normalise_query("Pakistan-Kazakhstan").text == "Pakistan-Kazakhstan"
+
+
+def test_same_page_twice_is_one_document(data_dir):
+    report = ingest_files(data_dir, [seed("002")], today=INGEST_DAY)
+    assert report.unchanged and not report.indexed
+    article, unchanged = ingest_bytes(data_dir, seed("002").read_bytes())
+    assert unchanged
+    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
+
+
+def test_bad_pages_leave_index_and_archive_unchanged(data_dir, tmp_path):
+    before = sorted(p.name for p in (data_dir / "archive" / "records").iterdir())
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (bad / "huge.txt").write_bytes(b"word " * 300)
+    report = ingest_files(data_dir, [bad], max_bytes=1000)
+    assert len(report.failed) == 3 and not report.indexed
+    reasons = " ".join(reason for _, reason in report.failed)
+    assert "empty" in reasons and "PNG" in reasons and "limit" in reasons
+    assert sorted(p.name for p in (data_dir / "archive" / "records").iterdir()) == before
+    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
+
+
+def test_new_article_is_searchable_and_archived(data_dir):
+    engine = SearchEngine(index_dir(data_dir))
+    assert engine.search(SearchRequest(q="Mongolia")).total == 0
+    text = b"Mongolia and South Korea signed a memorandum on rare earth mining cooperation in Ulaanbaatar on Monday, officials said."
+    article, unchanged = ingest_bytes(data_dir, text, supplied={"outlet": "Steppe Times"})
+    assert not unchanged
+    assert engine.search(SearchRequest(q="Mongolia")).total == 1  # the same engine sees it
+    assert (data_dir / "archive" / "records" / f"{article.id}.json").exists()
+
+
+def test_reindex_rebuilds_the_same_documents(data_dir):
+    engine = SearchEngine(index_dir(data_dir))
+    before = {(h.id, h.title, h.meta["date"], h.meta["outlet"]) for h in engine.search(SearchRequest(page_size=50)).hits}
+    report = reindex(data_dir)
+    assert not report.failed and len(report.indexed) == TOTAL
+    after = {(h.id, h.title, h.meta["date"], h.meta["outlet"]) for h in engine.search(SearchRequest(page_size=50)).hits}
+    assert after == before
+
+
+def test_stats_coverage(engine):
+    stats = engine.stats()
+    assert stats["documents"] == TOTAL
+    assert stats["with_date"] == 6 and stats["undated"] == 3
+    assert stats["with_outlet"] == 5
+    assert stats["date_sources"]["dateline"] == 2
+
+
+def test_missing_index_is_empty_not_an_error(tmp_path):
+    engine = SearchEngine(tmp_path / "nothing")
+    assert engine.search(SearchRequest(q="x")).total == 0
+    assert engine.article("abc") is None
+
+
+def test_corpus_folder_holds_the_seeds():
+    assert len(list(CORPUS.glob("*.txt"))) == 5
+    assert (PAGES / "brussels-summit.txt.meta.json").exists()
