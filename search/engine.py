@@ -127,6 +127,8 @@ class SearchEngine:
         text = normalise_query(raw)
         if not text.text:
             return Every(), text
+        if not words_only(text.text) and "*" not in text.text:
+            raise DipnewsError("The query has no words to search for.")
         try:
             parsed = self._parser.parse(text.text)
         except Exception:  # Whoosh raises assorted errors on odd syntax

@@ -1,0 +1,116 @@
+"""Every route and format through Flask's test client."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import feedparser
+import pytest
+
+from tests.test_search import TOTAL
+
+
+def test_home_lists_everything_with_facets(client):
+    page = client.get("/").get_data(as_text=True)
+    assert f'<strong class="total">{TOTAL}</strong>' in page
+    for facet in ("date", "outlet", "topic"):
+        assert f'data-facet="{facet}"' in page
+    assert "Undated" in page
+
+
+def test_search_page_highlights_and_filters(client):
+    page = client.get("/search?q=Kazakhstan+trade").get_data(as_text=True)
+    assert '<strong class="total">5</strong>' in page
+    assert "<mark" in page
+    page = client.get("/search?q=Kazakhstan+trade&outlet=The+South+Asia+Times").get_data(as_text=True)
+    assert '<strong class="total">1</strong>' in page
+    assert "Outlet: The South Asia Times ×" in page  # a removable chip
+    assert "Clear all" in page
+
+
+def test_facet_toggle_urls_add_and_remove(client):
+    data = client.get("/search.json?q=Kazakhstan").get_json()
+    outlet = next(v for v in data["facets"]["outlet"] if v["value"] == "The South Asia Times")
+    assert not outlet["selected"]
+    filtered = client.get(outlet["toggle_url"].replace("/search?", "/search.json?")).get_json()
+    assert filtered["total"] == outlet["count"] == 1
+    again = next(v for v in filtered["facets"]["outlet"] if v["value"] == "The South Asia Times")
+    assert again["selected"]
+    back = client.get(again["toggle_url"].replace("/search?", "/search.json?")).get_json()
+    assert back["total"] == data["total"]
+
+
+def test_month_facet_filters_by_date_range(client):
+    data = client.get("/search.json").get_json()
+    february = next(v for v in data["facets"]["date"] if v["value"] == "2026-02")
+    assert february["count"] == 3 and february["label"] == "February 2026"
+    filtered = client.get(february["toggle_url"].replace("/search?", "/search.json?")).get_json()
+    assert filtered["total"] == 3
+    assert filtered["filters"]["date_from"] == "2026-02-01" and filtered["filters"]["date_to"] == "2026-02-28"
+
+
+def test_json_shape(client):
+    data = client.get("/search.json?q=trade&sort=newest").get_json()
+    assert set(data) >= {"query", "total", "page", "results", "facets"}
+    assert set(data["results"][0]) >= {"id", "title", "url", "outlet", "date", "snippet", "topics"}
+    for values in data["facets"].values():
+        for value in values:
+            assert set(value) >= {"value", "label", "count", "selected"}
+    dates = [r["date"] for r in data["results"] if r["date"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_csv_has_every_matching_row(client):
+    response = client.get("/search.csv")
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert len(rows) == TOTAL == int(response.headers["X-Dipnews-Total"])
+    assert response.headers["X-Dipnews-Row-Cap"]
+    assert {"id", "title", "outlet", "date"} <= set(rows[0])
+
+
+def test_atom_feed_parses(client):
+    body = client.get("/search.atom?q=Kazakhstan").get_data()
+    feed = feedparser.parse(body)
+    assert not feed.bozo, feed.bozo_exception
+    assert len(feed.entries) == 5
+    assert all(entry.link for entry in feed.entries)
+
+
+def test_article_page_and_json(client):
+    first = client.get("/search.json?q=cocoa").get_json()["results"][0]
+    page = client.get(f"/article/{first['id']}").get_data(as_text=True)
+    assert "Ghana and Ivory Coast" in page and "West Africa Wire" in page and "html-metadata" in page
+    data = client.get(f"/article/{first['id']}.json").get_json()
+    assert data["title"] == first["title"] and data["body"].startswith("ACCRA")
+
+
+@pytest.mark.parametrize(
+    "url, status",
+    [
+        ("/article/doesnotexist", 404),
+        ("/search?date_from=2026-02-30", 400),
+        ("/search?sort=best", 400),
+        ("/search?page=0", 400),
+        ("/search?q=AND+OR", 400),
+        ("/search.pdf", 404),
+    ],
+)
+@pytest.mark.parametrize("suffix", ["html", "json"])
+def test_errors_in_the_format_asked_for(client, url, status, suffix):
+    if suffix == "json":
+        url = url.replace("/search?", "/search.json?").replace("/doesnotexist", "/doesnotexist.json")
+    response = client.get(url)
+    assert response.status_code == status
+    body = response.get_data(as_text=True)
+    assert "Traceback" not in body
+    if suffix == "json" and url != "/search.pdf":
+        assert response.get_json()["error"]
+    else:
+        assert "<!doctype html>" in body
+
+
+def test_user_text_is_escaped(client):
+    page = client.get("/search?q=%3Cscript%3Ealert(1)%3C/script%3E").get_data(as_text=True)
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;" in page
