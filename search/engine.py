@@ -125,7 +125,7 @@ class SearchEngine:
     def parse(self, raw: str) -> tuple[Query, QueryText]:
         """A Whoosh query for what the user typed, read as sensibly as it can be."""
         text = normalise_query(raw)
-        if not text.text:
+        if not raw.strip():
             return Every(), text
         if not words_only(text.text) and "*" not in text.text:
             raise DipnewsError("The query has no words to search for.")
