@@ -1,0 +1,97 @@
+"""A new user's first minutes, in a real Chromium against the app behind waitress."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+from waitress.server import create_server
+
+from search import create_app
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(indexed_dir) -> Iterator[str]:
+    app = create_app({"DATA_DIR": str(indexed_dir)})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    wsgi = create_server(app, host="127.0.0.1", port=port, threads=4)
+    thread = threading.Thread(target=wsgi.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    wsgi.close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        yield page
+        browser.close()
+
+
+def total(page) -> int:
+    return int(page.locator("strong.total").inner_text())
+
+
+def test_search_facet_month_back_and_article(page, server):
+    page.goto(server + "/")
+    page.fill("#q", "Kazakhstan trade")
+    page.press("#q", "Enter")
+    page.wait_for_url("**/search?q=Kazakhstan+trade")
+    assert total(page) == 5
+    assert page.locator("ol.results mark").count() > 0
+    snippet_text = page.locator("ol.results").inner_text()
+    assert "Advertisement" not in snippet_text and "Dark Mode" not in snippet_text
+
+    outlet = page.locator('[data-facet="outlet"] a[data-value="The South Asia Times"]')
+    outlet.click()
+    page.wait_for_url("**outlet=The+South+Asia+Times**")
+    assert total(page) == 1
+    # The outlet facet still counts the other outlet (disjunctive facets).
+    assert page.locator('[data-facet="outlet"] a[data-value="Associated Press of Pakistan"]').count() == 1
+
+    page.locator('[data-facet="outlet"] a[data-value="Associated Press of Pakistan"]').click()
+    page.wait_for_url("**Associated+Press**")
+    assert total(page) == 2  # two values of one facet: OR
+
+    page.locator('[data-facet="date"] a[data-value="2026-02"]').click()
+    page.wait_for_url("**date_from=2026-02-01**")
+    assert total(page) == 2
+    assert page.locator(".chip", has_text="Date:").count() == 1
+
+    page.locator(".chip", has_text="Outlet: The South Asia Times").click()
+    page.wait_for_url(lambda url: "South+Asia" not in url)
+    assert total(page) == 1
+
+    page.go_back()
+    page.wait_for_url("**South+Asia**")
+    assert total(page) == 2
+
+    page.locator("ol.results h3 a").first.click()
+    page.wait_for_url("**/article/**")
+    assert page.locator("article.full h1").inner_text()
+    assert "Outlet" in page.locator("dl.metadata").inner_text()
