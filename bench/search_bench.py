@@ -1,0 +1,208 @@
+"""Search benchmark: Reuters-21578 in dipnews (Whoosh) beside SQLite FTS5, in one run.
+
+Indexes the ~19,000 Reuters stories that have a body (title, date and topics
+supplied as metadata, as a user would supply them), then times a few hundred
+queries of three kinds on both engines and prints p50/p95 and ratios:
+  plain     - a keyword query, first page of hits
+  facets    - the same with date (month), outlet and topic facet counts
+  filtered  - a keyword query filtered by a topic value and a date range, with facets
+dipnews is also timed over HTTP (waitress, /search.json), the way users reach it.
+
+The Reuters files are research-only: they are read from ../shared, never copied.
+Usage: python bench/search_bench.py [--reuters DIR] [--limit N] [--queries N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import random
+import re
+import shutil
+import socket
+import sqlite3
+import statistics
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+from indexer.article import extract_article
+from indexer.ingest import index_dir
+from indexer.writer import write_articles
+from search import create_app
+from search.engine import SearchEngine
+from search.query import SearchRequest
+
+DEFAULT_REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578"
+_DOC = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
+
+
+def _tag(doc: str, name: str) -> str:
+    match = re.search(rf"<{name}>(.*?)</{name}>", doc, re.S)
+    return html.unescape(match.group(1)).strip() if match else ""
+
+
+def read_reuters(folder: Path, limit: int | None) -> list[dict]:
+    stories = []
+    for path in sorted(folder.glob("reut2-*.sgm")):
+        for doc in _DOC.findall(path.read_text("latin-1")):
+            body = _tag(doc, "BODY").replace("\x03", "").strip()
+            if not body:
+                continue
+            day, month, year = re.search(r"(\d{1,2})-([A-Za-z]{3})-(\d{4})", _tag(doc, "DATE")).groups()
+            date = dt.datetime.strptime(f"{day}-{month}-{year}", "%d-%b-%Y").date()
+            topics = re.findall(r"<D>(.*?)</D>", _tag(doc, "TOPICS"))
+            stories.append({
+                "title": _tag(doc, "TITLE").title() or body.split("\n", 1)[0],
+                "dateline": _tag(doc, "DATELINE"),
+                "body": body,
+                "date": date,
+                "topics": topics,
+            })
+            if limit and len(stories) >= limit:
+                return stories
+    return stories
+
+
+def page_bytes(story: dict) -> bytes:
+    paragraphs = re.split(r"\n\s{3,}", story["body"])
+    text = "\n".join(" ".join(p.split()) for p in paragraphs)
+    return f"{story['dateline']} {text}".encode()
+
+
+def index_dipnews(data_dir: Path, stories: list[dict]) -> float:
+    start = time.perf_counter()
+    batch = []
+    for i, story in enumerate(stories):
+        supplied = {"title": story["title"], "date": story["date"], "outlet": "Reuters", "topics": story["topics"] or ["none"]}
+        batch.append(extract_article(page_bytes(story), source=f"reuters/{i}", supplied=supplied))
+        if len(batch) == 2000:
+            write_articles(index_dir(data_dir), batch)
+            batch = []
+    write_articles(index_dir(data_dir), batch)
+    return time.perf_counter() - start
+
+
+def index_fts5(db: sqlite3.Connection, stories: list[dict]) -> float:
+    start = time.perf_counter()
+    db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter')")
+    db.execute("CREATE TABLE meta(id INTEGER PRIMARY KEY, outlet TEXT, day TEXT, month TEXT)")
+    db.execute("CREATE TABLE topics(id INTEGER, topic TEXT)")
+    for i, story in enumerate(stories, start=1):
+        db.execute("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (i, story["title"], story["body"]))
+        day = story["date"].isoformat()
+        db.execute("INSERT INTO meta VALUES (?, ?, ?, ?)", (i, "Reuters", day, day[:7]))
+        db.executemany("INSERT INTO topics VALUES (?, ?)", [(i, t) for t in story["topics"] or ["none"]])
+    db.execute("CREATE INDEX topics_id ON topics(id)")
+    db.execute("CREATE INDEX topics_topic ON topics(topic)")
+    db.execute("CREATE INDEX meta_day ON meta(day)")
+    db.commit()
+    return time.perf_counter() - start
+
+
+def fts5_query(db: sqlite3.Connection, words: str, facets: bool, topic: str | None = None,
+               span: tuple[str, str] | None = None) -> int:
+    where = "docs MATCH ?"
+    params: list[object] = [words]
+    if topic:
+        where += " AND docs.rowid IN (SELECT id FROM topics WHERE topic = ?)"
+        params.append(topic)
+    if span:
+        where += " AND docs.rowid IN (SELECT id FROM meta WHERE day BETWEEN ? AND ?)"
+        params += list(span)
+    db.execute(f"SELECT rowid, title FROM docs WHERE {where} ORDER BY bm25(docs) LIMIT 20", params).fetchall()
+    if facets:
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS hits(id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM hits")
+        db.execute(f"INSERT INTO hits SELECT rowid FROM docs WHERE {where}", params)
+        db.execute("SELECT m.outlet, count(*) FROM hits JOIN meta m ON m.id = hits.id GROUP BY m.outlet").fetchall()
+        db.execute("SELECT m.month, count(*) FROM hits JOIN meta m ON m.id = hits.id GROUP BY m.month").fetchall()
+        db.execute("SELECT t.topic, count(*) FROM hits JOIN topics t ON t.id = hits.id GROUP BY t.topic").fetchall()
+    return 0
+
+
+def timed(fn, items) -> list[float]:
+    out = []
+    for item in items:
+        start = time.perf_counter()
+        fn(item)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def pct(values: list[float], p: float) -> float:
+    return statistics.quantiles(values, n=100)[int(p) - 1] if len(values) > 2 else max(values)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reuters", type=Path, default=DEFAULT_REUTERS)
+    parser.add_argument("--limit", type=int, default=None, help="index only the first N stories")
+    parser.add_argument("--queries", type=int, default=300)
+    args = parser.parse_args()
+
+    stories = read_reuters(args.reuters, args.limit)
+    print(f"Reuters-21578 stories with a body: {len(stories)}")
+    work = Path(tempfile.mkdtemp(prefix="dipnews-bench-"))
+    try:
+        seconds = index_dipnews(work, stories)
+        size = sum(p.stat().st_size for p in index_dir(work).rglob("*") if p.is_file())
+        db = sqlite3.connect(work / "fts5.db", check_same_thread=False)
+        fts_seconds = index_fts5(db, stories)
+        print(f"ingest  dipnews: {len(stories) / seconds:7.0f} docs/s (extract + index), index {size / 1e6:.1f} MB")
+        print(f"ingest  FTS5   : {len(stories) / fts_seconds:7.0f} docs/s")
+
+        rng = random.Random(7)
+        vocabulary = ["oil", "trade", "bank", "dollar", "tariff", "japan", "grain", "wheat", "coffee", "gold",
+                      "opec", "export", "deficit", "talks", "minister", "agreement", "sanctions", "embassy",
+                      "government", "election", "strike", "shipping", "interest rates", "merger", "brazil",
+                      "soviet", "china", "iran", "debt", "budget", "treasury", "inflation", "crude", "sugar"]
+        queries = [" ".join(rng.sample(vocabulary, rng.choice([1, 1, 2]))) for _ in range(args.queries)]
+        topics = ["earn", "acq", "crude", "trade", "money-fx", "grain", "interest", "ship"]
+        filtered = [(q, rng.choice(topics), ("1987-03-01", "1987-03-31")) for q in queries]
+
+        engine = SearchEngine(index_dir(work))
+        engine.search(SearchRequest(q="warm up"))
+        searcher = engine._current()[0]  # raw Whoosh, for reference
+        parse = engine.parse
+        rows = {
+            "plain (raw Whoosh, no facets)": timed(lambda q: searcher.search(parse(q)[0], limit=20), queries),
+            "facets (dipnews, 3 facets)": timed(lambda q: engine.search(SearchRequest(q=q)), queries),
+            "filtered (dipnews, topic + dates)": timed(
+                lambda f: engine.search(SearchRequest(q=f[0], topics=(f[1],), date_from=dt.date(1987, 3, 1),
+                                                      date_to=dt.date(1987, 3, 31))), filtered),
+        }
+        fts = {
+            "plain (raw Whoosh, no facets)": timed(lambda q: fts5_query(db, q, False), queries),
+            "facets (dipnews, 3 facets)": timed(lambda q: fts5_query(db, q, True), queries),
+            "filtered (dipnews, topic + dates)": timed(lambda f: fts5_query(db, f[0], True, f[1], f[2]), filtered),
+        }
+
+        app = create_app({"DATA_DIR": str(work)})
+        from waitress.server import create_server
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = create_server(app, host="127.0.0.1", port=port, threads=4)
+        threading.Thread(target=server.run, daemon=True).start()
+        base = f"http://127.0.0.1:{port}/search.json?"
+        http = timed(lambda q: urllib.request.urlopen(base + urlencode({"q": q})).read(), queries)
+        server.close()
+
+        print(f"\n{'query kind':36} {'dipnews p50':>11} {'p95':>8} {'FTS5 p50':>9} {'p95':>8} {'p95 ratio':>9}")
+        for name, values in rows.items():
+            f = fts[name]
+            print(f"{name:36} {statistics.median(values):9.1f}ms {pct(values, 95):6.1f}ms "
+                  f"{statistics.median(f):7.1f}ms {pct(f, 95):6.1f}ms {pct(values, 95) / pct(f, 95):8.1f}x")
+        print(f"{'facets over HTTP (/search.json)':36} {statistics.median(http):9.1f}ms {pct(http, 95):6.1f}ms")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
