@@ -192,7 +192,6 @@ def main() -> None:
         threading.Thread(target=server.run, daemon=True).start()
         base = f"http://127.0.0.1:{port}/search.json?"
         http = timed(lambda q: urllib.request.urlopen(base + urlencode({"q": q})).read(), queries)
-        server.close()
 
         print(f"\n{'query kind':36} {'dipnews p50':>11} {'p95':>8} {'FTS5 p50':>9} {'p95':>8} {'p95 ratio':>9}")
         for name, values in rows.items():

@@ -10,6 +10,7 @@ three-facet query fast at tens of thousands of articles.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import threading
 from collections.abc import Iterable
@@ -19,7 +20,7 @@ from typing import Any
 
 from whoosh import highlight, index
 from whoosh.qparser import MultifieldParser
-from whoosh.query import Every, NullQuery, Query
+from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
 from indexer.errors import DipnewsError
@@ -27,6 +28,7 @@ from indexer.schema import make_schema
 from search.query import QueryText, SearchRequest, normalise_query, words_only
 
 SNIPPET_CHARS = 240
+TERM_CACHE_SIZE = 20000
 QUERY_FIELDS = ["title", "body"]
 
 
@@ -40,6 +42,7 @@ class FacetCache:
     day: dict[str, set[int]]
     days: list[str]  # sorted day keys, for range filters
     doc_day: dict[int, str]
+    query_docs: QueryDocs
 
     @classmethod
     def build(cls, searcher: Searcher) -> FacetCache:
@@ -55,13 +58,15 @@ class FacetCache:
 
         day = postings("date")
         doc_day = {doc: key for key, docs in day.items() for doc in docs}
+        all_docs = set(reader.all_doc_ids())
         return cls(
-            all_docs=set(reader.all_doc_ids()),
+            all_docs=all_docs,
             outlet=postings("outlet_facet"),
             topic=postings("topic"),
             day=day,
             days=sorted(day),
             doc_day=doc_day,
+            query_docs=QueryDocs(searcher, all_docs),
         )
 
     def date_range(self, start: str | None, end: str | None) -> set[int]:
@@ -71,6 +76,74 @@ class FacetCache:
         for key in self.days[lo:hi]:
             docs |= self.day[key]
         return docs
+
+
+class QueryDocs:
+    """The set of documents a query matches, computed as set algebra over term postings.
+
+    Whoosh's matchers yield matching documents one by one in Python; for the
+    facet counts dipnews needs the whole set, so Term, And, Or and Not queries
+    are evaluated here from postings decoded a block at a time, with each
+    term's set cached for the life of the searcher. Other query types
+    (phrases, ranges, wildcards) fall back to Whoosh's own matcher.
+    """
+
+    def __init__(self, searcher: Searcher, all_docs: set[int]) -> None:
+        self.searcher = searcher
+        self.all_docs = all_docs
+        self._terms: dict[tuple[str, bytes], set[int]] = {}
+
+    def __call__(self, query: Query) -> set[int]:
+        if isinstance(query, Every):
+            return self.all_docs
+        if isinstance(query, Term):
+            return self.term(query.fieldname, query.text)
+        if isinstance(query, And):
+            positive = [self(q) for q in query.subqueries if not isinstance(q, Not)]
+            docs = _intersect(positive[0] if positive else self.all_docs, positive[1:])
+            for q in query.subqueries:
+                if isinstance(q, Not):
+                    docs = docs - self(q.query)
+            return docs
+        if isinstance(query, Or):
+            return _union(self(q) for q in query.subqueries)
+        if isinstance(query, AndNot):
+            return self(query.a) - self(query.b)
+        if isinstance(query, Not):
+            return self.all_docs - self(query.query)
+        return set(self.searcher.docs_for_query(query))
+
+    def term(self, fieldname: str, text: str | bytes) -> set[int]:
+        field = self.searcher.schema[fieldname]
+        key = (fieldname, text if isinstance(text, bytes) else field.to_bytes(text))
+        if key not in self._terms:
+            docs: set[int] = set()
+            for reader, offset in self.searcher.reader().leaf_readers():
+                if key not in reader:
+                    continue
+                docs |= {offset + doc for doc in _posting_ids(reader, *key)}
+            if len(self._terms) >= TERM_CACHE_SIZE:
+                self._terms.clear()
+            self._terms[key] = docs
+        return self._terms[key]
+
+
+def _posting_ids(reader: Any, fieldname: str, text: bytes) -> Iterable[int]:
+    """A term's live document numbers in one segment, decoded a block at a time."""
+    matcher = reader.postings(fieldname, text)
+    deleted = reader.deleted_docs_set if reader.has_deletions() else None
+    inner = getattr(matcher, "child", matcher)
+    if not hasattr(inner, "_read_ids"):
+        ids: Iterable[int] = inner.all_ids()
+    else:
+        collected: list[int] = []
+        while inner.is_active():
+            if inner._ids is None:
+                inner._read_ids()
+            collected.extend(inner._ids[inner._i :])
+            inner._next_block()
+        ids = collected
+    return [doc for doc in ids if doc not in deleted] if deleted else ids
 
 
 @dataclass
@@ -149,7 +222,7 @@ class SearchEngine:
             if current is None:
                 return SearchResult(request, 0, [], {"outlet": {}, "topic": {}, "date": {}})
             searcher, cache = current
-            base = cache.all_docs if isinstance(query, Every) else set(searcher.docs_for_query(query))
+            base = cache.query_docs(query)
             filters = self._filters(request, cache)
             matched = _intersect(base, filters.values())
             counts = {
@@ -164,7 +237,7 @@ class SearchEngine:
                     months[key[:7]] = months.get(key[:7], 0) + 1
             counts["date"] = months
             undated = sum(1 for doc in dated_base if doc not in cache.doc_day)
-            hits = self._page(searcher, cache, query, matched, request)
+            hits = self._page(searcher, cache, query, base, matched, request)
         return SearchResult(
             request=request,
             total=len(matched),
@@ -198,6 +271,7 @@ class SearchEngine:
         searcher: Searcher,
         cache: FacetCache,
         query: Query,
+        base: set[int],
         matched: set[int],
         request: SearchRequest,
     ) -> list[Hit]:
@@ -205,13 +279,15 @@ class SearchEngine:
         if not matched or start >= len(matched):
             return []
         if request.sort == "relevance" and not isinstance(query, Every):
-            results = searcher.search(query, filter=matched, limit=start + request.page_size, terms=True)
-            page_hits = list(results)[start:]
+            # Without facet filters, no filter set: Whoosh can then skip low-scoring blocks.
+            narrowed = matched if len(matched) < len(base) else None
+            results = searcher.search(query, filter=narrowed, limit=start + request.page_size)
+            page_hits = list(itertools.islice(results, start, None))  # len() would count every match
         else:
             ordered = _by_date(matched, cache, newest=request.sort != "oldest")
             wanted = ordered[start : start + request.page_size]
             limit = len(wanted)
-            results = searcher.search(query, filter=set(wanted), limit=limit, terms=True)
+            results = searcher.search(query, filter=set(wanted), limit=limit)
             position = {doc: i for i, doc in enumerate(wanted)}
             page_hits = sorted(results, key=lambda hit: position[hit.docnum])
         results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=80)
@@ -221,7 +297,7 @@ class SearchEngine:
     @staticmethod
     def _hit(hit: Any) -> Hit:
         fields = hit.fields()
-        snippet = hit.highlights("body", top=2) if hit.matched_terms() else ""
+        snippet = hit.highlights("body", top=2)
         if not snippet:
             snippet = highlight.htmlescape(_lead(fields["body"]))
         meta = json.loads(fields["meta"])
@@ -235,7 +311,7 @@ class SearchEngine:
             if current is None:
                 return []
             searcher, cache = current
-            base = cache.all_docs if isinstance(query, Every) else set(searcher.docs_for_query(query))
+            base = cache.query_docs(query)
             matched = _intersect(base, self._filters(request, cache).values())
             if request.sort == "relevance" and not isinstance(query, Every):
                 docs = [hit.docnum for hit in searcher.search(query, filter=matched, limit=limit)]

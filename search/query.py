@@ -40,7 +40,7 @@ class SearchRequest:
     undated: bool = False
     sort: str = "relevance"
     page: int = 1
-    page_size: int = 20
+    page_size: int = 10
 
     def to_params(self) -> list[tuple[str, str]]:
         """URL parameters that reproduce this request (defaults left out)."""
@@ -66,7 +66,7 @@ class SearchRequest:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-def parse_request(args: MultiDict, page_size: int = 20, max_page: int = 500) -> SearchRequest:
+def parse_request(args: MultiDict, page_size: int = 10, max_page: int = 500) -> SearchRequest:
     """Validate URL parameters; a bad value is a DipnewsError naming it."""
     q = (args.get("q") or "").strip()
     if len(q) > MAX_QUERY_CHARS:

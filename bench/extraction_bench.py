@@ -1,0 +1,128 @@
+"""Extraction benchmark: dipnews' cleaning beside trafilatura, on pages with a gold article body.
+
+Runs the product's own extraction (`extract_article`, the code path of
+`dipnews index` and `dipnews extract`) over a folder of gzipped HTML pages
+and scores it with the article-extraction-benchmark metric: tokens are \\w+
+runs, shingles are 4-grams, per page tp/fp/fn are normalised to sum 1,
+precision and recall are averaged over pages (an empty output counts for
+recall only), F1 = 2PR/(P+R). trafilatura's extract() and
+extract(favor_precision=True) are scored on the same pages in the same run.
+
+--as-text first turns each page into a plain-text dump (inscriptis: visible
+text, one block per line) and scores dipnews' text-page path on it, beside
+"keep every line".
+
+Usage: python bench/extraction_bench.py [--as-text] [SET_DIR ...]
+(default sets: ../shared/eval/extraction-dev and ../shared/eval/wcxb-dev-articles)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import time
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import trafilatura
+
+from indexer.article import extract_article
+from indexer.errors import DipnewsError
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+DEFAULT_SETS = [EVAL / "extraction-dev", EVAL / "wcxb-dev-articles"]
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    tokens = re.findall(r"\w+", text)
+    if len(tokens) < 4:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
+
+
+def score(predicted: str, gold: str) -> tuple[float | None, float]:
+    """(precision or None for an empty output, recall) of one page."""
+    pred, truth = shingles(predicted), shingles(gold)
+    tp = sum((pred & truth).values())
+    fp = sum(pred.values()) - tp
+    fn = sum(truth.values()) - tp
+    total = tp + fp + fn
+    if total == 0:
+        return 1.0, 1.0
+    tp, fp, fn = tp / total, fp / total, fn / total
+    precision = tp / (tp + fp) if pred else None
+    recall = tp / (tp + fn) if truth else 1.0
+    return precision, recall
+
+
+def summarise(scores: list[tuple[float | None, float]]) -> tuple[float, float, float]:
+    precisions = [p for p, _ in scores if p is not None]
+    precision = sum(precisions) / len(precisions) if precisions else 0.0
+    recall = sum(r for _, r in scores) / len(scores)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def load_set(folder: Path) -> list[tuple[str, str, str]]:
+    truth = json.loads((folder / "ground-truth.json").read_text("utf-8"))
+    pages = []
+    for page_id, entry in sorted(truth.items()):
+        path = folder / "html" / f"{page_id}.html.gz"
+        if path.exists():
+            pages.append((page_id, gzip.decompress(path.read_bytes()).decode("utf-8", "replace"), entry["articleBody"]))
+    return pages
+
+
+def dipnews_body(data: bytes) -> str:
+    try:
+        return extract_article(data).body
+    except DipnewsError:
+        return ""
+
+
+def as_text_dump(html: str) -> str:
+    from inscriptis import get_text
+
+    return get_text(html)
+
+
+def run(name: str, fn: Callable[[str], str], pages: list[tuple[str, str, str]]) -> tuple[float, float, float, float]:
+    start = time.perf_counter()
+    results = [score(fn(page), gold) for _, page, gold in pages]
+    seconds = time.perf_counter() - start
+    return (*summarise(results), len(pages) / seconds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", type=Path, default=DEFAULT_SETS)
+    parser.add_argument("--as-text", action="store_true", help="score the text-page path on text dumps")
+    args = parser.parse_args()
+    warnings.simplefilter("ignore")
+    for folder in args.sets:
+        pages = load_set(folder)
+        print(f"\n{folder.name}: {len(pages)} pages" + (" as text dumps" if args.as_text else ""))
+        if args.as_text:
+            pages = [(pid, as_text_dump(html), gold) for pid, html, gold in pages]
+            systems = {
+                "dipnews (text path)": lambda text: dipnews_body(text.encode("utf-8")),
+                "keep every line": lambda text: text,
+            }
+        else:
+            systems = {
+                "dipnews": lambda html: dipnews_body(html.encode("utf-8")),
+                "trafilatura extract()": lambda html: trafilatura.extract(html) or "",
+                "trafilatura favor_precision": lambda html: trafilatura.extract(html, favor_precision=True) or "",
+            }
+        print(f"{'system':30} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8}")
+        for name, fn in systems.items():
+            p, r, f1, speed = run(name, fn, pages)
+            print(f"{name:30} {p:6.3f} {r:6.3f} {f1:6.3f} {speed:8.1f}")
+
+
+if __name__ == "__main__":
+    main()
