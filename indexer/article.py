@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from indexer.dates import find_dates, infer_year, parse_dateline
-from indexer.decode import decode_bytes
+from indexer.decode import decode_bytes, repair_text
 from indexer.errors import DipnewsError
 from indexer.htmlpage import clean_html_page, looks_like_html
 from indexer.outlets import display_domain, outlet_by_name, outlet_by_url
@@ -76,17 +76,18 @@ def extract_article(
     """Decode, clean and describe one raw page; raise DipnewsError when it is not an article."""
     supplied = validate_supplied(supplied or {})
     ingested = ingested or dt.date.today()
-    text = decode_bytes(data)
+    text = decode_bytes(data, repair=False)
     url = supplied.get("url")
     if looks_like_html(text):
         html = clean_html_page(text, url=url)
-        paragraphs, kind = html.paragraphs, "html"
-        title, byline, fallback, dropped = html.title, html.byline, html.fallback, html.dropped
+        paragraphs, kind = [repair_text(p) for p in html.paragraphs], "html"
+        title = repair_text(html.title) if html.title else None
+        byline, fallback, dropped = html.byline, html.fallback, html.dropped
         url = url or html.url
         site_name, page_date = html.site_name, html.date
         date_source = "html-metadata" if page_date else None
     else:
-        page = clean_text_page(text)
+        page = clean_text_page(repair_text(text))
         paragraphs, kind = page.paragraphs, "text"
         title, byline, fallback, dropped = page.title, page.byline, False, page.dropped
         site_name, page_date = None, page.date_bar

@@ -64,19 +64,29 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode a raw page to text, repairing mojibake; raise DipnewsError if it is not text."""
+def decode_bytes(data: bytes, repair: bool = True) -> str:
+    """Decode a raw page to text, repairing mojibake; raise DipnewsError if it is not text.
+
+    `repair=False` leaves mojibake repair to the caller, for HTML pages whose
+    markup is far larger than the text worth repairing.
+    """
     if not data.strip():
         raise DipnewsError("The page is empty.")
     kind = sniff_binary(data)
     if kind:
         raise DipnewsError(f"This is {kind}, not a news page (HTML or text).", 415)
     text = _decode(data)
-    text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, normalization="NFC")
-    text = repair_truncated_mojibake(text)
+    if repair:
+        text = repair_text(text)
     if not text.strip():
         raise DipnewsError("The page has no readable text.")
     return text
+
+
+def repair_text(text: str) -> str:
+    """Repair mojibake (ftfy) and the truncated mojibake ftfy cannot see."""
+    text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, normalization="NFC")
+    return repair_truncated_mojibake(text)
 
 
 def _decode(data: bytes) -> str:
