@@ -73,7 +73,9 @@ def load_set(folder: Path) -> list[tuple[str, str, str]]:
     for page_id, entry in sorted(truth.items()):
         path = folder / "html" / f"{page_id}.html.gz"
         if path.exists():
-            pages.append((page_id, gzip.decompress(path.read_bytes()).decode("utf-8", "replace"), entry["articleBody"]))
+            pages.append(
+                (page_id, gzip.decompress(path.read_bytes()).decode("utf-8", "replace"), entry["articleBody"])
+            )
     return pages
 
 
@@ -90,7 +92,9 @@ def as_text_dump(html: str) -> str:
     return get_text(html)
 
 
-def run(name: str, fn: Callable[[str], str], pages: list[tuple[str, str, str]]) -> tuple[float, float, float, float]:
+def run(
+    name: str, fn: Callable[[str], str], pages: list[tuple[str, str, str]]
+) -> tuple[float, float, float, float]:
     start = time.perf_counter()
     results = [score(fn(page), gold) for _, page, gold in pages]
     seconds = time.perf_counter() - start
@@ -116,7 +120,9 @@ def main() -> None:
             systems = {
                 "dipnews": lambda html: dipnews_body(html.encode("utf-8")),
                 "trafilatura extract()": lambda html: trafilatura.extract(html) or "",
-                "trafilatura favor_precision": lambda html: trafilatura.extract(html, favor_precision=True) or "",
+                "trafilatura favor_precision": lambda html: (
+                    trafilatura.extract(html, favor_precision=True) or ""
+                ),
             }
         print(f"{'system':30} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8}")
         for name, fn in systems.items():

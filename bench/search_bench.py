@@ -56,13 +56,15 @@ def read_reuters(folder: Path, limit: int | None) -> list[dict]:
             day, month, year = re.search(r"(\d{1,2})-([A-Za-z]{3})-(\d{4})", _tag(doc, "DATE")).groups()
             date = dt.datetime.strptime(f"{day}-{month}-{year}", "%d-%b-%Y").date()
             topics = re.findall(r"<D>(.*?)</D>", _tag(doc, "TOPICS"))
-            stories.append({
-                "title": _tag(doc, "TITLE").title() or body.split("\n", 1)[0],
-                "dateline": _tag(doc, "DATELINE"),
-                "body": body,
-                "date": date,
-                "topics": topics,
-            })
+            stories.append(
+                {
+                    "title": _tag(doc, "TITLE").title() or body.split("\n", 1)[0],
+                    "dateline": _tag(doc, "DATELINE"),
+                    "body": body,
+                    "date": date,
+                    "topics": topics,
+                }
+            )
             if limit and len(stories) >= limit:
                 return stories
     return stories
@@ -78,7 +80,12 @@ def index_dipnews(data_dir: Path, stories: list[dict]) -> float:
     start = time.perf_counter()
     batch = []
     for i, story in enumerate(stories):
-        supplied = {"title": story["title"], "date": story["date"], "outlet": "Reuters", "topics": story["topics"] or ["none"]}
+        supplied = {
+            "title": story["title"],
+            "date": story["date"],
+            "outlet": "Reuters",
+            "topics": story["topics"] or ["none"],
+        }
         batch.append(extract_article(page_bytes(story), source=f"reuters/{i}", supplied=supplied))
         if len(batch) == 2000:
             write_articles(index_dir(data_dir), batch)
@@ -93,7 +100,9 @@ def index_fts5(db: sqlite3.Connection, stories: list[dict]) -> float:
     db.execute("CREATE TABLE meta(id INTEGER PRIMARY KEY, outlet TEXT, day TEXT, month TEXT)")
     db.execute("CREATE TABLE topics(id INTEGER, topic TEXT)")
     for i, story in enumerate(stories, start=1):
-        db.execute("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (i, story["title"], story["body"]))
+        db.execute(
+            "INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (i, story["title"], story["body"])
+        )
         day = story["date"].isoformat()
         db.execute("INSERT INTO meta VALUES (?, ?, ?, ?)", (i, "Reuters", day, day[:7]))
         db.executemany("INSERT INTO topics VALUES (?, ?)", [(i, t) for t in story["topics"] or ["none"]])
@@ -104,8 +113,13 @@ def index_fts5(db: sqlite3.Connection, stories: list[dict]) -> float:
     return time.perf_counter() - start
 
 
-def fts5_query(db: sqlite3.Connection, words: str, facets: bool, topic: str | None = None,
-               span: tuple[str, str] | None = None) -> int:
+def fts5_query(
+    db: sqlite3.Connection,
+    words: str,
+    facets: bool,
+    topic: str | None = None,
+    span: tuple[str, str] | None = None,
+) -> int:
     where = "docs MATCH ?"
     params: list[object] = [words]
     if topic:
@@ -119,9 +133,15 @@ def fts5_query(db: sqlite3.Connection, words: str, facets: bool, topic: str | No
         db.execute("CREATE TEMP TABLE IF NOT EXISTS hits(id INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM hits")
         db.execute(f"INSERT INTO hits SELECT rowid FROM docs WHERE {where}", params)
-        db.execute("SELECT m.outlet, count(*) FROM hits JOIN meta m ON m.id = hits.id GROUP BY m.outlet").fetchall()
-        db.execute("SELECT m.month, count(*) FROM hits JOIN meta m ON m.id = hits.id GROUP BY m.month").fetchall()
-        db.execute("SELECT t.topic, count(*) FROM hits JOIN topics t ON t.id = hits.id GROUP BY t.topic").fetchall()
+        db.execute(
+            "SELECT m.outlet, count(*) FROM hits JOIN meta m ON m.id = hits.id GROUP BY m.outlet"
+        ).fetchall()
+        db.execute(
+            "SELECT m.month, count(*) FROM hits JOIN meta m ON m.id = hits.id GROUP BY m.month"
+        ).fetchall()
+        db.execute(
+            "SELECT t.topic, count(*) FROM hits JOIN topics t ON t.id = hits.id GROUP BY t.topic"
+        ).fetchall()
     return 0
 
 
@@ -153,14 +173,49 @@ def main() -> None:
         size = sum(p.stat().st_size for p in index_dir(work).rglob("*") if p.is_file())
         db = sqlite3.connect(work / "fts5.db", check_same_thread=False)
         fts_seconds = index_fts5(db, stories)
-        print(f"ingest  dipnews: {len(stories) / seconds:7.0f} docs/s (extract + index), index {size / 1e6:.1f} MB")
+        print(
+            f"ingest  dipnews: {len(stories) / seconds:7.0f} docs/s (extract + index), "
+            f"index {size / 1e6:.1f} MB"
+        )
         print(f"ingest  FTS5   : {len(stories) / fts_seconds:7.0f} docs/s")
 
         rng = random.Random(7)
-        vocabulary = ["oil", "trade", "bank", "dollar", "tariff", "japan", "grain", "wheat", "coffee", "gold",
-                      "opec", "export", "deficit", "talks", "minister", "agreement", "sanctions", "embassy",
-                      "government", "election", "strike", "shipping", "interest rates", "merger", "brazil",
-                      "soviet", "china", "iran", "debt", "budget", "treasury", "inflation", "crude", "sugar"]
+        vocabulary = [
+            "oil",
+            "trade",
+            "bank",
+            "dollar",
+            "tariff",
+            "japan",
+            "grain",
+            "wheat",
+            "coffee",
+            "gold",
+            "opec",
+            "export",
+            "deficit",
+            "talks",
+            "minister",
+            "agreement",
+            "sanctions",
+            "embassy",
+            "government",
+            "election",
+            "strike",
+            "shipping",
+            "interest rates",
+            "merger",
+            "brazil",
+            "soviet",
+            "china",
+            "iran",
+            "debt",
+            "budget",
+            "treasury",
+            "inflation",
+            "crude",
+            "sugar",
+        ]
         queries = [" ".join(rng.sample(vocabulary, rng.choice([1, 1, 2]))) for _ in range(args.queries)]
         topics = ["earn", "acq", "crude", "trade", "money-fx", "grain", "interest", "ship"]
         filtered = [(q, rng.choice(topics), ("1987-03-01", "1987-03-31")) for q in queries]
@@ -173,13 +228,20 @@ def main() -> None:
             "plain (raw Whoosh, no facets)": timed(lambda q: searcher.search(parse(q)[0], limit=20), queries),
             "facets (dipnews, 3 facets)": timed(lambda q: engine.search(SearchRequest(q=q)), queries),
             "filtered (dipnews, topic + dates)": timed(
-                lambda f: engine.search(SearchRequest(q=f[0], topics=(f[1],), date_from=dt.date(1987, 3, 1),
-                                                      date_to=dt.date(1987, 3, 31))), filtered),
+                lambda f: engine.search(
+                    SearchRequest(
+                        q=f[0], topics=(f[1],), date_from=dt.date(1987, 3, 1), date_to=dt.date(1987, 3, 31)
+                    )
+                ),
+                filtered,
+            ),
         }
         fts = {
             "plain (raw Whoosh, no facets)": timed(lambda q: fts5_query(db, q, False), queries),
             "facets (dipnews, 3 facets)": timed(lambda q: fts5_query(db, q, True), queries),
-            "filtered (dipnews, topic + dates)": timed(lambda f: fts5_query(db, f[0], True, f[1], f[2]), filtered),
+            "filtered (dipnews, topic + dates)": timed(
+                lambda f: fts5_query(db, f[0], True, f[1], f[2]), filtered
+            ),
         }
 
         app = create_app({"DATA_DIR": str(work)})
@@ -193,12 +255,18 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}/search.json?"
         http = timed(lambda q: urllib.request.urlopen(base + urlencode({"q": q})).read(), queries)
 
-        print(f"\n{'query kind':36} {'dipnews p50':>11} {'p95':>8} {'FTS5 p50':>9} {'p95':>8} {'p95 ratio':>9}")
+        print(
+            f"\n{'query kind':36} {'dipnews p50':>11} {'p95':>8} {'FTS5 p50':>9} {'p95':>8} {'p95 ratio':>9}"
+        )
         for name, values in rows.items():
             f = fts[name]
-            print(f"{name:36} {statistics.median(values):9.1f}ms {pct(values, 95):6.1f}ms "
-                  f"{statistics.median(f):7.1f}ms {pct(f, 95):6.1f}ms {pct(values, 95) / pct(f, 95):8.1f}x")
-        print(f"{'facets over HTTP (/search.json)':36} {statistics.median(http):9.1f}ms {pct(http, 95):6.1f}ms")
+            print(
+                f"{name:36} {statistics.median(values):9.1f}ms {pct(values, 95):6.1f}ms "
+                f"{statistics.median(f):7.1f}ms {pct(f, 95):6.1f}ms {pct(values, 95) / pct(f, 95):8.1f}x"
+            )
+        print(
+            f"{'facets over HTTP (/search.json)':36} {statistics.median(http):9.1f}ms {pct(http, 95):6.1f}ms"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

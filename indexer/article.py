@@ -126,7 +126,9 @@ def article_id(url: str | None, body: str) -> str:
     """A stable id: from the canonical URL when there is one, else from the cleaned text."""
     if url:
         parts = urlsplit(url.strip())
-        key = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, ""))
+        key = urlunsplit(
+            (parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, "")
+        )
     else:
         key = " ".join(re.findall(r"\w+", body.casefold()))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -106,8 +106,11 @@ def prepare(
         # The first ingest day anchors dates inferred from datelines: keep it.
         article = extract_article(data, source=source, supplied=supplied, ingested=previous.ingested)
     in_index = indexed is None or article.id in indexed
-    if in_index and previous is not None and (previous.raw_sha256, previous.supplied, previous.extractor_version) == (
-        article.raw_sha256, supplied, EXTRACTOR_VERSION
+    if (
+        in_index
+        and previous is not None
+        and (previous.raw_sha256, previous.supplied, previous.extractor_version)
+        == (article.raw_sha256, supplied, EXTRACTOR_VERSION)
     ):
         return article, True
     archive.put_raw(data)
@@ -182,9 +185,7 @@ def ingest_bytes(
     return article, unchanged
 
 
-def reindex(
-    data_dir: Path, progress: Callable[[Record], None] | None = None
-) -> IngestReport:
+def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) -> IngestReport:
     """Rebuild the whole index from the archive, in one commit that replaces the old index."""
     report = IngestReport()
     archive = archive_for(data_dir)

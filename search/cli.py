@@ -114,7 +114,9 @@ def extract_command(files: tuple[Path, ...], as_json: bool, max_bytes: int) -> N
         try:
             if path.name.endswith(SIDECAR_SUFFIX):
                 raise DipnewsError("This is a metadata sidecar, not a page.")
-            article = extract_article(read_page(path, max_bytes), source=str(path), supplied=read_sidecar(path))
+            article = extract_article(
+                read_page(path, max_bytes), source=str(path), supplied=read_sidecar(path)
+            )
         except DipnewsError as error:
             failures += 1
             if as_json:
@@ -148,9 +150,17 @@ def extract_command(files: tuple[Path, ...], as_json: bool, max_bytes: int) -> N
 @click.option("--page", default=1, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Results and facets as JSON.")
 @click.pass_obj
-def search_command(obj: Context, query: str, outlet: tuple[str, ...], topic: tuple[str, ...],
-                   date_from: str | None, date_to: str | None, sort: str, page: int,
-                   as_json: bool) -> None:
+def search_command(
+    obj: Context,
+    query: str,
+    outlet: tuple[str, ...],
+    topic: tuple[str, ...],
+    date_from: str | None,
+    date_to: str | None,
+    sort: str,
+    page: int,
+    as_json: bool,
+) -> None:
     """Search the index, with the same syntax and filters as the web site.
 
     Example: dipnews search '"strategic partnership" AND trade' --from 2026-01-01 --outlet Reuters
@@ -167,24 +177,37 @@ def search_command(obj: Context, query: str, outlet: tuple[str, ...], topic: tup
     except DipnewsError as error:
         raise _fail(error) from None
     if as_json:
-        click.echo(json.dumps({
-            "query": request.q,
-            "total": result.total,
-            "page": request.page,
-            "results": [
-                {"id": h.id, "title": h.title, "outlet": h.meta.get("outlet"), "date": h.meta.get("date"),
-                 "url": h.meta.get("url"), "topics": h.meta.get("topics", [])}
-                for h in result.hits
-            ],
-            "facets": result.counts,
-        }, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "query": request.q,
+                    "total": result.total,
+                    "page": request.page,
+                    "results": [
+                        {
+                            "id": h.id,
+                            "title": h.title,
+                            "outlet": h.meta.get("outlet"),
+                            "date": h.meta.get("date"),
+                            "url": h.meta.get("url"),
+                            "topics": h.meta.get("topics", []),
+                        }
+                        for h in result.hits
+                    ],
+                    "facets": result.counts,
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     for note in result.notes:
         click.echo(f"Note: {note}.")
     click.echo(f"{result.total} article(s)")
     for hit in result.hits:
-        click.echo(f"\n{hit.title}\n  {hit.meta.get('outlet') or 'Unknown outlet'} · "
-                   f"{hit.meta.get('date') or 'Undated'} · id {hit.id}")
+        click.echo(
+            f"\n{hit.title}\n  {hit.meta.get('outlet') or 'Unknown outlet'} · "
+            f"{hit.meta.get('date') or 'Undated'} · id {hit.id}"
+        )
     for name, counts in result.counts.items():
         top = sorted(counts.items(), key=lambda kv: -kv[1])[:8]
         if top:
@@ -226,4 +249,3 @@ def serve_command(obj: Context, host: str, port: int, threads: int) -> None:
     app = create_app(data_dir=obj.data_dir.resolve())
     click.echo(f"dipnews: serving {obj.data_dir} on http://{host}:{port}/")
     serve(app, host=host, port=port, threads=threads)
-

@@ -117,9 +117,7 @@ class DateFacet:
             label = f"{calendar.month_name[first.month]} {first.year}"
             values.append(FacetValue(month, label, count, selected, make_url(target)))
         if result.undated or request.undated:
-            target = request.with_changes(
-                undated=not request.undated, date_from=None, date_to=None
-            )
+            target = request.with_changes(undated=not request.undated, date_from=None, date_to=None)
             values.append(FacetValue("undated", "Undated", result.undated, request.undated, make_url(target)))
         return FacetResult(self.name, self.title, values, truncated=False)
 

@@ -79,7 +79,7 @@ def atom_feed(
     feed.link(href=page_url, rel="alternate")
     feed.link(href=self_url, rel="self")
     feed.subtitle(f"{result.total} articles")
-    feed.updated(dt.datetime.now(dt.timezone.utc))
+    feed.updated(dt.datetime.now(dt.UTC))
     for hit in reversed(hits):  # feedgen prepends entries
         entry = feed.add_entry()
         entry.id(hit["article_url"])
@@ -89,11 +89,11 @@ def atom_feed(
         if hit["outlet"]:
             entry.author(name=hit["outlet"])
         if hit["date"]:
-            stamp = dt.datetime.fromisoformat(hit["date"]).replace(tzinfo=dt.timezone.utc)
+            stamp = dt.datetime.fromisoformat(hit["date"]).replace(tzinfo=dt.UTC)
             entry.published(stamp)
             entry.updated(stamp)
         else:
-            entry.updated(dt.datetime.now(dt.timezone.utc))
+            entry.updated(dt.datetime.now(dt.UTC))
         for topic in hit["topics"]:
             entry.category(term=topic)
     return feed.atom_str(pretty=True)

@@ -16,8 +16,9 @@ from indexer.errors import DipnewsError
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_QUERY_CHARS = 1000
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-                         "\u2018": "'", "\u2019": "'"})
+_QUOTES = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'"}
+)
 _MINUS_TERM = re.compile(r"(^|[\s(])-(?=[\w\"(])")
 _MONTH_FIELD = re.compile(r"\bdate:((?:19|20)\d\d(?:-[01]\d)?)(?=\s|\)|$)")
 _DANGLING = re.compile(r"(?:^\s*(?:AND|OR)\b|\b(?:AND|OR|NOT)\s*$)")

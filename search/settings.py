@@ -18,7 +18,9 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("DATA_DIR", None, "Folder holding the index and the raw archive (default: the Flask instance folder)."),
+    Setting(
+        "DATA_DIR", None, "Folder holding the index and the raw archive (default: the Flask instance folder)."
+    ),
     Setting("PAGE_SIZE", 10, "Results per page."),
     Setting("MAX_PAGE", 500, "Highest result page a request may ask for."),
     Setting("MAX_UPLOAD_BYTES", 10 * 1024 * 1024, "Largest page accepted for indexing, in bytes."),

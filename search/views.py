@@ -49,14 +49,21 @@ def active_filters(search: SearchRequest) -> list[dict[str, str]]:
     chips = []
     for value in search.outlets:
         rest = tuple(v for v in search.outlets if v != value)
-        chips.append({"label": f"Outlet: {value}", "remove_url": search_url(search.with_changes(outlets=rest))})
+        chips.append(
+            {"label": f"Outlet: {value}", "remove_url": search_url(search.with_changes(outlets=rest))}
+        )
     for value in search.topics:
         rest = tuple(v for v in search.topics if v != value)
         label = topic_labels().get(value, value)
         chips.append({"label": f"Topic: {label}", "remove_url": search_url(search.with_changes(topics=rest))})
     if search.date_from or search.date_to:
         span = f"{search.date_from or '…'} to {search.date_to or '…'}"
-        chips.append({"label": f"Date: {span}", "remove_url": search_url(search.with_changes(date_from=None, date_to=None))})
+        chips.append(
+            {
+                "label": f"Date: {span}",
+                "remove_url": search_url(search.with_changes(date_from=None, date_to=None)),
+            }
+        )
     if search.undated:
         chips.append({"label": "Undated", "remove_url": search_url(search.with_changes(undated=False))})
     return chips

@@ -20,7 +20,9 @@ def test_index_reports_and_is_idempotent(runner, tmp_path):
 def test_index_reports_failures_with_reasons(runner, tmp_path):
     bad = tmp_path / "image.html"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00")
-    result = runner.invoke(cli, ["--data-dir", str(tmp_path / "d"), "index", str(bad), str(tmp_path / "missing")])
+    result = runner.invoke(
+        cli, ["--data-dir", str(tmp_path / "d"), "index", str(bad), str(tmp_path / "missing")]
+    )
     assert result.exit_code == 1
     assert "PNG image" in result.output and "no such file" in result.output
     assert "Traceback" not in result.output
@@ -44,7 +46,10 @@ def test_extract_uses_sidecar_metadata(runner):
 
 
 def test_search_text_and_json(runner, indexed_dir):
-    result = runner.invoke(cli, ["--data-dir", str(indexed_dir), "search", "Kazakhstan trade", "--outlet", "The South Asia Times"])
+    result = runner.invoke(
+        cli,
+        ["--data-dir", str(indexed_dir), "search", "Kazakhstan trade", "--outlet", "The South Asia Times"],
+    )
     assert result.exit_code == 0, result.output
     assert "1 article(s)" in result.output
     result = runner.invoke(cli, ["--data-dir", str(indexed_dir), "search", "cocoa", "--json"])

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from indexer.article import article_id, extract_article, strip_site_suffix
-from indexer.decode import decode_bytes
 from indexer.dates import infer_year, parse_date_line, parse_dateline
+from indexer.decode import decode_bytes
 from indexer.errors import DipnewsError
 from tests.conftest import CORPUS, INGEST_DAY, PAGES, seed
 
@@ -44,7 +44,8 @@ def test_every_article_sentence_is_kept(path):
 def test_repeated_headline_becomes_title_once():
     article = extract(seed("002"))
     assert article.title == (
-        "Pakistan, Kazakhstan forge strategic partnership, target $1 billion trade after signing 37 agreements"
+        "Pakistan, Kazakhstan forge strategic partnership, "
+        "target $1 billion trade after signing 37 agreements"
     )
     assert article.title not in article.body
     assert article.title_source == "page"
@@ -57,7 +58,10 @@ def test_mojibake_apostrophe_repaired():
 
 
 def test_seed_metadata():
-    assert (extract(seed("002")).outlet, extract(seed("002")).date) == ("The South Asia Times", dt.date(2026, 2, 4))
+    assert (extract(seed("002")).outlet, extract(seed("002")).date) == (
+        "The South Asia Times",
+        dt.date(2026, 2, 4),
+    )
     app = extract(seed("004"))
     assert app.outlet == "Associated Press of Pakistan" and app.outlet_type == "wire agency"
     assert (app.date, app.date_source) == (dt.date(2026, 2, 4), "dateline")
@@ -75,9 +79,14 @@ def test_title_from_first_sentence_drops_the_dateline():
 
 
 def test_supplied_metadata_wins():
-    article = extract(seed("002"), supplied={"outlet": "Reuters", "date": "2026-02-05", "title": "Mine", "topics": ["x"]})
+    article = extract(
+        seed("002"), supplied={"outlet": "Reuters", "date": "2026-02-05", "title": "Mine", "topics": ["x"]}
+    )
     assert (article.outlet, article.date, article.title, article.topic_slugs) == (
-        "Reuters", dt.date(2026, 2, 5), "Mine", ["x"]
+        "Reuters",
+        dt.date(2026, 2, 5),
+        "Mine",
+        ["x"],
     )
     assert article.outlet_source == article.date_source == "supplied"
 

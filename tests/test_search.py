@@ -62,7 +62,10 @@ def test_field_queries(engine):
 
 
 def test_curly_quotes_mean_quotes(engine):
-    assert engine.search(SearchRequest(q="“state visit”")).total == engine.search(SearchRequest(q='"state visit"')).total
+    assert (
+        engine.search(SearchRequest(q="“state visit”")).total
+        == engine.search(SearchRequest(q='"state visit"')).total
+    )
 
 
 def test_unbalanced_syntax_still_searches_and_says_so(engine):
@@ -81,7 +84,9 @@ def test_filters_combine_or_within_and_across_facets(engine):
     one = engine.search(SearchRequest(outlets=("Caspian Ledger",)))
     two = engine.search(SearchRequest(outlets=("Caspian Ledger", "West Africa Wire")))
     assert (one.total, two.total) == (1, 2)
-    both = engine.search(SearchRequest(outlets=("Caspian Ledger", "West Africa Wire"), topics=("agriculture",)))
+    both = engine.search(
+        SearchRequest(outlets=("Caspian Ledger", "West Africa Wire"), topics=("agriculture",))
+    )
     assert both.total == 1
 
 
@@ -151,7 +156,10 @@ def test_bad_pages_leave_index_and_archive_unchanged(data_dir, tmp_path):
 def test_new_article_is_searchable_and_archived(data_dir):
     engine = SearchEngine(index_dir(data_dir))
     assert engine.search(SearchRequest(q="Mongolia")).total == 0
-    text = b"Mongolia and South Korea signed a memorandum on rare earth mining cooperation in Ulaanbaatar on Monday, officials said."
+    text = (
+        b"Mongolia and South Korea signed a memorandum on rare earth mining cooperation "
+        b"in Ulaanbaatar on Monday, officials said."
+    )
     article, unchanged = ingest_bytes(data_dir, text, supplied={"outlet": "Steppe Times"})
     assert not unchanged
     assert engine.search(SearchRequest(q="Mongolia")).total == 1  # the same engine sees it
@@ -160,10 +168,16 @@ def test_new_article_is_searchable_and_archived(data_dir):
 
 def test_reindex_rebuilds_the_same_documents(data_dir):
     engine = SearchEngine(index_dir(data_dir))
-    before = {(h.id, h.title, h.meta["date"], h.meta["outlet"]) for h in engine.search(SearchRequest(page_size=50)).hits}
+    before = {
+        (h.id, h.title, h.meta["date"], h.meta["outlet"])
+        for h in engine.search(SearchRequest(page_size=50)).hits
+    }
     report = reindex(data_dir)
     assert not report.failed and len(report.indexed) == TOTAL
-    after = {(h.id, h.title, h.meta["date"], h.meta["outlet"]) for h in engine.search(SearchRequest(page_size=50)).hits}
+    after = {
+        (h.id, h.title, h.meta["date"], h.meta["outlet"])
+        for h in engine.search(SearchRequest(page_size=50)).hits
+    }
     assert after == before
 
 
