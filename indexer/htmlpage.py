@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import trafilatura
 from bs4 import BeautifulSoup
@@ -42,7 +43,7 @@ def looks_like_html(text: str) -> bool:
 
 def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     """Main text and metadata of an HTML page."""
-    document = trafilatura.bare_extraction(
+    document: Any = trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index
 from whoosh.index import Index, LockError
-from whoosh.writing import CLEAR
+from whoosh.writing import CLEAR, IndexWriter
 
 from indexer.article import Article
 from indexer.errors import DipnewsError
@@ -62,42 +63,40 @@ def to_document(article: Article) -> dict[str, object]:
     return document
 
 
-def write_articles(index_dir: Path, articles: Iterable[Article], *, clear: bool = False) -> int:
-    """Add or replace (by id) articles in one commit; return how many were written."""
+@contextmanager
+def _writer(index_dir: Path) -> Iterator[IndexWriter]:
+    """The index's one writer: waited for with a bound, cancelled if anything fails."""
     with _process_lock:
         ix = open_or_create_index(index_dir)
         try:
             writer = ix.writer(timeout=WRITE_TIMEOUT_SECONDS)
         except LockError:
             raise DipnewsError("The index is busy with another write; retry in a moment.", 503) from None
-        count = 0
         try:
-            for article in articles:
-                document = to_document(article)
-                if clear:
-                    writer.add_document(**document)
-                else:
-                    writer.update_document(**document)
-                count += 1
+            yield writer
         except BaseException:
             writer.cancel()
             raise
-        # CLEAR drops the old segments in the same commit: a rebuild is all or nothing.
+
+
+def write_articles(index_dir: Path, articles: Iterable[Article], *, clear: bool = False) -> int:
+    """Add or replace (by id) articles in one commit; return how many were written.
+
+    With `clear`, the old segments are dropped in the same commit: a rebuild
+    is all or nothing.
+    """
+    count = 0
+    with _writer(index_dir) as writer:
+        for article in articles:
+            document = to_document(article)
+            if clear:
+                writer.add_document(**document)
+            else:
+                writer.update_document(**document)
+            count += 1
         if clear:
             writer.commit(mergetype=CLEAR)
         else:
             writer.commit()
-        return count
+    return count
 
-
-def delete_article(index_dir: Path, article_id: str) -> bool:
-    """Remove an article from the index; True when it was there."""
-    with _process_lock:
-        ix = open_or_create_index(index_dir)
-        try:
-            writer = ix.writer(timeout=WRITE_TIMEOUT_SECONDS)
-        except LockError:
-            raise DipnewsError("The index is busy with another write; retry in a moment.", 503) from None
-        deleted = writer.delete_by_term("id", article_id)
-        writer.commit()
-        return bool(deleted)

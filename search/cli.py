@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 from werkzeug.datastructures import MultiDict
@@ -165,7 +164,7 @@ def search_command(
 
     Example: dipnews search '"strategic partnership" AND trade' --from 2026-01-01 --outlet Reuters
     """
-    args: MultiDict[str, Any] = MultiDict(
+    args: MultiDict[str, str] = MultiDict(
         [("q", query), ("sort", sort), ("page", str(page))]
         + [("outlet", v) for v in outlet]
         + [("topic", v) for v in topic]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+
+from werkzeug.datastructures import MultiDict
 
 from indexer.article import parse_iso_date
 from indexer.errors import DipnewsError
@@ -22,11 +23,6 @@ _QUOTES = str.maketrans(
 _MINUS_TERM = re.compile(r"(^|[\s(])-(?=[\w\"(])")
 _MONTH_FIELD = re.compile(r"\bdate:((?:19|20)\d\d(?:-[01]\d)?)(?=\s|\)|$)")
 _DANGLING = re.compile(r"(?:^\s*(?:AND|OR)\b|\b(?:AND|OR|NOT)\s*$)")
-
-
-class MultiDict(Protocol):
-    def get(self, key: str, default: str | None = None) -> str | None: ...
-    def getlist(self, key: str) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,7 @@ class SearchRequest:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-def parse_request(args: MultiDict, page_size: int = 10, max_page: int = 500) -> SearchRequest:
+def parse_request(args: MultiDict[str, str], page_size: int = 10, max_page: int = 500) -> SearchRequest:
     """Validate URL parameters; a bad value is a DipnewsError naming it."""
     q = (args.get("q") or "").strip()
     if len(q) > MAX_QUERY_CHARS:
@@ -95,7 +91,7 @@ def parse_request(args: MultiDict, page_size: int = 10, max_page: int = 500) -> 
     )
 
 
-def _date_param(args: MultiDict, name: str) -> dt.date | None:
+def _date_param(args: MultiDict[str, str], name: str) -> dt.date | None:
     value = (args.get(name) or "").strip()
     if not value:
         return None
