@@ -32,6 +32,17 @@ _CHROME = re.compile(
     r")[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
 )
+# Chrome that ends an article: what follows is comments, related links, newsletters.
+_END_OF_ARTICLE = re.compile(
+    r"^[\s\-\u2013\u2014|•·*#]*(?:\d+\s+)?(?:comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment"
+    r"|related(?:\s+(?:articles|posts|news|stories|content|coverage))?|more\s+(?:stories|news|from\s.*)"
+    r"|read\s+(?:more|also|next)|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|most\s+(?:read|popular)"
+    r"|trending(?:\s+now)?|popular\s+(?:posts|stories)|tags?:?.*|sign\s+up\s+for.*newsletter.*)"
+    r"[\s\-\u2013\u2014|•·*.:]*$",
+    re.IGNORECASE,
+)
+_MENU_RUN = 3  # this many short lines in a row, not introduced by a colon, are a menu or link list
+_SHORT_WORDS = 6
 _BYLINE = re.compile(r"^(?:by|written\s+by|reported\s+by)\s+(?P<who>[A-Z][^.!?]{1,80})$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)")
 _PARAGRAPH_MIN_WORDS = 12
@@ -100,14 +111,48 @@ def clean_text_page(text: str) -> TextPage:
         else:
             page.dropped.append(line)
 
-    for line in body:
+    for i, line in enumerate(body):
+        if _END_OF_ARTICLE.match(line) and _mostly_before(page.paragraphs, body[i + 1 :]):
+            page.dropped.extend(body[i:])
+            break
         if is_chrome(line) or line == page.title:
             page.dropped.append(line)
         else:
             page.paragraphs.append(line)
-    page.paragraphs = _dedupe(page.paragraphs)
+    page.paragraphs = _drop_link_runs(_dedupe(page.paragraphs), page.dropped)
     page.dropped.extend(tail)
     return page
+
+
+def _mostly_before(before: list[str], after: list[str]) -> bool:
+    """True when most of the prose is already behind a closing marker, so what follows is not the story."""
+    prose_before = sum(len(line) for line in before if is_paragraph(line))
+    prose_after = sum(len(line) for line in after if is_paragraph(line))
+    return prose_before > 0 and prose_before >= 2 * prose_after
+
+
+def _is_short(line: str) -> bool:
+    return len(line.split()) < _SHORT_WORDS and not _SENTENCE_END.search(line)
+
+
+def _drop_link_runs(lines: list[str], dropped: list[str]) -> list[str]:
+    """Drop runs of short lines (menus, link lists) unless a line ending in ':' introduces them."""
+    kept: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_short(lines[j]) and not (j > i and lines[j].endswith(":")):
+            j += 1
+        run = lines[i:j]
+        introduced = any(line.endswith(":") for line in kept[-1:] + run[:1])
+        if len(run) >= _MENU_RUN and not introduced:
+            dropped.extend(run)
+        else:
+            kept.extend(run)
+        if j < len(lines):
+            kept.append(lines[j])
+        i = j + 1
+    return kept
 
 
 def _dedupe(lines: list[str]) -> list[str]:

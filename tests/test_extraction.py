@@ -148,3 +148,24 @@ def test_datelines_and_date_lines():
     assert parse_date_line("The visit of 4 February 2026") is None
     assert infer_year(2, 4, [], dt.date(2026, 1, 1)) == dt.date(2025, 2, 4)
     assert infer_year(2, 4, [dt.date(2024, 2, 10)], dt.date(2026, 1, 1)) == dt.date(2024, 2, 4)
+
+
+def test_text_page_drops_link_lists_and_what_follows_the_article():
+    from indexer.textpage import clean_text_page
+
+    story = [
+        "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas "
+        "in the North Atlantic.",
+        "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed.",
+        "Both sides agreed on:",
+        "Joint surveys",
+        "Shared catch data",
+        "Annual reviews",
+        "Officials said a further round of negotiations would be held in Reykjavik "
+        "in the spring of next year.",
+    ]
+    chrome = ["World", "Europe", "Fisheries", "Markets"]
+    comments = ["Comments", "I think this agreement is long overdue and both governments should have acted."]
+    page = clean_text_page("\n".join(story[:2] + chrome + story[2:] + comments))
+    assert page.paragraphs == story
+    assert "Markets" in page.dropped and comments[1] in page.dropped
