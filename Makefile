@@ -17,6 +17,7 @@ install: $(BIN)/.installed
 
 run: install
 	$(BIN)/dipnews index corpus/
+	@echo "To add articles (web form or API), create a token: $(BIN)/dipnews token create $$USER"
 	$(BIN)/dipnews serve --host $(HOST) --port $(PORT)
 
 test: install

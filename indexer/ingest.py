@@ -17,7 +17,9 @@ from typing import Any
 from indexer.archive import Archive, Record, jsonable
 from indexer.article import EXTRACTOR_VERSION, Article, extract_article
 from indexer.errors import DipnewsError
-from indexer.writer import indexed_ids, write_articles
+from indexer.fetch import DEFAULT_TIMEOUT, fetch_url
+from indexer.warc import is_warc, iter_warc_pages
+from indexer.writer import delete_article, indexed_ids, write_articles
 
 SIDECAR_SUFFIX = ".meta.json"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -128,33 +130,56 @@ def ingest_files(
     max_bytes: int = DEFAULT_MAX_BYTES,
     today: dt.date | None = None,
     progress: Callable[[Path], None] | None = None,
+    overrides: dict[str, Any] | None = None,
 ) -> IngestReport:
-    """Index files and folders; a bad page is reported and never stops the others."""
+    """Index files, folders and web archives; a bad page is reported and never stops the others.
+
+    `overrides` (metadata given on the command line) win over sidecar files.
+    """
     report = IngestReport()
     archive = archive_for(data_dir)
     today = today or dt.date.today()
+    overrides = overrides or {}
     batch: list[Article] = []
     indexed = indexed_ids(index_dir(data_dir))
-    for path in iter_page_files(paths, report):
+
+    def take(source: str, read: Callable[[], tuple[bytes, dict[str, Any]]]) -> None:
         try:
-            supplied = read_sidecar(path)
-            data = read_page(path, max_bytes)
+            data, supplied = read()
             article, unchanged = prepare(
-                archive, data, source=str(path), supplied=supplied, today=today, indexed=indexed
+                archive, data, source=source, supplied=supplied, today=today, indexed=indexed
             )
         except DipnewsError as error:
-            report.failed.append((str(path), error.message))
+            report.failed.append((source, error.message))
+            return
+        if unchanged:
+            report.unchanged.append(source)
         else:
-            if unchanged:
-                report.unchanged.append(str(path))
-            else:
-                batch.append(article)
-                report.indexed.append(str(path))
+            batch.append(article)
+            indexed.add(article.id)
+            report.indexed.append(source)
+
+    for path in iter_page_files(paths, report):
+        if is_warc(path):
+            try:
+                for item in iter_warc_pages(path, max_bytes):
+                    if isinstance(item, DipnewsError):
+                        report.failed.append((str(path), item.message))
+                    else:
+                        page = item
+                        take(f"{path}#{page.url}", lambda: (page.data, {"url": page.url, **overrides}))
+                    if len(batch) >= BATCH_SIZE:
+                        write_articles(index_dir(data_dir), batch)
+                        batch.clear()
+            except DipnewsError as error:
+                report.failed.append((str(path), error.message))
+        else:
+            take(str(path), lambda: (read_page(path, max_bytes), {**read_sidecar(path), **overrides}))
         if progress:
             progress(path)
         if len(batch) >= BATCH_SIZE:
             write_articles(index_dir(data_dir), batch)
-            batch = []
+            batch.clear()
     if batch:
         write_articles(index_dir(data_dir), batch)
     return report
@@ -207,3 +232,53 @@ def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) ->
             progress(record)
     write_articles(index_dir(data_dir), articles, clear=True)
     return report
+
+
+def delete(data_dir: Path, article_id: str) -> bool:
+    """Remove an article from the index and its record from the archive; True when it existed.
+
+    The raw bytes stay in the archive's object store (they may back other articles).
+    """
+    archive = archive_for(data_dir)
+    existed = delete_article(index_dir(data_dir), article_id)
+    if archive.get_record(article_id) is not None:
+        archive.delete_record(article_id)
+        existed = True
+    return existed
+
+
+def update_metadata(data_dir: Path, article_id: str, changes: dict[str, Any]) -> Article:
+    """Correct an article's metadata: re-extract its archived page with the new supplied values."""
+    archive = archive_for(data_dir)
+    record = archive.get_record(article_id)
+    if record is None:
+        raise DipnewsError(f"No article with id {article_id!r}.", 404)
+    supplied = jsonable({**record.supplied, **changes})
+    supplied = {k: v for k, v in supplied.items() if v not in (None, "", [])}
+    article = extract_article(
+        archive.get_raw(record.raw_sha256), source=record.source, supplied=supplied, ingested=record.ingested
+    )
+    archive.put_record(
+        Record(article.id, record.raw_sha256, record.source, supplied, record.ingested, EXTRACTOR_VERSION)
+    )
+    if article.id != article_id:  # a corrected url gives the article a new id
+        archive.delete_record(article_id)
+        delete_article(index_dir(data_dir), article_id)
+    write_articles(index_dir(data_dir), [article])
+    return article
+
+
+def ingest_url(
+    data_dir: Path,
+    url: str,
+    *,
+    supplied: dict[str, Any] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+    allow_private: bool = False,
+) -> tuple[Article, bool]:
+    """Fetch a page and add it; the address it was fetched from is its url unless one is supplied."""
+    fetched = fetch_url(url, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
+    return ingest_bytes(
+        data_dir, fetched.data, source=url, supplied={"url": fetched.url, **(supplied or {})}, max_bytes=max_bytes
+    )

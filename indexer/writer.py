@@ -100,3 +100,12 @@ def write_articles(index_dir: Path, articles: Iterable[Article], *, clear: bool 
             writer.commit()
     return count
 
+
+def delete_article(index_dir: Path, article_id: str) -> bool:
+    """Remove an article from the index; True when it was there."""
+    if not index.exists_in(index_dir):
+        return False
+    with _writer(index_dir) as writer:
+        deleted = writer.delete_by_term("id", article_id)
+        writer.commit()
+    return bool(deleted)

@@ -40,6 +40,10 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
         app.config["DATA_DIR"] = app.instance_path
     Path(app.config["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_UPLOAD_BYTES"] + 64 * 1024
+    if not app.config["SECRET_KEY"]:
+        from search.auth import secret_key
+
+        app.config["SECRET_KEY"] = secret_key(Path(app.config["DATA_DIR"]))
 
     from indexer.ingest import index_dir
     from indexer.topics import topic_labels
@@ -47,9 +51,14 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
 
     app.extensions["dipnews_engine"] = SearchEngine(index_dir(Path(app.config["DATA_DIR"])))
 
-    from search import views
+    from search import api, manage, views
+    from search.auth import csrf_token, current_user
 
     app.register_blueprint(views.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(manage.bp)
+    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.jinja_env.globals["current_user"] = current_user
     app.jinja_env.globals["topic_labels"] = topic_labels()
     views.register_error_handlers(app)
     return app

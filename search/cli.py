@@ -16,13 +16,16 @@ from indexer.ingest import (
     SIDECAR_SUFFIX,
     IngestReport,
     index_dir,
+    ingest_bytes,
     ingest_files,
+    ingest_url,
     iter_page_files,
     read_page,
     read_sidecar,
     reindex,
 )
 from search import INSTANCE
+from search.auth import create_token, revoke_token, token_names
 from search.engine import SearchEngine
 from search.query import parse_request
 
@@ -86,6 +89,115 @@ def index_command(obj: Context, paths: tuple[Path, ...], max_bytes: int) -> None
     _print_report(result)
     if result.failed and not (result.indexed or result.unchanged):
         raise click.ClickException("No page could be indexed.")
+
+
+def _metadata_options(command):  # type: ignore[no-untyped-def]
+    for option in reversed(
+        [
+            click.option("--outlet", help="Outlet name (wins over what dipnews finds)."),
+            click.option("--date", help="Publication date, YYYY-MM-DD."),
+            click.option("--url", "page_url", help="The page's original address."),
+            click.option("--title", help="The article's title."),
+            click.option("--topic", "topics", multiple=True, help="Topic slug (repeat for several)."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+@cli.command("add")
+@click.argument("source")
+@_metadata_options
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Largest page accepted.")
+@click.option("--allow-private-urls", is_flag=True, help="Allow fetching loopback/private addresses.")
+@click.pass_obj
+def add_command(
+    obj: Context,
+    source: str,
+    outlet: str | None,
+    date: str | None,
+    page_url: str | None,
+    title: str | None,
+    topics: tuple[str, ...],
+    max_bytes: int,
+    allow_private_urls: bool,
+) -> None:
+    """Add one article from a file, a folder, a web archive, a URL, or standard input (-).
+
+    Example: dipnews add https://example.org/news/visit.html --outlet "Example News"
+    """
+    supplied: dict[str, object] = {"outlet": outlet, "date": date, "url": page_url, "title": title}
+    supplied = {k: v for k, v in supplied.items() if v}
+    if topics:
+        supplied["topics"] = list(topics)
+    try:
+        if source == "-":
+            article, unchanged = ingest_bytes(
+                obj.data_dir, sys.stdin.buffer.read(), source="stdin", supplied=supplied, max_bytes=max_bytes
+            )
+        elif source.startswith(("http://", "https://")):
+            article, unchanged = ingest_url(
+                obj.data_dir, source, supplied=supplied, max_bytes=max_bytes, allow_private=allow_private_urls
+            )
+        else:
+            report = ingest_files(obj.data_dir, [Path(source)], max_bytes=max_bytes, overrides=supplied)
+            _print_report(report)
+            if report.failed and not (report.indexed or report.unchanged):
+                raise click.ClickException("Nothing was added.")
+            return
+    except DipnewsError as error:
+        raise _fail(error) from None
+    state = "Already indexed (unchanged)" if unchanged else "Added"
+    click.echo(f"{state}: {article.title}")
+    click.echo(f"  id {article.id} · {article.outlet or 'Unknown outlet'} · {article.date or 'Undated'}")
+
+
+@cli.group("token")
+def token_group() -> None:
+    """API tokens for adding, correcting and deleting articles.
+
+    Example: dipnews token create alice
+    """
+
+
+@token_group.command("create")
+@click.argument("name")
+@click.pass_obj
+def token_create(obj: Context, name: str) -> None:
+    """Create (or replace) NAME's token; it is printed once, alone on the last line.
+
+    Example: dipnews token create alice
+    """
+    try:
+        token = create_token(obj.data_dir, name)
+    except DipnewsError as error:
+        raise _fail(error) from None
+    click.echo(f"Token for {name} (shown once; only its hash is stored):", err=True)
+    click.echo(token)
+
+
+@token_group.command("list")
+@click.pass_obj
+def token_list(obj: Context) -> None:
+    """Names that have a token.
+
+    Example: dipnews token list
+    """
+    for name in token_names(obj.data_dir):
+        click.echo(name)
+
+
+@token_group.command("revoke")
+@click.argument("name")
+@click.pass_obj
+def token_revoke(obj: Context, name: str) -> None:
+    """Revoke NAME's token.
+
+    Example: dipnews token revoke alice
+    """
+    if not revoke_token(obj.data_dir, name):
+        raise click.ClickException(f"No token named {name!r}.")
+    click.echo(f"Revoked the token of {name}.")
 
 
 @cli.command("reindex")

@@ -27,6 +27,10 @@ SETTINGS = (
     Setting("FACET_SIZE", 12, "Values shown per facet before the list is truncated."),
     Setting("CSV_MAX_ROWS", 10000, "Most rows one /search.csv download returns (stated in the file)."),
     Setting("SITE_NAME", "dipnews", "Name shown in the page header and feeds."),
+    Setting("SECRET_KEY", None, "Key signing login sessions (default: made once and kept in DATA_DIR)."),
+    Setting("ADMIN_PASSWORD", None, "Password for the web login, besides API tokens (default: tokens only)."),
+    Setting("ALLOW_PRIVATE_URLS", False, "Allow fetching loopback and private-network URLs (off: no SSRF)."),
+    Setting("FETCH_TIMEOUT", 10, "Seconds to wait for a URL being added."),
 )
 
 DEFAULTS = {setting.name: setting.default for setting in SETTINGS}

@@ -151,7 +151,11 @@ def article_json(article_id: str) -> Response:
 
 def _wants_json() -> bool:
     path = request.path
-    return path.endswith((".json", ".csv", ".atom")) or request.accept_mimetypes.best == "application/json"
+    return (
+        path.startswith("/api/")
+        or path.endswith((".json", ".csv", ".atom"))
+        or request.accept_mimetypes.best == "application/json"
+    )
 
 
 def _error_response(message: str, status: int) -> Response | tuple[str, int]:
