@@ -60,7 +60,8 @@ def fetch_url(
     """Download a page, or raise DipnewsError saying why it could not be."""
     check_url(url, allow_private)
     opener = urllib.request.build_opener(_CheckedRedirects(allow_private))
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain"})
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html, text/plain"}
+    request = urllib.request.Request(url, headers=headers)
     try:
         with opener.open(request, timeout=timeout) as response:
             data = response.read(max_bytes + 1)

@@ -8,6 +8,7 @@ and only then is the index written.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from indexer.archive import Archive, Record, jsonable
 from indexer.article import EXTRACTOR_VERSION, Article, extract_article
 from indexer.errors import DipnewsError
 from indexer.fetch import DEFAULT_TIMEOUT, fetch_url
-from indexer.warc import is_warc, iter_warc_pages
+from indexer.warc import WarcPage, is_warc, iter_warc_pages
 from indexer.writer import delete_article, indexed_ids, write_articles
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -159,6 +160,12 @@ def ingest_files(
             indexed.add(article.id)
             report.indexed.append(source)
 
+    def from_file(path: Path) -> tuple[bytes, dict[str, Any]]:
+        return read_page(path, max_bytes), {**read_sidecar(path), **overrides}
+
+    def from_warc(page: WarcPage) -> tuple[bytes, dict[str, Any]]:
+        return page.data, {"url": page.url, **overrides}
+
     for path in iter_page_files(paths, report):
         if is_warc(path):
             try:
@@ -166,15 +173,14 @@ def ingest_files(
                     if isinstance(item, DipnewsError):
                         report.failed.append((str(path), item.message))
                     else:
-                        page = item
-                        take(f"{path}#{page.url}", lambda: (page.data, {"url": page.url, **overrides}))
+                        take(f"{path}#{item.url}", functools.partial(from_warc, item))
                     if len(batch) >= BATCH_SIZE:
                         write_articles(index_dir(data_dir), batch)
                         batch.clear()
             except DipnewsError as error:
                 report.failed.append((str(path), error.message))
         else:
-            take(str(path), lambda: (read_page(path, max_bytes), {**read_sidecar(path), **overrides}))
+            take(str(path), functools.partial(from_file, path))
         if progress:
             progress(path)
         if len(batch) >= BATCH_SIZE:
@@ -279,6 +285,5 @@ def ingest_url(
 ) -> tuple[Article, bool]:
     """Fetch a page and add it; the address it was fetched from is its url unless one is supplied."""
     fetched = fetch_url(url, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
-    return ingest_bytes(
-        data_dir, fetched.data, source=url, supplied={"url": fetched.url, **(supplied or {})}, max_bytes=max_bytes
-    )
+    supplied = {"url": fetched.url, **(supplied or {})}
+    return ingest_bytes(data_dir, fetched.data, source=url, supplied=supplied, max_bytes=max_bytes)

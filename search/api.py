@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
@@ -46,7 +47,7 @@ def add_article() -> tuple[Response, int]:
         if unknown:
             raise DipnewsError(f"Unknown field(s): {', '.join(sorted(unknown))}.")
         html, text = body.get("html"), body.get("text")
-        if (html is not None and not isinstance(html, str)) or (text is not None and not isinstance(text, str)):
+        if not all(isinstance(value, str | None) for value in (html, text)):
             raise DipnewsError("html and text must be strings.")
         fetch = body.get("url") if not (html or text) else None
         supplied = metadata_from(fields)
@@ -80,67 +81,4 @@ def delete_article(article_id: str) -> tuple[Response, int]:
 
 @bp.get("/openapi.json")
 def openapi() -> Response:
-    return jsonify(openapi_document())
-
-
-def openapi_document() -> dict[str, Any]:
-    error = {"$ref": "#/components/schemas/Error"}
-    answer = {"$ref": "#/components/schemas/Answer"}
-    metadata = {
-        "url": {"type": "string", "format": "uri"},
-        "outlet": {"type": "string"},
-        "date": {"type": "string", "format": "date"},
-        "title": {"type": "string"},
-        "topics": {"type": "array", "items": {"type": "string"}},
-    }
-
-    def responses(**codes: str) -> dict[str, Any]:
-        out = {}
-        for code, description in codes.items():
-            schema = answer if code.startswith("c2") else error
-            out[code[1:]] = {"description": description, "content": {"application/json": {"schema": schema}}}
-        return out
-
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "dipnews API", "version": "0.1.0",
-                 "description": "Add, correct and delete articles. Search is public at /search.json."},
-        "components": {
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": {
-                "Error": {"type": "object", "properties": {"error": {"type": "string"}, "status": {"type": "integer"}}},
-                "Answer": {"type": "object", "properties": {
-                    "id": {"type": "string"}, "status": {"type": "string", "enum": ["added", "duplicate", "updated", "deleted"]},
-                    "title": {"type": "string"}, "date": {"type": "string", "nullable": True},
-                    "outlet": {"type": "string", "nullable": True}, "topics": {"type": "array", "items": {"type": "string"}},
-                    "article_url": {"type": "string"}}},
-                "NewArticle": {"type": "object", "properties": {
-                    "html": {"type": "string"}, "text": {"type": "string"}, **metadata},
-                    "description": "One of html or text; or url alone to have dipnews fetch the page."},
-                "Metadata": {"type": "object", "properties": metadata},
-            },
-        },
-        "security": [{"bearer": []}],
-        "paths": {
-            "/api/articles": {"post": {
-                "summary": "Add an article",
-                "requestBody": {"required": True, "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/NewArticle"}},
-                    "multipart/form-data": {"schema": {"type": "object", "properties": {
-                        "file": {"type": "string", "format": "binary"}, **metadata}}}}},
-                "responses": responses(c201="Added", c200="Already there (duplicate)", e400="Bad input",
-                                       e401="No or bad token", e413="Too large", e415="Not a text or HTML page",
-                                       e422="No article text found", e502="URL could not be fetched",
-                                       e503="Index busy; retry"),
-            }},
-            "/api/articles/{id}": {
-                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
-                "put": {"summary": "Correct an article's metadata",
-                        "requestBody": {"required": True, "content": {"application/json": {
-                            "schema": {"$ref": "#/components/schemas/Metadata"}}}},
-                        "responses": responses(c200="Updated", e400="Bad input", e401="No or bad token", e404="No such article")},
-                "delete": {"summary": "Delete an article",
-                           "responses": responses(c200="Deleted", e401="No or bad token", e404="No such article")},
-            },
-        },
-    }
+    return jsonify(json.loads(resources.files("search").joinpath("openapi.json").read_text("utf-8")))

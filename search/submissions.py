@@ -32,9 +32,8 @@ def add_submission(submission: Submission) -> tuple[Article, bool]:
     if given:
         content = given[0]
         data = content.encode("utf-8") if isinstance(content, str) else content
-        return ingest_bytes(
-            data_dir, data, source="upload", supplied=submission.supplied, max_bytes=config["MAX_UPLOAD_BYTES"]
-        )
+        limit = config["MAX_UPLOAD_BYTES"]
+        return ingest_bytes(data_dir, data, source="upload", supplied=submission.supplied, max_bytes=limit)
     if submission.fetch:
         return ingest_url(
             data_dir,
