@@ -25,6 +25,8 @@ from indexer.writer import delete_article, indexed_ids, write_articles
 SIDECAR_SUFFIX = ".meta.json"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 BATCH_SIZE = 500
+# What an add did: the three answers of ingest_bytes and ingest_url.
+ADDED, UPDATED, DUPLICATE = "added", "updated", "duplicate"
 
 
 @dataclass
@@ -96,8 +98,8 @@ def prepare(
     supplied: dict[str, Any],
     today: dt.date,
     indexed: set[str] | None = None,
-) -> tuple[Article, bool]:
-    """Extract one page and archive it; say whether the index already has this very version.
+) -> tuple[Article, str]:
+    """Extract one page and archive it; say what it is to the index: ADDED, UPDATED or DUPLICATE.
 
     `indexed` holds the ids the index has; an archived page missing from it
     (a run killed before its commit) is indexed again.
@@ -115,13 +117,13 @@ def prepare(
         and (previous.raw_sha256, previous.supplied, previous.extractor_version)
         == (article.raw_sha256, supplied, EXTRACTOR_VERSION)
     ):
-        return article, True
+        return article, DUPLICATE
     archive.put_raw(data)
     ingested = previous.ingested if previous else today
     archive.put_record(
         Record(article.id, article.raw_sha256 or "", source, supplied, ingested, EXTRACTOR_VERSION)
     )
-    return article, False
+    return article, UPDATED if previous is not None and in_index else ADDED
 
 
 def ingest_files(
@@ -147,13 +149,13 @@ def ingest_files(
     def take(source: str, read: Callable[[], tuple[bytes, dict[str, Any]]]) -> None:
         try:
             data, supplied = read()
-            article, unchanged = prepare(
+            article, status = prepare(
                 archive, data, source=source, supplied=supplied, today=today, indexed=indexed
             )
         except DipnewsError as error:
             report.failed.append((source, error.message))
             return
-        if unchanged:
+        if status == DUPLICATE:
             report.unchanged.append(source)
         else:
             batch.append(article)
@@ -198,12 +200,12 @@ def ingest_bytes(
     source: str | None = None,
     supplied: dict[str, Any] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-) -> tuple[Article, bool]:
-    """Add one page given as bytes; return the article and whether it was already indexed."""
+) -> tuple[Article, str]:
+    """Add one page given as bytes; return the article and ADDED, UPDATED or DUPLICATE."""
     if len(data) > max_bytes:
         raise DipnewsError(f"The page is over the {max_bytes / 1e6:.1f} MB limit.", 413)
     archive = archive_for(data_dir)
-    article, unchanged = prepare(
+    article, status = prepare(
         archive,
         data,
         source=source,
@@ -211,9 +213,9 @@ def ingest_bytes(
         today=dt.date.today(),
         indexed=indexed_ids(index_dir(data_dir)),
     )
-    if not unchanged:
+    if status != DUPLICATE:
         write_articles(index_dir(data_dir), [article])
-    return article, unchanged
+    return article, status
 
 
 def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) -> IngestReport:
@@ -282,7 +284,7 @@ def ingest_url(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
     allow_private: bool = False,
-) -> tuple[Article, bool]:
+) -> tuple[Article, str]:
     """Fetch a page and add it; the address it was fetched from is its url unless one is supplied."""
     fetched = fetch_url(url, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     supplied = {"url": fetched.url, **(supplied or {})}

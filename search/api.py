@@ -10,7 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from indexer.article import Article
 from indexer.errors import DipnewsError
-from indexer.ingest import delete, update_metadata
+from indexer.ingest import ADDED, delete, update_metadata
 from search.auth import token_required
 from search.submissions import Submission, add_submission, metadata_from
 
@@ -37,7 +37,9 @@ def add_article() -> tuple[Response, int]:
         upload = request.files.get("file")
         if upload is None:
             raise DipnewsError("The multipart form needs a 'file' field.")
-        submission = Submission(file=upload.read(), supplied=metadata_from(request.form.to_dict()))
+        with upload.stream:
+            data = upload.read()
+        submission = Submission(file=data, supplied=metadata_from(request.form.to_dict()))
     else:
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
@@ -54,8 +56,8 @@ def add_article() -> tuple[Response, int]:
         if fetch:
             supplied.pop("url", None)
         submission = Submission(html=html, text=text, fetch=fetch, supplied=supplied)
-    article, unchanged = add_submission(submission)
-    return _answer(article, "duplicate", 200) if unchanged else _answer(article, "added", 201)
+    article, status = add_submission(submission)
+    return _answer(article, status, 201 if status == ADDED else 200)
 
 
 @bp.put("/articles/<article_id>")

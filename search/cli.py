@@ -132,11 +132,11 @@ def add_command(
         supplied["topics"] = list(topics)
     try:
         if source == "-":
-            article, unchanged = ingest_bytes(
+            article, status = ingest_bytes(
                 obj.data_dir, sys.stdin.buffer.read(), source="stdin", supplied=supplied, max_bytes=max_bytes
             )
         elif source.startswith(("http://", "https://")):
-            article, unchanged = ingest_url(
+            article, status = ingest_url(
                 obj.data_dir, source, supplied=supplied, max_bytes=max_bytes, allow_private=allow_private_urls
             )
         else:
@@ -147,8 +147,7 @@ def add_command(
             return
     except DipnewsError as error:
         raise _fail(error) from None
-    state = "Already indexed (unchanged)" if unchanged else "Added"
-    click.echo(f"{state}: {article.title}")
+    click.echo(f"{status.capitalize()}: {article.title}")
     click.echo(f"  id {article.id} · {article.outlet or 'Unknown outlet'} · {article.date or 'Undated'}")
 
 

@@ -177,16 +177,22 @@ class SearchEngine:
         self._parser = MultifieldParser(QUERY_FIELDS, make_schema())
 
     def _current(self) -> tuple[Searcher, FacetCache] | None:
-        """The up-to-date searcher and its facet cache, or None when there is no index yet."""
-        if self._searcher is None:
-            if not index.exists_in(self.index_dir):
-                return None
-            self._searcher = index.open_dir(self.index_dir).searcher()
-            self._cache = FacetCache.build(self._searcher)
-        elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
-            self._cache = FacetCache.build(self._searcher)
-        assert self._cache is not None
+        """The up-to-date searcher and its facet cache, or None when there is no index yet.
+
+        A changed index gets a new searcher, not `Searcher.refresh()`: refresh reuses
+        the readers of segments it already had, with their old deletions, so an
+        updated article would be found twice.
+        """
+        if self._searcher is not None and self._searcher.up_to_date():
+            assert self._cache is not None
+            return self._searcher, self._cache
+        if not index.exists_in(self.index_dir):
+            return None
+        old = self._searcher
+        self._searcher = index.open_dir(self.index_dir).searcher()
+        self._cache = FacetCache.build(self._searcher)
+        if old is not None:
+            old.close()
         return self._searcher, self._cache
 
     def close(self) -> None:

@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, se
 from werkzeug.wrappers import Response
 
 from indexer.errors import DipnewsError
+from indexer.ingest import ADDED
 from search.auth import check_csrf, check_login, current_user
 from search.submissions import Submission, add_submission, metadata_from
 
@@ -48,18 +49,21 @@ def add_page() -> Any:
     check_csrf()
     form = request.form.to_dict()
     upload = request.files.get("file")
+    data = None
+    if upload is not None:
+        with upload.stream:
+            data = upload.read() if upload.filename else None
     try:
         submission = Submission(
-            file=upload.read() if upload and upload.filename else None,
+            file=data,
             html=form.get("content") if form.get("content", "").strip() else None,
             fetch=form.get("fetch", "").strip() or None,
             supplied=metadata_from(form),
         )
         if submission.html and submission.file:
             raise DipnewsError("Upload a file or paste a page, not both.")
-        article, unchanged = add_submission(submission)
+        article, status = add_submission(submission)
     except DipnewsError as error:
         return render_template("add.html", form=form, article=None, error=error.message), error.status
-    return render_template("add.html", form={}, article=article, unchanged=unchanged, error=None), (
-        200 if unchanged else 201
-    )
+    page = render_template("add.html", form={}, article=article, status=status, error=None)
+    return page, 201 if status == ADDED else 200

@@ -22,8 +22,8 @@ class Submission:
     supplied: dict[str, Any] = field(default_factory=dict)
 
 
-def add_submission(submission: Submission) -> tuple[Article, bool]:
-    """Add what was submitted; return the article and whether it was already there unchanged."""
+def add_submission(submission: Submission) -> tuple[Article, str]:
+    """Add what was submitted; return the article and what happened (added, updated, duplicate)."""
     config = current_app.config
     data_dir = Path(config["DATA_DIR"])
     given = [x for x in (submission.html, submission.text, submission.file) if x]

@@ -133,8 +133,8 @@ def test_normalise_query_rewrites():
 def test_same_page_twice_is_one_document(data_dir):
     report = ingest_files(data_dir, [seed("002")], today=INGEST_DAY)
     assert report.unchanged and not report.indexed
-    article, unchanged = ingest_bytes(data_dir, seed("002").read_bytes())
-    assert unchanged
+    article, status = ingest_bytes(data_dir, seed("002").read_bytes())
+    assert status == "duplicate"
     assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
 
 
@@ -160,8 +160,8 @@ def test_new_article_is_searchable_and_archived(data_dir):
         b"Mongolia and South Korea signed a memorandum on rare earth mining cooperation "
         b"in Ulaanbaatar on Monday, officials said."
     )
-    article, unchanged = ingest_bytes(data_dir, text, supplied={"outlet": "Steppe Times"})
-    assert not unchanged
+    article, status = ingest_bytes(data_dir, text, supplied={"outlet": "Steppe Times"})
+    assert status == "added"
     assert engine.search(SearchRequest(q="Mongolia")).total == 1  # the same engine sees it
     assert (data_dir / "archive" / "records" / f"{article.id}.json").exists()
 
