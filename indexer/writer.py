@@ -20,6 +20,7 @@ from whoosh.writing import CLEAR, IndexWriter
 from indexer.article import Article
 from indexer.errors import DipnewsError
 from indexer.schema import make_schema
+from indexer.storage import open_for_reading
 
 WRITE_TIMEOUT_SECONDS = 30.0
 _process_lock = threading.Lock()
@@ -27,17 +28,19 @@ _process_lock = threading.Lock()
 
 def open_or_create_index(index_dir: Path) -> Index:
     index_dir = Path(index_dir)
-    if index.exists_in(index_dir):
-        return index.open_dir(index_dir)
+    existing = open_for_reading(index_dir)
+    if existing is not None:
+        return existing
     index_dir.mkdir(parents=True, exist_ok=True)
     return index.create_in(index_dir, make_schema())
 
 
 def indexed_ids(index_dir: Path) -> set[str]:
     """Ids of the articles the index holds (empty when there is no index yet)."""
-    if not index.exists_in(index_dir):
+    ix = open_for_reading(index_dir)
+    if ix is None:
         return set()
-    with index.open_dir(index_dir).reader() as reader:
+    with ix.reader() as reader:
         return {term.decode("utf-8") for term in reader.lexicon("id")}
 
 

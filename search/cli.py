@@ -359,3 +359,7 @@ def serve_command(obj: Context, host: str, port: int, threads: int) -> None:
     app = create_app(data_dir=obj.data_dir.resolve())
     click.echo(f"dipnews: serving {obj.data_dir} on http://{host}:{port}/")
     serve(app, host=host, port=port, threads=threads)
+
+
+if __name__ == "__main__":
+    cli()

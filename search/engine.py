@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh import highlight, index
+from whoosh import highlight
 from whoosh.qparser import MultifieldParser
 from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
 from indexer.errors import DipnewsError
 from indexer.schema import make_schema
+from indexer.storage import open_for_reading
 from search.query import QueryText, SearchRequest, normalise_query, words_only
 
 SNIPPET_CHARS = 240
@@ -186,10 +187,11 @@ class SearchEngine:
         if self._searcher is not None and self._searcher.up_to_date():
             assert self._cache is not None
             return self._searcher, self._cache
-        if not index.exists_in(self.index_dir):
+        ix = open_for_reading(self.index_dir)
+        if ix is None:
             return None
         old = self._searcher
-        self._searcher = index.open_dir(self.index_dir).searcher()
+        self._searcher = ix.searcher()
         self._cache = FacetCache.build(self._searcher)
         if old is not None:
             old.close()
