@@ -31,6 +31,8 @@ lint: install
 bench: install
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/extraction_bench.py
+	$(BIN)/python bench/extraction_bench.py --as-text
+	$(BIN)/python bench/add_bench.py
 
 clean:
 	rm -rf $(VENV) instance *.egg-info

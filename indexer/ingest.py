@@ -20,7 +20,7 @@ from indexer.article import EXTRACTOR_VERSION, Article, extract_article
 from indexer.errors import DipnewsError
 from indexer.fetch import DEFAULT_TIMEOUT, fetch_url
 from indexer.warc import WarcPage, is_warc, iter_warc_pages
-from indexer.writer import delete_article, indexed_ids, write_articles
+from indexer.writer import delete_article, indexed_ids, is_indexed, write_articles
 
 SIDECAR_SUFFIX = ".meta.json"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -97,12 +97,12 @@ def prepare(
     source: str | None,
     supplied: dict[str, Any],
     today: dt.date,
-    indexed: set[str] | None = None,
+    indexed: Callable[[str], bool] | None = None,
 ) -> tuple[Article, str]:
     """Extract one page and archive it; say what it is to the index: ADDED, UPDATED or DUPLICATE.
 
-    `indexed` holds the ids the index has; an archived page missing from it
-    (a run killed before its commit) is indexed again.
+    `indexed` says whether the index has an id; an archived page missing from
+    it (a run killed before its commit) is indexed again.
     """
     supplied = jsonable(supplied)
     article = extract_article(data, source=source, supplied=supplied, ingested=today)
@@ -110,7 +110,7 @@ def prepare(
     if previous is not None and previous.ingested != today:
         # The first ingest day anchors dates inferred from datelines: keep it.
         article = extract_article(data, source=source, supplied=supplied, ingested=previous.ingested)
-    in_index = indexed is None or article.id in indexed
+    in_index = indexed is None or indexed(article.id)
     if (
         in_index
         and previous is not None
@@ -150,7 +150,7 @@ def ingest_files(
         try:
             data, supplied = read()
             article, status = prepare(
-                archive, data, source=source, supplied=supplied, today=today, indexed=indexed
+                archive, data, source=source, supplied=supplied, today=today, indexed=indexed.__contains__
             )
         except DipnewsError as error:
             report.failed.append((source, error.message))
@@ -211,7 +211,7 @@ def ingest_bytes(
         source=source,
         supplied=supplied or {},
         today=dt.date.today(),
-        indexed=indexed_ids(index_dir(data_dir)),
+        indexed=functools.partial(is_indexed, index_dir(data_dir)),
     )
     if status != DUPLICATE:
         write_articles(index_dir(data_dir), [article])

@@ -44,6 +44,15 @@ def indexed_ids(index_dir: Path) -> set[str]:
         return {term.decode("utf-8") for term in reader.lexicon("id")}
 
 
+def is_indexed(index_dir: Path, article_id: str) -> bool:
+    """Whether the index holds an article with this id (one term lookup)."""
+    ix = open_for_reading(index_dir)
+    if ix is None:
+        return False
+    with ix.reader() as reader:
+        return ("id", article_id) in reader
+
+
 def to_document(article: Article) -> dict[str, object]:
     """The Whoosh document of an article."""
     meta = article.to_dict()
