@@ -7,6 +7,7 @@ import io
 import json
 import re
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,47 @@ def test_cli_add_warc(runner, data_dir, tmp_path):
         "https://example.org/news/0",
         "https://example.org/news/2",
     }
+
+
+def test_a_busy_index_answers_retry_and_changes_nothing(api, data_dir, monkeypatch):
+    from indexer import writer
+
+    monkeypatch.setattr(writer, "WRITE_TIMEOUT_SECONDS", 0.2)
+    holder = writer.open_or_create_index(data_dir / "index").writer()  # another process's writer
+    try:
+        response = api.post("/api/articles", json={"text": STORY})
+        assert response.status_code == 503 and "retry" in response.get_json()["error"]
+    finally:
+        holder.cancel()
+    assert total(api, "Mongolia") == 0
+    assert api.post("/api/articles", json={"text": STORY}).status_code == 201
+
+
+@pytest.fixture
+def slow_server():
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            time.sleep(2)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/slow"
+    server.shutdown()
+    server.server_close()
+
+
+def test_url_that_times_out_is_a_clear_error(data_dir, slow_server):
+    app = create_app(
+        {"TESTING": True, "DATA_DIR": str(data_dir), "ALLOW_PRIVATE_URLS": True, "FETCH_TIMEOUT": 0.3}
+    )
+    token = create_token(data_dir, "fetcher")
+    response = app.test_client().post(
+        "/api/articles", json={"url": slow_server}, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert response.status_code == 502 and "could not be fetched" in response.get_json()["error"]

@@ -6,11 +6,13 @@ import shutil
 import socket
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from waitress.server import create_server
 
 from search import create_app
+from search.auth import create_token
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -28,9 +30,9 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(indexed_dir) -> Iterator[str]:
-    app = create_app({"DATA_DIR": str(indexed_dir)})
+def serve(data_dir: Path) -> Iterator[str]:
+    """The app behind waitress on a free port, for as long as the caller needs it."""
+    app = create_app({"DATA_DIR": str(data_dir)})
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -40,6 +42,16 @@ def server(indexed_dir) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     wsgi.close()
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def server(indexed_dir) -> Iterator[str]:
+    yield from serve(indexed_dir)
+
+
+@pytest.fixture
+def writable_server(data_dir) -> Iterator[str]:
+    yield from serve(data_dir)
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +107,25 @@ def test_search_facet_month_back_and_article(page, server):
     page.wait_for_url("**/article/**")
     assert page.locator("article.full h1").inner_text()
     assert "Outlet" in page.locator("dl.metadata").inner_text()
+
+
+def test_add_form_after_login(page, writable_server, data_dir):
+    token = create_token(data_dir, "browser")
+    page.goto(writable_server + "/")
+    page.click("text=Add article")
+    page.wait_for_url("**/login**")
+    page.fill("#secret", token)
+    page.click("button:has-text('Log in')")
+    page.wait_for_url("**/add")
+    page.fill(
+        "#content",
+        "TBILISI, April 9 - Georgia and Armenia signed a border demarcation protocol on Wednesday, "
+        "the foreign ministries of both countries said in a joint statement.",
+    )
+    page.fill("#outlet", "Caucasus Courier")
+    page.click("button:has-text('Add article')")
+    added = page.locator("section.added")
+    assert "Added" in added.inner_text() and "Caucasus Courier" in added.inner_text()
+    page.click("text=Find it in search")
+    assert int(page.locator("strong.total").inner_text()) == 1
+    assert "Caucasus Courier" in page.locator('[data-facet="outlet"]').inner_text()
