@@ -58,7 +58,8 @@ def main() -> None:
         quantiles = statistics.quantiles(latencies, n=100)
         print(
             f"single adds: {args.adds}, add-to-visible p50 {statistics.median(latencies):.0f} ms, "
-            f"p95 {quantiles[94]:.0f} ms, max {max(latencies):.0f} ms; {args.adds / elapsed:.1f} adds/s sustained"
+            f"p95 {quantiles[94]:.0f} ms, max {max(latencies):.0f} ms; "
+            f"{args.adds / elapsed:.1f} adds/s sustained"
         )
 
         folder = work / "bulk"
