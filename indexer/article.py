@@ -11,6 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from indexer.dates import find_dates, infer_year, parse_dateline
 from indexer.decode import decode_bytes, repair_text
+from indexer.entities import Person, find_countries, find_people
 from indexer.errors import DipnewsError
 from indexer.htmlpage import clean_html_page, looks_like_html
 from indexer.outlets import display_domain, outlet_by_name, outlet_by_url
@@ -18,7 +19,7 @@ from indexer.textpage import clean_text_page
 from indexer.topics import TopicScore, tag_topics
 
 # Bump when extraction changes, so stale documents can be re-extracted.
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00bb]\s+")
@@ -45,6 +46,9 @@ class Article:
     byline: str | None = None
     dateline: str | None = None
     topics: list[TopicScore] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)  # ISO 3166 alpha-2, most mentioned first
+    primary_countries: list[str] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
     fallback: bool = False
     source: str | None = None
     raw_sha256: str | None = None
@@ -62,6 +66,7 @@ class Article:
         for key in ("date", "ingested"):
             data[key] = data[key].isoformat() if data[key] else None
         data["topics"] = self.topic_slugs
+        data["people"] = [person.to_dict() for person in self.people]
         data["topic_scores"] = [asdict(topic) for topic in self.topics]
         return data
 
@@ -118,6 +123,8 @@ def extract_article(
         article.topics = [TopicScore(slug, slug, 1.0, {"supplied": 1}) for slug in supplied["topics"]]
     else:
         article.topics = tag_topics(article.title, body)
+    article.countries, article.primary_countries = find_countries(article.title, body)
+    article.people = find_people(article.title, body)
     article.id = article_id(url, body)
     return article
 

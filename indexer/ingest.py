@@ -20,7 +20,7 @@ from indexer.article import EXTRACTOR_VERSION, Article, extract_article
 from indexer.errors import DipnewsError
 from indexer.fetch import DEFAULT_TIMEOUT, fetch_url
 from indexer.warc import WarcPage, is_warc, iter_warc_pages
-from indexer.writer import delete_article, indexed_ids, is_indexed, write_articles
+from indexer.writer import delete_article, indexed_ids, is_indexed, schema_is_current, write_articles
 
 SIDECAR_SUFFIX = ".meta.json"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -139,6 +139,7 @@ def ingest_files(
 
     `overrides` (metadata given on the command line) win over sidecar files.
     """
+    upgrade_if_needed(data_dir)
     report = IngestReport()
     archive = archive_for(data_dir)
     today = today or dt.date.today()
@@ -204,6 +205,7 @@ def ingest_bytes(
     """Add one page given as bytes; return the article and ADDED, UPDATED or DUPLICATE."""
     if len(data) > max_bytes:
         raise DipnewsError(f"The page is over the {max_bytes / 1e6:.1f} MB limit.", 413)
+    upgrade_if_needed(data_dir)
     archive = archive_for(data_dir)
     article, status = prepare(
         archive,
@@ -223,6 +225,7 @@ def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) ->
     report = IngestReport()
     archive = archive_for(data_dir)
     articles = []
+    stale: list[Record] = []
     for record in archive.records():
         try:
             article = extract_article(
@@ -236,9 +239,14 @@ def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) ->
         else:
             articles.append(article)
             report.indexed.append(record.source or record.id)
+            if record.extractor_version != EXTRACTOR_VERSION:
+                stale.append(record)
         if progress:
             progress(record)
     write_articles(index_dir(data_dir), articles, clear=True)
+    for record in stale:  # only once the rebuilt index is committed
+        record.extractor_version = EXTRACTOR_VERSION
+        archive.put_record(record)
     return report
 
 
@@ -289,3 +297,11 @@ def ingest_url(
     fetched = fetch_url(url, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     supplied = {"url": fetched.url, **(supplied or {})}
     return ingest_bytes(data_dir, fetched.data, source=url, supplied=supplied, max_bytes=max_bytes)
+
+
+def upgrade_if_needed(data_dir: Path) -> bool:
+    """Rebuild the index from the archive when it was written by an older dipnews; True if it was."""
+    if schema_is_current(index_dir(data_dir)):
+        return False
+    reindex(data_dir)
+    return True

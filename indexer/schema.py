@@ -5,8 +5,13 @@ from __future__ import annotations
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-# Field names the search side relies on.
-FACET_FIELDS = {"outlet": "outlet_facet", "topic": "topic", "date": "date"}
+# Facets over exact values: facet name -> the field holding its values.
+VALUE_FACET_FIELDS = {
+    "outlet": "outlet_facet",
+    "topic": "topic",
+    "country": "country_facet",
+    "person": "person_facet",
+}
 
 
 def make_schema() -> Schema:
@@ -19,6 +24,10 @@ def make_schema() -> Schema:
         outlet=TEXT(analyzer=text),  # what `outlet:` in a query searches
         outlet_facet=ID(),  # the canonical outlet name, for facets and filters
         topic=KEYWORD(commas=True, lowercase=True),
+        country=KEYWORD(commas=True, lowercase=True),  # every country mentioned, for `country:`
+        country_facet=KEYWORD(commas=True, lowercase=True),  # the primary countries, for the facet
+        person=TEXT(analyzer=text),  # what `person:` in a query searches
+        person_facet=KEYWORD(commas=True),  # canonical names, for the facet
         date=ID(sortable=True),  # YYYY-MM-DD; absent when undated
         month=ID(),  # YYYY-MM
         url=ID(),

@@ -1,27 +1,33 @@
-"""Opening the on-disk index for reading, safely while another process writes it."""
+"""Reading the on-disk index safely while another process writes it."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from whoosh import index
 from whoosh.index import EmptyIndexError, Index
 
-OPEN_ATTEMPTS = 20
+T = TypeVar("T")
+ATTEMPTS = 20
 
 
-def open_for_reading(index_dir: Path) -> Index | None:
-    """The index as of its latest commit, or None when none was ever written.
+def read_index(index_dir: Path, use: Callable[[Index], T]) -> T | None:
+    """`use(index)` on the latest commit, or None when no index was ever written.
 
-    A commit writes a new table of contents and removes the old one, so a reader
-    that listed the folder just before can find its file gone: it simply retries.
+    A commit writes a new table of contents and removes the old one, and Whoosh
+    reads the table again for each reader, searcher or schema it hands out, so
+    a reader can find its file gone mid-way: the whole use is simply retried.
     """
-    for attempt in range(OPEN_ATTEMPTS):
+    for attempt in range(ATTEMPTS):
         try:
             if not index.exists_in(index_dir):
                 return None
-            return index.open_dir(index_dir)
+            return use(index.open_dir(index_dir))
         except (FileNotFoundError, EmptyIndexError):
+            if attempt == ATTEMPTS - 1:
+                raise
             time.sleep(0.005 * (attempt + 1))
-    return index.open_dir(index_dir)
+    raise AssertionError("unreachable")

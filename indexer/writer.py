@@ -20,7 +20,7 @@ from whoosh.writing import CLEAR, IndexWriter
 from indexer.article import Article
 from indexer.errors import DipnewsError
 from indexer.schema import make_schema
-from indexer.storage import open_for_reading
+from indexer.storage import read_index
 
 WRITE_TIMEOUT_SECONDS = 30.0
 _process_lock = threading.Lock()
@@ -28,7 +28,7 @@ _process_lock = threading.Lock()
 
 def open_or_create_index(index_dir: Path) -> Index:
     index_dir = Path(index_dir)
-    existing = open_for_reading(index_dir)
+    existing = read_index(index_dir, lambda ix: ix)
     if existing is not None:
         return existing
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -37,20 +37,22 @@ def open_or_create_index(index_dir: Path) -> Index:
 
 def indexed_ids(index_dir: Path) -> set[str]:
     """Ids of the articles the index holds (empty when there is no index yet)."""
-    ix = open_for_reading(index_dir)
-    if ix is None:
-        return set()
-    with ix.reader() as reader:
-        return {term.decode("utf-8") for term in reader.lexicon("id")}
+
+    def ids(ix: Index) -> set[str]:
+        with ix.reader() as reader:
+            return {term.decode("utf-8") for term in reader.lexicon("id")}
+
+    return read_index(index_dir, ids) or set()
 
 
 def is_indexed(index_dir: Path, article_id: str) -> bool:
     """Whether the index holds an article with this id (one term lookup)."""
-    ix = open_for_reading(index_dir)
-    if ix is None:
-        return False
-    with ix.reader() as reader:
-        return ("id", article_id) in reader
+
+    def holds(ix: Index) -> bool:
+        with ix.reader() as reader:
+            return ("id", article_id) in reader
+
+    return bool(read_index(index_dir, holds))
 
 
 def to_document(article: Article) -> dict[str, object]:
@@ -62,6 +64,10 @@ def to_document(article: Article) -> dict[str, object]:
         "title": article.title,
         "body": article.body,
         "topic": ",".join(article.topic_slugs),
+        "country": ",".join(article.countries),
+        "country_facet": ",".join(article.primary_countries),
+        "person": " ; ".join(person.name for person in article.people),
+        "person_facet": ",".join(person.name for person in article.people),
         "meta": json.dumps(meta, ensure_ascii=False),
     }
     if article.outlet:
@@ -75,11 +81,23 @@ def to_document(article: Article) -> dict[str, object]:
     return document
 
 
+def schema_is_current(index_dir: Path) -> bool:
+    """False when the index was written with another version of the schema (then: reindex)."""
+    names = read_index(index_dir, lambda ix: sorted(ix.schema.names()))
+    return names is None or names == sorted(make_schema().names())
+
+
 @contextmanager
-def _writer(index_dir: Path) -> Iterator[IndexWriter]:
-    """The index's one writer: waited for with a bound, cancelled if anything fails."""
+def _writer(index_dir: Path, current_schema: bool = False) -> Iterator[IndexWriter]:
+    """The index's one writer: waited for with a bound, cancelled if anything fails.
+
+    `current_schema` writes with this version's schema whatever the index had:
+    only for a rebuild that replaces every segment.
+    """
     with _process_lock:
         ix = open_or_create_index(index_dir)
+        if current_schema:
+            ix = index.open_dir(index_dir, schema=make_schema())
         try:
             writer = ix.writer(timeout=WRITE_TIMEOUT_SECONDS)
         except LockError:
@@ -98,7 +116,7 @@ def write_articles(index_dir: Path, articles: Iterable[Article], *, clear: bool 
     is all or nothing.
     """
     count = 0
-    with _writer(index_dir) as writer:
+    with _writer(index_dir, current_schema=clear) as writer:
         for article in articles:
             document = to_document(article)
             if clear:

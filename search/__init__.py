@@ -65,6 +65,7 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
 
         app.config["SECRET_KEY"] = secret_key(Path(app.config["DATA_DIR"]))
 
+    from indexer.entities import country_name
     from indexer.ingest import index_dir
     from indexer.topics import topic_labels
     from search.engine import SearchEngine
@@ -80,5 +81,6 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["current_user"] = current_user
     app.jinja_env.globals["topic_labels"] = topic_labels()
+    app.jinja_env.globals["country_name"] = country_name
     views.register_error_handlers(app)
     return app

@@ -43,7 +43,7 @@ def add_article() -> tuple[Response, int]:
     else:
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
-            raise DipnewsError("Send a JSON object such as {\"html\": \"...\"} or a multipart file.")
+            raise DipnewsError('Send a JSON object such as {"html": "..."} or a multipart file.')
         fields = {k: v for k, v in body.items() if k not in ("html", "text")}
         unknown = set(fields) - {"url", "outlet", "date", "title", "topics"}
         if unknown:
@@ -65,7 +65,7 @@ def add_article() -> tuple[Response, int]:
 def correct_article(article_id: str) -> tuple[Response, int]:
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not body:
-        raise DipnewsError("Send the metadata to correct as a JSON object, e.g. {\"date\": \"2026-02-04\"}.")
+        raise DipnewsError('Send the metadata to correct as a JSON object, e.g. {"date": "2026-02-04"}.')
     unknown = set(body) - {"url", "outlet", "date", "title", "topics"}
     if unknown:
         raise DipnewsError(f"Unknown field(s): {', '.join(sorted(unknown))}.")

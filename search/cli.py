@@ -27,6 +27,7 @@ from indexer.ingest import (
 from search import INSTANCE
 from search.auth import create_token, revoke_token, token_names
 from search.engine import SearchEngine
+from search.formats import hit_json
 from search.query import parse_request
 
 
@@ -240,7 +241,19 @@ def extract_command(files: tuple[Path, ...], as_json: bool, max_bytes: int) -> N
             click.echo(json.dumps(data, ensure_ascii=False))
         else:
             click.echo(f"== {path}")
-            for key in ("title", "date", "date_source", "outlet", "byline", "dateline", "topics"):
+            data["people"] = [p["name"] for p in data["people"]]
+            for key in (
+                "title",
+                "date",
+                "date_source",
+                "outlet",
+                "byline",
+                "dateline",
+                "topics",
+                "primary_countries",
+                "countries",
+                "people",
+            ):
                 click.echo(f"{key:>12}: {data[key]}")
             click.echo(f"{'dropped':>12}: {len(article.dropped)} lines")
             click.echo("")
@@ -254,6 +267,11 @@ def extract_command(files: tuple[Path, ...], as_json: bool, max_bytes: int) -> N
 @click.argument("query", default="")
 @click.option("--outlet", multiple=True, help="Only this outlet (repeat for several).")
 @click.option("--topic", multiple=True, help="Only this topic slug (repeat for several).")
+@click.option(
+    "--country", multiple=True, help="Only articles about this country, ISO code (repeat for several)."
+)
+@click.option("--all-countries", is_flag=True, help="With several --country: about all of them, not any.")
+@click.option("--person", multiple=True, help="Only articles naming this person (repeat for several).")
 @click.option("--from", "date_from", help="Earliest date, YYYY-MM-DD.")
 @click.option("--to", "date_to", help="Latest date, YYYY-MM-DD.")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
@@ -265,6 +283,9 @@ def search_command(
     query: str,
     outlet: tuple[str, ...],
     topic: tuple[str, ...],
+    country: tuple[str, ...],
+    all_countries: bool,
+    person: tuple[str, ...],
     date_from: str | None,
     date_to: str | None,
     sort: str,
@@ -273,12 +294,15 @@ def search_command(
 ) -> None:
     """Search the index, with the same syntax and filters as the web site.
 
-    Example: dipnews search '"strategic partnership" AND trade' --from 2026-01-01 --outlet Reuters
+    Example: dipnews search '"strategic partnership"' --country PK --country KZ --all-countries
     """
     args: MultiDict[str, str] = MultiDict(
         [("q", query), ("sort", sort), ("page", str(page))]
         + [("outlet", v) for v in outlet]
         + [("topic", v) for v in topic]
+        + [("country", v) for v in country]
+        + [("person", v) for v in person]
+        + [("countries", "all" if all_countries else "any")]
         + [("date_from", date_from or ""), ("date_to", date_to or "")]
     )
     try:
@@ -293,17 +317,7 @@ def search_command(
                     "query": request.q,
                     "total": result.total,
                     "page": request.page,
-                    "results": [
-                        {
-                            "id": h.id,
-                            "title": h.title,
-                            "outlet": h.meta.get("outlet"),
-                            "date": h.meta.get("date"),
-                            "url": h.meta.get("url"),
-                            "topics": h.meta.get("topics", []),
-                        }
-                        for h in result.hits
-                    ],
+                    "results": [dict(hit_json(hit, ""), snippet=None) for hit in result.hits],
                     "facets": result.counts,
                 },
                 ensure_ascii=False,

@@ -24,11 +24,13 @@ from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
 from indexer.errors import DipnewsError
-from indexer.schema import make_schema
-from indexer.storage import open_for_reading
+from indexer.schema import VALUE_FACET_FIELDS, make_schema
+from indexer.storage import read_index
 from search.query import QueryText, SearchRequest, normalise_query, words_only
 
 SNIPPET_CHARS = 240
+UNKNOWN = "(unknown)"  # the facet value of articles that have none (e.g. no known outlet)
+LOWERCASE_FACETS = ("topic", "country")  # facets whose values are indexed lower-cased
 TERM_CACHE_SIZE = 20000
 QUERY_FIELDS = ["title", "body"]
 
@@ -38,8 +40,8 @@ class FacetCache:
     """Document sets per facet value, for one searcher generation."""
 
     all_docs: set[int]
-    outlet: dict[str, set[int]]
-    topic: dict[str, set[int]]
+    values: dict[str, dict[str, set[int]]]  # facet name -> value -> documents
+    doc_values: dict[str, dict[int, list[str]]]  # facet name -> document -> values
     day: dict[str, set[int]]
     days: list[str]  # sorted day keys, for range filters
     doc_day: dict[int, str]
@@ -51,6 +53,8 @@ class FacetCache:
 
         def postings(fieldname: str) -> dict[str, set[int]]:
             values: dict[str, set[int]] = {}
+            if fieldname not in reader.schema:  # an index from an older version, until reindexed
+                return values
             for term in reader.lexicon(fieldname):
                 docs = set(reader.postings(fieldname, term).all_ids())
                 if docs:
@@ -60,10 +64,18 @@ class FacetCache:
         day = postings("date")
         doc_day = {doc: key for key, docs in day.items() for doc in docs}
         all_docs = set(reader.all_doc_ids())
+        values = {name: postings(fieldname) for name, fieldname in VALUE_FACET_FIELDS.items()}
+        doc_values: dict[str, dict[int, list[str]]] = {}
+        for name, by_value in values.items():
+            per_doc: dict[int, list[str]] = {}
+            for value, docs in by_value.items():
+                for doc in docs:
+                    per_doc.setdefault(doc, []).append(value)
+            doc_values[name] = per_doc
         return cls(
             all_docs=all_docs,
-            outlet=postings("outlet_facet"),
-            topic=postings("topic"),
+            values=values,
+            doc_values=doc_values,
             day=day,
             days=sorted(day),
             doc_day=doc_day,
@@ -187,11 +199,11 @@ class SearchEngine:
         if self._searcher is not None and self._searcher.up_to_date():
             assert self._cache is not None
             return self._searcher, self._cache
-        ix = open_for_reading(self.index_dir)
-        if ix is None:
+        searcher = read_index(self.index_dir, lambda ix: ix.searcher())
+        if searcher is None:
             return None
         old = self._searcher
-        self._searcher = ix.searcher()
+        self._searcher = searcher
         self._cache = FacetCache.build(self._searcher)
         if old is not None:
             old.close()
@@ -228,22 +240,27 @@ class SearchEngine:
         with self._lock:
             current = self._current()
             if current is None:
-                return SearchResult(request, 0, [], {"outlet": {}, "topic": {}, "date": {}})
+                return SearchResult(request, 0, [], {name: {} for name in (*VALUE_FACET_FIELDS, "date")})
             searcher, cache = current
             base = cache.query_docs(query)
             filters = self._filters(request, cache)
             matched = _intersect(base, filters.values())
-            counts = {
-                name: _count(values, _intersect(base, [f for n, f in filters.items() if n != name]))
-                for name, values in (("outlet", cache.outlet), ("topic", cache.topic))
-            }
+            counts: dict[str, dict[str, int]] = {}
+            for name in VALUE_FACET_FIELDS:
+                # Disjunctive facets: a facet's counts ignore its own selection (unless ANDed).
+                own = name == "country" and request.all_countries
+                docs = _intersect(base, [f for n, f in filters.items() if own or n != name])
+                counts[name] = _count(cache.values[name], cache.doc_values[name], docs)
+                missing = sum(1 for doc in docs if doc not in cache.doc_values[name])
+                if missing and name == "outlet":
+                    counts[name][UNKNOWN] = missing
             dated_base = _intersect(base, [f for n, f in filters.items() if n != "date"])
-            months: dict[str, int] = {}
+            days: dict[str, int] = {}
             for doc in dated_base:
                 key = cache.doc_day.get(doc)
                 if key:
-                    months[key[:7]] = months.get(key[:7], 0) + 1
-            counts["date"] = months
+                    days[key] = days.get(key, 0) + 1
+            counts["date"] = days
             undated = sum(1 for doc in dated_base if doc not in cache.doc_day)
             hits = self._page(searcher, cache, query, base, matched, request)
         return SearchResult(
@@ -259,10 +276,18 @@ class SearchEngine:
     def _filters(self, request: SearchRequest, cache: FacetCache) -> dict[str, set[int]]:
         """Doc sets for each active facet: values of one facet are ORed, facets ANDed."""
         filters: dict[str, set[int]] = {}
-        if request.outlets:
-            filters["outlet"] = _union(cache.outlet.get(v, set()) for v in request.outlets)
-        if request.topics:
-            filters["topic"] = _union(cache.topic.get(v.lower(), set()) for v in request.topics)
+        for name, selected in request.value_filters().items():
+            if not selected:
+                continue
+            values = cache.values[name]
+            sets = [
+                cache.all_docs - set(cache.doc_values[name])
+                if value == UNKNOWN
+                else values.get(value.lower() if name in LOWERCASE_FACETS else value, set())
+                for value in selected
+            ]
+            and_mode = name == "country" and request.all_countries
+            filters[name] = _intersect(sets[0], sets[1:]) if and_mode else _union(sets)
         if request.date_from or request.date_to or request.undated:
             docs: set[int] = set()
             if request.date_from or request.date_to:
@@ -362,8 +387,7 @@ class SearchEngine:
             "documents": total,
             "with_date": len(cache.doc_day),
             "undated": total - len(cache.doc_day),
-            "with_outlet": len(_union(cache.outlet.values())),
-            "with_topic": len(_union(cache.topic.values())),
+            **{f"with_{name}": len(cache.doc_values[name]) for name in VALUE_FACET_FIELDS},
             "fallback_extractions": sum(1 for m in metas if m.get("fallback")),
             "date_sources": tally("date_source"),
             "outlet_sources": tally("outlet_source"),
@@ -386,10 +410,16 @@ def _intersect(base: set[int], others: Iterable[set[int]]) -> set[int]:
     return result
 
 
-def _count(values: dict[str, set[int]], docs: set[int]) -> dict[str, int]:
-    counts = {}
+def _count(values: dict[str, set[int]], doc_values: dict[int, list[str]], docs: set[int]) -> dict[str, int]:
+    """How many of `docs` have each value, by whichever way costs less here."""
+    counts: dict[str, int] = {}
+    if len(docs) * 3 < len(values):  # few documents, many values (people): walk the documents
+        for doc in docs:
+            for value in doc_values.get(doc, ()):
+                counts[value] = counts.get(value, 0) + 1
+        return counts
     for value, value_docs in values.items():
-        n = len(docs & value_docs) if len(docs) > len(value_docs) else len(value_docs & docs)
+        n = len(docs & value_docs)
         if n:
             counts[value] = n
     return counts

@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from indexer.entities import country_name
 from indexer.topics import topic_labels
-from search.engine import SearchResult
+from search.engine import UNKNOWN, SearchResult
 from search.query import SearchRequest
 
 UrlMaker = Callable[[SearchRequest], str]
@@ -33,6 +34,7 @@ class FacetResult:
     title: str
     results: list[FacetValue]
     truncated: bool
+    level: str | None = None  # the date facet's: "year", "month" or "day"
 
     def to_json(self) -> list[dict[str, object]]:
         return [asdict(value) for value in self.results]
@@ -43,21 +45,23 @@ def _toggle(values: tuple[str, ...], value: str) -> tuple[str, ...]:
 
 
 class ValueFacet:
-    """A facet over a multi-select URL parameter (outlet, topic): values OR, facets AND."""
+    """A facet over a multi-select URL parameter: values OR (unless ANDed), facets AND."""
 
     name = ""
     title = ""
-
-    def selected(self, request: SearchRequest) -> tuple[str, ...]:
-        raise NotImplementedError
+    param = ""  # the SearchRequest field holding the selection
 
     def label(self, value: str) -> str:
+        return "Unknown" if value == UNKNOWN else value
+
+    def request_value(self, value: str) -> str:
+        """The value as the URL carries it (indexed values may be lower-cased)."""
         return value
 
     def build(self, result: SearchResult, make_url: UrlMaker, size: int) -> FacetResult:
         request = result.request
-        counts = dict(result.counts.get(self.name, {}))
-        chosen = self.selected(request)
+        chosen: tuple[str, ...] = getattr(request, self.param)
+        counts = {self.request_value(v): n for v, n in result.counts.get(self.name, {}).items()}
         for value in chosen:
             counts.setdefault(value, 0)
         ranked = sorted(counts.items(), key=lambda kv: (kv[0] not in chosen, -kv[1], self.label(kv[0])))
@@ -73,61 +77,101 @@ class ValueFacet:
         ]
         return FacetResult(self.name, self.title, values, truncated=len(ranked) > size)
 
-    @property
-    def param(self) -> str:
-        return self.name + "s"
-
 
 class OutletFacet(ValueFacet):
-    name = "outlet"
-    title = "Outlet"
+    name, title, param = "outlet", "Outlet", "outlets"
 
-    def selected(self, request: SearchRequest) -> tuple[str, ...]:
-        return request.outlets
+    def label(self, value: str) -> str:
+        return "Unknown outlet" if value == UNKNOWN else value
 
 
 class TopicFacet(ValueFacet):
-    name = "topic"
-    title = "Topic"
-
-    def selected(self, request: SearchRequest) -> tuple[str, ...]:
-        return request.topics
+    name, title, param = "topic", "Topic", "topics"
 
     def label(self, value: str) -> str:
         return topic_labels().get(value, value)
 
 
+class CountryFacet(ValueFacet):
+    name, title, param = "country", "Country (about)", "countries"
+
+    def label(self, value: str) -> str:
+        return country_name(value)
+
+    def request_value(self, value: str) -> str:
+        return value.upper()
+
+
+class PersonFacet(ValueFacet):
+    name, title, param = "person", "People", "persons"
+
+
 class DateFacet:
-    """Months, newest first (ordered by date, not count), and an Undated bucket."""
+    """Dates by year, month or day (drilling down as a range narrows), in date order, and Undated."""
 
     name = "date"
     title = "Date"
 
     def build(self, result: SearchResult, make_url: UrlMaker, size: int) -> FacetResult:
         request = result.request
+        days = result.counts.get("date", {})
+        level = self._level(request, days)
+        width = {"year": 4, "month": 7, "day": 10}[level]
+        # Within a selected year (or month), show only its months (or days).
+        start = request.date_from.isoformat() if request.date_from else ""
+        within = {"year": "", "month": start[:4], "day": start[:7]}[level]
+        buckets: dict[str, int] = {}
+        for day, count in days.items():
+            if day.startswith(within):
+                buckets[day[:width]] = buckets.get(day[:width], 0) + count
         values = []
-        for month, count in sorted(result.counts.get("date", {}).items(), reverse=True):
-            first, last = month_bounds(month)
+        for key, count in sorted(buckets.items(), reverse=True):
+            first, last = bounds(key)
             selected = (request.date_from, request.date_to) == (first, last)
             target = (
                 request.with_changes(date_from=None, date_to=None)
                 if selected
                 else request.with_changes(date_from=first, date_to=last, undated=False)
             )
-            label = f"{calendar.month_name[first.month]} {first.year}"
-            values.append(FacetValue(month, label, count, selected, make_url(target)))
+            values.append(FacetValue(key, _label(key), count, selected, make_url(target)))
         if result.undated or request.undated:
             target = request.with_changes(undated=not request.undated, date_from=None, date_to=None)
             values.append(FacetValue("undated", "Undated", result.undated, request.undated, make_url(target)))
-        return FacetResult(self.name, self.title, values, truncated=False)
+        return FacetResult(self.name, self.title, values, truncated=False, level=level)
+
+    @staticmethod
+    def _level(request: SearchRequest, days: dict[str, int]) -> str:
+        start, end = request.date_from, request.date_to
+        if start and end and (start.year, start.month) == (end.year, end.month):
+            return "day"
+        if start and end and start.year == end.year:
+            return "month"
+        years = {day[:4] for day in days}
+        return "year" if len(years) > 1 else "month"
 
 
-def month_bounds(month: str) -> tuple[dt.date, dt.date]:
-    year, number = (int(part) for part in month.split("-"))
-    return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
+def bounds(key: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a year ("2026"), month ("2026-02") or day key."""
+    parts = [int(part) for part in key.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        year, month = parts
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    day = dt.date(*parts)
+    return day, day
 
 
-FACETS = (DateFacet(), OutletFacet(), TopicFacet())
+def _label(key: str) -> str:
+    first, _ = bounds(key)
+    if len(key) == 4:
+        return key
+    if len(key) == 7:
+        return f"{calendar.month_name[first.month]} {first.year}"
+    return f"{first.day} {calendar.month_abbr[first.month]} {first.year}"
+
+
+FACETS = (DateFacet(), CountryFacet(), PersonFacet(), OutletFacet(), TopicFacet())
 
 
 def build_facets(result: SearchResult, make_url: UrlMaker, size: int) -> dict[str, FacetResult]:

@@ -13,7 +13,19 @@ from feedgen.feed import FeedGenerator
 from search.engine import Hit, SearchResult
 from search.facets import FacetResult
 
-CSV_COLUMNS = ("id", "title", "url", "outlet", "date", "date_source", "byline", "topics", "article_url")
+CSV_COLUMNS = (
+    "id",
+    "title",
+    "url",
+    "outlet",
+    "date",
+    "date_source",
+    "byline",
+    "topics",
+    "countries",
+    "people",
+    "article_url",
+)
 
 
 def hit_json(hit: Hit, article_url: str) -> dict[str, Any]:
@@ -26,6 +38,8 @@ def hit_json(hit: Hit, article_url: str) -> dict[str, Any]:
         "date": meta.get("date"),
         "snippet": hit.snippet,
         "topics": meta.get("topics", []),
+        "countries": meta.get("primary_countries", []),
+        "people": [person["name"] for person in meta.get("people", [])],
         "byline": meta.get("byline"),
         "date_source": meta.get("date_source"),
         "article_url": article_url,
@@ -45,8 +59,8 @@ def search_json(
         "page_size": request.page_size,
         "sort": request.sort,
         "filters": {
-            "outlet": list(request.outlets),
-            "topic": list(request.topics),
+            **{name: list(values) for name, values in request.value_filters().items()},
+            "countries": "all" if request.all_countries else "any",
             "date_from": request.date_from.isoformat() if request.date_from else None,
             "date_to": request.date_to.isoformat() if request.date_to else None,
             "undated": request.undated,
@@ -65,7 +79,7 @@ def csv_rows(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     for row in rows:
         buffer.seek(0)
         buffer.truncate()
-        values = dict(row, topics=";".join(row.get("topics") or []))
+        values = {key: ";".join(value) if isinstance(value, list) else value for key, value in row.items()}
         writer.writerow([values.get(column) or "" for column in CSV_COLUMNS])
         yield buffer.getvalue()
 

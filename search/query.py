@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from werkzeug.datastructures import MultiDict
@@ -32,6 +33,9 @@ class SearchRequest:
     q: str = ""
     outlets: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    persons: tuple[str, ...] = ()
+    all_countries: bool = False  # articles about every selected country, not any of them
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     undated: bool = False
@@ -44,7 +48,10 @@ class SearchRequest:
         params: list[tuple[str, str]] = []
         if self.q:
             params.append(("q", self.q))
-        params += [("outlet", v) for v in self.outlets] + [("topic", v) for v in self.topics]
+        for name, values in self.value_filters().items():
+            params += [(name, value) for value in values]
+        if self.all_countries:
+            params.append(("countries", "all"))
         if self.date_from:
             params.append(("date_from", self.date_from.isoformat()))
         if self.date_to:
@@ -56,6 +63,15 @@ class SearchRequest:
         if self.page != 1:
             params.append(("page", str(self.page)))
         return params
+
+    def value_filters(self) -> dict[str, tuple[str, ...]]:
+        """The selected values of each value facet, by facet name."""
+        return {
+            "outlet": self.outlets,
+            "topic": self.topics,
+            "country": self.countries,
+            "person": self.persons,
+        }
 
     def with_changes(self, **changes: object) -> SearchRequest:
         """A copy with changes, back on page 1 unless a page is given."""
@@ -81,7 +97,10 @@ def parse_request(args: MultiDict[str, str], page_size: int = 10, max_page: int 
     return SearchRequest(
         q=q,
         outlets=_unique(args.getlist("outlet")),
-        topics=_unique(args.getlist("topic")),
+        topics=_unique(v.lower() for v in args.getlist("topic")),
+        countries=_unique(v.upper() for v in args.getlist("country")),
+        persons=_unique(args.getlist("person")),
+        all_countries=_countries_mode(args.get("countries")),
         date_from=date_from,
         date_to=date_to,
         undated=(args.get("undated") or "") in ("1", "true", "yes"),
@@ -101,7 +120,15 @@ def _date_param(args: MultiDict[str, str], name: str) -> dt.date | None:
         raise DipnewsError(f"{name}: {error.message}") from None
 
 
-def _unique(values: list[str]) -> tuple[str, ...]:
+def _countries_mode(value: str | None) -> bool:
+    if value in (None, "", "any"):
+        return False
+    if value == "all":
+        return True
+    raise DipnewsError("countries must be 'any' (the default) or 'all'.")
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v.strip() for v in values if v.strip()))
 
 

@@ -21,9 +21,8 @@ from flask import (
 from werkzeug.exceptions import HTTPException
 
 from indexer.errors import DipnewsError
-from indexer.topics import topic_labels
 from search.engine import SearchEngine, SearchResult
-from search.facets import build_facets
+from search.facets import FacetResult, build_facets
 from search.formats import atom_feed, csv_rows, hit_json, search_json
 from search.query import SearchRequest, parse_request
 
@@ -44,19 +43,16 @@ def search_url(search: SearchRequest, fmt: str | None = None, **extra: Any) -> s
     return f"{url}?{urlencode(params)}" if params else url
 
 
-def active_filters(search: SearchRequest) -> list[dict[str, str]]:
-    """Chips for the active filters, each with the URL that removes it."""
-    chips = []
-    for value in search.outlets:
-        rest = tuple(v for v in search.outlets if v != value)
-        chips.append(
-            {"label": f"Outlet: {value}", "remove_url": search_url(search.with_changes(outlets=rest))}
-        )
-    for value in search.topics:
-        rest = tuple(v for v in search.topics if v != value)
-        label = topic_labels().get(value, value)
-        chips.append({"label": f"Topic: {label}", "remove_url": search_url(search.with_changes(topics=rest))})
-    if search.date_from or search.date_to:
+def active_filters(search: SearchRequest, facets: dict[str, FacetResult]) -> list[dict[str, str]]:
+    """Chips for the active filters, each with the URL that removes it (a selected value's toggle)."""
+    chips = [
+        {"label": f"{facet.title}: {value.label}", "remove_url": value.toggle_url}
+        for facet in facets.values()
+        for value in facet.results
+        if value.selected
+    ]
+    in_facet = any(value.selected for value in facets["date"].results)
+    if (search.date_from or search.date_to) and not in_facet:
         span = f"{search.date_from or '…'} to {search.date_to or '…'}"
         chips.append(
             {
@@ -64,8 +60,13 @@ def active_filters(search: SearchRequest) -> list[dict[str, str]]:
                 "remove_url": search_url(search.with_changes(date_from=None, date_to=None)),
             }
         )
-    if search.undated:
-        chips.append({"label": "Undated", "remove_url": search_url(search.with_changes(undated=False))})
+    if search.all_countries and len(search.countries) > 1:
+        chips.append(
+            {
+                "label": "About all these countries",
+                "remove_url": search_url(search.with_changes(all_countries=False)),
+            }
+        )
     return chips
 
 
@@ -91,7 +92,13 @@ def search_page() -> str:
         search=search,
         result=result,
         facets=facets,
-        chips=active_filters(search),
+        chips=active_filters(search, facets),
+        both_url=search_url(search.with_changes(all_countries=True))
+        if len(search.countries) > 1 and not search.all_countries
+        else None,
+        range_params=[
+            (k, v) for k, v in search.to_params() if k not in ("date_from", "date_to", "undated", "page")
+        ],
         clear_url=search_url(SearchRequest(q=search.q, sort=search.sort)),
         sort_urls={s: search_url(search.with_changes(sort=s)) for s in ("relevance", "newest", "oldest")},
         prev_url=search_url(search.with_changes(page=search.page - 1)) if search.page > 1 else None,

@@ -169,3 +169,29 @@ def test_text_page_drops_link_lists_and_what_follows_the_article():
     page = clean_text_page("\n".join(story[:2] + chrome + story[2:] + comments))
     assert page.paragraphs == story
     assert "Markets" in page.dropped and comments[1] in page.dropped
+
+
+def test_countries_and_people_on_the_seeds():
+    for path in SEEDS:
+        article = extract(path)
+        assert article.primary_countries == ["PK", "KZ"], path.name
+        names = [person.name for person in article.people]
+        assert "Kassym-Jomart Tokayev" in names and "Shehbaz Sharif" in names, path.name
+        assert not any("’s" in name or "'s" in name for name in names)
+
+
+def test_country_forms_and_people_resolution():
+    from indexer.entities import find_countries, find_people
+
+    text = (
+        "Islamabad offered Kazakh traders access to its ports. Pakistan’s Prime Minister Muhammad Shehbaz "
+        "Sharif met Kazakh President Kassym-Jomart Tokayev. Later Tokayev said South Sudan and Sudan "
+        "would be invited. The Kazakh President thanked Sharif."
+    )
+    mentioned, primary = find_countries("Kazakhstan and Pakistan sign pact", text)
+    assert primary[:2] == ["KZ", "PK"] and {"SS", "SD"} <= set(mentioned)
+    people = find_people("", text)
+    assert [(p.name, p.role, p.country) for p in people] == [
+        ("Shehbaz Sharif", "Prime Minister", "PK"),  # a known variant, merged
+        ("Kassym-Jomart Tokayev", "President", "KZ"),
+    ]

@@ -28,13 +28,14 @@ def test_everything_is_indexed(engine):
     result = engine.search(SearchRequest())
     assert result.total == TOTAL
     assert result.undated == 3
-    assert result.counts["date"] == {"2026-02": 3, "2026-01": 1, "2025-11": 1, "2026-03": 1}
+    assert result.counts["date"] == {"2026-02-04": 3, "2026-01-20": 1, "2025-11-12": 1, "2026-03-03": 1}
     assert result.counts["outlet"] == {
         "The South Asia Times": 1,
         "Associated Press of Pakistan": 1,
         "Caspian Ledger": 1,
         "West Africa Wire": 1,
         "Reuters": 1,
+        "(unknown)": 4,
     }
 
 
@@ -198,3 +199,37 @@ def test_missing_index_is_empty_not_an_error(tmp_path):
 def test_corpus_folder_holds_the_seeds():
     assert len(list(CORPUS.glob("*.txt"))) == 5
     assert (PAGES / "brussels-summit.txt.meta.json").exists()
+
+
+def test_country_and_person_facets(engine):
+    result = engine.search(SearchRequest())
+    assert result.counts["country"]["pk"] == 5 and result.counts["country"]["kz"] == 5
+    assert result.counts["person"]["Kassym-Jomart Tokayev"] == 5
+    assert engine.search(SearchRequest(countries=("GH",))).total == 1
+    either = engine.search(SearchRequest(countries=("GH", "UZ"))).total
+    both = engine.search(SearchRequest(countries=("PK", "KZ"), all_countries=True)).total
+    none = engine.search(SearchRequest(countries=("GH", "UZ"), all_countries=True)).total
+    assert (either, both, none) == (2, 5, 0)
+    assert engine.search(SearchRequest(persons=("Shehbaz Sharif",))).total == 5
+    assert engine.search(SearchRequest(q="person:tokayev")).total == 5
+    assert engine.search(SearchRequest(q="country:pk")).total == 5
+
+
+def test_unknown_outlet_bucket_filters(engine):
+    result = engine.search(SearchRequest(outlets=("(unknown)",)))
+    assert result.total == 4
+    assert all(hit.meta["outlet"] is None for hit in result.hits)
+
+
+def test_old_index_is_rebuilt_from_the_archive(data_dir):
+    from whoosh import index as whoosh_index
+    from whoosh.fields import ID, TEXT, Schema
+
+    from indexer.ingest import upgrade_if_needed
+
+    # An index written by an older dipnews (another schema), as found after an upgrade.
+    whoosh_index.create_in(index_dir(data_dir), Schema(id=ID(stored=True, unique=True), body=TEXT))
+    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == 0
+    assert upgrade_if_needed(data_dir)
+    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
+    assert not upgrade_if_needed(data_dir)

@@ -41,13 +41,27 @@ def test_facet_toggle_urls_add_and_remove(client):
     assert back["total"] == data["total"]
 
 
-def test_month_facet_filters_by_date_range(client):
+def as_json(client, url: str) -> dict:
+    return client.get(url.replace("/search?", "/search.json?")).get_json()
+
+
+def test_date_facet_drills_down_year_month_day(client):
     data = client.get("/search.json").get_json()
-    february = next(v for v in data["facets"]["date"] if v["value"] == "2026-02")
-    assert february["count"] == 3 and february["label"] == "February 2026"
-    filtered = client.get(february["toggle_url"].replace("/search?", "/search.json?")).get_json()
-    assert filtered["total"] == 3
-    assert filtered["filters"]["date_from"] == "2026-02-01" and filtered["filters"]["date_to"] == "2026-02-28"
+    assert [(v["value"], v["count"]) for v in data["facets"]["date"]] == [
+        ("2026", 5),
+        ("2025", 1),
+        ("undated", 3),
+    ]  # by date, not by count
+    year = as_json(client, data["facets"]["date"][0]["toggle_url"])
+    assert year["total"] == 5
+    months = [(v["value"], v["count"]) for v in year["facets"]["date"] if v["value"] != "undated"]
+    assert months == [("2026-03", 1), ("2026-02", 3), ("2026-01", 1)]
+    february = next(v for v in year["facets"]["date"] if v["value"] == "2026-02")
+    assert february["label"] == "February 2026"
+    month = as_json(client, february["toggle_url"])
+    assert month["total"] == 3
+    assert month["filters"]["date_from"] == "2026-02-01" and month["filters"]["date_to"] == "2026-02-28"
+    assert [v["value"] for v in month["facets"]["date"] if v["value"] != "undated"] == ["2026-02-04"]
 
 
 def test_json_shape(client):

@@ -1,0 +1,168 @@
+"""Countries and people an article is about.
+
+Countries: names, official names, demonyms ("Kazakh") and capitals used as
+metonyms ("Islamabad offered"), mapped to ISO 3166 alpha-2 codes
+(indexer/data/countries.json, built on pycountry's names). The primary
+countries are those mentioned most, weighted towards the title and lede.
+
+People: names that follow a title ("President Kassym-Jomart Tokayev",
+"Kazakh President ..."), with later short mentions ("Tokayev") resolved to the
+same person and known variant spellings merged (indexer/data/people.json).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib import resources
+
+TITLE_WEIGHT = 3
+LEDE_WEIGHT = 2
+LEDE_CHARS = 400
+PRIMARY_SHARE = 0.5  # of the top country's score
+MAX_PRIMARY = 4
+
+_ROLES = (
+    r"(?:(?:Deputy|Vice|Acting|Former|Interim)\s+)?"
+    r"(?:Prime\s+Minister|President|Foreign\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
+    r"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|Minister\s+of\s+[A-Z][a-z]+(?:\s+Affairs)?"
+    r"|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
+    r"|Ambassador|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General|Pope)"
+)
+_NAME_TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z][a-z\u00c0-\u024f'\u2019]+)*"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von)\s+)?{_NAME_TOKEN}){{0,3}}"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None = None
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    codes: dict[str, str]  # surface form (and its upper-case form) -> code
+    names: dict[str, str]  # code -> display name
+    longest: int  # most words in a surface form
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    data = json.loads(resources.files("indexer").joinpath("data/countries.json").read_text("utf-8"))
+    codes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for code, entry in data["countries"].items():
+        names[code] = entry["names"][0]
+        for form in entry["names"] + entry["capitals"] + entry["demonyms"]:
+            codes[form] = code
+            codes.setdefault(form.upper(), code)
+    longest = max(len(form.split()) for form in codes)
+    return _Gazetteer(codes, names, longest)
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w.'\u2019-]*")
+_WORD = re.compile(r"\S+")
+
+
+def _country_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) of country names, demonyms and capitals; longest form wins."""
+    gazetteer = _gazetteer()
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    starts = {start: i for i, (start, _, _) in enumerate(words)}
+    found = []
+    next_free = 0
+    for match in _CAPITALISED.finditer(text):
+        i = starts.get(match.start())
+        if i is None or match.start() < next_free:
+            continue
+        for n in range(min(gazetteer.longest, len(words) - i), 0, -1):
+            span = words[i : i + n]
+            surface = " ".join(w for _, _, w in span)
+            key = re.sub(r"(?:['\u2019]s)?[.,;:!?)\"'\u2019\u201d]*$", "", surface)
+            code = gazetteer.codes.get(key) or gazetteer.codes.get(surface)
+            if code:
+                end = span[0][0] + len(key)
+                found.append((span[0][0], end, code))
+                next_free = end
+                break
+    return found
+
+
+@cache
+def _people_registry() -> dict[str, tuple[str, str | None]]:
+    data = json.loads(resources.files("indexer").joinpath("data/people.json").read_text("utf-8"))
+    registry: dict[str, tuple[str, str | None]] = {}
+    for entry in data["people"]:
+        for form in [entry["name"], *entry["aliases"]]:
+            registry[form.casefold()] = (entry["name"], entry.get("country"))
+    return registry
+
+
+_PERSON = re.compile(rf"(?P<role>{_ROLES})\s+(?P<name>{_NAME})")
+
+
+def country_name(code: str) -> str:
+    """The display name of an ISO 3166 alpha-2 code."""
+    return _gazetteer().names.get(code.upper(), code.upper())
+
+
+def find_countries(title: str, body: str) -> tuple[list[str], list[str]]:
+    """(every country mentioned, the primary countries), as alpha-2 codes, most mentioned first."""
+    scores: Counter[str] = Counter()
+    for text, weight in ((title, TITLE_WEIGHT), (body[:LEDE_CHARS], LEDE_WEIGHT - 1), (body, 1)):
+        for _, _, code in _country_mentions(text):
+            scores[code] += weight
+    if not scores:
+        return [], []
+    ranked = [code for code, _ in scores.most_common()]
+    top = scores[ranked[0]]
+    primary = [code for code in ranked if scores[code] >= max(2, PRIMARY_SHARE * top)][:MAX_PRIMARY]
+    return ranked, primary or ranked[:1]
+
+
+def find_people(title: str, body: str) -> list[Person]:
+    """People named with a title, in order of first mention, variants merged."""
+    registry = _people_registry()
+    found: dict[str, Person] = {}
+    for text in (title, body):
+        mentions = _country_mentions(text)
+        for match in _PERSON.finditer(text):
+            name = re.sub(r"['\u2019]s$", "", " ".join(match.group("name").split()))
+            role = " ".join(match.group("role").split())
+            # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
+            country = next(
+                (code for _, end, code in mentions if 0 < match.start() - end <= 3),
+                None,
+            )
+            canonical, known_country = registry.get(name.casefold(), (name, None))
+            country = country or known_country
+            if canonical in found:
+                old = found[canonical]
+                found[canonical] = Person(canonical, old.role or role, old.country or country)
+            else:
+                found[canonical] = Person(canonical, role, country)
+    return _merge_short_mentions(list(found.values()))
+
+
+def _merge_short_mentions(people: list[Person]) -> list[Person]:
+    """'Tokayev' after 'Kassym-Jomart Tokayev' is the same person: keep the full name."""
+    merged: list[Person] = []
+    for person in sorted(people, key=lambda p: -len(p.name.split())):
+        tokens = person.name.split()
+        target = next(
+            (m for m in merged if len(tokens) < len(m.name.split()) and set(tokens) <= set(m.name.split())),
+            None,
+        )
+        if target is None:
+            merged.append(person)
+        elif target.country is None and person.country:
+            merged[merged.index(target)] = Person(target.name, target.role or person.role, person.country)
+    order = {p.name: i for i, p in enumerate(people)}
+    return sorted(merged, key=lambda p: order[p.name])
