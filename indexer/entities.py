@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 
+import pycountry
+
 TITLE_WEIGHT = 3
 LEDE_WEIGHT = 2
 LEDE_CHARS = 400
@@ -58,13 +60,34 @@ def _gazetteer() -> _Gazetteer:
     data = json.loads(resources.files("indexer").joinpath("data/countries.json").read_text("utf-8"))
     codes: dict[str, str] = {}
     names: dict[str, str] = {}
+    ambiguous: set[str] = set()  # e.g. "Korea", short for both Koreas
     for code, entry in data["countries"].items():
-        names[code] = entry["names"][0]
-        for form in entry["names"] + entry["capitals"] + entry["demonyms"]:
-            codes[form] = code
-            codes.setdefault(form.upper(), code)
+        iso = _iso_names(code)
+        names[code] = entry.get("display") or (iso or entry["aliases"])[0]
+        display = [entry["display"]] if "display" in entry else []
+        for form in iso + display + entry["aliases"] + entry["capitals"] + entry["demonyms"]:
+            for surface in (form, form.upper()):
+                if codes.get(surface, code) != code:
+                    ambiguous.add(surface)
+                codes[surface] = code
+    for surface in ambiguous:
+        del codes[surface]
     longest = max(len(form.split()) for form in codes)
     return _Gazetteer(codes, names, longest)
+
+
+def _iso_names(code: str) -> list[str]:
+    """pycountry's names of a country: common name first, then the ISO and official names."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return []
+    names = []
+    for attr in ("common_name", "name", "official_name"):
+        value = getattr(country, attr, None)
+        if value:
+            # "Iran, Islamic Republic of" is written "Iran" in the news
+            names.extend([value.split(",")[0].strip(), value] if "," in value else [value])
+    return list(dict.fromkeys(names))
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w.'\u2019-]*")
