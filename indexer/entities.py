@@ -16,7 +16,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -52,7 +52,7 @@ class Person:
 class _Gazetteer:
     codes: dict[str, str]  # surface form (and its upper-case form) -> code
     names: dict[str, str]  # code -> display name
-    longest: int  # most words in a surface form
+    lengths: dict[str, list[int]]  # first word -> word counts of the forms it starts, longest first
 
 
 @cache
@@ -72,8 +72,11 @@ def _gazetteer() -> _Gazetteer:
                 codes[surface] = code
     for surface in ambiguous:
         del codes[surface]
-    longest = max(len(form.split()) for form in codes)
-    return _Gazetteer(codes, names, longest)
+    lengths: dict[str, set[int]] = {}
+    for form in codes:
+        words = form.split()
+        lengths.setdefault(words[0], set()).add(len(words))
+    return _Gazetteer(codes, names, {w: sorted(n, reverse=True) for w, n in lengths.items()})
 
 
 def _iso_names(code: str) -> list[str]:
@@ -92,8 +95,10 @@ def _iso_names(code: str) -> list[str]:
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w.'\u2019-]*")
 _WORD = re.compile(r"\S+")
+_TRAILING = re.compile(r"(?:['\u2019]s)?[.,;:!?)\"'\u2019\u201d]*$")  # possessive and punctuation
 
 
+@lru_cache(maxsize=8)  # find_countries and find_people read the same title and body
 def _country_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, code) of country names, demonyms and capitals; longest form wins."""
     gazetteer = _gazetteer()
@@ -105,10 +110,13 @@ def _country_mentions(text: str) -> list[tuple[int, int, str]]:
         i = starts.get(match.start())
         if i is None or match.start() < next_free:
             continue
-        for n in range(min(gazetteer.longest, len(words) - i), 0, -1):
+        first = _TRAILING.sub("", words[i][2])
+        for n in gazetteer.lengths.get(first, gazetteer.lengths.get(words[i][2], [])):
+            if i + n > len(words):
+                continue
             span = words[i : i + n]
             surface = " ".join(w for _, _, w in span)
-            key = re.sub(r"(?:['\u2019]s)?[.,;:!?)\"'\u2019\u201d]*$", "", surface)
+            key = _TRAILING.sub("", surface)
             code = gazetteer.codes.get(key) or gazetteer.codes.get(surface)
             if code:
                 end = span[0][0] + len(key)
@@ -139,9 +147,10 @@ def country_name(code: str) -> str:
 def find_countries(title: str, body: str) -> tuple[list[str], list[str]]:
     """(every country mentioned, the primary countries), as alpha-2 codes, most mentioned first."""
     scores: Counter[str] = Counter()
-    for text, weight in ((title, TITLE_WEIGHT), (body[:LEDE_CHARS], LEDE_WEIGHT - 1), (body, 1)):
-        for _, _, code in _country_mentions(text):
-            scores[code] += weight
+    for _, _, code in _country_mentions(title):
+        scores[code] += TITLE_WEIGHT
+    for start, _, code in _country_mentions(body):
+        scores[code] += LEDE_WEIGHT if start < LEDE_CHARS else 1
     if not scores:
         return [], []
     ranked = [code for code, _ in scores.most_common()]

@@ -14,6 +14,7 @@ from typing import Any
 
 import trafilatura
 from bs4 import BeautifulSoup
+from trafilatura.utils import load_html
 
 from indexer.textpage import clean_text_page, is_chrome, normalise_line
 
@@ -43,18 +44,20 @@ def looks_like_html(text: str) -> bool:
 
 def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     """Main text and metadata of an HTML page."""
+    tree = load_html(html)
+    headings = _headings(tree) if tree is not None else []
     document: Any = trafilatura.bare_extraction(
-        html,
+        tree if tree is not None else html,
         url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        date_extraction_params={"extensive_search": True, "original_date": True},
     )
     text = getattr(document, "text", None) or ""
     page = HtmlPage(paragraphs=[])
     if document is not None:
-        page.title = normalise_line(document.title or "") or None
+        page.title = choose_title(normalise_line(document.title or ""), headings)
         page.byline = normalise_line(document.author or "") or None
         page.site_name = normalise_line(document.sitename or "") or None
         page.url = document.url or None
@@ -70,6 +73,36 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         page.paragraphs = fallback.paragraphs
         page.title = page.title or fallback.title or _html_title(html)
     return page
+
+
+def _headings(tree: Any) -> list[str]:
+    """The page's <h1> texts, in order: the headline is usually one of them."""
+    texts = (normalise_line(h1.text_content()) for h1 in tree.iter("h1"))
+    return [text for text in texts if 2 <= len(text.split()) <= 40]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def choose_title(meta_title: str, headings: list[str]) -> str | None:
+    """The headline: the <h1> that the metadata title agrees with, else the metadata title.
+
+    Metadata titles carry site suffixes (" | Outlet") and SEO rewrites; the
+    visible headline is what readers (and citations) use.
+    """
+    if not headings:
+        return meta_title or None
+    if not meta_title:
+        return headings[0]
+    meta_words = _words(meta_title)
+
+    def agreement(heading: str) -> float:
+        words = _words(heading)
+        return len(words & meta_words) / max(1, len(words))
+
+    best = max(headings, key=agreement)
+    return best if agreement(best) >= 0.5 or len(headings) == 1 else meta_title
 
 
 def visible_text(html: str) -> str:

@@ -1,0 +1,111 @@
+"""Metadata benchmark: title, publication date and author accuracy beside trafilatura.
+
+wcxb-dev-articles has gold title, author and publish_date; extraction-dev
+pages whose URL states a date (/2019/05/21/) give a gold date. Pages are
+extracted without their URL (as a saved page would be), through the product's
+own `extract_article`; trafilatura's metadata (htmldate for dates) is scored
+on the same pages. Titles are compared after normalising case, punctuation
+and spaces; dates to the day; authors by normalised containment.
+Usage: python bench/metadata_bench.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import re
+import warnings
+from pathlib import Path
+
+import trafilatura
+
+from indexer.article import extract_article
+from indexer.errors import DipnewsError
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
+
+
+def norm(text: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").casefold()))
+
+
+def pages(folder: Path) -> list[tuple[str, bytes, dict]]:
+    truth = json.loads((folder / "ground-truth.json").read_text("utf-8"))
+    out = []
+    for page_id, entry in sorted(truth.items()):
+        path = folder / "html" / f"{page_id}.html.gz"
+        if path.exists():
+            out.append((page_id, gzip.decompress(path.read_bytes()), entry))
+    return out
+
+
+def ours(data: bytes) -> tuple[str, str | None, str | None]:
+    try:
+        article = extract_article(data, ingested=dt.date(2026, 11, 23))
+    except DipnewsError:
+        return "", None, None
+    return article.title, article.date.isoformat() if article.date else None, article.byline
+
+
+def theirs(data: bytes) -> tuple[str, str | None, str | None]:
+    document = trafilatura.bare_extraction(data.decode("utf-8", "replace"), with_metadata=True)
+    if document is None:
+        return "", None, None
+    return document.title or "", document.date, document.author
+
+
+def report(name: str, rows: list[tuple[str, str, int]]) -> None:
+    print(f"\n{name}")
+    print(f"{'field':10} {'pages':>6} {'dipnews':>8} {'trafilatura':>12}")
+    by_field: dict[str, dict[str, tuple[int, int]]] = {}
+    for field, system, result in rows:
+        hits, total = by_field.setdefault(field, {}).get(system, (0, 0))
+        by_field[field][system] = (hits + result, total + 1)
+    for field, systems in by_field.items():
+        total = systems["dipnews"][1]
+        cells = [f"{100 * systems[s][0] / max(1, systems[s][1]):7.1f}%" for s in ("dipnews", "trafilatura")]
+        print(f"{field:10} {total:6} {cells[0]:>8} {cells[1]:>12}")
+
+
+def main() -> None:
+    warnings.simplefilter("ignore")
+    rows: list[tuple[str, str, int]] = []
+    misses: list[str] = []
+    for page_id, data, gold in pages(EVAL / "wcxb-dev-articles"):
+        for system, fn in (("dipnews", ours), ("trafilatura", theirs)):
+            title, date, author = fn(data)
+            if gold.get("title"):
+                ok = norm(title) == norm(gold["title"])
+                rows.append(("title", system, ok))
+                if system == "dipnews" and not ok:
+                    misses.append(f"title {page_id}: {title!r} != {gold['title']!r}")
+            if gold.get("publish_date"):
+                ok = (date or "")[:10] == gold["publish_date"][:10]
+                rows.append(("date", system, ok))
+                if system == "dipnews" and not ok:
+                    misses.append(f"date  {page_id}: {date} != {gold['publish_date'][:10]}")
+            if gold.get("author"):
+                rows.append(("author", system, bool(author) and norm(gold["author"]) in norm(author)))
+    report("wcxb-dev-articles (gold title, date, author)", rows)
+    rows = []
+    for _page_id, data, gold in pages(EVAL / "extraction-dev"):
+        match = _URL_DATE.search(gold.get("url", ""))
+        if not match:
+            continue
+        try:
+            truth = dt.date(*(int(g) for g in match.groups())).isoformat()
+        except ValueError:
+            continue
+        for system, fn in (("dipnews", ours), ("trafilatura", theirs)):
+            rows.append(("date", system, (fn(data)[1] or "")[:10] == truth))
+    report("extraction-dev pages whose URL states a date (extracted without the URL)", rows)
+    if misses:
+        Path("bench/out").mkdir(parents=True, exist_ok=True)
+        Path("bench/out/metadata-misses.txt").write_text("\n".join(misses), "utf-8")
+        print(f"\n{len(misses)} misses listed in bench/out/metadata-misses.txt")
+
+
+if __name__ == "__main__":
+    main()
