@@ -10,13 +10,41 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+import htmldate.extractors as htmldate_extractors
 import trafilatura
 from bs4 import BeautifulSoup
 from trafilatura.utils import load_html
 
 from indexer.textpage import clean_text_page, is_chrome, normalise_line
+
+
+@cache
+def _english_date_parser() -> Any:
+    """htmldate's last-resort date parser, built once and for English only.
+
+    htmldate builds a new dateparser DateDataParser for every string it cannot
+    read itself, and tries every locale: about 35 ms a page here, for 0.4% of
+    dates on the wcxb set. One English parser keeps the gain at a fraction of the cost.
+    """
+    from dateparser import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "NORMALIZE": True,
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "PREFER_DATES_FROM": "past",
+            "PREFER_LOCALE_DATE_ORDER": True,
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "STRICT_PARSING": True,
+        },
+    )
+
+
+htmldate_extractors.get_external_parser = _english_date_parser
 
 _HTML_START = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|a)\b",
