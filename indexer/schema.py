@@ -20,7 +20,7 @@ def make_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=text, stored=True, field_boost=2.0),
-        body=TEXT(analyzer=text, stored=True),
+        body=TEXT(analyzer=text, stored=True, spelling=True),  # spelling: unstemmed words, for "did you mean"
         outlet=TEXT(analyzer=text),  # what `outlet:` in a query searches
         outlet_facet=ID(),  # the canonical outlet name, for facets and filters
         topic=KEYWORD(commas=True, lowercase=True),

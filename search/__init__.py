@@ -70,7 +70,9 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
     from indexer.topics import topic_labels
     from search.engine import SearchEngine
 
-    app.extensions["dipnews_engine"] = SearchEngine(index_dir(Path(app.config["DATA_DIR"])))
+    app.extensions["dipnews_engine"] = SearchEngine(
+        index_dir(Path(app.config["DATA_DIR"])), facet_seconds=float(app.config["FACET_TIMEOUT"])
+    )
 
     from search import api, manage, views
     from search.auth import csrf_token, current_user

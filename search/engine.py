@@ -13,6 +13,7 @@ import bisect
 import itertools
 import json
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ SNIPPET_CHARS = 240
 UNKNOWN = "(unknown)"  # the facet value of articles that have none (e.g. no known outlet)
 LOWERCASE_FACETS = ("topic", "country")  # facets whose values are indexed lower-cased
 TERM_CACHE_SIZE = 20000
+SUGGEST_BELOW = 3  # offer "did you mean" when fewer results than this
 QUERY_FIELDS = ["title", "body"]
 
 
@@ -177,13 +179,19 @@ class SearchResult:
     undated: int = 0
     interpreted: str = ""
     notes: list[str] = field(default_factory=list)
+    timeline: dict[str, int] = field(default_factory=dict)  # day -> matching articles
+    indexed_per_day: dict[str, int] = field(default_factory=dict)  # day -> all articles, to normalise
+    incomplete: list[str] = field(default_factory=list)  # facets skipped for lack of time
+    suggestion: str | None = None  # "did you mean"
+    relaxations: dict[str, int] = field(default_factory=dict)  # filter -> total without it
 
 
 class SearchEngine:
     """Searches one index directory; safe to share between a web app's threads."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, facet_seconds: float = 0.5) -> None:
         self.index_dir = Path(index_dir)
+        self.facet_seconds = facet_seconds
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
         self._cache: FacetCache | None = None
@@ -245,24 +253,31 @@ class SearchEngine:
             base = cache.query_docs(query)
             filters = self._filters(request, cache)
             matched = _intersect(base, filters.values())
-            counts: dict[str, dict[str, int]] = {}
+            counts: dict[str, dict[str, int]] = {name: {} for name in (*VALUE_FACET_FIELDS, "date")}
+            incomplete: list[str] = []
+            deadline = time.perf_counter() + self.facet_seconds
             for name in VALUE_FACET_FIELDS:
-                # Disjunctive facets: a facet's counts ignore its own selection (unless ANDed).
+                if time.perf_counter() > deadline:  # one slow facet never fails the page
+                    incomplete.append(name)
+                    continue
+                # Disjunctive facets: a facet's counts ignore their own selection (unless ANDed).
                 own = name == "country" and request.all_countries
                 docs = _intersect(base, [f for n, f in filters.items() if own or n != name])
                 counts[name] = _count(cache.values[name], cache.doc_values[name], docs)
-                missing = sum(1 for doc in docs if doc not in cache.doc_values[name])
-                if missing and name == "outlet":
-                    counts[name][UNKNOWN] = missing
+                if name == "outlet":
+                    missing = len(docs) - sum(1 for doc in docs if doc in cache.doc_values[name])
+                    if missing:
+                        counts[name][UNKNOWN] = missing
             dated_base = _intersect(base, [f for n, f in filters.items() if n != "date"])
-            days: dict[str, int] = {}
-            for doc in dated_base:
-                key = cache.doc_day.get(doc)
-                if key:
-                    days[key] = days.get(key, 0) + 1
-            counts["date"] = days
-            undated = sum(1 for doc in dated_base if doc not in cache.doc_day)
+            counts["date"] = _count_days(dated_base, cache)
+            undated = len(dated_base) - sum(counts["date"].values())
+            timeline = counts["date"] if "date" not in filters else _count_days(matched, cache)
+            relaxations = {}
+            if not matched and filters:
+                for name in filters:
+                    relaxations[name] = len(_intersect(base, [f for n, f in filters.items() if n != name]))
             hits = self._page(searcher, cache, query, base, matched, request)
+            suggestion = self._suggest(searcher, query, text) if len(matched) < SUGGEST_BELOW else None
         return SearchResult(
             request=request,
             total=len(matched),
@@ -271,6 +286,51 @@ class SearchEngine:
             undated=undated,
             interpreted=str(query) if not isinstance(query, Every) else "",
             notes=text.notes,
+            timeline=timeline,
+            indexed_per_day={day: len(docs) for day, docs in cache.day.items()},
+            incomplete=incomplete,
+            suggestion=suggestion,
+            relaxations=relaxations,
+        )
+
+    def _suggest(self, searcher: Searcher, query: Query, text: QueryText) -> str | None:
+        """The query with misspelt words replaced by indexed ones, when that differs."""
+        if isinstance(query, Every):
+            return None
+        corrector = searcher.corrector("body")
+        try:
+            correction = searcher.correct_query(
+                query, text.text, correctors={"title": corrector, "body": corrector}, maxdist=2
+            )
+        except (AttributeError, TypeError, ValueError):  # query types Whoosh cannot correct (ranges)
+            return None
+        return correction.string if correction.string.lower() != text.text.lower() else None
+
+    def related(self, article_id: str, limit: int = 5) -> list[Hit]:
+        """Articles most like this one (more-like-this over the body's key terms)."""
+        with self._lock:
+            current = self._current()
+            if current is None:
+                return []
+            searcher = current[0]
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                return []
+            hits = searcher.more_like(docnum, "body", top=limit, numterms=12)
+            return [Hit(h["id"], h["title"], "", json.loads(h["meta"]), h.score) for h in hits]
+
+    def highlight(self, text: str, raw_query: str) -> str:
+        """The text as HTML (escaped) with the query's terms marked, for the article page."""
+        query, _ = self.parse(raw_query)
+        terms = {term for field, term in query.iter_all_terms() if field in QUERY_FIELDS}
+        if not terms:
+            return highlight.htmlescape(text)
+        return highlight.highlight(
+            text,
+            frozenset(t.decode() if isinstance(t, bytes) else t for t in terms),
+            make_schema()["body"].analyzer,
+            highlight.WholeFragmenter(),
+            highlight.HtmlFormatter(tagname="mark"),
         )
 
     def _filters(self, request: SearchRequest, cache: FacetCache) -> dict[str, set[int]]:
@@ -423,6 +483,15 @@ def _count(values: dict[str, set[int]], doc_values: dict[int, list[str]], docs: 
         if n:
             counts[value] = n
     return counts
+
+
+def _count_days(docs: set[int], cache: FacetCache) -> dict[str, int]:
+    days: dict[str, int] = {}
+    for doc in docs:
+        key = cache.doc_day.get(doc)
+        if key:
+            days[key] = days.get(key, 0) + 1
+    return days
 
 
 def _by_date(docs: set[int], cache: FacetCache, newest: bool) -> list[int]:

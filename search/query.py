@@ -42,6 +42,7 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 10
+    timeline_share: bool = False  # draw the timeline as a share of everything indexed
 
     def to_params(self) -> list[tuple[str, str]]:
         """URL parameters that reproduce this request (defaults left out)."""
@@ -62,6 +63,8 @@ class SearchRequest:
             params.append(("sort", self.sort))
         if self.page != 1:
             params.append(("page", str(self.page)))
+        if self.timeline_share:
+            params.append(("timeline", "share"))
         return params
 
     def value_filters(self) -> dict[str, tuple[str, ...]]:
@@ -107,6 +110,7 @@ def parse_request(args: MultiDict[str, str], page_size: int = 10, max_page: int 
         sort=sort,
         page=int(page_text),
         page_size=page_size,
+        timeline_share=args.get("timeline") == "share",
     )
 
 

@@ -25,6 +25,7 @@ SETTINGS = (
     Setting("MAX_PAGE", 500, "Highest result page a request may ask for."),
     Setting("MAX_UPLOAD_BYTES", 10 * 1024 * 1024, "Largest page accepted for indexing, in bytes."),
     Setting("FACET_SIZE", 12, "Values shown per facet before the list is truncated."),
+    Setting("FACET_TIMEOUT", 0.5, "Seconds facet counting may take before the rest are marked incomplete."),
     Setting("CSV_MAX_ROWS", 10000, "Most rows one /search.csv download returns (stated in the file)."),
     Setting("SITE_NAME", "dipnews", "Name shown in the page header and feeds."),
     Setting("SECRET_KEY", None, "Key signing login sessions (default: made once and kept in DATA_DIR)."),
@@ -41,6 +42,11 @@ def coerce(name: str, value: str) -> Any:
     default = DEFAULTS[name]
     if isinstance(default, bool):
         return value.lower() in ("1", "true", "yes", "on")
+    if isinstance(default, float):
+        try:
+            return float(value)
+        except ValueError:
+            raise ValueError(f"DIPNEWS_{name} must be a number, not {value!r}") from None
     if isinstance(default, int):
         try:
             return int(value)

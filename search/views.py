@@ -18,6 +18,7 @@ from flask import (
     stream_with_context,
     url_for,
 )
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from indexer.errors import DipnewsError
@@ -25,6 +26,7 @@ from search.engine import SearchEngine, SearchResult
 from search.facets import FacetResult, build_facets
 from search.formats import atom_feed, csv_rows, hit_json, search_json
 from search.query import SearchRequest, parse_request
+from search.timeline import build_timeline
 
 bp = Blueprint("search", __name__)
 log = logging.getLogger(__name__)
@@ -78,6 +80,14 @@ def _run_search() -> tuple[SearchRequest, SearchResult, dict[str, Any]]:
     return search, result, facets
 
 
+def _without(search: SearchRequest, name: str) -> SearchRequest:
+    """The search without one facet's filter."""
+    if name == "date":
+        return search.with_changes(date_from=None, date_to=None, undated=False)
+    field = {"outlet": "outlets", "topic": "topics", "country": "countries", "person": "persons"}[name]
+    return search.with_changes(**{field: ()})
+
+
 def _article_url(article_id: str) -> str:
     return url_for("search.article_page", article_id=article_id, _external=True)
 
@@ -87,8 +97,23 @@ def _article_url(article_id: str) -> str:
 def search_page() -> str:
     search, result, facets = _run_search()
     pages = -(-result.total // search.page_size)
+    relax = None
+    if result.relaxations:
+        name, total = max(result.relaxations.items(), key=lambda kv: kv[1])
+        if total:
+            relax = {
+                "label": facets[name].title,
+                "total": total,
+                "url": search_url(_without(search, name)),
+            }
     return render_template(
         "search.html",
+        timeline=build_timeline(result, search_url, share=search.timeline_share),
+        timeline_toggle_url=search_url(
+            search.with_changes(timeline_share=not search.timeline_share, page=search.page)
+        ),
+        suggestion_url=search_url(search.with_changes(q=result.suggestion)) if result.suggestion else None,
+        relax=relax,
         search=search,
         result=result,
         facets=facets,
@@ -147,7 +172,20 @@ def _search_csv() -> Response:
 @bp.route("/article/<article_id>")
 def article_page(article_id: str) -> str:
     article = engine().article(article_id) or abort(404, f"No article with id {article_id!r}.")
-    return render_template("article.html", article=article)
+    q = request.args.get("q", "")
+    try:
+        paragraphs = [Markup(engine().highlight(p, q)) if q else p for p in article["body"].split("\n\n")]
+    except DipnewsError:
+        paragraphs = article["body"].split("\n\n")
+    return render_template(
+        "article.html", article=article, paragraphs=paragraphs, q=q, related=engine().related(article_id)
+    )
+
+
+@bp.route("/opensearch.xml")
+def opensearch() -> Response:
+    body = render_template("opensearch.xml")
+    return Response(body, mimetype="application/opensearchdescription+xml")
 
 
 @bp.route("/article/<article_id>.json")

@@ -129,3 +129,19 @@ def test_add_form_after_login(page, writable_server, data_dir):
     page.click("text=Find it in search")
     assert int(page.locator("strong.total").inner_text()) == 1
     assert "Caucasus Courier" in page.locator('[data-facet="outlet"]').inner_text()
+
+
+def test_timeline_bar_filters_and_phone_layout(page, server):
+    page.set_viewport_size({"width": 1200, "height": 900})
+    page.goto(server + "/search")
+    assert total(page) == 9
+    page.locator('figure.timeline a.bar[data-label="week of 2026-02-02"]').click()
+    page.wait_for_url("**date_from=2026-02-02**")
+    assert total(page) == 3
+    page.set_viewport_size({"width": 390, "height": 800})
+    # On a phone the results come before the facets and nothing overflows sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    results_top = page.locator("ol.results").bounding_box()["y"]
+    facets_top = page.locator("aside.facets").bounding_box()["y"]
+    assert results_top < facets_top
+    page.set_viewport_size({"width": 1200, "height": 900})
