@@ -33,6 +33,8 @@ bench: install
 	$(BIN)/python bench/extraction_bench.py
 	$(BIN)/python bench/extraction_bench.py --as-text
 	$(BIN)/python bench/add_bench.py
+	$(BIN)/python bench/render_bench.py
+	$(BIN)/python bench/metadata_bench.py
 
 clean:
 	rm -rf $(VENV) instance *.egg-info

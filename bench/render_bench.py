@@ -1,0 +1,93 @@
+"""Results-page benchmark: the full HTML page (all facets and the timeline) over HTTP at ~20k articles.
+
+Indexes the Reuters-21578 stories (as bench/search_bench.py does), serves the
+app with waitress, and times GET /search for a few hundred queries, with and
+without filters. Usage: python bench/render_bench.py [--limit N] [--queries N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import socket
+import statistics
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+from search_bench import DEFAULT_REUTERS, index_dipnews, read_reuters  # type: ignore[import-not-found]
+from waitress.server import create_server
+
+from search import create_app
+
+WORDS = [
+    "oil",
+    "trade",
+    "bank",
+    "dollar",
+    "tariff",
+    "japan",
+    "grain",
+    "wheat",
+    "coffee",
+    "gold",
+    "opec",
+    "talks",
+    "minister",
+    "agreement",
+    "sanctions",
+    "government",
+    "strike",
+    "shipping",
+    "brazil",
+    "soviet",
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--queries", type=int, default=300)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="dipnews-render-"))
+    try:
+        stories = read_reuters(DEFAULT_REUTERS, args.limit)
+        index_dipnews(work, stories)
+        app = create_app({"DATA_DIR": str(work)})
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = create_server(app, host="127.0.0.1", port=port, threads=4)
+        threading.Thread(target=server.run, daemon=True).start()
+        base = f"http://127.0.0.1:{port}/search?"
+        rng = random.Random(11)
+        kinds = {
+            "keyword": lambda: {"q": rng.choice(WORDS)},
+            "keyword + topic + month": lambda: {
+                "q": rng.choice(WORDS),
+                "topic": rng.choice(["trade", "crude", "grain", "money-fx"]),
+                "date_from": "1987-03-01",
+                "date_to": "1987-03-31",
+            },
+            "browse all (no query)": lambda: {},
+        }
+        urllib.request.urlopen(base + "q=warm").read()
+        print(f"{len(stories)} articles; full results page (facets + timeline) over HTTP")
+        for name, make in kinds.items():
+            times = []
+            for _ in range(args.queries):
+                start = time.perf_counter()
+                urllib.request.urlopen(base + urlencode(make())).read()
+                times.append((time.perf_counter() - start) * 1000)
+            p95 = statistics.quantiles(times, n=100)[94]
+            print(f"{name:28} p50 {statistics.median(times):6.1f} ms   p95 {p95:6.1f} ms")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
