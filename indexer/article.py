@@ -15,11 +15,12 @@ from indexer.entities import Person, find_countries, find_people
 from indexer.errors import DipnewsError
 from indexer.htmlpage import clean_html_page, looks_like_html
 from indexer.outlets import display_domain, outlet_by_name, outlet_by_url
+from indexer.stories import StoryKey, story_key
 from indexer.textpage import clean_text_page
 from indexer.topics import TopicScore, tag_topics
 
 # Bump when extraction changes, so stale documents can be re-extracted.
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00bb]\s+")
@@ -49,6 +50,9 @@ class Article:
     countries: list[str] = field(default_factory=list)  # ISO 3166 alpha-2, most mentioned first
     primary_countries: list[str] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    dup_group: str = ""  # set when written: see indexer/stories.py
+    story_id: str = ""
+    story_key: StoryKey | None = None
     fallback: bool = False
     source: str | None = None
     raw_sha256: str | None = None
@@ -62,7 +66,11 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as `dipnews extract --json` prints it."""
+        key_of_story = self.story_key
+        self.story_key = None  # numpy arrays have no place in asdict's deep copy
         data = asdict(self)
+        self.story_key = key_of_story
+        data["story_key"] = key_of_story.encode() if key_of_story else None
         for key in ("date", "ingested"):
             data[key] = data[key].isoformat() if data[key] else None
         data["topics"] = self.topic_slugs
@@ -127,6 +135,10 @@ def extract_article(
     article.countries, article.primary_countries = find_countries(article.title, body)
     article.people = find_people(article.title, body)
     article.id = article_id(url, body)
+    article.dup_group = article.story_id = article.id
+    article.story_key = story_key(
+        body, article.primary_countries, [p.name for p in article.people], article.date
+    )
     return article
 
 

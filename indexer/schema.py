@@ -31,5 +31,8 @@ def make_schema() -> Schema:
         date=ID(sortable=True),  # YYYY-MM-DD; absent when undated
         month=ID(),  # YYYY-MM
         url=ID(),
+        dup_group=ID(sortable=True),  # near-duplicate group (indexer/stories.py)
+        story_id=ID(sortable=True),  # story cluster; sortable: search collapses on it
+        story_terms=KEYWORD(commas=True),  # LSH band keys and country|specific keys: grouping candidates
         meta=STORED(),  # the article's metadata as JSON, for display
     )

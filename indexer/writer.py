@@ -7,22 +7,27 @@ the index is busy instead of seeing a LockError.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from whoosh import index
 from whoosh.index import Index, LockError
+from whoosh.query import Term
 from whoosh.writing import CLEAR, IndexWriter
 
 from indexer.article import Article
 from indexer.errors import DipnewsError
 from indexer.schema import make_schema
 from indexer.storage import read_index
+from indexer.stories import StoryKey, UnionFind, near_duplicates, same_story, story_terms
 
 WRITE_TIMEOUT_SECONDS = 30.0
+MAX_BLOCK = 200  # a story term shared by more articles than this is too common to link them
 _process_lock = threading.Lock()
 
 
@@ -59,25 +64,36 @@ def to_document(article: Article) -> dict[str, object]:
     """The Whoosh document of an article."""
     meta = article.to_dict()
     meta.pop("dropped")
+    return document_from_meta(meta, article.title, article.body)
+
+
+def document_from_meta(meta: dict[str, Any], title: str, body: str) -> dict[str, object]:
+    """The Whoosh document of an article's stored metadata (also to rewrite one already indexed)."""
+    people = [person["name"] for person in meta.get("people", [])]
     document: dict[str, object] = {
-        "id": article.id,
-        "title": article.title,
-        "body": article.body,
-        "topic": ",".join(article.topic_slugs),
-        "country": ",".join(article.countries),
-        "country_facet": ",".join(article.primary_countries),
-        "person": " ; ".join(person.name for person in article.people),
-        "person_facet": ",".join(person.name for person in article.people),
+        "id": meta["id"],
+        "title": title,
+        "body": body,
+        "topic": ",".join(meta.get("topics", [])),
+        "country": ",".join(meta.get("countries", [])),
+        "country_facet": ",".join(meta.get("primary_countries", [])),
+        "person": " ; ".join(people),
+        "person_facet": ",".join(people),
+        "dup_group": meta.get("dup_group") or meta["id"],
+        "story_id": meta.get("story_id") or meta["id"],
         "meta": json.dumps(meta, ensure_ascii=False),
     }
-    if article.outlet:
-        document["outlet"] = article.outlet
-        document["outlet_facet"] = article.outlet
-    if article.date:
-        document["date"] = article.date.isoformat()
-        document["month"] = article.date.isoformat()[:7]
-    if article.url:
-        document["url"] = article.url
+    if meta.get("story_key"):
+        key = StoryKey.decode(meta["story_key"], None)
+        document["story_terms"] = ",".join(story_terms(key))
+    if meta.get("outlet"):
+        document["outlet"] = meta["outlet"]
+        document["outlet_facet"] = meta["outlet"]
+    if meta.get("date"):
+        document["date"] = meta["date"]
+        document["month"] = meta["date"][:7]
+    if meta.get("url"):
+        document["url"] = meta["url"]
     return document
 
 
@@ -115,8 +131,12 @@ def write_articles(index_dir: Path, articles: Iterable[Article], *, clear: bool 
     With `clear`, the old segments are dropped in the same commit: a rebuild
     is all or nothing.
     """
+    articles = list(articles)
     count = 0
     with _writer(index_dir, current_schema=clear) as writer:
+        with writer.searcher() as searcher:
+            remaps = assign_groups(articles, None if clear else searcher)
+            rewrites = [] if clear else _regrouped(searcher, remaps, {a.id for a in articles})
         for article in articles:
             document = to_document(article)
             if clear:
@@ -124,11 +144,94 @@ def write_articles(index_dir: Path, articles: Iterable[Article], *, clear: bool 
             else:
                 writer.update_document(**document)
             count += 1
+        for document in rewrites:
+            writer.update_document(**document)
         if clear:
             writer.commit(mergetype=CLEAR)
         else:
             writer.commit()
     return count
+
+
+def assign_groups(articles: list[Article], searcher: Any | None) -> dict[str, dict[str, str]]:
+    """Give each article its dup_group and story_id; say which existing groups were renamed.
+
+    Links come from the batch itself and, with a searcher, from the index:
+    candidates share a story term (an LSH band, or a country with a person or
+    figure), terms shared by more than MAX_BLOCK articles being too common to say anything.
+    """
+    dups, stories = UnionFind(), UnionFind()
+    existing: dict[str, set[str]] = {"dup_group": set(), "story_id": set()}
+    blocks: dict[str, list[int]] = {}
+    metas: dict[int, tuple[StoryKey, dict[str, Any]]] = {}
+    for i, article in enumerate(articles):
+        key = article.story_key
+        if key is None:
+            continue
+        key.date = article.date
+        terms = story_terms(key)
+        candidates: set[int] = set()
+        for term in terms:
+            block = blocks.setdefault(term, [])
+            if len(block) < MAX_BLOCK:
+                candidates.update(block)
+            block.append(i)
+        for j in sorted(candidates):
+            other = articles[j].story_key
+            assert other is not None
+            if near_duplicates(key, other):
+                dups.union(article.id, articles[j].id)
+            if same_story(key, other):
+                stories.union(article.id, articles[j].id)
+        if searcher is not None:
+            for docnum in _indexed_candidates(searcher, terms):
+                if docnum not in metas:
+                    meta = json.loads(searcher.stored_fields(docnum)["meta"])
+                    date = dt.date.fromisoformat(meta["date"]) if meta.get("date") else None
+                    metas[docnum] = (StoryKey.decode(meta["story_key"], date), meta)
+                other, meta = metas[docnum]
+                if meta["id"] == article.id:
+                    continue
+                if near_duplicates(key, other):
+                    dups.union(article.id, meta["dup_group"])
+                    existing["dup_group"].add(meta["dup_group"])
+                if same_story(key, other):
+                    stories.union(article.id, meta["story_id"])
+                    existing["story_id"].add(meta["story_id"])
+    for article in articles:
+        article.dup_group, article.story_id = dups.find(article.id), stories.find(article.id)
+    finders = {"dup_group": dups, "story_id": stories}
+    return {
+        name: {old: finders[name].find(old) for old in olds if finders[name].find(old) != old}
+        for name, olds in existing.items()
+    }
+
+
+def _indexed_candidates(searcher: Any, terms: list[str]) -> set[int]:
+    reader = searcher.reader()
+    docs: set[int] = set()
+    for term in terms:
+        if 0 < reader.doc_frequency("story_terms", term) <= MAX_BLOCK:
+            docs.update(searcher.docs_for_query(Term("story_terms", term)))
+    return docs
+
+
+def _regrouped(searcher: Any, remaps: dict[str, dict[str, str]], skip: set[str]) -> list[dict[str, object]]:
+    """Documents already indexed whose group was merged into another, rewritten with its new name."""
+    changed: dict[int, dict[str, Any]] = {}
+    for name, renames in remaps.items():
+        for old, new in renames.items():
+            for docnum in searcher.docs_for_query(Term(name, old)):
+                stored = searcher.stored_fields(docnum)
+                meta = changed.get(docnum) or json.loads(stored["meta"])
+                meta[name] = new
+                changed[docnum] = meta
+    documents = []
+    for docnum, meta in changed.items():
+        if meta["id"] not in skip:
+            stored = searcher.stored_fields(docnum)
+            documents.append(document_from_meta(meta, stored["title"], stored["body"]))
+    return documents
 
 
 def delete_article(index_dir: Path, article_id: str) -> bool:

@@ -1,0 +1,152 @@
+"""One story, many outlets: near-duplicate groups and story clusters.
+
+- `dup_group`: the same text with small edits (syndicated wire copy): MinHash
+  over 5-word shingles, candidates found by LSH band keys, linked when their
+  estimated Jaccard similarity is at least DUP_SIMILARITY.
+- `story_id`: articles about the same event, even written independently:
+  linked when they share a primary country, fall within STORY_DAYS of each
+  other, and share enough of their specifics: people, figures ("37 MoUs",
+  "$1 billion") and countries.
+
+Groups are the connected components of those links, named by their smallest
+article id, so the grouping does not depend on the order articles arrive in:
+adding an article joins (and may merge) groups, and `dipnews reindex` gives
+the same groups.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 64
+BANDS = 16  # 16 bands of 4 rows: pairs above ~0.5 similarity share a band
+SHINGLE_WORDS = 5
+DUP_SIMILARITY = 0.5
+STORY_DAYS = 3
+STORY_OVERLAP = 0.5  # shared specifics / the smaller article's specifics
+_WORD = re.compile(r"\w+")
+_FIGURE = re.compile(
+    r"(?:(?:\$|USD|US\$|€|£|Rs\.?)\s?)?(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*"
+    r"(billion|million|trillion|bn|mn|percent|per\s+cent|%|mous?|memorand\w*|agreements?|years?|km|tonnes?)?",
+    re.IGNORECASE,
+)
+_UNITS = {"bn": "billion", "mn": "million", "per cent": "percent", "%": "percent", "mou": "mous"}
+
+
+@dataclass
+class StoryKey:
+    """What an article contributes to grouping: its signature and its specifics."""
+
+    minhash: np.ndarray
+    countries: frozenset[str]
+    specifics: frozenset[str]
+    date: dt.date | None
+
+    def encode(self) -> dict[str, object]:
+        return {
+            "minhash": base64.b64encode(self.minhash.astype("<u4").tobytes()).decode("ascii"),
+            "countries": sorted(self.countries),
+            "specifics": sorted(self.specifics),
+        }
+
+    @classmethod
+    def decode(cls, data: dict, date: dt.date | None) -> StoryKey:
+        hashes = np.frombuffer(base64.b64decode(data["minhash"]), dtype="<u4")
+        return cls(hashes, frozenset(data["countries"]), frozenset(data["specifics"]), date)
+
+
+@dataclass
+class Groups:
+    dup_group: str
+    story_id: str
+    remaps: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def signature(body: str) -> np.ndarray:
+    words = [w.lower() for w in _WORD.findall(body)]
+    shingles = [
+        " ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
+    ]
+    minhash = MinHash(num_perm=NUM_PERM, seed=7)
+    minhash.update_batch(shingles)
+    return np.asarray(minhash.hashvalues, dtype=np.uint32)
+
+
+def band_keys(minhash: np.ndarray) -> list[str]:
+    """LSH keys: articles sharing one are near-duplicate candidates."""
+    rows = NUM_PERM // BANDS
+    return [f"b{band}x{minhash[band * rows : (band + 1) * rows].tobytes().hex()}" for band in range(BANDS)]
+
+
+def story_terms(key: StoryKey) -> list[str]:
+    """Index terms that bring grouping candidates together: LSH bands, and country|specific pairs."""
+    pairs = [
+        f"{country}|{specific}" for country in sorted(key.countries) for specific in sorted(key.specifics)
+    ]
+    return band_keys(key.minhash) + [pair.replace(",", " ") for pair in pairs]
+
+
+def figures(text: str) -> set[str]:
+    """Numbers that identify an event: '37 mous', '1 billion', '23 years' (bare years left out)."""
+    found = set()
+    for match in _FIGURE.finditer(text):
+        number = match.group(1).replace(",", "")
+        unit = (match.group(2) or "").lower()
+        unit = _UNITS.get(unit, unit)
+        if unit.startswith("memorand") or unit in ("agreement", "agreements"):
+            unit = "mous"
+        if unit == "year":
+            unit = "years"
+        if not unit and (len(number) < 2 or re.fullmatch(r"(19|20)\d\d", number)):
+            continue  # lone digits and bare years say little about which event this is
+        found.add(f"{number} {unit}".strip())
+    return found
+
+
+def story_key(body: str, countries: list[str], people: list[str], date: dt.date | None) -> StoryKey:
+    specifics = {f"person:{name}" for name in people} | {f"figure:{f}" for f in figures(body)}
+    return StoryKey(signature(body), frozenset(countries), frozenset(specifics), date)
+
+
+def near_duplicates(a: StoryKey, b: StoryKey) -> bool:
+    return float(np.mean(a.minhash == b.minhash)) >= DUP_SIMILARITY
+
+
+def same_story(a: StoryKey, b: StoryKey) -> bool:
+    if near_duplicates(a, b):
+        return True
+    if not a.countries & b.countries:
+        return False
+    if a.date and b.date and abs((a.date - b.date).days) > STORY_DAYS:
+        return False
+    shared = a.specifics & b.specifics
+    smaller = min(len(a.specifics), len(b.specifics))
+    return len(shared) >= 2 and len(shared) >= STORY_OVERLAP * smaller
+
+
+class UnionFind:
+    """Connected components named by their smallest member."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            low, high = sorted((ra, rb))
+            self.parent[high] = low
