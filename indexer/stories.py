@@ -150,3 +150,29 @@ class UnionFind:
         if ra != rb:
             low, high = sorted((ra, rb))
             self.parent[high] = low
+
+
+_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019]))\s+(?=[A-Z\"\u201c])")
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE.split(text.replace("\n\n", " ")) if len(part.split()) >= 5]
+
+
+def unique_sentences(bodies: dict[str, str]) -> dict[str, list[str]]:
+    """For each article, the sentences no other article of its story shares (by their word 5-grams)."""
+    shingles = {}
+    for key, body in bodies.items():
+        words = [w.lower() for w in _WORD.findall(body)]
+        shingles[key] = {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    unique = {}
+    for key, body in bodies.items():
+        others = set().union(*(grams for other, grams in shingles.items() if other != key))
+        own = []
+        for sentence in sentences(body):
+            words = [w.lower() for w in _WORD.findall(sentence)]
+            grams = {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+            if grams and len(grams & others) < 0.2 * len(grams):
+                own.append(sentence)
+        unique[key] = own
+    return unique

@@ -25,6 +25,7 @@ from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
 from indexer.errors import DipnewsError
+from indexer.outlets import outlet_by_name
 from indexer.schema import VALUE_FACET_FIELDS, make_schema
 from indexer.storage import read_index
 from search.query import QueryText, SearchRequest, normalise_query, words_only
@@ -48,6 +49,8 @@ class FacetCache:
     days: list[str]  # sorted day keys, for range filters
     doc_day: dict[int, str]
     query_docs: QueryDocs
+    story_docs: dict[str, set[int]]
+    doc_story: dict[int, str]
 
     @classmethod
     def build(cls, searcher: Searcher) -> FacetCache:
@@ -82,6 +85,8 @@ class FacetCache:
             days=sorted(day),
             doc_day=doc_day,
             query_docs=QueryDocs(searcher, all_docs),
+            story_docs=(stories := postings("story_id")),
+            doc_story={doc: story for story, docs in stories.items() for doc in docs},
         )
 
     def date_range(self, start: str | None, end: str | None) -> set[int]:
@@ -168,6 +173,19 @@ class Hit:
     snippet: str  # HTML: escaped text with <mark> around matches
     meta: dict[str, Any]
     score: float | None = None
+    story: StorySummary | None = None
+
+
+@dataclass
+class StorySummary:
+    """A story as one collapsed result shows it."""
+
+    id: str
+    size: int  # matching articles in the story
+    outlets: int
+    first_outlet: str | None
+    first_date: str | None
+    wire_origin: str | None
 
 
 @dataclass
@@ -182,6 +200,7 @@ class SearchResult:
     timeline: dict[str, int] = field(default_factory=dict)  # day -> matching articles
     indexed_per_day: dict[str, int] = field(default_factory=dict)  # day -> all articles, to normalise
     incomplete: list[str] = field(default_factory=list)  # facets skipped for lack of time
+    stories: int = 0  # distinct stories among the matching articles
     suggestion: str | None = None  # "did you mean"
     relaxations: dict[str, int] = field(default_factory=dict)  # filter -> total without it
 
@@ -277,6 +296,7 @@ class SearchEngine:
                 for name in filters:
                     relaxations[name] = len(_intersect(base, [f for n, f in filters.items() if n != name]))
             hits = self._page(searcher, cache, query, base, matched, request)
+            stories = len({cache.doc_story.get(doc, str(doc)) for doc in matched})
             suggestion = self._suggest(searcher, query, text) if len(matched) < SUGGEST_BELOW else None
         return SearchResult(
             request=request,
@@ -287,6 +307,7 @@ class SearchEngine:
             interpreted=str(query) if not isinstance(query, Every) else "",
             notes=text.notes,
             timeline=timeline,
+            stories=stories,
             indexed_per_day={day: len(docs) for day, docs in cache.day.items()},
             incomplete=incomplete,
             suggestion=suggestion,
@@ -369,23 +390,31 @@ class SearchEngine:
         request: SearchRequest,
     ) -> list[Hit]:
         start = (request.page - 1) * request.page_size
+        end = start + request.page_size
         if not matched or start >= len(matched):
             return []
+        collapse = "story_id" if request.collapse else None
         if request.sort == "relevance" and not isinstance(query, Every):
             # Without facet filters, no filter set: Whoosh can then skip low-scoring blocks.
             narrowed = matched if len(matched) < len(base) else None
-            results = searcher.search(query, filter=narrowed, limit=start + request.page_size)
+            results = searcher.search(query, filter=narrowed, limit=end, collapse=collapse)
             page_hits = list(itertools.islice(results, start, None))  # len() would count every match
         else:
             ordered = _by_date(matched, cache, newest=request.sort != "oldest")
-            wanted = ordered[start : start + request.page_size]
-            limit = len(wanted)
-            results = searcher.search(query, filter=set(wanted), limit=limit)
+            if request.collapse:
+                ordered = _first_of_each_story(ordered, cache, end)
+            wanted = ordered[start:end]
+            if not wanted:
+                return []
+            results = searcher.search(query, filter=set(wanted), limit=len(wanted))
             position = {doc: i for i, doc in enumerate(wanted)}
             page_hits = sorted(results, key=lambda hit: position[hit.docnum])
         results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=80)
         results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
-        return [self._hit(hit) for hit in page_hits]
+        hits = [self._hit(hit) for hit in page_hits]
+        for hit, found in zip(hits, page_hits, strict=True):
+            hit.story = _story_summary(cache, found.docnum, matched)
+        return hits
 
     @staticmethod
     def _hit(hit: Any) -> Hit:
@@ -412,6 +441,22 @@ class SearchEngine:
                 docs = _by_date(matched, cache, newest=request.sort != "oldest")[:limit]
             stored = [searcher.stored_fields(doc) for doc in docs]
         return [Hit(f["id"], f["title"], "", json.loads(f["meta"])) for f in stored]
+
+    def story(self, story_id: str) -> list[dict[str, Any]]:
+        """Every article of a story, oldest first (undated last), with stored text and metadata."""
+        with self._lock:
+            current = self._current()
+            if current is None:
+                return []
+            searcher, cache = current
+            docs = _by_date(cache.story_docs.get(story_id, set()), cache, newest=False)
+            stored = [searcher.stored_fields(doc) for doc in docs]
+        articles = []
+        for fields in stored:
+            meta = json.loads(fields["meta"])
+            meta.update(id=fields["id"], title=fields["title"], body=fields["body"])
+            articles.append(meta)
+        return articles
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """An article's stored fields (title, body and metadata), or None."""
@@ -483,6 +528,43 @@ def _count(values: dict[str, set[int]], doc_values: dict[int, list[str]], docs: 
         if n:
             counts[value] = n
     return counts
+
+
+def _first_of_each_story(ordered: list[int], cache: FacetCache, enough: int) -> list[int]:
+    """The first document of each story, in order, until there are `enough`."""
+    seen: set[str] = set()
+    out = []
+    for doc in ordered:
+        story = cache.doc_story.get(doc, str(doc))
+        if story not in seen:
+            seen.add(story)
+            out.append(doc)
+            if len(out) >= enough:
+                break
+    return out
+
+
+def _story_summary(cache: FacetCache, docnum: int, matched: set[int]) -> StorySummary | None:
+    story = cache.doc_story.get(docnum)
+    if story is None:
+        return None
+    members = cache.story_docs.get(story, {docnum})
+    outlets = {name for doc in members for name in cache.doc_values["outlet"].get(doc, [])}
+    outlet_of = cache.doc_values["outlet"]
+    dated = sorted((cache.doc_day[doc], doc not in outlet_of, doc) for doc in members if doc in cache.doc_day)
+    first_outlet = first_date = None
+    if dated:
+        first_date, _, first_doc = dated[0]
+        first_outlet = next(iter(cache.doc_values["outlet"].get(first_doc, [])), None)
+    wires = sorted(name for name in outlets if (o := outlet_by_name(name)) and o.type == "wire agency")
+    return StorySummary(
+        id=story,
+        size=len(members & matched),
+        outlets=len(outlets),
+        first_outlet=first_outlet,
+        first_date=first_date,
+        wire_origin=wires[0] if wires else None,
+    )
 
 
 def _count_days(docs: set[int], cache: FacetCache) -> dict[str, int]:

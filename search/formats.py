@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 from typing import Any
 
 from feedgen.feed import FeedGenerator
@@ -40,6 +41,10 @@ def hit_json(hit: Hit, article_url: str) -> dict[str, Any]:
         "topics": meta.get("topics", []),
         "countries": meta.get("primary_countries", []),
         "people": [person["name"] for person in meta.get("people", [])],
+        "story_id": meta.get("story_id"),
+        "dup_group": meta.get("dup_group"),
+        "story_size": hit.story.size if hit.story else 1,
+        "story": asdict(hit.story) if hit.story else None,
         "byline": meta.get("byline"),
         "date_source": meta.get("date_source"),
         "article_url": article_url,
@@ -55,6 +60,9 @@ def search_json(
         "interpreted": result.interpreted,
         "notes": result.notes,
         "total": result.total,
+        "stories": result.stories,
+        "collapse": request.collapse,
+        "counts_are": "articles",
         "page": request.page,
         "page_size": request.page_size,
         "sort": request.sort,

@@ -43,6 +43,7 @@ class SearchRequest:
     page: int = 1
     page_size: int = 10
     timeline_share: bool = False  # draw the timeline as a share of everything indexed
+    collapse: bool = True  # one result per story
 
     def to_params(self) -> list[tuple[str, str]]:
         """URL parameters that reproduce this request (defaults left out)."""
@@ -65,6 +66,8 @@ class SearchRequest:
             params.append(("page", str(self.page)))
         if self.timeline_share:
             params.append(("timeline", "share"))
+        if not self.collapse:
+            params.append(("collapse", "0"))
         return params
 
     def value_filters(self) -> dict[str, tuple[str, ...]]:
@@ -111,6 +114,7 @@ def parse_request(args: MultiDict[str, str], page_size: int = 10, max_page: int 
         page=int(page_text),
         page_size=page_size,
         timeline_share=args.get("timeline") == "share",
+        collapse=args.get("collapse") not in ("0", "false", "no"),
     )
 
 

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from indexer.errors import DipnewsError
+from indexer.stories import unique_sentences
 from search.engine import SearchEngine, SearchResult
 from search.facets import FacetResult, build_facets
 from search.formats import atom_feed, csv_rows, hit_json, search_json
@@ -114,6 +115,7 @@ def search_page() -> str:
         ),
         suggestion_url=search_url(search.with_changes(q=result.suggestion)) if result.suggestion else None,
         relax=relax,
+        collapse_url=search_url(search.with_changes(collapse=not search.collapse, page=1)),
         search=search,
         result=result,
         facets=facets,
@@ -180,6 +182,40 @@ def article_page(article_id: str) -> str:
     return render_template(
         "article.html", article=article, paragraphs=paragraphs, q=q, related=engine().related(article_id)
     )
+
+
+def _story(story_id: str) -> dict[str, Any]:
+    articles = engine().story(story_id) or abort(404, f"No story with id {story_id!r}.")
+    unique = unique_sentences({a["id"]: a["body"] for a in articles}) if len(articles) > 1 else {}
+    outlets = sorted({a["outlet"] for a in articles if a.get("outlet")})
+    return {
+        "story_id": story_id,
+        "size": len(articles),
+        "outlets": outlets,
+        "articles": [
+            {
+                "id": a["id"],
+                "title": a["title"],
+                "outlet": a.get("outlet"),
+                "date": a.get("date"),
+                "url": a.get("url"),
+                "dup_group": a.get("dup_group"),
+                "article_url": _article_url(a["id"]),
+                "unique_sentences": unique.get(a["id"], []),
+            }
+            for a in articles
+        ],
+    }
+
+
+@bp.route("/story/<story_id>")
+def story_page(story_id: str) -> str:
+    return render_template("story.html", story=_story(story_id))
+
+
+@bp.route("/story/<story_id>.json")
+def story_json(story_id: str) -> Response:
+    return jsonify(_story(story_id))
 
 
 @bp.route("/opensearch.xml")

@@ -105,14 +105,17 @@ def test_date_range_and_undated(engine):
 
 
 def test_sort_by_date_puts_undated_last(engine):
-    newest = [h.meta["date"] for h in engine.search(SearchRequest(sort="newest", page_size=20)).hits]
-    oldest = [h.meta["date"] for h in engine.search(SearchRequest(sort="oldest", page_size=20)).hits]
+    every = {"page_size": 20, "collapse": False}
+    newest = [h.meta["date"] for h in engine.search(SearchRequest(sort="newest", **every)).hits]
+    oldest = [h.meta["date"] for h in engine.search(SearchRequest(sort="oldest", **every)).hits]
     assert newest[0] == "2026-03-03" and oldest[0] == "2025-11-12"
     assert newest[-3:] == [None] * 3 and oldest[-3:] == [None] * 3
 
 
 def test_pagination(engine):
-    pages = [engine.search(SearchRequest(sort="newest", page=p, page_size=4)).hits for p in (1, 2, 3, 4)]
+    pages = [
+        engine.search(SearchRequest(sort="newest", page=p, page_size=4, collapse=False)).hits for p in (1, 2, 3, 4)
+    ]
     assert [len(p) for p in pages] == [4, 4, 1, 0]
     assert len({hit.id for page in pages for hit in page}) == TOTAL
 
@@ -171,13 +174,13 @@ def test_reindex_rebuilds_the_same_documents(data_dir):
     engine = SearchEngine(index_dir(data_dir))
     before = {
         (h.id, h.title, h.meta["date"], h.meta["outlet"])
-        for h in engine.search(SearchRequest(page_size=50)).hits
+        for h in engine.search(SearchRequest(page_size=50, collapse=False)).hits
     }
     report = reindex(data_dir)
     assert not report.failed and len(report.indexed) == TOTAL
     after = {
         (h.id, h.title, h.meta["date"], h.meta["outlet"])
-        for h in engine.search(SearchRequest(page_size=50)).hits
+        for h in engine.search(SearchRequest(page_size=50, collapse=False)).hits
     }
     assert after == before
 

@@ -84,10 +84,11 @@ def test_csv_has_every_matching_row(client):
 
 
 def test_atom_feed_parses(client):
-    body = client.get("/search.atom?q=Kazakhstan").get_data()
+    body = client.get("/search.atom?q=Kazakhstan&collapse=0").get_data()
     feed = feedparser.parse(body)
     assert not feed.bozo, feed.bozo_exception
     assert len(feed.entries) == 5
+    assert len(feedparser.parse(client.get("/search.atom?q=Kazakhstan").get_data()).entries) == 1  # one story
     assert all(entry.link for entry in feed.entries)
 
 
