@@ -113,9 +113,8 @@ def test_sort_by_date_puts_undated_last(engine):
 
 
 def test_pagination(engine):
-    pages = [
-        engine.search(SearchRequest(sort="newest", page=p, page_size=4, collapse=False)).hits for p in (1, 2, 3, 4)
-    ]
+    every = {"sort": "newest", "page_size": 4, "collapse": False}
+    pages = [engine.search(SearchRequest(page=p, **every)).hits for p in (1, 2, 3, 4)]
     assert [len(p) for p in pages] == [4, 4, 1, 0]
     assert len({hit.id for page in pages for hit in page}) == TOTAL
 
