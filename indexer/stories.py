@@ -4,9 +4,10 @@
   over 5-word shingles, candidates found by LSH band keys, linked when their
   estimated Jaccard similarity is at least DUP_SIMILARITY.
 - `story_id`: articles about the same event, even written independently:
-  linked when they share a primary country, fall within STORY_DAYS of each
-  other, and share enough of their specifics: people, figures ("37 MoUs",
-  "$1 billion") and countries.
+  linked when they are near-duplicates, or when they share a primary country,
+  fall within STORY_DAYS of each other, and share enough of their specifics
+  (people named with a title, figures such as "37 MoUs" or "$1 billion"):
+  at least half of the smaller article's, including a person or three figures.
 
 Groups are the connected components of those links, named by their smallest
 article id, so the grouping does not depend on the order articles arrive in:
@@ -93,7 +94,7 @@ def story_terms(key: StoryKey) -> list[str]:
 
 
 def figures(text: str) -> set[str]:
-    """Numbers that identify an event: '37 mous', '1 billion', '23 years' (bare years left out)."""
+    """Numbers with a unit, which identify an event: '37 mous', '1 billion', '23 years'."""
     found = set()
     for match in _FIGURE.finditer(text):
         number = match.group(1).replace(",", "")
@@ -103,8 +104,8 @@ def figures(text: str) -> set[str]:
             unit = "mous"
         if unit == "year":
             unit = "years"
-        if not unit and (len(number) < 2 or re.fullmatch(r"(19|20)\d\d", number)):
-            continue  # lone digits and bare years say little about which event this is
+        if not unit:
+            continue  # bare numbers (years, counts, prices) say little about which event this is
         found.add(f"{number} {unit}".strip())
     return found
 
@@ -127,7 +128,12 @@ def same_story(a: StoryKey, b: StoryKey) -> bool:
         return False
     shared = a.specifics & b.specifics
     smaller = min(len(a.specifics), len(b.specifics))
-    return len(shared) >= 2 and len(shared) >= STORY_OVERLAP * smaller
+    if len(shared) < max(2, STORY_OVERLAP * smaller):
+        return False
+    # Figures alone are common ("20 percent" above all); a named person ties an event down.
+    people = sum(1 for item in shared if item.startswith("person:"))
+    telling = sum(1 for item in shared if item.startswith("figure:") and not item.endswith("percent"))
+    return people >= 1 or telling >= 3
 
 
 class UnionFind:

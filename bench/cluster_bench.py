@@ -1,0 +1,170 @@
+"""Clustering benchmark: pairwise precision/recall of dup_group and story_id, and their cost.
+
+Labelled set, built from real text: article bodies from ../shared/eval
+(each its own story), two synthetic copies of some of them (a cut last
+paragraph and a new headline; an added paragraph and a few changed words),
+which must share the original's dup_group and story, and the five seed pages
+(one story told independently by five outlets: same story, different dup
+groups). Every article goes through the product's own extract_article and
+write_articles. Then the cost: time to sign an article, time to group one
+new article against an index of ~19,000 Reuters stories, and the query-time
+overhead of collapsing stories there.
+Usage: python bench/cluster_bench.py [--pages N] [--copies N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from search_bench import DEFAULT_REUTERS, index_dipnews, read_reuters  # type: ignore[import-not-found]
+
+from indexer.article import Article, extract_article
+from indexer.ingest import index_dir
+from indexer.stories import story_key
+from indexer.writer import assign_groups, write_articles
+from search.engine import SearchEngine
+from search.query import SearchRequest
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def as_text(title: str, paragraphs: list[str]) -> bytes:
+    return "\n".join([title, *paragraphs]).encode()
+
+
+def labelled_set(pages: int, copies: int, rng: random.Random) -> list[tuple[bytes, str, str]]:
+    """(page bytes, true dup label, true story label)."""
+    items = []
+    files = sorted((EVAL / "wcxb-dev-articles" / "html").glob("*.gz"))
+    files += sorted((EVAL / "extraction-dev" / "html").glob("*.gz"))
+    rng.shuffle(files)
+    originals = []
+    for path in files:
+        try:
+            article = extract_article(gzip.decompress(path.read_bytes()))
+        except Exception:  # noqa: BLE001 - a page the extractor refuses is simply not used
+            continue
+        paragraphs = [p for p in article.body.split("\n\n") if p.strip()]
+        if len(paragraphs) < 4 or len(article.body.split()) < 150:
+            continue
+        originals.append((path.stem, article.title, paragraphs))
+        if len(originals) == pages:
+            break
+    for n, (label, title, paragraphs) in enumerate(originals):
+        items.append((as_text(title, paragraphs), label, label))
+        if n < copies:
+            cut = paragraphs[: max(2, int(len(paragraphs) * 0.75))]
+            items.append((as_text("Update: " + title[:60], cut), label, label))
+            edited = [p.replace(" the ", " this ", 2) for p in paragraphs]
+            edited.insert(
+                1, "This report was updated with comments from officials who asked not to be named."
+            )
+            items.append((as_text(title, edited), label, label))
+    for path in sorted(SEEDS.glob("*.txt")):
+        items.append((path.read_bytes(), f"seed-{path.stem}", "seed-story"))
+    return items
+
+
+def pairwise(predicted: dict[str, str], truth: dict[str, str]) -> tuple[float, float]:
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(truth), 2):
+        same_pred, same_true = predicted[a] == predicted[b], truth[a] == truth[b]
+        tp += same_pred and same_true
+        fp += same_pred and not same_true
+        fn += same_true and not same_pred
+    return tp / max(1, tp + fp), tp / max(1, tp + fn)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--copies", type=int, default=60)
+    parser.add_argument("--reuters", type=int, default=None, help="Reuters stories for the cost part")
+    args = parser.parse_args()
+    rng = random.Random(5)
+    work = Path(tempfile.mkdtemp(prefix="dipnews-cluster-"))
+    try:
+        items = labelled_set(args.pages, args.copies, rng)
+        articles: list[Article] = []
+        dup_truth, story_truth = {}, {}
+        sign_times = []
+        for data, dup_label, story_label in items:
+            article = extract_article(data)
+            start = time.perf_counter()
+            story_key(article.body, article.primary_countries, [p.name for p in article.people], article.date)
+            sign_times.append(time.perf_counter() - start)
+            articles.append(article)
+            dup_truth[article.id], story_truth[article.id] = dup_label, story_label
+        rng.shuffle(articles)  # arrival order must not matter
+        for article in articles:  # one at a time, as users add them
+            write_articles(index_dir(work / "labelled"), [article])
+        hits = (
+            SearchEngine(index_dir(work / "labelled"))
+            .search(SearchRequest(page_size=10000, collapse=False))
+            .hits
+        )
+        dup_pred = {h.id: h.meta["dup_group"] for h in hits}
+        story_pred = {h.id: h.meta["story_id"] for h in hits}
+        print(f"labelled set: {len(articles)} articles ({args.copies} originals with 2 copies each, 5 seeds)")
+        for name, predicted, truth in (
+            ("dup_group", dup_pred, dup_truth),
+            ("story_id", story_pred, story_truth),
+        ):
+            precision, recall = pairwise(predicted, truth)
+            print(f"{name:10} pairwise precision {precision:.3f}  recall {recall:.3f}")
+
+        stories = read_reuters(DEFAULT_REUTERS, args.reuters)
+        index_dipnews(work / "reuters", stories)
+        engine = SearchEngine(index_dir(work / "reuters"))
+        searcher = engine._current()[0]  # the grouping step alone, against the full index
+        group_times = []
+        for article in articles[:100]:
+            start = time.perf_counter()
+            assign_groups([article], searcher)
+            group_times.append(time.perf_counter() - start)
+        print(
+            f"index-time cost per article: signature and specifics p50 {1000 * statistics.median(sign_times):.2f} ms; "
+            f"grouping against {len(stories)} indexed articles p50 {1000 * statistics.median(group_times):.2f} ms, "
+            f"p95 {1000 * statistics.quantiles(group_times, n=20)[18]:.2f} ms"
+        )
+        words = [
+            "oil",
+            "trade",
+            "bank",
+            "dollar",
+            "japan",
+            "grain",
+            "talks",
+            "minister",
+            "agreement",
+            "government",
+        ]
+        for collapse in (False, True):
+            times = []
+            for n in range(300):
+                start = time.perf_counter()
+                engine.search(
+                    SearchRequest(
+                        q=words[n % len(words)], collapse=collapse, sort=("relevance", "newest")[n % 2]
+                    )
+                )
+                times.append((time.perf_counter() - start) * 1000)
+            label = "collapsed " if collapse else "not collapsed"
+            print(
+                f"query {label:14} p50 {statistics.median(times):.1f} ms  p95 {statistics.quantiles(times, n=20)[18]:.1f} ms"
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
