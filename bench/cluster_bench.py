@@ -135,7 +135,7 @@ def main() -> None:
         group_p50 = 1000 * statistics.median(group_times)
         group_p95 = 1000 * statistics.quantiles(group_times, n=20)[18]
         print(f"index-time cost per article: signature and specifics p50 {sign_ms:.2f} ms;")
-        print(f"  grouping against {len(stories)} indexed articles p50 {group_p50:.2f} ms, p95 {group_p95:.2f} ms")
+        print(f"  grouping against {len(stories)} articles p50 {group_p50:.2f} ms, p95 {group_p95:.2f} ms")
         words = [
             "oil",
             "trade",
