@@ -35,6 +35,7 @@ bench: install
 	$(BIN)/python bench/add_bench.py
 	$(BIN)/python bench/render_bench.py
 	$(BIN)/python bench/metadata_bench.py
+	$(BIN)/python bench/cluster_bench.py
 
 clean:
 	rm -rf $(VENV) instance *.egg-info
