@@ -17,6 +17,7 @@ from indexer.article import parse_iso_date
 from indexer.errors import DipnewsError
 
 SORTS = ("relevance", "newest", "oldest")
+VALUE_PARAMS = {"outlet": "outlets", "topic": "topics", "country": "countries", "person": "persons"}
 MAX_QUERY_CHARS = 1000
 _QUOTES = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'"}
@@ -72,12 +73,13 @@ class SearchRequest:
 
     def value_filters(self) -> dict[str, tuple[str, ...]]:
         """The selected values of each value facet, by facet name."""
-        return {
-            "outlet": self.outlets,
-            "topic": self.topics,
-            "country": self.countries,
-            "person": self.persons,
-        }
+        return {name: getattr(self, field) for name, field in VALUE_PARAMS.items()}
+
+    def without(self, name: str) -> SearchRequest:
+        """This search without one facet's filter ("date" or a value facet's name)."""
+        if name == "date":
+            return self.with_changes(date_from=None, date_to=None, undated=False)
+        return self.with_changes(**{VALUE_PARAMS[name]: ()})
 
     def with_changes(self, **changes: object) -> SearchRequest:
         """A copy with changes, back on page 1 unless a page is given."""

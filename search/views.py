@@ -38,11 +38,10 @@ def engine() -> SearchEngine:
     return current_app.extensions["dipnews_engine"]  # type: ignore[no-any-return]
 
 
-def search_url(search: SearchRequest, fmt: str | None = None, **extra: Any) -> str:
+def search_url(search: SearchRequest, fmt: str | None = None) -> str:
     """The URL of a search, in a format; the one place search URLs are made."""
-    endpoint = "search.search_format" if fmt else "search.search_page"
-    url = url_for(endpoint, fmt=fmt) if fmt else url_for(endpoint)
-    params = search.to_params() + [(k, str(v)) for k, v in extra.items()]
+    url = url_for("search.search_format", fmt=fmt) if fmt else url_for("search.search_page")
+    params = search.to_params()
     return f"{url}?{urlencode(params)}" if params else url
 
 
@@ -81,14 +80,6 @@ def _run_search() -> tuple[SearchRequest, SearchResult, dict[str, Any]]:
     return search, result, facets
 
 
-def _without(search: SearchRequest, name: str) -> SearchRequest:
-    """The search without one facet's filter."""
-    if name == "date":
-        return search.with_changes(date_from=None, date_to=None, undated=False)
-    field = {"outlet": "outlets", "topic": "topics", "country": "countries", "person": "persons"}[name]
-    return search.with_changes(**{field: ()})
-
-
 def _article_url(article_id: str) -> str:
     return url_for("search.article_page", article_id=article_id, _external=True)
 
@@ -97,7 +88,8 @@ def _article_url(article_id: str) -> str:
 @bp.route("/search")
 def search_page() -> str:
     search, result, facets = _run_search()
-    pages = -(-result.total // search.page_size)
+    shown = result.stories if search.collapse else result.total  # what the pages page through
+    pages = -(-shown // search.page_size)
     relax = None
     if result.relaxations:
         name, total = max(result.relaxations.items(), key=lambda kv: kv[1])
@@ -105,7 +97,7 @@ def search_page() -> str:
             relax = {
                 "label": facets[name].title,
                 "total": total,
-                "url": search_url(_without(search, name)),
+                "url": search_url(search.without(name)),
             }
     return render_template(
         "search.html",

@@ -101,3 +101,13 @@ def test_story_page_lists_articles_and_what_differs(client):
     assert all(a["unique_sentences"] for a in story["articles"])  # written independently
     assert client.get(f"/story/{story_id}").status_code == 200
     assert client.get("/story/nope.json").status_code == 404
+
+
+def test_pages_count_stories_when_grouped(indexed_dir):
+    from search import create_app
+
+    client = create_app({"TESTING": True, "DATA_DIR": str(indexed_dir), "PAGE_SIZE": 2}).test_client()
+    grouped = client.get("/search").get_data(as_text=True)
+    assert "Page 1 of 3" in grouped  # 5 stories: the seed story and four single articles
+    every = client.get("/search?collapse=0").get_data(as_text=True)
+    assert "Page 1 of 5" in every  # 9 articles
