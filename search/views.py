@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -22,6 +23,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from indexer.errors import DipnewsError
+from indexer.ingest import archive_for
 from indexer.stories import unique_sentences
 from search.engine import SearchEngine, SearchResult
 from search.facets import FacetResult, build_facets
@@ -214,6 +216,21 @@ def story_json(story_id: str) -> Response:
 def opensearch() -> Response:
     body = render_template("opensearch.xml")
     return Response(body, mimetype="application/opensearchdescription+xml")
+
+
+@bp.route("/article/<article_id>/raw")
+def article_raw(article_id: str) -> Response:
+    """The archived original bytes, as plain text: a user's HTML is never rendered as a page here."""
+    article = engine().article(article_id) or abort(404, f"No article with id {article_id!r}.")
+    archive = archive_for(Path(current_app.config["DATA_DIR"]))
+    try:
+        data = archive.get_raw(article["raw_sha256"])
+    except (KeyError, OSError):
+        abort(404, "The original page of this article is not in the archive.")
+    response = Response(data, mimetype="text/plain")
+    response.headers["Content-Disposition"] = f'inline; filename="{article_id}.txt"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @bp.route("/article/<article_id>.json")

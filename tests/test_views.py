@@ -129,3 +129,12 @@ def test_user_text_is_escaped(client):
     page = client.get("/search?q=%3Cscript%3Ealert(1)%3C/script%3E").get_data(as_text=True)
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_archived_original_is_served_as_plain_text(client):
+    hit = client.get("/search.json?q=cocoa").get_json()["results"][0]
+    raw = client.get(f"/article/{hit['id']}/raw")
+    assert raw.status_code == 200 and raw.mimetype == "text/plain"
+    assert b"<footer>" in raw.data  # the page as received, chrome and all
+    assert raw.headers["X-Content-Type-Options"] == "nosniff"
+    assert f"/article/{hit['id']}/raw" in client.get(f"/article/{hit['id']}").get_data(as_text=True)
