@@ -346,13 +346,14 @@ class SearchEngine:
         terms = {term for field, term in query.iter_all_terms() if field in QUERY_FIELDS}
         if not terms:
             return highlight.htmlescape(text)
-        return highlight.highlight(
+        marked = highlight.highlight(
             text,
             frozenset(t.decode() if isinstance(t, bytes) else t for t in terms),
             make_schema()["body"].analyzer,
             highlight.WholeFragmenter(),
             highlight.HtmlFormatter(tagname="mark"),
         )
+        return marked or highlight.htmlescape(text)  # Whoosh gives "" for text without a match
 
     def _filters(self, request: SearchRequest, cache: FacetCache) -> dict[str, set[int]]:
         """Doc sets for each active facet: values of one facet are ORed, facets ANDed."""

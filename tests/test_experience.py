@@ -52,6 +52,7 @@ def test_article_page_highlights_query_and_lists_related(client):
     assert "Related coverage" in page
     plain = client.get(f"/article/{hit['id']}").get_data(as_text=True)
     assert "<mark" not in plain
+    assert page.count("<p>") == plain.count("<p>") > 3  # paragraphs without the word are kept too
 
 
 def test_article_highlight_escapes_text(client):
