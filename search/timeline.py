@@ -18,6 +18,7 @@ from search.query import SearchRequest
 WIDTH, HEIGHT = 640, 120
 MAX_DAYS = 62  # up to this span, one bar a day
 MAX_WEEKS = 40  # then weeks, then months
+MAX_BAR_WIDTH = 48
 
 
 @dataclass
@@ -97,6 +98,7 @@ def build_timeline(
     }
     peak = max(values.values()) or 1
     step = WIDTH / len(starts)
+    bar_width = max(min(step * 0.8, MAX_BAR_WIDTH), 1)
     bars = []
     for i, start in enumerate(starts):
         first, last = _period(start, unit)
@@ -114,9 +116,9 @@ def build_timeline(
                 count=count,
                 value=values[start],
                 url=make_url(target),
-                x=round(i * step + step * 0.1, 2),
+                x=round(i * step + (step - bar_width) / 2, 2),
                 y=round(HEIGHT - height, 2),
-                width=round(max(step * 0.8, 1), 2),
+                width=round(bar_width, 2),
                 height=round(height, 2),
                 selected=selected,
             )
