@@ -64,8 +64,30 @@ def normalise_line(line: str) -> str:
     return " ".join(line.replace("\u00a0", " ").split())
 
 
+# Sentences news sites add around a story: credits, contact lines, calls to subscribe,
+# follow or share, reprint and affiliate notices, "Related:" teasers.
+_CREDIT = re.compile(
+    r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|translated)\s+by\b.{0,300}$"
+    r"|^(?:write\s+to|e-?mail|contact|reach)\s.{0,120}(?:@|\bat\s+\S+@)"
+    r"|^(?:related|more|read\s+(?:more|also|next)|see\s+also|also\s+(?:on|read)|source|tags?|topics?)\s*:",
+    re.IGNORECASE,
+)
+_PROMOTION = re.compile(
+    r"\b(?:subscribe\s+to|sign\s+up\s+(?:for|to)|newsletters?\b|click\s+here|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)"
+    r"|share\s+it\s+with|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
+    r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
+    r"|this\s+article\s+has\s+been\s+sent|(?:may|might)\s+(?:get|earn|receive)\s+(?:a\s+)?(?:share|commission)"
+    r"|have\s+a\s+(?:news\s+)?tip\?|full\s+coverage\s+of)",
+    re.IGNORECASE,
+)
+_PROMOTION_MAX_WORDS = 40
+
+
 def is_chrome(line: str) -> bool:
-    return bool(_CHROME.match(line))
+    """Page chrome: a menu, widget or ad line, or a credit or promotion around the story."""
+    if _CHROME.match(line) or _CREDIT.match(line):
+        return True
+    return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(line))
 
 
 def is_paragraph(line: str) -> bool:
