@@ -114,7 +114,7 @@ def clean_text_page(text: str) -> TextPage:
         # No prose line at all: keep every non-chrome line rather than nothing.
         kept = [line for line in lines if not is_chrome(line)]
         return TextPage(paragraphs=_dedupe(kept), dropped=[x for x in lines if x not in kept])
-    first, last = anchors[0], anchors[-1]
+    first, last = _main_span(lines)
     page = TextPage(paragraphs=[])
     head, body, tail = lines[:first], lines[first : last + 1], lines[last + 1 :]
 
@@ -144,6 +144,41 @@ def clean_text_page(text: str) -> TextPage:
     page.paragraphs = _drop_link_runs(_dedupe(page.paragraphs), page.dropped)
     page.dropped.extend(tail)
     return page
+
+
+SHORT_LINE_COST = 3
+CHROME_LINE_COST = 8
+
+
+def _main_span(lines: list[str]) -> tuple[int, int]:
+    """First and last line of the densest run of prose (the largest-sum run of line scores).
+
+    Prose lines score their word count; other lines cost a little (nothing in a
+    list a colon introduces), chrome more; so teasers and link lists away from
+    the story fall outside, while sub-headings and lists inside it stay in.
+    """
+    best, best_span = 0, (0, 0)
+    total, start = 0, 0
+    in_list = False  # short lines after one ending in ":" are a list, part of the text
+    for i, line in enumerate(lines):
+        if is_chrome(line):
+            score, in_list = -CHROME_LINE_COST, False
+        elif is_paragraph(line):
+            score, in_list = len(line.split()), False
+        else:
+            score = 0 if in_list else -SHORT_LINE_COST
+            in_list = in_list or line.endswith(":")
+        if total <= 0:
+            total, start = 0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i)
+    first, last = best_span
+    while not is_paragraph(lines[first]) and first < last:  # start and end on prose
+        first += 1
+    while not is_paragraph(lines[last]) and last > first:
+        last -= 1
+    return first, last
 
 
 def _mostly_before(before: list[str], after: list[str]) -> bool:

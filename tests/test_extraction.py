@@ -162,7 +162,7 @@ def test_text_page_drops_link_lists_and_what_follows_the_article():
         "Shared catch data",
         "Annual reviews",
         "Officials said a further round of negotiations would be held in Reykjavik "
-        "in the spring of next year.",
+        "in the spring of next year, once both coast guards have reported on the surveys.",
     ]
     chrome = ["World", "Europe", "Fisheries", "Markets"]
     comments = ["Comments", "I think this agreement is long overdue and both governments should have acted."]
