@@ -55,20 +55,37 @@ class FacetCache:
     @classmethod
     def build(cls, searcher: Searcher) -> FacetCache:
         reader = searcher.reader()
+        all_docs = set(reader.all_doc_ids())
 
         def postings(fieldname: str) -> dict[str, set[int]]:
             values: dict[str, set[int]] = {}
             if fieldname not in reader.schema:  # an index from an older version, until reindexed
                 return values
             for term in reader.lexicon(fieldname):
-                docs = set(reader.postings(fieldname, term).all_ids())
+                docs: set[int] = set()
+                for leaf, offset in reader.leaf_readers():
+                    if (fieldname, term) in leaf:
+                        docs.update(offset + doc for doc in _posting_ids(leaf, fieldname, term))
                 if docs:
                     values[term.decode("utf-8")] = docs
             return values
 
-        day = postings("date")
-        doc_day = {doc: key for key, docs in day.items() for doc in docs}
-        all_docs = set(reader.all_doc_ids())
+        def column(fieldname: str) -> dict[int, str]:
+            """Per-document values of a sortable field, read from its column (fast for unique values)."""
+            if fieldname not in reader.schema:
+                return {}
+            values = reader.column_reader(fieldname)
+            return {doc: value for doc, value in enumerate(values) if value and doc in all_docs}
+
+        def invert(per_doc: dict[int, str]) -> dict[str, set[int]]:
+            out: dict[str, set[int]] = {}
+            for doc, value in per_doc.items():
+                out.setdefault(value, set()).add(doc)
+            return out
+
+        doc_day = column("date")
+        day = invert(doc_day)
+        doc_story = column("story_id")
         values = {name: postings(fieldname) for name, fieldname in VALUE_FACET_FIELDS.items()}
         doc_values: dict[str, dict[int, list[str]]] = {}
         for name, by_value in values.items():
@@ -85,8 +102,8 @@ class FacetCache:
             days=sorted(day),
             doc_day=doc_day,
             query_docs=QueryDocs(searcher, all_docs),
-            story_docs=(stories := postings("story_id")),
-            doc_story={doc: story for story, docs in stories.items() for doc in docs},
+            story_docs=invert(doc_story),
+            doc_story=doc_story,
         )
 
     def date_range(self, start: str | None, end: str | None) -> set[int]:
