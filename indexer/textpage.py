@@ -73,11 +73,14 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _PROMOTION = re.compile(
-    r"\b(?:subscribe\s+to|sign\s+up\s+(?:for|to)|newsletters?\b|click\s+here|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)"
-    r"|share\s+it\s+with|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
+    r"\b(?:subscribe\s+(?:to\s+(?:our|the)\s+(?:\w+\s+)?(?:newsletter|channel|podcast)|now|today|here)"
+    r"|sign\s+up\s+(?:for\s+(?:our|the)\s+(?:\w+\s+)?newsletter|now|today|here)"
+    r"|click\s+here|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
+    r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
     r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
-    r"|this\s+article\s+has\s+been\s+sent|(?:may|might)\s+(?:get|earn|receive)\s+(?:a\s+)?(?:share|commission)"
-    r"|have\s+a\s+(?:news\s+)?tip\?|full\s+coverage\s+of)",
+    r"|this\s+article\s+has\s+been\s+sent|(?:may|might)\s+(?:get|earn|receive)\s+(?:a\s+)?(?:small\s+)?"
+    r"(?:share\s+of\s+(?:the\s+)?(?:sale|revenue)|(?:affiliate\s+)?commission)"
+    r"|have\s+a\s+(?:news\s+)?tip\?|follow\s+.{0,40}\bfull\s+coverage\s+of)",
     re.IGNORECASE,
 )
 _PROMOTION_MAX_WORDS = 40
@@ -173,6 +176,9 @@ def _main_span(lines: list[str]) -> tuple[int, int]:
         total += score
         if total > best:
             best, best_span = total, (start, i)
+    if best == 0:  # no run of prose outweighs what surrounds it
+        anchors = [i for i, line in enumerate(lines) if is_paragraph(line) and not is_chrome(line)]
+        return anchors[0], anchors[-1]
     first, last = best_span
     while not is_paragraph(lines[first]) and first < last:  # start and end on prose
         first += 1

@@ -195,3 +195,22 @@ def test_country_forms_and_people_resolution():
         ("Shehbaz Sharif", "Prime Minister", "PK"),  # a known variant, merged
         ("Kassym-Jomart Tokayev", "President", "KZ"),
     ]
+
+
+def test_promotion_rules_spare_ordinary_sentences():
+    from indexer.textpage import is_chrome
+
+    for sentence in (
+        "Investors can subscribe to the new shares until Friday, the finance ministry said.",
+        "Shareholders may receive a share of the proceeds under the agreement.",
+        "The newsletter of the central bank said inflation would ease.",
+        "Both countries will sign up to the convention next year.",
+    ):
+        assert not is_chrome(sentence), sentence
+    for line in (
+        "Sign up for our daily newsletter",
+        "If you buy something through this post, we may get a share of the sale.",
+        "Reporting by Jane Doe; Editing by John Roe",
+        "CLICK HERE TO GET THE FOX NEWS APP",
+    ):
+        assert is_chrome(line), line
