@@ -110,12 +110,12 @@ def prepare(
     if previous is not None and previous.ingested != today:
         # The first ingest day anchors dates inferred from datelines: keep it.
         article = extract_article(data, source=source, supplied=supplied, ingested=previous.ingested)
-    in_index = indexed is None or indexed(article.id)
-    if (
-        in_index
-        and previous is not None
-        and (previous.raw_sha256, previous.supplied, previous.extractor_version)
-        == (article.raw_sha256, supplied, EXTRACTOR_VERSION)
+    # Only a page archived before can be in the index: the lookup is skipped for new ones.
+    in_index = previous is not None and (indexed is None or indexed(article.id))
+    if in_index and (previous.raw_sha256, previous.supplied, previous.extractor_version) == (
+        article.raw_sha256,
+        supplied,
+        EXTRACTOR_VERSION,
     ):
         return article, DUPLICATE
     archive.put_raw(data)
@@ -123,7 +123,7 @@ def prepare(
     archive.put_record(
         Record(article.id, article.raw_sha256 or "", source, supplied, ingested, EXTRACTOR_VERSION)
     )
-    return article, UPDATED if previous is not None and in_index else ADDED
+    return article, UPDATED if in_index else ADDED
 
 
 def ingest_files(

@@ -39,6 +39,38 @@ QUERY_FIELDS = ["title", "body"]
 
 
 @dataclass
+class LeafData:
+    """One segment's facet values, by segment-local document number (live documents only)."""
+
+    live: list[int]
+    postings: dict[str, dict[str, list[int]]]  # facet name -> value -> documents
+    dates: dict[int, str]
+    stories: dict[int, str]
+
+    @classmethod
+    def read(cls, leaf: Any) -> LeafData:
+        deleted = leaf.deleted_docs_set if leaf.has_deletions() else set()
+        live = [doc for doc in range(leaf.doc_count_all()) if doc not in deleted]
+        postings: dict[str, dict[str, list[int]]] = {}
+        for name, fieldname in VALUE_FACET_FIELDS.items():
+            by_value: dict[str, list[int]] = {}
+            if fieldname in leaf.schema:  # an index from an older version lacks new fields
+                for term in leaf.lexicon(fieldname):
+                    docs = list(_posting_ids(leaf, fieldname, term))
+                    if docs:
+                        by_value[term.decode("utf-8")] = docs
+            postings[name] = by_value
+
+        def column(fieldname: str) -> dict[int, str]:
+            if fieldname not in leaf.schema or not leaf.has_column(fieldname):
+                return {}
+            values = leaf.column_reader(fieldname)
+            return {doc: values[doc] for doc in live if values[doc]}
+
+        return cls(live, postings, column("date"), column("story_id"))
+
+
+@dataclass
 class FacetCache:
     """Document sets per facet value, for one searcher generation."""
 
@@ -53,40 +85,36 @@ class FacetCache:
     doc_story: dict[int, str]
 
     @classmethod
-    def build(cls, searcher: Searcher) -> FacetCache:
-        reader = searcher.reader()
-        all_docs = set(reader.all_doc_ids())
+    def build(cls, searcher: Searcher, leaves: dict[tuple[str, int], LeafData] | None = None) -> FacetCache:
+        """The cache of a searcher; `leaves` keeps each segment's part between builds.
 
-        def postings(fieldname: str) -> dict[str, set[int]]:
-            values: dict[str, set[int]] = {}
-            if fieldname not in reader.schema:  # an index from an older version, until reindexed
-                return values
-            for term in reader.lexicon(fieldname):
-                docs: set[int] = set()
-                for leaf, offset in reader.leaf_readers():
-                    if (fieldname, term) in leaf:
-                        docs.update(offset + doc for doc in _posting_ids(leaf, fieldname, term))
-                if docs:
-                    values[term.decode("utf-8")] = docs
-            return values
-
-        def column(fieldname: str) -> dict[int, str]:
-            """Per-document values of a sortable field, read from its column (fast for unique values)."""
-            if fieldname not in reader.schema:
-                return {}
-            values = reader.column_reader(fieldname)
-            return {doc: value for doc, value in enumerate(values) if value and doc in all_docs}
-
-        def invert(per_doc: dict[int, str]) -> dict[str, set[int]]:
-            out: dict[str, set[int]] = {}
-            for doc, value in per_doc.items():
-                out.setdefault(value, set()).add(doc)
-            return out
-
-        doc_day = column("date")
-        day = invert(doc_day)
-        doc_story = column("story_id")
-        values = {name: postings(fieldname) for name, fieldname in VALUE_FACET_FIELDS.items()}
+        A segment's data changes only with its deletions, so after an add only the
+        new segment (and any segment that lost a document) is read again.
+        """
+        leaves = {} if leaves is None else leaves
+        used: set[tuple[str, int]] = set()
+        all_docs: set[int] = set()
+        doc_day: dict[int, str] = {}
+        doc_story: dict[int, str] = {}
+        values: dict[str, dict[str, set[int]]] = {name: {} for name in VALUE_FACET_FIELDS}
+        for leaf, offset in searcher.reader().leaf_readers():
+            segment = leaf.segment()
+            if segment is None:  # an empty index
+                continue
+            key = (segment.segment_id(), segment.deleted_count())
+            if key not in leaves:
+                leaves[key] = LeafData.read(leaf)
+            used.add(key)
+            data = leaves[key]
+            all_docs.update(offset + doc for doc in data.live)
+            doc_day.update((offset + doc, day) for doc, day in data.dates.items())
+            doc_story.update((offset + doc, story) for doc, story in data.stories.items())
+            for name, by_value in data.postings.items():
+                merged = values[name]
+                for value, docs in by_value.items():
+                    merged.setdefault(value, set()).update(offset + doc for doc in docs)
+        for stale in set(leaves) - used:
+            del leaves[stale]
         doc_values: dict[str, dict[int, list[str]]] = {}
         for name, by_value in values.items():
             per_doc: dict[int, list[str]] = {}
@@ -94,6 +122,7 @@ class FacetCache:
                 for doc in docs:
                     per_doc.setdefault(doc, []).append(value)
             doc_values[name] = per_doc
+        day = _invert(doc_day)
         return cls(
             all_docs=all_docs,
             values=values,
@@ -102,7 +131,7 @@ class FacetCache:
             days=sorted(day),
             doc_day=doc_day,
             query_docs=QueryDocs(searcher, all_docs),
-            story_docs=invert(doc_story),
+            story_docs=_invert(doc_story),
             doc_story=doc_story,
         )
 
@@ -231,6 +260,7 @@ class SearchEngine:
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
         self._cache: FacetCache | None = None
+        self._leaves: dict[tuple[str, int], LeafData] = {}
         self._parser = MultifieldParser(QUERY_FIELDS, make_schema())
 
     def _current(self) -> tuple[Searcher, FacetCache] | None:
@@ -248,7 +278,7 @@ class SearchEngine:
             return None
         old = self._searcher
         self._searcher = searcher
-        self._cache = FacetCache.build(self._searcher)
+        self._cache = FacetCache.build(self._searcher, self._leaves)
         if old is not None:
             old.close()
         return self._searcher, self._cache
@@ -546,6 +576,13 @@ def _count(values: dict[str, set[int]], doc_values: dict[int, list[str]], docs: 
         if n:
             counts[value] = n
     return counts
+
+
+def _invert(per_doc: dict[int, str]) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = {}
+    for doc, value in per_doc.items():
+        out.setdefault(value, set()).add(doc)
+    return out
 
 
 def _first_of_each_story(ordered: list[int], cache: FacetCache, enough: int) -> list[int]:
