@@ -109,9 +109,9 @@ class FacetCache:
             all_docs.update(offset + doc for doc in data.live)
             doc_day.update((offset + doc, day) for doc, day in data.dates.items())
             doc_story.update((offset + doc, story) for doc, story in data.stories.items())
-            for name, by_value in data.postings.items():
+            for name, leaf_values in data.postings.items():
                 merged = values[name]
-                for value, docs in by_value.items():
+                for value, docs in leaf_values.items():
                     merged.setdefault(value, set()).update(offset + doc for doc in docs)
         for stale in set(leaves) - used:
             del leaves[stale]
