@@ -112,9 +112,10 @@ def prepare(
         article = extract_article(data, source=source, supplied=supplied, ingested=previous.ingested)
     # Only a page archived before can be in the index: the lookup is skipped for new ones.
     in_index = previous is not None and (indexed is None or indexed(article.id))
-    current = (article.raw_sha256, supplied, EXTRACTOR_VERSION)
-    if in_index and previous and (previous.raw_sha256, previous.supplied, previous.extractor_version) == current:
-        return article, DUPLICATE
+    if in_index and previous is not None:
+        stored = (previous.raw_sha256, previous.supplied, previous.extractor_version)
+        if stored == (article.raw_sha256, supplied, EXTRACTOR_VERSION):
+            return article, DUPLICATE
     archive.put_raw(data)
     ingested = previous.ingested if previous else today
     archive.put_record(

@@ -116,10 +116,10 @@ class FacetCache:
         for stale in set(leaves) - used:
             del leaves[stale]
         doc_values: dict[str, dict[int, list[str]]] = {}
-        for name, by_value in values.items():
+        for name, merged_values in values.items():
             per_doc: dict[int, list[str]] = {}
-            for value, docs in by_value.items():
-                for doc in docs:
+            for value, value_docs in merged_values.items():
+                for doc in value_docs:
                     per_doc.setdefault(doc, []).append(value)
             doc_values[name] = per_doc
         day = _invert(doc_day)
