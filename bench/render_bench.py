@@ -10,19 +10,14 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import socket
 import statistics
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
-from search_bench import DEFAULT_REUTERS, index_dipnews, read_reuters  # type: ignore[import-not-found]
-from waitress.server import create_server
-
-from search import create_app
+from search_bench import DEFAULT_REUTERS, index_dipnews, read_reuters, serve  # type: ignore[import-not-found]
 
 WORDS = [
     "oil",
@@ -57,13 +52,7 @@ def main() -> None:
     try:
         stories = read_reuters(DEFAULT_REUTERS, args.limit)
         index_dipnews(work, stories)
-        app = create_app({"DATA_DIR": str(work)})
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        server = create_server(app, host="127.0.0.1", port=port, threads=4)
-        threading.Thread(target=server.run, daemon=True).start()
-        base = f"http://127.0.0.1:{port}/search?"
+        base = serve(work) + "/search?"
         rng = random.Random(11)
         kinds = {
             "keyword": lambda: {"q": rng.choice(WORDS)},

@@ -30,6 +30,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
+from waitress.server import create_server
+
 from indexer.article import extract_article
 from indexer.ingest import index_dir
 from indexer.writer import write_articles
@@ -145,6 +147,16 @@ def fts5_query(
     return 0
 
 
+def serve(data_dir: Path) -> str:
+    """The app over `data_dir` behind waitress on a free loopback port, for the rest of the run."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = create_server(create_app({"DATA_DIR": str(data_dir)}), host="127.0.0.1", port=port, threads=4)
+    threading.Thread(target=server.run, daemon=True).start()
+    return f"http://127.0.0.1:{port}"
+
+
 def timed(fn, items) -> list[float]:
     out = []
     for item in items:
@@ -244,15 +256,7 @@ def main() -> None:
             ),
         }
 
-        app = create_app({"DATA_DIR": str(work)})
-        from waitress.server import create_server
-
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        server = create_server(app, host="127.0.0.1", port=port, threads=4)
-        threading.Thread(target=server.run, daemon=True).start()
-        base = f"http://127.0.0.1:{port}/search.json?"
+        base = serve(work) + "/search.json?"
         http = timed(lambda q: urllib.request.urlopen(base + urlencode({"q": q})).read(), queries)
 
         print(
