@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -66,11 +66,8 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as `dipnews extract --json` prints it."""
-        key_of_story = self.story_key
-        self.story_key = None  # numpy arrays have no place in asdict's deep copy
-        data = asdict(self)
-        self.story_key = key_of_story
-        data["story_key"] = key_of_story.encode() if key_of_story else None
+        data = asdict(replace(self, story_key=None))  # numpy arrays have no place in asdict's copy
+        data["story_key"] = self.story_key.encode() if self.story_key else None
         for key in ("date", "ingested"):
             data[key] = data[key].isoformat() if data[key] else None
         data["topics"] = self.topic_slugs
