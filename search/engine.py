@@ -83,6 +83,8 @@ class FacetCache:
     query_docs: QueryDocs
     story_docs: dict[str, set[int]]
     doc_story: dict[int, str]
+    day_lists: dict[int, list[str]]  # doc_day in the shape _count walks
+    without_outlet: set[int]
 
     @classmethod
     def build(cls, searcher: Searcher, leaves: dict[tuple[str, int], LeafData] | None = None) -> FacetCache:
@@ -133,6 +135,8 @@ class FacetCache:
             query_docs=QueryDocs(searcher, all_docs),
             story_docs=_invert(doc_story),
             doc_story=doc_story,
+            day_lists={doc: [key] for doc, key in doc_day.items()},
+            without_outlet=all_docs - set(doc_values["outlet"]),
         )
 
     def date_range(self, start: str | None, end: str | None) -> set[int]:
@@ -330,10 +334,8 @@ class SearchEngine:
                 own = name == "country" and request.all_countries
                 docs = _intersect(base, [f for n, f in filters.items() if own or n != name])
                 counts[name] = _count(cache.values[name], cache.doc_values[name], docs)
-                if name == "outlet":
-                    missing = len(docs) - sum(1 for doc in docs if doc in cache.doc_values[name])
-                    if missing:
-                        counts[name][UNKNOWN] = missing
+                if name == "outlet" and (missing := len(docs & cache.without_outlet)):
+                    counts[name][UNKNOWN] = missing
             dated_base = _intersect(base, [f for n, f in filters.items() if n != "date"])
             counts["date"] = _count_days(dated_base, cache)
             undated = len(dated_base) - sum(counts["date"].values())
@@ -623,12 +625,7 @@ def _story_summary(cache: FacetCache, docnum: int, matched: set[int]) -> StorySu
 
 
 def _count_days(docs: set[int], cache: FacetCache) -> dict[str, int]:
-    days: dict[str, int] = {}
-    for doc in docs:
-        key = cache.doc_day.get(doc)
-        if key:
-            days[key] = days.get(key, 0) + 1
-    return days
+    return _count(cache.day, cache.day_lists, docs)
 
 
 def _by_date(docs: set[int], cache: FacetCache, newest: bool) -> list[int]:
