@@ -443,12 +443,23 @@ class SearchEngine:
         end = start + request.page_size
         if not matched or start >= len(matched):
             return []
-        collapse = "story_id" if request.collapse else None
         if request.sort == "relevance" and not isinstance(query, Every):
             # Without facet filters, no filter set: Whoosh can then skip low-scoring blocks.
             narrowed = matched if len(matched) < len(base) else None
-            results = searcher.search(query, filter=narrowed, limit=end, collapse=collapse)
-            page_hits = list(itertools.islice(results, start, None))  # len() would count every match
+            limit = end * 2 if request.collapse else end
+            while True:
+                results = searcher.search(query, filter=narrowed, limit=limit)
+                ranked = list(itertools.islice(results, limit))  # len() would count every match
+                if request.collapse:
+                    # Collapse with the cached story map: Whoosh's own collapse reads the
+                    # story column again for every search.
+                    firsts = _first_of_each_story([hit.docnum for hit in ranked], cache, end)
+                    keep = set(firsts)
+                    ranked = [hit for hit in ranked if hit.docnum in keep]
+                if len(ranked) >= end or len(results.top_n) < limit:
+                    break
+                limit *= 4
+            page_hits = ranked[start:end]
         else:
             ordered = _by_date(matched, cache, newest=request.sort != "oldest")
             if request.collapse:
