@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from search_bench import DEFAULT_REUTERS, index_dipnews, read_reuters  # type: ignore[import-not-found]
+from search_bench import DEFAULT_REUTERS, QUERY_WORDS, index_dipnews, read_reuters  # type: ignore[import-not-found]
 
 from indexer.article import Article, extract_article
 from indexer.ingest import index_dir
@@ -136,18 +136,7 @@ def main() -> None:
         group_p95 = 1000 * statistics.quantiles(group_times, n=20)[18]
         print(f"index-time cost per article: signature and specifics p50 {sign_ms:.2f} ms;")
         print(f"  grouping against {len(stories)} articles p50 {group_p50:.2f} ms, p95 {group_p95:.2f} ms")
-        words = [
-            "oil",
-            "trade",
-            "bank",
-            "dollar",
-            "japan",
-            "grain",
-            "talks",
-            "minister",
-            "agreement",
-            "government",
-        ]
+        words = QUERY_WORDS
         for collapse in (False, True):
             times = []
             for n in range(300):

@@ -17,30 +17,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
-from search_bench import DEFAULT_REUTERS, index_dipnews, read_reuters, serve  # type: ignore[import-not-found]
-
-WORDS = [
-    "oil",
-    "trade",
-    "bank",
-    "dollar",
-    "tariff",
-    "japan",
-    "grain",
-    "wheat",
-    "coffee",
-    "gold",
-    "opec",
-    "talks",
-    "minister",
-    "agreement",
-    "sanctions",
-    "government",
-    "strike",
-    "shipping",
-    "brazil",
-    "soviet",
-]
+from search_bench import DEFAULT_REUTERS, QUERY_WORDS, index_dipnews, read_reuters, serve  # type: ignore[import-not-found]
 
 
 def main() -> None:
@@ -55,9 +32,9 @@ def main() -> None:
         base = serve(work) + "/search?"
         rng = random.Random(11)
         kinds = {
-            "keyword": lambda: {"q": rng.choice(WORDS)},
+            "keyword": lambda: {"q": rng.choice(QUERY_WORDS)},
             "keyword + topic + month": lambda: {
-                "q": rng.choice(WORDS),
+                "q": rng.choice(QUERY_WORDS),
                 "topic": rng.choice(["trade", "crude", "grain", "money-fx"]),
                 "date_from": "1987-03-01",
                 "date_to": "1987-03-31",

@@ -40,6 +40,12 @@ from search.engine import SearchEngine
 from search.query import SearchRequest
 
 DEFAULT_REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578"
+# Words of the 1987 newswire to query with; "interest rates" is a two-word query.
+QUERY_WORDS = (
+    "oil,trade,bank,dollar,tariff,japan,grain,wheat,coffee,gold,opec,export,deficit,talks,minister,agreement,"
+    "sanctions,embassy,government,election,strike,shipping,interest rates,merger,brazil,soviet,china,iran,"
+    "debt,budget,treasury,inflation,crude,sugar"
+).split(",")
 _DOC = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
 
 
@@ -192,42 +198,7 @@ def main() -> None:
         print(f"ingest  FTS5   : {len(stories) / fts_seconds:7.0f} docs/s")
 
         rng = random.Random(7)
-        vocabulary = [
-            "oil",
-            "trade",
-            "bank",
-            "dollar",
-            "tariff",
-            "japan",
-            "grain",
-            "wheat",
-            "coffee",
-            "gold",
-            "opec",
-            "export",
-            "deficit",
-            "talks",
-            "minister",
-            "agreement",
-            "sanctions",
-            "embassy",
-            "government",
-            "election",
-            "strike",
-            "shipping",
-            "interest rates",
-            "merger",
-            "brazil",
-            "soviet",
-            "china",
-            "iran",
-            "debt",
-            "budget",
-            "treasury",
-            "inflation",
-            "crude",
-            "sugar",
-        ]
+        vocabulary = QUERY_WORDS
         queries = [" ".join(rng.sample(vocabulary, rng.choice([1, 1, 2]))) for _ in range(args.queries)]
         topics = ["earn", "acq", "crude", "trade", "money-fx", "grain", "interest", "ship"]
         filtered = [(q, rng.choice(topics), ("1987-03-01", "1987-03-31")) for q in queries]
