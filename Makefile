@@ -17,7 +17,7 @@ install: $(BIN)/.installed
 
 run: install
 	$(BIN)/dipnews index corpus/
-	@echo "To add articles (web form or API), create a token: $(BIN)/dipnews token create $$USER"
+	@echo "To add articles (web form or API), create a token: $(BIN)/dipnews token create $${USER:-me}"
 	$(BIN)/dipnews serve --host $(HOST) --port $(PORT)
 
 test: install
