@@ -328,3 +328,12 @@ def test_url_that_times_out_is_a_clear_error(data_dir, slow_server):
         "/api/articles", json={"url": slow_server}, headers={"Authorization": f"Bearer {token}"}
     )
     assert response.status_code == 502 and "could not be fetched" in response.get_json()["error"]
+
+
+def test_markup_in_a_text_page_is_escaped_everywhere(api):
+    text = STORY + " Critics called it <script>alert(1)</script> and <b>theatre</b>."
+    added = api.post("/api/articles", json={"text": text}).get_json()
+    for url in ("/search?q=Mongolia", f"/article/{added['id']}?q=Mongolia", f"/article/{added['id']}"):
+        page = api.get(url).get_data(as_text=True)
+        assert "<script>alert" not in page and "&lt;script&gt;" in page, url
+    assert "<script>" not in api.get("/search.atom?q=Mongolia").get_data(as_text=True)
