@@ -29,7 +29,6 @@ def make_schema() -> Schema:
         person=TEXT(analyzer=text),  # what `person:` in a query searches
         person_facet=KEYWORD(commas=True),  # canonical names, for the facet
         date=ID(sortable=True),  # YYYY-MM-DD; absent when undated
-        month=ID(),  # YYYY-MM
         url=ID(),
         dup_group=ID(sortable=True),  # near-duplicate group (indexer/stories.py)
         story_id=ID(sortable=True),  # story cluster; sortable: search collapses on it

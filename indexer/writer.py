@@ -91,7 +91,6 @@ def document_from_meta(meta: dict[str, Any], title: str, body: str) -> dict[str,
         document["outlet_facet"] = meta["outlet"]
     if meta.get("date"):
         document["date"] = meta["date"]
-        document["month"] = meta["date"][:7]
     if meta.get("url"):
         document["url"] = meta["url"]
     return document

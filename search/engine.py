@@ -287,12 +287,6 @@ class SearchEngine:
             old.close()
         return self._searcher, self._cache
 
-    def close(self) -> None:
-        with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
-
     def parse(self, raw: str) -> tuple[Query, QueryText]:
         """A Whoosh query for what the user typed, read as sensibly as it can be."""
         text = normalise_query(raw)
