@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from search_bench import DEFAULT_REUTERS, index_dipnews, read_reuters  # type: ignore[import-not-found]
+from search_bench import DEFAULT_REUTERS, index_dipnews, pct, read_reuters  # type: ignore[import-not-found]
 
 from indexer.ingest import index_dir, ingest_bytes, ingest_files
 from search.engine import SearchEngine
@@ -55,10 +55,10 @@ def main() -> None:
                 time.sleep(0.001)
             latencies.append((time.perf_counter() - start) * 1000)
         elapsed = time.perf_counter() - start_all
-        quantiles = statistics.quantiles(latencies, n=100)
+
         print(
             f"single adds: {args.adds}, add-to-visible p50 {statistics.median(latencies):.0f} ms, "
-            f"p95 {quantiles[94]:.0f} ms, max {max(latencies):.0f} ms; "
+            f"p95 {pct(latencies, 95):.0f} ms, max {max(latencies):.0f} ms; "
             f"{args.adds / elapsed:.1f} adds/s sustained"
         )
 

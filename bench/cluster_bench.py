@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from search_bench import DEFAULT_REUTERS, QUERY_WORDS, index_dipnews, read_reuters  # type: ignore[import-not-found]
+from search_bench import DEFAULT_REUTERS, QUERY_WORDS, index_dipnews, pct, read_reuters  # type: ignore[import-not-found]
 
 from indexer.article import Article, extract_article
 from indexer.ingest import index_dir
@@ -133,7 +133,7 @@ def main() -> None:
             group_times.append(time.perf_counter() - start)
         sign_ms = 1000 * statistics.median(sign_times)
         group_p50 = 1000 * statistics.median(group_times)
-        group_p95 = 1000 * statistics.quantiles(group_times, n=20)[18]
+        group_p95 = 1000 * pct(group_times, 95)
         print(f"index-time cost per article: signature and specifics p50 {sign_ms:.2f} ms;")
         print(f"  grouping against {len(stories)} articles p50 {group_p50:.2f} ms, p95 {group_p95:.2f} ms")
         words = QUERY_WORDS
@@ -148,7 +148,7 @@ def main() -> None:
                 )
                 times.append((time.perf_counter() - start) * 1000)
             label = "collapsed " if collapse else "not collapsed"
-            p95 = statistics.quantiles(times, n=20)[18]
+            p95 = pct(times, 95)
             print(f"query {label:14} p50 {statistics.median(times):.1f} ms  p95 {p95:.1f} ms")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -67,16 +67,20 @@ def summarise(scores: list[tuple[float | None, float]]) -> tuple[float, float, f
     return precision, recall, f1
 
 
-def load_set(folder: Path) -> list[tuple[str, str, str]]:
+def load_pages(folder: Path) -> list[tuple[str, bytes, dict]]:
+    """(id, raw page, ground-truth entry) of an evaluation set: html/<id>.html.gz + ground-truth.json."""
     truth = json.loads((folder / "ground-truth.json").read_text("utf-8"))
     pages = []
     for page_id, entry in sorted(truth.items()):
         path = folder / "html" / f"{page_id}.html.gz"
         if path.exists():
-            pages.append(
-                (page_id, gzip.decompress(path.read_bytes()).decode("utf-8", "replace"), entry["articleBody"])
-            )
+            pages.append((page_id, gzip.decompress(path.read_bytes()), entry))
     return pages
+
+
+def load_set(folder: Path) -> list[tuple[str, str, str]]:
+    """(id, page as text, gold article body)."""
+    return [(pid, data.decode("utf-8", "replace"), e["articleBody"]) for pid, data, e in load_pages(folder)]
 
 
 def dipnews_body(data: bytes) -> str:

@@ -12,13 +12,12 @@ Usage: python bench/metadata_bench.py
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import json
 import re
 import warnings
 from pathlib import Path
 
 import trafilatura
+from extraction_bench import load_pages  # type: ignore[import-not-found]
 
 from indexer.article import extract_article
 from indexer.errors import DipnewsError
@@ -29,16 +28,6 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$
 
 def norm(text: str | None) -> str:
     return " ".join(re.findall(r"\w+", (text or "").casefold()))
-
-
-def pages(folder: Path) -> list[tuple[str, bytes, dict]]:
-    truth = json.loads((folder / "ground-truth.json").read_text("utf-8"))
-    out = []
-    for page_id, entry in sorted(truth.items()):
-        path = folder / "html" / f"{page_id}.html.gz"
-        if path.exists():
-            out.append((page_id, gzip.decompress(path.read_bytes()), entry))
-    return out
 
 
 def ours(data: bytes) -> tuple[str, str | None, str | None]:
@@ -73,7 +62,7 @@ def main() -> None:
     warnings.simplefilter("ignore")
     rows: list[tuple[str, str, int]] = []
     misses: list[str] = []
-    for page_id, data, gold in pages(EVAL / "wcxb-dev-articles"):
+    for page_id, data, gold in load_pages(EVAL / "wcxb-dev-articles"):
         for system, fn in (("dipnews", ours), ("trafilatura", theirs)):
             title, date, author = fn(data)
             if gold.get("title"):
@@ -90,7 +79,7 @@ def main() -> None:
                 rows.append(("author", system, bool(author) and norm(gold["author"]) in norm(author)))
     report("wcxb-dev-articles (gold title, date, author)", rows)
     rows = []
-    for _page_id, data, gold in pages(EVAL / "extraction-dev"):
+    for _page_id, data, gold in load_pages(EVAL / "extraction-dev"):
         match = _URL_DATE.search(gold.get("url", ""))
         if not match:
             continue

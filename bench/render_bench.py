@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
-from search_bench import DEFAULT_REUTERS, QUERY_WORDS, index_dipnews, read_reuters, serve  # type: ignore[import-not-found]
+from search_bench import DEFAULT_REUTERS, QUERY_WORDS, index_dipnews, pct, read_reuters, serve  # type: ignore[import-not-found]
 
 
 def main() -> None:
@@ -49,7 +49,7 @@ def main() -> None:
                 start = time.perf_counter()
                 urllib.request.urlopen(base + urlencode(make())).read()
                 times.append((time.perf_counter() - start) * 1000)
-            p95 = statistics.quantiles(times, n=100)[94]
+            p95 = pct(times, 95)
             print(f"{name:28} p50 {statistics.median(times):6.1f} ms   p95 {p95:6.1f} ms")
     finally:
         shutil.rmtree(work, ignore_errors=True)

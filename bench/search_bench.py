@@ -173,7 +173,7 @@ def timed(fn, items) -> list[float]:
 
 
 def pct(values: list[float], p: float) -> float:
-    return statistics.quantiles(values, n=100)[int(p) - 1] if len(values) > 2 else max(values)
+    return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1] if len(values) > 2 else max(values)
 
 
 def main() -> None:
