@@ -173,7 +173,9 @@ def timed(fn, items) -> list[float]:
 
 
 def pct(values: list[float], p: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1] if len(values) > 2 else max(values)
+    if len(values) < 3:
+        return max(values)
+    return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1]
 
 
 def main() -> None:
