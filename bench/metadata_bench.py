@@ -79,7 +79,7 @@ def main() -> None:
                 rows.append(("author", system, bool(author) and norm(gold["author"]) in norm(author)))
     report("wcxb-dev-articles (gold title, date, author)", rows)
     rows = []
-    for _page_id, data, gold in load_pages(EVAL / "extraction-dev"):
+    for page_id, data, gold in load_pages(EVAL / "extraction-dev"):
         match = _URL_DATE.search(gold.get("url", ""))
         if not match:
             continue
@@ -88,7 +88,10 @@ def main() -> None:
         except ValueError:
             continue
         for system, fn in (("dipnews", ours), ("trafilatura", theirs)):
-            rows.append(("date", system, (fn(data)[1] or "")[:10] == truth))
+            date = fn(data)[1]
+            rows.append(("date", system, (date or "")[:10] == truth))
+            if system == "dipnews" and (date or "")[:10] != truth:
+                misses.append(f"date  extraction-dev {page_id}: {date} != {truth}")
     report("extraction-dev pages whose URL states a date (extracted without the URL)", rows)
     if misses:
         Path("bench/out").mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ from indexer.textpage import clean_text_page
 from indexer.topics import TopicScore, tag_topics
 
 # Bump when extraction changes, so stale documents can be re-extracted.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00bb]\s+")
@@ -96,7 +96,7 @@ def extract_article(
         byline, fallback, dropped = html.byline, html.fallback, html.dropped
         url = url or html.url
         site_name, page_date = html.site_name, html.date
-        date_source = "html-metadata" if page_date else None
+        date_source = html.date_source if page_date else None
     else:
         page = clean_text_page(repair_text(text))
         paragraphs, kind = page.paragraphs, "text"

@@ -81,6 +81,18 @@ def _match_date(match: re.Match[str]) -> dt.date | None:
     return _to_date(match.group("year"), match.group("month"), match.group("day"))
 
 
+def first_date(text: str) -> tuple[int, dt.date] | None:
+    """The first full calendar date written in `text`, with where it starts."""
+    found = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            date = _match_date(match)
+            if date:
+                found.append((match.start(), date))
+                break
+    return min(found) if found else None
+
+
 def find_dates(text: str) -> list[dt.date]:
     """Every full calendar date written in `text`, in order of appearance."""
     found: list[tuple[int, dt.date]] = []

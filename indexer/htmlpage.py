@@ -18,6 +18,7 @@ import trafilatura
 from bs4 import BeautifulSoup
 from trafilatura.utils import load_html
 
+from indexer.pagedate import page_date
 from indexer.textpage import clean_text_page, is_chrome, normalise_line
 
 
@@ -61,6 +62,7 @@ class HtmlPage:
     date: dt.date | None = None
     site_name: str | None = None
     url: str | None = None
+    date_source: str | None = None
     fallback: bool = False
     dropped: list[str] = field(default_factory=list)
 
@@ -89,7 +91,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         page.byline = normalise_line(document.author or "") or None
         page.site_name = normalise_line(document.sitename or "") or None
         page.url = document.url or None
-        page.date = _iso_date(document.date)
+        page.date, page.date_source = page_date(tree, page.title, document.date)
     for line in (normalise_line(raw) for raw in text.splitlines()):
         if not line:
             continue
@@ -145,12 +147,3 @@ def visible_text(html: str) -> str:
 def _html_title(html: str) -> str | None:
     soup = BeautifulSoup(html, "lxml")
     return normalise_line(soup.title.get_text()) if soup.title else None
-
-
-def _iso_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None

@@ -1,0 +1,137 @@
+"""The publication date of an HTML page.
+
+In order of trust: the date the page prints beside its headline (what
+readers and citations use), unless it is labelled as a revision; the
+`datePublished` of the page's JSON-LD; htmldate's reading of the metadata
+(`article:published_time`, `<time>`, ...). A date printed as "Updated ..."
+stands in only when the metadata has none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from indexer.dates import first_date
+from indexer.textpage import normalise_line
+
+_SCRIPTS = {"script", "style", "noscript", "template"}
+_BEFORE = 200  # characters of text before the headline where its date may stand
+_AFTER = 1000  # ... and after it
+_SHORT = 80  # a dated text block longer than this is a sentence or a caption, not a date line
+_REVISED = re.compile(r"\b(?:updated|modified|edited|revised|reviewed)\b", re.IGNORECASE)
+_ARTICLE_TYPES = re.compile(r"article|posting|report|news", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ShownDate:
+    """A date printed beside the headline."""
+
+    date: dt.date
+    updated: bool  # labelled as a revision ("Updated", "Last modified")
+
+
+def page_date(
+    tree: Any, headline: str | None, metadata_date: str | None
+) -> tuple[dt.date | None, str | None]:
+    """The page's publication date and where it came from ("html-headline", "html-metadata")."""
+    shown = headline_date(tree, headline) if tree is not None else None
+    if shown and not shown.updated:
+        return shown.date, "html-headline"
+    published = (jsonld_published(tree) if tree is not None else None) or iso_date(metadata_date)
+    if published:
+        return published, "html-metadata"
+    return (shown.date, "html-headline") if shown else (None, None)
+
+
+def headline_date(tree: Any, headline: str | None) -> ShownDate | None:
+    """The date the page prints just under or above its headline, if it prints one.
+
+    Only short text blocks count (a date in a caption or a sentence is not the
+    page's date); in a <time> element the visible text wins over the datetime
+    attribute, which is often in UTC and a day off.
+    """
+    heading = next((h1 for h1 in tree.iter("h1") if normalise_line(h1.text_content()) == headline), None)
+    if heading is None:
+        return None
+    inside = set(heading.iter())
+    chunks: list[tuple[str, Any]] = []
+    at = after = 0
+    for element in tree.iter():
+        if element is heading:
+            at = len(chunks)
+        elif isinstance(element.tag, str) and element.tag not in _SCRIPTS and element not in inside:
+            text = " ".join(f"{element.text or ''} {element.tail or ''}".split())
+            chunks.append((text, element))
+            after += len(text) if at else 0
+            if at and after > _AFTER:
+                break
+    candidates = []
+    for order, window in ((range(at, len(chunks)), _AFTER), (range(at - 1, -1, -1), _BEFORE)):
+        distance = 0
+        for index in order:
+            text, element = chunks[index]
+            found = _shown_date(text, element)
+            if found:
+                start, date, label = found
+                context = f"{chunks[index - 1][0] if index else ''} {label[:start]}"[-60:]
+                revised = bool(_REVISED.search(context)) or element.get("itemprop") == "dateModified"
+                candidates.append((distance, ShownDate(date, revised)))
+                break
+            distance += len(text)
+            if distance > window:
+                break
+    return min(candidates, key=lambda candidate: candidate[0])[1] if candidates else None
+
+
+def _shown_date(text: str, element: Any) -> tuple[int, dt.date, str] | None:
+    """Where the date in a short text block starts, the date, and the block's text."""
+    if element.tag == "time":
+        content = " ".join(element.text_content().split())
+        found = first_date(content)
+        value = iso_date(element.get("datetime", "").strip())
+        return (*found, content) if found else (0, value, content) if value else None
+    found = first_date(text) if len(text) <= _SHORT else None
+    return (*found, text) if found else None
+
+
+def jsonld_published(tree: Any) -> dt.date | None:
+    """`datePublished` of the article the page's JSON-LD describes (an Article type first)."""
+    dates: list[tuple[bool, dt.date]] = []
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+        for item in _objects(data):
+            date = iso_date(str(item.get("datePublished") or ""))
+            if date:
+                dates.append((not _ARTICLE_TYPES.search(str(item.get("@type", ""))), date))
+    return min(dates, key=lambda pair: pair[0])[1] if dates else None
+
+
+def _objects(data: Any) -> list[dict[str, Any]]:
+    """Every JSON object in a JSON-LD document, outermost first."""
+    found: list[dict[str, Any]] = []
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, dict):
+            found.append(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    """The date an ISO 8601 value starts with, if it starts with one."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None

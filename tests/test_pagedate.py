@@ -1,0 +1,80 @@
+"""The publication date of HTML pages: the date beside the headline, JSON-LD, metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from trafilatura.utils import load_html
+
+from indexer.pagedate import headline_date, jsonld_published, page_date
+
+HEADLINE = "Ministers meet in Astana to open a new trade corridor"
+
+
+def page(head: str = "", above: str = "", below: str = "") -> str:
+    return f"""<html><head>{head}</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article>{above}<h1>{HEADLINE}</h1>{below}
+<p>ASTANA - Ministers of both countries met on Tuesday to open the corridor, officials said.</p>
+<p>The corridor links the two capitals by rail and road and is meant to double trade within five years.</p>
+</article></body></html>"""
+
+
+def date_of(html: str, metadata_date: str | None = None):
+    return page_date(load_html(html), HEADLINE, metadata_date)
+
+
+META = '<meta property="article:published_time" content="2025-03-01T10:00:00+00:00">'
+
+
+def test_date_printed_below_the_headline_wins_over_metadata():
+    html = page(META, below='<div class="byline">By Staff <span>March 4, 2025</span></div>')
+    assert date_of(html, "2025-03-01") == (dt.date(2025, 3, 4), "html-headline")
+
+
+def test_date_printed_above_the_headline_counts():
+    html = page(above="<div>Published 4 Mar 2025</div>")
+    assert date_of(html) == (dt.date(2025, 3, 4), "html-headline")
+
+
+def test_an_updated_date_gives_way_to_the_published_metadata():
+    html = page(META, below="<p>Last updated Nov 6, 2025</p>")
+    assert headline_date(load_html(html), HEADLINE).updated
+    assert date_of(html, "2025-03-01") == (dt.date(2025, 3, 1), "html-metadata")
+    # ... but stands in when there is nothing else
+    assert date_of(page(below="<p>Last updated Nov 6, 2025</p>")) == (dt.date(2025, 11, 6), "html-headline")
+
+
+def test_visible_time_text_wins_over_its_utc_attribute():
+    html = page(below='<time datetime="2019-11-19T04:03:00Z">November 18, 2019 11:03 PM</time>')
+    assert date_of(html) == (dt.date(2019, 11, 18), "html-headline")
+    empty = page(below='<time datetime="2019-11-19T04:03:00Z"></time>')
+    assert date_of(empty) == (dt.date(2019, 11, 19), "html-headline")
+
+
+def test_dates_in_captions_sentences_and_far_away_do_not_count():
+    caption = (
+        "<figcaption>The minister at a signing ceremony in Astana on November 13, 2017,"
+        " with delegates of both countries</figcaption>"
+    )
+    far = "<p>" + "Words of the story go on here. " * 40 + "</p><p>May 5, 2020</p>"
+    assert date_of(page(below=caption)) == (None, None)
+    assert date_of(page(below=far)) == (None, None)
+    assert date_of(page(below=caption), "2025-03-01") == (dt.date(2025, 3, 1), "html-metadata")
+
+
+def test_no_headline_match_means_no_shown_date():
+    html = page(below="<span>March 4, 2025</span>")
+    assert headline_date(load_html(html), "Another title") is None
+
+
+def test_json_ld_date_published_is_read_with_any_spacing():
+    script = """<script type="application/ld+json">
+    { "@graph": [ { "@type" : "WebPage", "datePublished" : "2020-01-01T00:00:00Z" },
+                  { "@type" : "NewsArticle", "datePublished" : "2024-09-10T16:07:00.000Z",
+                    "dateModified" : "2025-11-25T17:47:39.214Z" } ] }
+    </script>"""
+    assert jsonld_published(load_html(page(script))) == dt.date(2024, 9, 10)
+    assert date_of(page(script), "2025-11-25") == (dt.date(2024, 9, 10), "html-metadata")
+    broken = '<script type="application/ld+json">{ "datePublished": </script>'
+    assert jsonld_published(load_html(page(broken))) is None
