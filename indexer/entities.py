@@ -8,14 +8,19 @@ countries are those mentioned most, weighted towards the title and lede.
 People: names that follow a title ("President Kassym-Jomart Tokayev",
 "Kazakh President ..."), with later short mentions ("Tokayev") resolved to the
 same person and known variant spellings merged (indexer/data/people.json).
+Across articles, `same_person` tells variants apart from namesakes ("Shahbaz
+Sharif" is "Shehbaz Sharif", "Nawaz Sharif" is not); the writer maps each
+name to the spelling already indexed.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -134,6 +139,56 @@ def _people_registry() -> dict[str, tuple[str, str | None]]:
         for form in [entry["name"], *entry["aliases"]]:
             registry[form.casefold()] = (entry["name"], entry.get("country"))
     return registry
+
+
+# difflib ratios of two spellings of one person's names: on average, and at the least
+# ("Shahbaz"/"Shehbaz" 0.86; "Kassym-Jomart"/"Kasym-Zhomart" 0.91 and 0.77; "Mark"/"Marc" 0.75 is not enough)
+GIVEN_NAME_LIKENESS = 0.8
+GIVEN_NAME_LIKENESS_MIN = 0.7
+
+
+def fold_name(name: str) -> str:
+    """A name without case, accents, hyphens or apostrophes: "Erdoğan" -> "erdogan"."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return " ".join(re.sub(r"[-'’.]", " ", plain).casefold().split())
+
+
+def surname_key(name: str) -> str:
+    """The consonant skeleton of a name's last word: its variants are looked up by it.
+
+    Transliterations differ mostly in vowels, "y", "h" and doubled letters:
+    "Tokayev" and "Tokaev" are both "tkv", "Mirziyoyev" and "Mirziyoev" "mrzv".
+    """
+    folded = fold_name(name).split()
+    if not folded:
+        return ""
+    surname = folded[-1]
+    skeleton = surname[0] + re.sub(r"[aeiouyhw]", "", surname[1:])
+    return re.sub(r"(.)\1+", r"\1", skeleton)
+
+
+def same_person(a: Person, b: Person) -> bool:
+    """Whether two full names (with their countries) are spellings of one person.
+
+    Near spellings of one surname ("Tokayev" / "Tokaev"), no conflicting
+    country, and given names that either contain one another ("Muhammad
+    Shehbaz Sharif" / "Shehbaz Sharif") or pair up as near spellings
+    ("Kassym-Jomart" / "Kasym-Zhomart").
+    """
+    if a.country and b.country and a.country != b.country:
+        return False
+    first, second = fold_name(a.name).split(), fold_name(b.name).split()
+    if len(first) < 2 or len(second) < 2 or surname_key(a.name) != surname_key(b.name):
+        return False
+    if first[-1] != second[-1] and SequenceMatcher(None, first[-1], second[-1]).ratio() < GIVEN_NAME_LIKENESS:
+        return False
+    given_a, given_b = first[:-1], second[:-1]
+    if set(given_a) <= set(given_b) or set(given_b) <= set(given_a):
+        return True
+    if len(given_a) != len(given_b):
+        return False
+    ratios = [SequenceMatcher(None, x, y).ratio() for x, y in zip(given_a, given_b, strict=True)]
+    return sum(ratios) / len(ratios) >= GIVEN_NAME_LIKENESS and min(ratios) >= GIVEN_NAME_LIKENESS_MIN
 
 
 _PERSON = re.compile(rf"(?P<role>{_ROLES})\s+(?P<name>{_NAME})")

@@ -28,6 +28,7 @@ def make_schema() -> Schema:
         country_facet=KEYWORD(commas=True, lowercase=True),  # the primary countries, for the facet
         person=TEXT(analyzer=text),  # what `person:` in a query searches
         person_facet=KEYWORD(commas=True),  # canonical names, for the facet
+        person_key=KEYWORD(commas=True),  # "surname|Full Name|CC": spellings to merge new mentions into
         date=ID(sortable=True),  # YYYY-MM-DD; absent when undated
         url=ID(),
         dup_group=ID(sortable=True),  # near-duplicate group (indexer/stories.py)

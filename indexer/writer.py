@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from whoosh.query import Term
 from whoosh.writing import CLEAR, IndexWriter
 
 from indexer.article import Article
+from indexer.entities import Person, same_person, surname_key
 from indexer.errors import DipnewsError
 from indexer.schema import make_schema
 from indexer.storage import read_index
@@ -79,6 +81,7 @@ def document_from_meta(meta: dict[str, Any], title: str, body: str) -> dict[str,
         "country_facet": ",".join(meta.get("primary_countries", [])),
         "person": " ; ".join(people),
         "person_facet": ",".join(people),
+        "person_key": ",".join(person_key(Person(**person)) for person in meta.get("people", [])),
         "dup_group": meta.get("dup_group") or meta["id"],
         "story_id": meta.get("story_id") or meta["id"],
         "meta": json.dumps(meta, ensure_ascii=False),
@@ -134,6 +137,7 @@ def write_articles(index_dir: Path, articles: Iterable[Article], *, clear: bool 
     count = 0
     with _writer(index_dir, current_schema=clear) as writer:
         with writer.searcher() as searcher:
+            resolve_people(articles, None if clear else searcher)
             remaps = assign_groups(articles, None if clear else searcher)
             rewrites = [] if clear else _regrouped(searcher, remaps, {a.id for a in articles})
         for article in articles:
@@ -150,6 +154,56 @@ def write_articles(index_dir: Path, articles: Iterable[Article], *, clear: bool 
         else:
             writer.commit()
     return count
+
+
+def person_key(person: Person) -> str:
+    return f"{surname_key(person.name)}|{person.name}|{person.country or ''}"
+
+
+def resolve_people(articles: list[Article], searcher: Any | None) -> None:
+    """Spell each person one way: as the index most often does, else as the batch most often does.
+
+    "Shahbaz Sharif" in a new article becomes "Shehbaz Sharif" when that
+    spelling of the same person is already indexed, so the person facet
+    counts one person once; namesakes stay apart (`same_person`). A rebuild
+    (no searcher) settles each person on the spelling most articles use.
+    """
+    indexed: dict[str, list[Person]] = {}  # surname key -> spellings, the index's most used first
+
+    def spellings(surname: str) -> list[Person]:
+        if surname not in indexed:
+            found: Counter[Person] = Counter()
+            if searcher is not None:
+                for term in searcher.reader().expand_prefix("person_key", f"{surname}|"):
+                    _, name, country = term.decode("utf-8").split("|")
+                    found[Person(name, None, country or None)] = searcher.doc_frequency("person_key", term)
+            indexed[surname] = [person for person, _ in found.most_common()]
+        return indexed[surname]
+
+    used = Counter(Person(p.name, None, p.country) for article in articles for p in article.people)
+    canonical: dict[Person, Person] = {}
+    for spelling, _ in used.most_common():  # ties: first seen first
+        heads = spellings(surname_key(spelling.name))
+        target = next((head for head in heads if same_person(head, spelling)), None)
+        if target is None:
+            heads.append(spelling)
+        canonical[spelling] = target or spelling
+    for article in articles:
+        people: dict[str, Person] = {}
+        for person in article.people:
+            target = canonical[Person(person.name, None, person.country)]
+            people.setdefault(target.name, Person(target.name, person.role, person.country or target.country))
+        article.people = list(people.values())
+
+
+def spell_people_as_indexed(index_dir: Path, articles: list[Article]) -> None:
+    """`resolve_people` against the index, without writing (for `dipnews extract`)."""
+
+    def resolve(ix: Index) -> None:
+        with ix.searcher() as searcher:
+            resolve_people(articles, searcher)
+
+    read_index(index_dir, resolve)
 
 
 def assign_groups(articles: list[Article], searcher: Any | None) -> dict[str, dict[str, str]]:

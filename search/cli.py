@@ -24,6 +24,7 @@ from indexer.ingest import (
     read_sidecar,
     reindex,
 )
+from indexer.writer import spell_people_as_indexed
 from search import INSTANCE
 from search.auth import create_token, revoke_token, token_names
 from search.engine import SearchEngine
@@ -215,8 +216,11 @@ def reindex_command(obj: Context) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per page, as indexing stores it.")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Largest page accepted.")
-def extract_command(files: tuple[Path, ...], as_json: bool, max_bytes: int) -> None:
+@click.pass_obj
+def extract_command(obj: Context, files: tuple[Path, ...], as_json: bool, max_bytes: int) -> None:
     """Show what the indexer keeps from each page, without indexing it.
+
+    People are spelled as the index already spells them, as indexing would.
 
     Example: dipnews extract --json corpus/002_20916a8584a4dfd4.txt
     """
@@ -228,6 +232,7 @@ def extract_command(files: tuple[Path, ...], as_json: bool, max_bytes: int) -> N
             article = extract_article(
                 read_page(path, max_bytes), source=str(path), supplied=read_sidecar(path)
             )
+            spell_people_as_indexed(index_dir(obj.data_dir), [article])
         except DipnewsError as error:
             failures += 1
             if as_json:
