@@ -228,6 +228,11 @@ def _resolve_outlet(article: Article, supplied: str | None, site: str | None, ag
         article.wire_source = agency_outlet.name
 
 
+def _dates_in(body: str, ingested: dt.date) -> list[dt.date]:
+    """Dates written in the text, up to the ingest day (a later one is a plan, not the page's date)."""
+    return [date for date in find_dates(body) if date <= ingested]
+
+
 def _resolve_date(
     article: Article,
     supplied: dt.date | None,
@@ -243,7 +248,6 @@ def _resolve_date(
             url_date = dt.date(*(int(g) for g in url_match.groups()))
         except ValueError:
             url_date = None
-    in_text = [d for d in find_dates(article.body) if d <= ingested]
     if supplied:
         article.date, article.date_source = supplied, "supplied"
     elif page_date:
@@ -251,8 +255,8 @@ def _resolve_date(
     elif url_date:
         article.date, article.date_source = url_date, "url"
     elif dateline and dateline.month and dateline.day:
-        known = [dt.date(dateline.year, 1, 1)] if dateline.year else in_text
+        known = [dt.date(dateline.year, 1, 1)] if dateline.year else _dates_in(article.body, ingested)
         article.date = infer_year(dateline.month, dateline.day, known, ingested)
         article.date_source = "dateline" if article.date else None
-    elif in_text:
+    elif in_text := _dates_in(article.body, ingested):
         article.date, article.date_source = max(in_text), "text"

@@ -16,6 +16,8 @@ from typing import Any
 import htmldate.extractors as htmldate_extractors
 import trafilatura
 from bs4 import BeautifulSoup
+from htmldate import find_date
+from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
 from indexer.pagedate import page_date
@@ -75,23 +77,23 @@ def looks_like_html(text: str) -> bool:
 def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     """Main text and metadata of an HTML page."""
     tree = load_html(html)
-    headings = _headings(tree) if tree is not None else []
+    page = HtmlPage(paragraphs=[])
+    if tree is not None:
+        meta = read_metadata(tree, url)
+        page.title = choose_title(normalise_line(meta.title or ""), _headings(tree))
+        page.byline = normalise_line(meta.author or "") or None
+        page.site_name = normalise_line(meta.sitename or "") or None
+        page.url = meta.url or None
+        page.date, page.date_source = page_date(
+            tree, page.title, lambda: find_date(tree, extensive_search=True, original_date=True, url=page.url)
+        )
     document: Any = trafilatura.bare_extraction(
         tree if tree is not None else html,
         url=url,
-        with_metadata=True,
         include_comments=False,
         include_tables=True,
-        date_extraction_params={"extensive_search": True, "original_date": True},
     )
     text = getattr(document, "text", None) or ""
-    page = HtmlPage(paragraphs=[])
-    if document is not None:
-        page.title = choose_title(normalise_line(document.title or ""), headings)
-        page.byline = normalise_line(document.author or "") or None
-        page.site_name = normalise_line(document.sitename or "") or None
-        page.url = document.url or None
-        page.date, page.date_source = page_date(tree, page.title, document.date)
     for line in (normalise_line(raw) for raw in text.splitlines()):
         if not line:
             continue
@@ -103,6 +105,31 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         page.paragraphs = fallback.paragraphs
         page.title = page.title or fallback.title or _html_title(html)
     return page
+
+
+def read_metadata(tree: Any, url: str | None) -> Any:
+    """trafilatura's page metadata (title, author, site name, URL), without what dipnews does not use.
+
+    `trafilatura.metadata.extract_metadata` also reads categories, tags and a
+    licence (XPath over the whole tree, unused here) and always runs htmldate,
+    which dipnews asks only when the page shows no date by its headline
+    (indexer/pagedate.py). The steps and their order are trafilatura's.
+    """
+    meta = trafilatura_metadata.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = trafilatura_metadata.extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - trafilatura guards its JSON-LD reader the same way
+        pass
+    meta.title = meta.title or trafilatura_metadata.extract_title(tree)
+    meta.author = meta.author or trafilatura_metadata.extract_author(tree)
+    meta.url = meta.url or trafilatura_metadata.extract_url(tree, url)
+    sitename = (meta.sitename or trafilatura_metadata.extract_sitename(tree) or "").lstrip("@")
+    if sitename and "." not in sitename and not sitename[0].isupper():
+        sitename = sitename.title()
+    meta.sitename = sitename or None
+    return meta
 
 
 def _headings(tree: Any) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,13 +36,16 @@ class ShownDate:
 
 
 def page_date(
-    tree: Any, headline: str | None, metadata_date: str | None
+    tree: Any, headline: str | None, metadata_date: Callable[[], str | None]
 ) -> tuple[dt.date | None, str | None]:
-    """The page's publication date and where it came from ("html-headline", "html-metadata")."""
-    shown = headline_date(tree, headline) if tree is not None else None
+    """The page's publication date and where it came from ("html-headline", "html-metadata").
+
+    `metadata_date` (htmldate, a few milliseconds) is only asked when needed.
+    """
+    shown = headline_date(tree, headline)
     if shown and not shown.updated:
         return shown.date, "html-headline"
-    published = (jsonld_published(tree) if tree is not None else None) or iso_date(metadata_date)
+    published = jsonld_published(tree) or iso_date(metadata_date())
     if published:
         return published, "html-metadata"
     return (shown.date, "html-headline") if shown else (None, None)

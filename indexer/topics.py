@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 MIN_MENTIONS = 2
@@ -99,18 +99,28 @@ def topic_labels() -> dict[str, str]:
     return {topic.slug: topic.label for topic in load_topics()}
 
 
+@lru_cache(maxsize=1 << 16)
+def _candidates(token: str) -> tuple[_Phrase, ...]:
+    """The phrases a token may start: by the whole word and by its prefixes (cached: words repeat)."""
+    matcher = _matcher()
+    found = list(matcher.by_word.get(token, ()))
+    for length in matcher.prefix_lengths:
+        if length <= len(token):
+            found.extend(matcher.by_prefix.get(token[:length], ()))
+    return tuple(found)
+
+
 def _mentions(text: str) -> list[tuple[int, str]]:
     """(topic index, matched phrase) for every trigger in the text; phrases do not overlap."""
-    matcher = _matcher()
     tokens = [token.replace("\u2019", "'") for token in _TOKEN.findall(text.lower())]
     found = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        candidates = list(matcher.by_word.get(token, ()))
-        for length in matcher.prefix_lengths:
-            if length <= len(token):
-                candidates.extend(matcher.by_prefix.get(token[:length], ()))
+        candidates = _candidates(token)
+        if not candidates:
+            i += 1
+            continue
         best = None
         for phrase in candidates:
             n = len(phrase.words)

@@ -21,7 +21,7 @@ def page(head: str = "", above: str = "", below: str = "") -> str:
 
 
 def date_of(html: str, metadata_date: str | None = None):
-    return page_date(load_html(html), HEADLINE, metadata_date)
+    return page_date(load_html(html), HEADLINE, lambda: metadata_date)
 
 
 META = '<meta property="article:published_time" content="2025-03-01T10:00:00+00:00">'
