@@ -84,9 +84,19 @@ def decode_bytes(data: bytes, repair: bool = True) -> str:
 
 
 def repair_text(text: str) -> str:
-    """Repair mojibake (ftfy) and the truncated mojibake ftfy cannot see."""
-    text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, normalization="NFC")
-    return repair_truncated_mojibake(text)
+    """Repair mojibake (ftfy) and the truncated mojibake ftfy cannot see.
+
+    ftfy fixes a text line by line; a line of plain ASCII without control
+    characters is one it would leave as it is, so only the others go through it.
+    """
+    lines = text.replace("\r\n", "\n").split("\n")
+    for i, line in enumerate(lines):
+        if not line.isascii() or _ASCII_CONTROL.search(line):
+            lines[i] = ftfy.fix_text(line, unescape_html=False, uncurl_quotes=False, normalization="NFC")
+    return repair_truncated_mojibake("\n".join(lines))
+
+
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _decode(data: bytes) -> str:

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import codecs
 
+import ftfy
 import pytest
 
-from indexer.decode import decode_bytes, repair_truncated_mojibake
+from indexer.decode import decode_bytes, repair_text, repair_truncated_mojibake
 from indexer.errors import DipnewsError
 
 
@@ -28,6 +29,16 @@ def test_legacy_encoding_detected():
 
 def test_double_encoded_mojibake_is_repaired():
     assert decode_bytes("Pakistan’s partner".encode().decode("cp1252").encode()) == "Pakistan’s partner"
+
+
+def test_repair_skips_only_lines_ftfy_would_leave_alone():
+    text = (
+        "Plain line.\r\nKazakhstanâ€™s envoy said\r\nbell\x07 and\x00 nul\rlone CR\n"
+        "caf\u0065\u0301 compos\u00e9e\n\u2028separator\nlast"
+    )
+    expected = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, normalization="NFC")
+    assert repair_text(text) == repair_truncated_mojibake(expected)
+    assert "Kazakhstan’s" in repair_text(text) and "\x07" not in repair_text(text)
 
 
 def test_truncated_thai_mojibake_is_repaired():
