@@ -37,14 +37,17 @@ _END_OF_ARTICLE = re.compile(
     r"^[\s\-\u2013\u2014|•·*#]*(?:\d+\s+)?(?:comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment"
     r"|related(?:\s+(?:articles|posts|news|stories|content|coverage))?|more\s+(?:stories|news|from\s.*)"
     r"|read\s+(?:more|also|next)|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|most\s+(?:read|popular)"
-    r"|trending(?:\s+now)?|popular\s+(?:posts|stories)|tags?:?.*|sign\s+up\s+for.*newsletter.*)"
+    r"|trending(?:\s+now)?(?:\s+on\s.*)?|popular\s+(?:posts|stories|now)|tags?:?.*|sign\s+up\s+for.*newsletter.*"
+    r"|editors?'?\u2019?s?\s+picks|(?:want|like)\s+more\s+stories.*|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)"
+    r"|up\s+next|in\s+case\s+you\s+missed\s+it|what\s+to\s+read\s+next|don'?\u2019?t\s+miss)"
     r"[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
 )
 _MENU_RUN = 3  # this many short lines in a row, not introduced by a colon, are a menu or link list
 _SHORT_WORDS = 6
 _BYLINE = re.compile(r"^(?:by|written\s+by|reported\s+by)\s+(?P<who>[A-Z][^.!?]{1,80})$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)|[\u3002\uff01\uff1f]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _PARAGRAPH_MIN_WORDS = 12
 _TITLE_WORDS = (3, 30)
 
@@ -69,7 +72,11 @@ def normalise_line(line: str) -> str:
 _CREDIT = re.compile(
     r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|translated)\s+by\b.{0,300}$"
     r"|^(?:write\s+to|e-?mail|contact|reach)\s.{0,120}(?:@|\bat\s+\S+@)"
-    r"|^(?:related|more|read\s+(?:more|also|next)|see\s+also|also\s+(?:on|read)|source|tags?|topics?)\s*:",
+    r"|^(?:related|more|read\s+(?:more|also|next)|see\s+also|also\s+(?:on|read)|source|tags?|topics?)\s*:"
+    # photo captions and credits
+    r"|^in\s+this\s+(?:[\w,.]+\s+){0,8}?(?:file\s+)?(?:photo|image|picture)\b"
+    r"|^(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:"
+    r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$",
     re.IGNORECASE,
 )
 _PROMOTION = re.compile(
@@ -95,7 +102,12 @@ def is_chrome(line: str) -> bool:
 
 def is_paragraph(line: str) -> bool:
     """A line that reads like prose: enough words and a sentence end."""
-    return len(line.split()) >= _PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(line))
+    return word_count(line) >= _PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(line))
+
+
+def word_count(line: str) -> int:
+    """Words in a line; Chinese and Japanese write without spaces, so two of their characters count as one."""
+    return len(line.split()) + len(_CJK.findall(line)) // 2
 
 
 def _is_title_like(line: str) -> bool:
@@ -150,6 +162,7 @@ def clean_text_page(text: str) -> TextPage:
 
 
 SHORT_LINE_COST = 3
+_LIST_ITEM = re.compile(r"^(?:[*\u2022\u00b7\-\u2013]\s|\d{1,2}[.)]\s)")
 CHROME_LINE_COST = 8
 
 
@@ -166,8 +179,10 @@ def _main_span(lines: list[str]) -> tuple[int, int]:
     for i, line in enumerate(lines):
         if is_chrome(line):
             score, in_list = -CHROME_LINE_COST, False
-        elif is_paragraph(line):
-            score, in_list = len(line.split()), False
+        elif is_paragraph(line) and not (_LIST_ITEM.match(line) and not in_list):
+            score, in_list = word_count(line), False
+        elif _LIST_ITEM.match(line) and not in_list:
+            score = 0  # a list item nothing introduces: teasers weigh nothing, a list inside the story stays
         else:
             score = 0 if in_list else -SHORT_LINE_COST
             in_list = in_list or line.endswith(":")
@@ -195,7 +210,7 @@ def _mostly_before(before: list[str], after: list[str]) -> bool:
 
 
 def _is_short(line: str) -> bool:
-    return len(line.split()) < _SHORT_WORDS and not _SENTENCE_END.search(line)
+    return word_count(line) < _SHORT_WORDS and not _SENTENCE_END.search(line)
 
 
 def _drop_link_runs(lines: list[str], dropped: list[str]) -> list[str]:

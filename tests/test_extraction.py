@@ -171,6 +171,37 @@ def test_text_page_drops_link_lists_and_what_follows_the_article():
     assert "Markets" in page.dropped and comments[1] in page.dropped
 
 
+def test_text_page_teaser_lists_captions_and_end_markers_stay_out():
+    from indexer.textpage import clean_text_page
+
+    teasers = [
+        f"* Teaser {n}: ministers of a neighbouring state met on Tuesday to discuss the port, "
+        "the railway and a new customs post, officials in the capital said."
+        for n in range(6)
+    ]
+    story = [
+        "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas "
+        "in the North Atlantic.",
+        "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed.",
+        "Officials said a further round of negotiations would be held in Reykjavik in the spring.",
+    ]
+    caption = "In this Nov. 12, 2025, file photo, the two ministers shake hands in Oslo."
+    picks = ["Editors' Picks", "A long read about the history of the cod wars between the two countries and Britain."]
+    page = clean_text_page("\n".join([*teasers, "Fishing talks", caption, *story, *picks]))
+    assert page.paragraphs == story
+    assert caption in page.dropped and picks[1] in page.dropped
+
+
+def test_text_page_reads_chinese_and_japanese_prose():
+    from indexer.textpage import clean_text_page, is_paragraph
+
+    prose = "先日、不正に改造した端末を販売したとして、商標法違反の疑いで男性が逮捕されました。"
+    assert is_paragraph(prose) and not is_paragraph("商標登録の基礎知識")
+    menu = ["* 商標登録の基礎知識", "* サービスのご案内", "* お客様の声", "* ブログ"]
+    page = clean_text_page("\n".join([*menu, prose, prose.replace("先日", "昨日")]))
+    assert page.paragraphs == [prose, prose.replace("先日", "昨日")]
+
+
 def test_countries_and_people_on_the_seeds():
     for path in SEEDS:
         article = extract(path)
