@@ -186,7 +186,10 @@ def test_text_page_teaser_lists_captions_and_end_markers_stay_out():
         "Officials said a further round of negotiations would be held in Reykjavik in the spring.",
     ]
     caption = "In this Nov. 12, 2025, file photo, the two ministers shake hands in Oslo."
-    picks = ["Editors' Picks", "A long read about the history of the cod wars between the two countries and Britain."]
+    picks = [
+        "Editors' Picks",
+        "A long read about the history of the cod wars between the two countries and Britain.",
+    ]
     page = clean_text_page("\n".join([*teasers, "Fishing talks", caption, *story, *picks]))
     assert page.paragraphs == story
     assert caption in page.dropped and picks[1] in page.dropped
