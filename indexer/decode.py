@@ -68,7 +68,9 @@ def decode_bytes(data: bytes, repair: bool = True) -> str:
     """Decode a raw page to text, repairing mojibake; raise DipnewsError if it is not text.
 
     `repair=False` leaves mojibake repair to the caller, for HTML pages whose
-    markup is far larger than the text worth repairing.
+    markup is far larger than the text worth repairing; pages showing the
+    signature of double-encoded UTF-8 are repaired all the same, before an HTML
+    parser drops the C1 control characters that ftfy needs to undo it.
     """
     if not data.strip():
         raise DipnewsError("The page is empty.")
@@ -76,7 +78,7 @@ def decode_bytes(data: bytes, repair: bool = True) -> str:
     if kind:
         raise DipnewsError(f"This is {kind}, not a news page (HTML or text).", 415)
     text = _decode(data)
-    if repair:
+    if repair or _MOJIBAKE.search(text):
         text = repair_text(text)
     if not text.strip():
         raise DipnewsError("The page has no readable text.")
@@ -96,6 +98,8 @@ def repair_text(text: str) -> str:
     return repair_truncated_mojibake("\n".join(lines))
 
 
+# UTF-8 read as Latin-1 or Windows-1252: a lead byte's letter before a C1 control, or "â€", "Ã©"
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u009f]|\u00e2\u20ac|\u00c3[\u00a0-\u00bf]")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 

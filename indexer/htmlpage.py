@@ -53,6 +53,9 @@ _HTML_START = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|a)\b",
     re.IGNORECASE,
 )
+SHORT_EXTRACTION_WORDS = 200  # below this, the extraction is checked against the visible text
+FALLBACK_RATIO = 5  # ... and replaced by it when that holds this many times more prose
+_COMMENT_SECTION = re.compile(r"(?:^|[\s_-])(?:comments?|disqus\w*|respond)(?:$|[\s_-])", re.IGNORECASE)
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "form")
 
 
@@ -98,13 +101,24 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         if not line:
             continue
         (page.dropped if is_chrome(line) else page.paragraphs).append(line)
-    if not page.paragraphs:
-        page.fallback = True
-        visible = visible_text(html)
-        fallback = clean_text_page(visible)
-        page.paragraphs = fallback.paragraphs
-        page.title = page.title or fallback.title or _html_title(html)
+    words = _word_total(page.paragraphs)
+    if words < SHORT_EXTRACTION_WORDS:
+        # trafilatura now and then keeps only a small part of the story (or nothing):
+        # the densest prose of the page's visible text, read as a text page, takes
+        # over when it holds what trafilatura kept and several times more
+        fallback = clean_text_page(visible_text(html))
+        text = "\n".join(fallback.paragraphs)
+        kept = _word_total([paragraph for paragraph in page.paragraphs if paragraph in text])
+        if not words or (_word_total(fallback.paragraphs) >= FALLBACK_RATIO * words and 2 * kept >= words):
+            page.fallback = True
+            page.dropped.extend(page.paragraphs)
+            page.paragraphs = fallback.paragraphs
+            page.title = page.title or fallback.title or _html_title(html)
     return page
+
+
+def _word_total(paragraphs: list[str]) -> int:
+    return sum(len(paragraph.split()) for paragraph in paragraphs)
 
 
 def read_metadata(tree: Any, url: str | None) -> Any:
@@ -163,12 +177,23 @@ def choose_title(meta_title: str, headings: list[str]) -> str | None:
 
 
 def visible_text(html: str) -> str:
-    """The text a reader would see, one block per line, without scripts or navigation."""
+    """The text a reader would see, one block per line, without scripts, navigation or comments."""
     soup = BeautifulSoup(html, "lxml")
     for tag in soup(_INVISIBLE):
         tag.decompose()
+    for tag in soup.find_all(_is_comment_section):
+        if not tag.decomposed:
+            tag.decompose()
     root = soup.body or soup
     return root.get_text("\n")
+
+
+def _is_comment_section(tag: Any) -> bool:
+    """An element whose id or class names reader comments ("comments", "comment-list", "disqus_thread")."""
+    if tag.name in ("html", "body", "main", "article"):  # "comments-open" on a page or post says nothing
+        return False
+    names = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+    return bool(names.strip()) and bool(_COMMENT_SECTION.search(names))
 
 
 def _html_title(html: str) -> str | None:

@@ -110,6 +110,44 @@ def test_html_page_chrome_and_metadata():
     assert "transport" in article.topic_slugs
 
 
+BRIEF = (
+    "<p>ISLAMABAD, Feb 4 (APP): Pakistan and Kazakhstan signed an agreement on road transport on Wednesday, "
+    "officials said after the ceremony in the capital.</p><p>The agreement lets lorries of both countries "
+    "cross through Afghanistan and Uzbekistan under one customs regime.</p>"
+)
+
+
+def html_page(article: str, after: str = "") -> bytes:
+    return (
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Pakistan, Kazakhstan sign road transport deal"
+        f"</h1>{article}</article>{after}</body></html>"
+    ).encode()
+
+
+def test_a_short_story_keeps_its_comments_out():
+    comments = "".join(
+        f"<li class='comment'><div>Reader {i}</div><div>February 4, 2026 at 10:{i:02d} am</div><p>This is a good "
+        "step for the region and I hope the trade between the two countries grows quickly now that the road "
+        f"is open, wrote reader number {i}.</p><a>Reply</a></li>"
+        for i in range(12)
+    )
+    article = extract_article(
+        html_page(BRIEF, f"<section id='comments'><h3>12 Comments</h3>{comments}</section>")
+    )
+    assert not article.fallback
+    assert (
+        article.body.startswith("ISLAMABAD")
+        and "Reader" not in article.body
+        and len(article.body.split()) < 60
+    )
+
+
+def test_double_encoded_utf8_in_html_is_repaired():
+    mojibake = BRIEF.replace("officials said", "officials’ statement said").encode().decode("latin-1")
+    article = extract_article(html_page(mojibake))
+    assert "officials’ statement" in article.body
+
+
 def test_html_page_with_json_ld_date():
     article = extract(PAGES / "ghana-cocoa.html")
     assert article.date == dt.date(2026, 1, 20)
