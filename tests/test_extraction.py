@@ -119,15 +119,15 @@ BRIEF = (
 
 def html_page(article: str, after: str = "") -> bytes:
     return (
-        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Pakistan, Kazakhstan sign road transport deal"
-        f"</h1>{article}</article>{after}</body></html>"
+        "<html><body><nav><a href='/'>Home</a></nav><article>"
+        f"<h1>Pakistan, Kazakhstan sign road transport deal</h1>{article}</article>{after}</body></html>"
     ).encode()
 
 
 def test_a_short_story_keeps_its_comments_out():
     comments = "".join(
-        f"<li class='comment'><div>Reader {i}</div><div>February 4, 2026 at 10:{i:02d} am</div><p>This is a good "
-        "step for the region and I hope the trade between the two countries grows quickly now that the road "
+        f"<li class='comment'><div>Reader {i}</div><div>February 4, 2026 at 10:{i:02d} am</div>"
+        "<p>This is a good step for the region and I hope the trade between the two countries grows quickly now that the road "
         f"is open, wrote reader number {i}.</p><a>Reply</a></li>"
         for i in range(12)
     )
