@@ -127,8 +127,8 @@ def html_page(article: str, after: str = "") -> bytes:
 def test_a_short_story_keeps_its_comments_out():
     comments = "".join(
         f"<li class='comment'><div>Reader {i}</div><div>February 4, 2026 at 10:{i:02d} am</div>"
-        "<p>This is a good step for the region and I hope the trade between the two countries grows quickly now that the road "
-        f"is open, wrote reader number {i}.</p><a>Reply</a></li>"
+        "<p>This is a good step for the region and I hope the trade between the two countries grows "
+        f"quickly now that the road is open, wrote reader number {i}.</p><a>Reply</a></li>"
         for i in range(12)
     )
     article = extract_article(
