@@ -87,15 +87,19 @@ _PROMOTION = re.compile(
     r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
     r"|this\s+article\s+has\s+been\s+sent|(?:may|might)\s+(?:get|earn|receive)\s+(?:a\s+)?(?:small\s+)?"
     r"(?:share\s+of\s+(?:the\s+)?(?:sale|revenue)|(?:affiliate\s+)?commission)"
-    r"|have\s+a\s+(?:news\s+)?tip\?|follow\s+.{0,40}\bfull\s+coverage\s+of)",
+    r"|have\s+a\s+(?:news\s+)?tip\?|follow\s+.{0,40}\bfull\s+coverage\s+of"
+    r"|follow\s+(?:me|us)\s+on\b|join\s+(?:our|the|my)\s+(?:\w+\s+)?(?:mailing\s+list|newsletter|facebook\s+group)"
+    r"|join\s+(?:me|us)\s+on\s+\w+)",
     re.IGNORECASE,
 )
 _PROMOTION_MAX_WORDS = 40
+# template filler and rules: "Lorem ipsum dolor sit amet", "*****", "-----"
+_PLACEHOLDER = re.compile(r"\blorem\s+ipsum\b|^[^\w]{3,}$", re.IGNORECASE)
 
 
 def is_chrome(line: str) -> bool:
-    """Page chrome: a menu, widget or ad line, or a credit or promotion around the story."""
-    if _CHROME.match(line) or _CREDIT.match(line):
+    """Page chrome: a menu, widget or ad line, a credit or promotion around the story, a placeholder."""
+    if _CHROME.match(line) or _CREDIT.match(line) or _PLACEHOLDER.search(line):
         return True
     return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(line))
 

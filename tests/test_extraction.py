@@ -277,6 +277,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Shareholders may receive a share of the proceeds under the agreement.",
         "The newsletter of the central bank said inflation would ease.",
         "Both countries will sign up to the convention next year.",
+        "Turkey will join the talks on Monday, and other states may follow on Tuesday.",
+        "Ministers agreed to follow the roadmap and join the mailing of ballots abroad.",
     ):
         assert not is_chrome(sentence), sentence
     for line in (
@@ -284,5 +286,9 @@ def test_promotion_rules_spare_ordinary_sentences():
         "If you buy something through this post, we may get a share of the sale.",
         "Reporting by Jane Doe; Editing by John Roe",
         "CLICK HERE TO GET THE FOX NEWS APP",
+        "Follow me on instagram: @somebody",
+        "Join our mailing list! Get a newsletter when an episode is published",
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+        "*************************",
     ):
         assert is_chrome(line), line
