@@ -93,15 +93,23 @@ _PROMOTION = re.compile(
     re.IGNORECASE,
 )
 _PROMOTION_MAX_WORDS = 40
+_TIMESTAMP_MAX_WORDS = 10
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLOCK = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?!\d)")
 # template filler and rules: "Lorem ipsum dolor sit amet", "*****", "-----"
 _PLACEHOLDER = re.compile(r"\blorem\s+ipsum\b|^[^\w]{3,}$", re.IGNORECASE)
 
 
 def is_chrome(line: str) -> bool:
     """Page chrome: a menu, widget or ad line, a credit or promotion around the story, a placeholder."""
-    if _CHROME.match(line) or _CREDIT.match(line) or _PLACEHOLDER.search(line):
+    if _CHROME.match(line) or _CREDIT.match(line) or _PLACEHOLDER.search(line) or _is_timestamp(line):
         return True
     return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(line))
+
+
+def _is_timestamp(line: str) -> bool:
+    """A short line giving a date and a time, in any language ("22 de janeiro de 2018 às 0:13")."""
+    return word_count(line) <= _TIMESTAMP_MAX_WORDS and bool(_YEAR.search(line) and _CLOCK.search(line))
 
 
 def is_paragraph(line: str) -> bool:
