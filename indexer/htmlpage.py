@@ -55,6 +55,10 @@ _HTML_START = re.compile(
 )
 SHORT_EXTRACTION_WORDS = 200  # below this, the extraction is checked against the visible text
 FALLBACK_RATIO = 5  # ... and replaced by it when that holds this many times more prose
+_BLOCKS = [
+    *"p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th blockquote pre".split(),
+    *"section article aside main figure figcaption address hr".split(),
+]
 _COMMENT_SECTION = re.compile(r"(?:^|[\s_-])(?:comments?|disqus\w*|respond)(?:$|[\s_-])", re.IGNORECASE)
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "form")
 
@@ -177,15 +181,21 @@ def choose_title(meta_title: str, headings: list[str]) -> str | None:
 
 
 def visible_text(html: str) -> str:
-    """The text a reader would see, one block per line, without scripts, navigation or comments."""
+    """The text a reader would see, one block per line, without scripts, navigation or comments.
+
+    Lines break at block elements only: a link or emphasis inside a paragraph stays in its line.
+    """
     soup = BeautifulSoup(html, "lxml")
     for tag in soup(_INVISIBLE):
         tag.decompose()
     for tag in soup.find_all(_is_comment_section):
         if not tag.decomposed:
             tag.decompose()
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
     root = soup.body or soup
-    return root.get_text("\n")
+    return root.get_text("")
 
 
 def _is_comment_section(tag: Any) -> bool:

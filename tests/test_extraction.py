@@ -142,6 +142,17 @@ def test_a_short_story_keeps_its_comments_out():
     )
 
 
+def test_visible_text_breaks_lines_at_blocks_only():
+    from indexer.htmlpage import visible_text
+
+    html = (
+        "<body><nav>Home</nav><div><p>So-called <a href='/x'>neo-banks</a>, or <em>challenger</em> banks, grew."
+        "</p><p>Second paragraph.</p></div><div id='comments'>Great story!</div><script>x()</script></body>"
+    )
+    lines = [line.strip() for line in visible_text(html).splitlines() if line.strip()]
+    assert lines == ["So-called neo-banks, or challenger banks, grew.", "Second paragraph."]
+
+
 def test_double_encoded_utf8_in_html_is_repaired():
     mojibake = BRIEF.replace("officials said", "officials’ statement said").encode().decode("latin-1")
     article = extract_article(html_page(mojibake))
