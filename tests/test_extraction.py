@@ -147,7 +147,8 @@ def test_visible_text_breaks_lines_at_blocks_only():
 
     html = (
         "<body><nav>Home</nav><div><p>So-called <a href='/x'>neo-banks</a>, or <em>challenger</em> banks, "
-        "grew.</p><p>Second paragraph.</p></div><div id='comments'>Great story!</div><script>x()</script></body>"
+        "grew.</p><p>Second paragraph.</p></div><div id='comments'>Great story!</div>"
+        "<script>x()</script></body>"
     )
     lines = [line.strip() for line in visible_text(html).splitlines() if line.strip()]
     assert lines == ["So-called neo-banks, or challenger banks, grew.", "Second paragraph."]
