@@ -92,7 +92,9 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         page.site_name = normalise_line(meta.sitename or "") or None
         page.url = meta.url or None
         page.date, page.date_source = page_date(
-            tree, page.title, lambda: find_date(tree, extensive_search=True, original_date=True, url=page.url)
+            tree,
+            page.title,
+            lambda extensive: find_date(tree, extensive_search=extensive, original_date=True, url=page.url),
         )
     document: Any = trafilatura.bare_extraction(
         tree if tree is not None else html,

@@ -3,8 +3,8 @@
 In order of trust: the date the page prints beside its headline (what
 readers and citations use), unless it is labelled as a revision; the
 `datePublished` of the page's JSON-LD; htmldate's reading of the metadata
-(`article:published_time`, `<time>`, ...). A date printed as "Updated ..."
-stands in only when the metadata has none.
+(`article:published_time`, `<time>`, ...); a date printed as "Updated ...";
+htmldate's guess from dates anywhere in the page.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 from indexer.dates import first_date
 from indexer.textpage import normalise_line
 
+_HEADLINE_TAGS = ("h1", "h2", "h3", "legend")  # where a page prints its headline
 _SCRIPTS = {"script", "style", "noscript", "template"}
 _BEFORE = 200  # characters of text before the headline where its date may stand
 _AFTER = 1000  # ... and after it
@@ -36,19 +37,24 @@ class ShownDate:
 
 
 def page_date(
-    tree: Any, headline: str | None, metadata_date: Callable[[], str | None]
+    tree: Any, headline: str | None, metadata_date: Callable[[bool], str | None]
 ) -> tuple[dt.date | None, str | None]:
     """The page's publication date and where it came from ("html-headline", "html-metadata").
 
-    `metadata_date` (htmldate, a few milliseconds) is only asked when needed.
+    `metadata_date(extensive)` is htmldate: without `extensive` it reads the
+    page's metadata only; with it, it also guesses from dates anywhere in the
+    text, which a date printed by the headline (even an "Updated" one) beats.
     """
     shown = headline_date(tree, headline)
     if shown and not shown.updated:
         return shown.date, "html-headline"
-    published = jsonld_published(tree) or iso_date(metadata_date())
+    published = jsonld_published(tree) or iso_date(metadata_date(False))
     if published:
         return published, "html-metadata"
-    return (shown.date, "html-headline") if shown else (None, None)
+    if shown:
+        return shown.date, "html-headline"
+    guessed = iso_date(metadata_date(True))
+    return (guessed, "html-text") if guessed else (None, None)
 
 
 def headline_date(tree: Any, headline: str | None) -> ShownDate | None:
@@ -58,21 +64,33 @@ def headline_date(tree: Any, headline: str | None) -> ShownDate | None:
     page's date); in a <time> element the visible text wins over the datetime
     attribute, which is often in UTC and a day off.
     """
-    heading = next((h1 for h1 in tree.iter("h1") if normalise_line(h1.text_content()) == headline), None)
+    heading = next(
+        (
+            element
+            for element in tree.iter(*_HEADLINE_TAGS)
+            if normalise_line(element.text_content()) == headline
+        ),
+        None,
+    )
     if heading is None:
         return None
     inside = set(heading.iter())
     chunks: list[tuple[str, Any]] = []
-    at = after = 0
+    at: int | None = None  # index of the first chunk after the headline
+    after = 0
     for element in tree.iter():
         if element is heading:
             at = len(chunks)
+            if (element.tail or "").strip():  # text right after the headline's closing tag
+                chunks.append((" ".join(element.tail.split()), element))
         elif isinstance(element.tag, str) and element.tag not in _SCRIPTS and element not in inside:
             text = " ".join(f"{element.text or ''} {element.tail or ''}".split())
             chunks.append((text, element))
-            after += len(text) if at else 0
-            if at and after > _AFTER:
-                break
+            if at is not None:
+                after += len(text)
+                if after > _AFTER:
+                    break
+    assert at is not None  # the headline is in the tree
     candidates = []
     for order, window in ((range(at, len(chunks)), _AFTER), (range(at - 1, -1, -1), _BEFORE)):
         distance = 0

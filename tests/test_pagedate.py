@@ -21,7 +21,7 @@ def page(head: str = "", above: str = "", below: str = "") -> str:
 
 
 def date_of(html: str, metadata_date: str | None = None):
-    return page_date(load_html(html), HEADLINE, lambda: metadata_date)
+    return page_date(load_html(html), HEADLINE, lambda extensive: None if extensive else metadata_date)
 
 
 META = '<meta property="article:published_time" content="2025-03-01T10:00:00+00:00">'
@@ -78,3 +78,19 @@ def test_json_ld_date_published_is_read_with_any_spacing():
     assert date_of(page(script), "2025-11-25") == (dt.date(2024, 9, 10), "html-metadata")
     broken = '<script type="application/ld+json">{ "datePublished": </script>'
     assert jsonld_published(load_html(page(broken))) is None
+
+
+def test_a_date_right_after_a_headline_in_another_tag_counts():
+    html = f"<html><body><h1>My Blog</h1><fieldset><legend>{HEADLINE}</legend> 20 December 2025 <p>Text.</p>"
+    html += "</fieldset></body></html>"
+    assert date_of(html) == (dt.date(2025, 12, 20), "html-headline")
+
+
+def test_an_updated_date_beats_a_guess_from_the_page_text():
+    html = page(below="<p>Last updated Dec 12, 2025</p>")
+    guess = page_date(load_html(html), HEADLINE, lambda extensive: "2025-12-02" if extensive else None)
+    assert guess == (dt.date(2025, 12, 12), "html-headline")
+    nothing_shown = page_date(
+        load_html(page()), HEADLINE, lambda extensive: "2025-12-02" if extensive else None
+    )
+    assert nothing_shown == (dt.date(2025, 12, 2), "html-text")
