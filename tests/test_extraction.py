@@ -154,6 +154,20 @@ def test_visible_text_breaks_lines_at_blocks_only():
     assert lines == ["So-called neo-banks, or challenger banks, grew.", "Second paragraph."]
 
 
+def test_a_date_guessed_from_the_text_loses_to_the_url():
+    html = html_page(
+        "<p>The ministers met to open talks on customs, officials said, recalling the treaty signed on "
+        "March 3, 2019 in the capital.</p><p>The agreement lets lorries cross through both countries under "
+        "one customs regime, the officials added after the meeting.</p>"
+    )
+    guessed = extract_article(html, ingested=INGEST_DAY)
+    assert (guessed.date, guessed.date_source) == (dt.date(2019, 3, 3), "html-text")
+    dated = extract_article(
+        html, supplied={"url": "https://example.com/2020/05/06/talks"}, ingested=INGEST_DAY
+    )
+    assert dated.date == dt.date(2020, 5, 6)
+
+
 def test_double_encoded_utf8_in_html_is_repaired():
     mojibake = BRIEF.replace("officials said", "officials’ statement said").encode().decode("latin-1")
     article = extract_article(html_page(mojibake))
