@@ -480,13 +480,14 @@ class SearchEngine:
         meta = json.loads(fields["meta"])
         return Hit(fields["id"], fields["title"], snippet, meta, hit.score)
 
-    def export(self, request: SearchRequest, limit: int) -> list[Hit]:
-        """Up to `limit` matching articles in the request's order, without snippets (for CSV)."""
+    def export(self, request: SearchRequest, limit: int) -> tuple[list[Hit], int]:
+        """Up to `limit` matching articles in the request's order, without snippets (for CSV),
+        and how many match in all."""
         query, _ = self.parse(request.q)
         with self._lock:
             current = self._current()
             if current is None:
-                return []
+                return [], 0
             searcher, cache = current
             base = cache.query_docs(query)
             matched = _intersect(base, self._filters(request, cache).values())
@@ -495,7 +496,7 @@ class SearchEngine:
             else:
                 docs = _by_date(matched, cache, newest=request.sort != "oldest")[:limit]
             stored = [searcher.stored_fields(doc) for doc in docs]
-        return [Hit(f["id"], f["title"], "", json.loads(f["meta"])) for f in stored]
+        return [Hit(f["id"], f["title"], "", json.loads(f["meta"])) for f in stored], len(matched)
 
     def story(self, story_id: str) -> list[dict[str, Any]]:
         """Every article of a story, oldest first (undated last), with stored text and metadata."""

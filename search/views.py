@@ -155,8 +155,7 @@ def _search_csv() -> Response:
     config = current_app.config
     search = parse_request(request.args, page_size=config["PAGE_SIZE"], max_page=config["MAX_PAGE"])
     cap = config["CSV_MAX_ROWS"]
-    rows = engine().export(search, cap)  # all work done before the first byte is sent
-    total = engine().search(search.with_changes(page_size=1)).total
+    rows, total = engine().export(search, cap)  # all work done before the first byte is sent
     dicts = (dict(hit_json(hit, _article_url(hit.id)), snippet=None) for hit in rows)
     response = Response(stream_with_context(csv_rows(dicts)), mimetype="text/csv")
     response.headers["Content-Disposition"] = 'attachment; filename="dipnews-search.csv"'
