@@ -288,10 +288,56 @@ def _regrouped(searcher: Any, remaps: dict[str, dict[str, str]], skip: set[str])
 
 
 def delete_article(index_dir: Path, article_id: str) -> bool:
-    """Remove an article from the index; True when it was there."""
+    """Remove an article from the index; True when it was there.
+
+    The groups it belonged to are worked out again among their other members:
+    an article that linked two stories no longer holds them together.
+    """
     if not index.exists_in(index_dir):
         return False
     with _writer(index_dir) as writer:
-        deleted = writer.delete_by_term("id", article_id)
+        with writer.searcher() as searcher:
+            docnum = next(iter(searcher.docs_for_query(Term("id", article_id))), None)
+            if docnum is None:
+                writer.cancel()
+                return False
+            meta = json.loads(searcher.stored_fields(docnum)["meta"])
+            rewrites = _split_groups(searcher, meta, docnum)
+        writer.delete_by_term("id", article_id)
+        for document in rewrites:
+            writer.update_document(**document)
         writer.commit()
-    return bool(deleted)
+    return True
+
+
+def _split_groups(searcher: Any, meta: dict[str, Any], removed: int) -> list[dict[str, object]]:
+    """The other members of a removed article's groups, rewritten with their groups recomputed."""
+    members: dict[int, dict[str, Any]] = {}
+    for name in ("dup_group", "story_id"):
+        for docnum in searcher.docs_for_query(Term(name, meta.get(name) or meta["id"])):
+            if docnum != removed and docnum not in members:
+                members[docnum] = json.loads(searcher.stored_fields(docnum)["meta"])
+    keys = {
+        docnum: StoryKey.decode(m["story_key"], dt.date.fromisoformat(m["date"]) if m.get("date") else None)
+        for docnum, m in members.items()
+        if m.get("story_key")
+    }
+    dups, stories = UnionFind(), UnionFind()
+    ordered = sorted(members)
+    for i, a in enumerate(ordered):
+        dups.find(members[a]["id"])  # every member is a group of its own to begin with
+        stories.find(members[a]["id"])
+        for b in ordered[i + 1 :]:
+            if a in keys and b in keys:
+                if near_duplicates(keys[a], keys[b]):
+                    dups.union(members[a]["id"], members[b]["id"])
+                if same_story(keys[a], keys[b]):
+                    stories.union(members[a]["id"], members[b]["id"])
+    documents = []
+    for docnum, m in members.items():
+        groups = {"dup_group": dups.find(m["id"]), "story_id": stories.find(m["id"])}
+        if any(m.get(name) != group for name, group in groups.items()):
+            m.update(groups)
+            stored = searcher.stored_fields(docnum)
+            documents.append(document_from_meta(m, stored["title"], stored["body"]))
+    return documents

@@ -111,3 +111,47 @@ def test_pages_count_stories_when_grouped(indexed_dir):
     assert "Page 1 of 3" in grouped  # 5 stories: the seed story and four single articles
     every = client.get("/search?collapse=0").get_data(as_text=True)
     assert "Page 1 of 5" in every  # 9 articles
+
+
+def story_page(headline: str, *facts: str) -> bytes:
+    return "\n\n".join([headline, *facts]).encode()
+
+
+def test_deleting_the_article_that_linked_two_stories_splits_them(tmp_path):
+    from indexer.ingest import delete
+
+    first, _ = ingest_bytes(
+        tmp_path,
+        story_page(
+            "Pakistan signs agreements with Kazakh delegation",
+            "Pakistani Prime Minister Shehbaz Sharif said Pakistan signed 37 MoUs with the delegation.",
+            "The visitors toured a textile mill in Faisalabad and met exporters of rice and fruit there.",
+        ),
+        supplied={"date": "2026-02-01"},
+    )
+    second, _ = ingest_bytes(
+        tmp_path,
+        story_page(
+            "Pakistan opens talks on a gas pipeline",
+            "Pakistani Foreign Minister Ishaq Dar said Pakistan plans a pipeline worth 5 billion dollars.",
+            "Engineers will survey the route through Balochistan before the monsoon rains start in July.",
+        ),
+        supplied={"date": "2026-02-05"},
+    )
+    assert groups(tmp_path)[first.id][1] != groups(tmp_path)[second.id][1]
+    link, _ = ingest_bytes(
+        tmp_path,
+        story_page(
+            "Pakistan's week of diplomacy",
+            "Pakistani Prime Minister Shehbaz Sharif said Pakistan signed 37 MoUs this week.",
+            "Pakistani Foreign Minister Ishaq Dar said Pakistan plans a pipeline worth 5 billion dollars.",
+            "Analysts in Karachi called it the busiest week for the foreign office since the summer.",
+        ),
+        supplied={"date": "2026-02-03"},
+    )
+    linked = groups(tmp_path)
+    assert linked[first.id][1] == linked[second.id][1] == linked[link.id][1]
+    assert delete(tmp_path, link.id)
+    split = groups(tmp_path)
+    assert set(split) == {first.id, second.id}
+    assert split[first.id][1] == first.id and split[second.id][1] == second.id
