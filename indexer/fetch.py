@@ -2,10 +2,14 @@
 
 Every address a host name resolves to (and every redirect's) is checked: loopback,
 private, link-local and reserved addresses are refused unless explicitly allowed.
+The connection itself goes to an address checked in the same lookup, so a name
+that resolves to a public address for the check and a private one a moment
+later (DNS rebinding) gets nowhere.
 """
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
 import urllib.error
@@ -31,18 +35,60 @@ def check_url(url: str, allow_private: bool = False) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise DipnewsError(f"Only http:// and https:// addresses can be fetched, not {url!r}.")
-    if allow_private:
-        return
+    if not allow_private:
+        checked_addresses(parts.hostname, parts.port or 80)
+
+
+def checked_addresses(host: str, port: int) -> list[tuple[str, int]]:
+    """The (address, port) pairs `host` resolves to, all of them global; else a DipnewsError."""
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except socket.gaierror:
-        raise DipnewsError(f"The host {parts.hostname!r} could not be found.", 502) from None
+        raise DipnewsError(f"The host {host!r} could not be found.", 502) from None
+    addresses = []
     for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise DipnewsError(
-                f"{parts.hostname} is a private or local address; fetching it is not allowed.", 403
-            )
+        address = str(info[4][0])
+        if not ipaddress.ip_address(address).is_global:
+            raise DipnewsError(f"{host} is a private or local address; fetching it is not allowed.", 403)
+        addresses.append((address, port))
+    return addresses
+
+
+def _pinned_connection(
+    address: tuple[str, int], timeout: float | None = None, source_address: tuple[str, int] | None = None
+) -> socket.socket:
+    """socket.create_connection to an address checked in this very lookup."""
+    error: OSError | None = None
+    for pinned in checked_addresses(*address):
+        try:
+            return socket.create_connection(pinned, timeout, source_address)
+        except OSError as failure:
+            error = failure
+    raise error or OSError(f"no address for {address[0]}")
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._create_connection = _pinned_connection
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """TLS is still checked against the host name; only the address is pinned."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._create_connection = _pinned_connection
+
+
+class _PinnedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):  # type: ignore[no-untyped-def]
+        return self.do_open(_PinnedHTTPConnection, req)
+
+
+class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):  # type: ignore[no-untyped-def]
+        return self.do_open(_PinnedHTTPSConnection, req, context=self._context)
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -59,7 +105,10 @@ def fetch_url(
 ) -> Fetched:
     """Download a page, or raise DipnewsError saying why it could not be."""
     check_url(url, allow_private)
-    opener = urllib.request.build_opener(_CheckedRedirects(allow_private))
+    handlers: list[urllib.request.BaseHandler] = [_CheckedRedirects(allow_private)]
+    if not allow_private:
+        handlers += [_PinnedHTTPHandler(), _PinnedHTTPSHandler()]
+    opener = urllib.request.build_opener(*handlers)
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html, text/plain"}
     request = urllib.request.Request(url, headers=headers)
     try:

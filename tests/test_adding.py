@@ -338,3 +338,27 @@ def test_markup_in_a_text_page_is_escaped_everywhere(api):
         assert "<script>alert" not in page and "<b>theatre" not in page, url
     assert "&lt;script&gt;" in api.get(f"/article/{added['id']}").get_data(as_text=True)
     assert "<script>" not in api.get("/search.atom?q=Mongolia").get_data(as_text=True)
+
+
+def test_a_name_that_rebinds_to_loopback_after_the_check_is_refused(page_server, monkeypatch):
+    """DNS rebinding: public for the check, loopback a moment later. The connection goes
+    only to an address checked in the same lookup. (The resolver is the one thing faked:
+    no DNS server here can rebind a name.)"""
+    import socket
+
+    from indexer.fetch import fetch_url
+
+    port = int(page_server.rsplit(":", 1)[1].split("/")[0])
+    real_getaddrinfo = socket.getaddrinfo
+    answers = iter(["93.184.216.34"])
+
+    def rebinding(host, *args, **kwargs):
+        if host != "news.example":
+            return real_getaddrinfo(host, *args, **kwargs)
+        address = next(answers, "127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with pytest.raises(DipnewsError) as refused:
+        fetch_url(f"http://news.example:{port}/news/rail.html", max_bytes=10_000)
+    assert refused.value.status == 403
