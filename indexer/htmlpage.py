@@ -21,7 +21,7 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
 from indexer.pagedate import page_date
-from indexer.textpage import clean_text_page, is_chrome, normalise_line
+from indexer.textpage import clean_text_page, drop_closing_notes, is_chrome, normalise_line
 
 
 @cache
@@ -107,6 +107,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         if not line:
             continue
         (page.dropped if is_chrome(line) else page.paragraphs).append(line)
+    page.paragraphs = drop_closing_notes(page.paragraphs, page.dropped)
     words = _word_total(page.paragraphs)
     if words < SHORT_EXTRACTION_WORDS:
         # trafilatura now and then keeps only a small part of the story (or nothing):

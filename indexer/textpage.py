@@ -89,7 +89,12 @@ _PROMOTION = re.compile(
     r"(?:share\s+of\s+(?:the\s+)?(?:sale|revenue)|(?:affiliate\s+)?commission)"
     r"|have\s+a\s+(?:news\s+)?tip\?|follow\s+.{0,40}\bfull\s+coverage\s+of"
     r"|follow\s+(?:me|us)\s+on\b|join\s+(?:our|the|my)\s+(?:\w+\s+)?(?:mailing\s+list|newsletter|facebook\s+group)"
-    r"|join\s+(?:me|us)\s+on\s+\w+)",
+    r"|join\s+(?:me|us)\s+on\s+\w+"
+    # form and sign-up boilerplate
+    r"|your\s+submission\s+has\s+been\s+received|something\s+went\s+wrong\s+while\s+submitting"
+    r"|no\s+credit\s+card\s+required|(?:book|request|schedule)\s+a\s+(?:free\s+)?demo\b"
+    r"|get\s+(?:new|our\s+latest)\s+(?:content|posts|articles)\s+delivered|stay\s+up\s+to\s+date\s+with\s+our"
+    r"|enjoyed\s+(?:the|this)\s+(?:article|post)\?|to\s+unsubscribe\s+at\s+any\s+time)",
     re.IGNORECASE,
 )
 _PROMOTION_MAX_WORDS = 40
@@ -168,7 +173,9 @@ def clean_text_page(text: str) -> TextPage:
             page.dropped.append(line)
         else:
             page.paragraphs.append(line)
-    page.paragraphs = _drop_link_runs(_dedupe(page.paragraphs), page.dropped)
+    page.paragraphs = drop_closing_notes(
+        _drop_link_runs(_dedupe(page.paragraphs), page.dropped), page.dropped
+    )
     page.dropped.extend(tail)
     return page
 
@@ -243,6 +250,28 @@ def _drop_link_runs(lines: list[str], dropped: list[str]) -> list[str]:
             kept.append(lines[j])
         i = j + 1
     return kept
+
+
+def drop_closing_notes(paragraphs: list[str], dropped: list[str]) -> list[str]:
+    """Drop what closes a page after the story: an author's bio ("Jane Doe is a freelance
+    writer ..."), a production credit ("This story ... was written by ...")."""
+    kept = list(paragraphs)
+    while len(kept) > 1 and len(kept[-1].split()) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(kept[-1]):
+        dropped.append(kept.pop())
+    return kept
+
+
+_NOTE_MAX_WORDS = 80
+_CLOSING_NOTE = re.compile(
+    r"^\(?(?:(?-i:[A-Z])[\w'\u2019.-]+\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w&,-]+\s+){0,6}?"
+    r"(?:writer|editor|journalist|reporter|correspondent|author|contributor|columnist|blogger|freelancer"
+    r"|attorney|lawyer|co-?founder|founder|ceo)\b"
+    # ... and says so the way a bio does (not "X is a journalist who was detained ...")
+    r".{0,60}?(?:\b(?:based|living)\s+in\b|\bwho\s+(?:covers|writes)\b|\bwrites\s+about\b|\bcovering\b"
+    r"|\bspeciali[sz]\w*\s+in\b|\byears\s+of\s+experience\b|\b(?:at|for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"|^this\s+(?:story|article|post|report)\s.{0,120}\b(?:was\s+(?:written|produced|reported)|appeared\s+originally)",
+    re.IGNORECASE,
+)
 
 
 def _dedupe(lines: list[str]) -> list[str]:

@@ -259,6 +259,25 @@ def test_text_page_teaser_lists_captions_and_end_markers_stay_out():
     assert caption in page.dropped and picks[1] in page.dropped
 
 
+def test_closing_bios_and_credits_are_dropped():
+    from indexer.textpage import drop_closing_notes
+
+    story = [
+        "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas.",
+        "Ahmed Khan is a senior journalist who was detained in March, his lawyers said, and is still held.",
+    ]
+    notes = [
+        "Rebecca Norris is a full-time freelance writer living in the Washington, D.C. metro area.",
+        "This story about fishing quotas was written by Jane Doe and produced by The Northern Report.",
+    ]
+    dropped: list[str] = []
+    assert drop_closing_notes(story + notes, dropped) == story
+    assert dropped == notes[::-1]
+    assert (
+        drop_closing_notes(story, []) == story
+    )  # a sentence of the story, even one about a journalist, stays
+
+
 def test_text_page_reads_chinese_and_japanese_prose():
     from indexer.textpage import clean_text_page, is_paragraph
 
