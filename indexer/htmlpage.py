@@ -21,7 +21,7 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
 from indexer.pagedate import page_date
-from indexer.textpage import clean_text_page, drop_closing_notes, is_chrome, normalise_line
+from indexer.textpage import clean_text_page, drop_closing_notes, ends_article, is_chrome, normalise_line
 
 
 @cache
@@ -103,9 +103,11 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         include_tables=True,
     )
     text = getattr(document, "text", None) or ""
-    for line in (normalise_line(raw) for raw in text.splitlines()):
-        if not line:
-            continue
+    lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
+    for i, line in enumerate(lines):
+        if ends_article(line, page.paragraphs, lines[i + 1 :]):
+            page.dropped.extend(lines[i:])
+            break
         (page.dropped if is_chrome(line) else page.paragraphs).append(line)
     page.paragraphs = drop_closing_notes(page.paragraphs, page.dropped)
     words = _word_total(page.paragraphs)

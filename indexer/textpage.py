@@ -39,7 +39,8 @@ _END_OF_ARTICLE = re.compile(
     r"|read\s+(?:more|also|next)|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|most\s+(?:read|popular)"
     r"|trending(?:\s+now)?(?:\s+on\s.*)?|popular\s+(?:posts|stories|now)|tags?:?.*|sign\s+up\s+for.*newsletter.*"
     r"|editors?'?\u2019?s?\s+picks|(?:want|like)\s+more\s+stories.*|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)"
-    r"|up\s+next|in\s+case\s+you\s+missed\s+it|what\s+to\s+read\s+next|don'?\u2019?t\s+miss)"
+    r"|up\s+next|in\s+case\s+you\s+missed\s+it|what\s+to\s+read\s+next|don'?\u2019?t\s+miss"
+    r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?)"
     r"[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
 )
@@ -166,7 +167,7 @@ def clean_text_page(text: str) -> TextPage:
             page.dropped.append(line)
 
     for i, line in enumerate(body):
-        if _END_OF_ARTICLE.match(line) and _mostly_before(page.paragraphs, body[i + 1 :]):
+        if ends_article(line, page.paragraphs, body[i + 1 :]):
             page.dropped.extend(body[i:])
             break
         if is_chrome(line) or line == page.title:
@@ -219,6 +220,11 @@ def _main_span(lines: list[str]) -> tuple[int, int]:
     while not is_paragraph(lines[last]) and last > first:
         last -= 1
     return first, last
+
+
+def ends_article(line: str, before: list[str], after: list[str]) -> bool:
+    """A closing marker ("Comments", "Related stories", "Sources") with most of the prose behind it."""
+    return bool(_END_OF_ARTICLE.match(line)) and _mostly_before(before, after)
 
 
 def _mostly_before(before: list[str], after: list[str]) -> bool:

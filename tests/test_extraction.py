@@ -259,6 +259,16 @@ def test_text_page_teaser_lists_captions_and_end_markers_stay_out():
     assert caption in page.dropped and picks[1] in page.dropped
 
 
+def test_closing_markers_end_the_article_only_after_most_of_it():
+    from indexer.textpage import ends_article
+
+    prose = ["The talks covered mackerel and herring stocks, which have moved north as the sea has warmed."] * 4
+    for marker in ("Read This Next", "Article Sources", "About the author", "Explore More Franchises", "Comments"):
+        assert ends_article(marker, prose, prose[:1]), marker
+        assert not ends_article(marker, prose[:1], prose), marker  # the story goes on after it
+    assert not ends_article("Sources said the talks would resume.", prose, [])
+
+
 def test_closing_bios_and_credits_are_dropped():
     from indexer.textpage import drop_closing_notes
 
