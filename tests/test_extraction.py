@@ -262,8 +262,16 @@ def test_text_page_teaser_lists_captions_and_end_markers_stay_out():
 def test_closing_markers_end_the_article_only_after_most_of_it():
     from indexer.textpage import ends_article
 
-    prose = ["The talks covered mackerel and herring stocks, which have moved north as the sea has warmed."] * 4
-    for marker in ("Read This Next", "Article Sources", "About the author", "Explore More Franchises", "Comments"):
+    prose = [
+        "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed."
+    ] * 4
+    for marker in (
+        "Read This Next",
+        "Article Sources",
+        "About the author",
+        "Explore More Franchises",
+        "Comments",
+    ):
         assert ends_article(marker, prose, prose[:1]), marker
         assert not ends_article(marker, prose[:1], prose), marker  # the story goes on after it
     assert not ends_article("Sources said the talks would resume.", prose, [])
