@@ -29,6 +29,10 @@ _CHROME = re.compile(
     r"|follow\s+us(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
     r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
     r"|cookie.*|accept(?:\s+all)?|facebook|twitter|x|linkedin|instagram|youtube|telegram"
+    r"|table\s+of\s+contents?|in\s+this\s+article|share\s+this\s+(?:post|story|page)|back\s+to\s+(?:blog|top|news)"
+    r"|you\s+are\s+here|(?:estimated\s+)?reading\s+time|published|updated|last\s+updated(?:\s+on)?|written\s+by"
+    r"|(?:written|reviewed|fact[-\s]checked|edited|posted)\s+by\s+[\w.' -]{1,40}"
+    r"|(?:by\s+[\w.' -]{1,40}\s*[\u2014\u2013|-]\s*)?\d+\s*min(?:ute)?s?\s+read"
     r")[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
 )
@@ -77,7 +81,10 @@ _CREDIT = re.compile(
     # photo captions and credits
     r"|^in\s+this\s+(?:[\w,.]+\s+){0,8}?(?:file\s+)?(?:photo|image|picture)\b"
     r"|^(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:"
-    r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$",
+    r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$"
+    r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^\|?\s*(?:image|photo)\s*(?:credit)?\s*:.{0,60}$"
+    # affiliate notices
+    r"|^(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$",
     re.IGNORECASE,
 )
 _PROMOTION = re.compile(
@@ -100,6 +107,11 @@ _PROMOTION = re.compile(
 )
 _PROMOTION_MAX_WORDS = 40
 _TIMESTAMP_MAX_WORDS = 10
+_DATE_LABEL = re.compile(
+    r"^(?:(?:last\s+)?updated|published|posted|modified|date|video|(?:on|at)\b|[\s:\-\u2013\u2014|])+",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?|\d\d?[-./]\d\d?[-./](?:19|20)\d\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?!\d)")
 # template filler and rules: "Lorem ipsum dolor sit amet", "*****", "-----"
@@ -108,9 +120,23 @@ _PLACEHOLDER = re.compile(r"\blorem\s+ipsum\b|^[^\w]{3,}$", re.IGNORECASE)
 
 def is_chrome(line: str) -> bool:
     """Page chrome: a menu, widget or ad line, a credit or promotion around the story, a placeholder."""
-    if _CHROME.match(line) or _CREDIT.match(line) or _PLACEHOLDER.search(line) or _is_timestamp(line):
+    if (
+        _CHROME.match(line)
+        or _CREDIT.match(line)
+        or _PLACEHOLDER.search(line)
+        or _is_timestamp(line)
+        or _is_date_line(line)
+    ):
         return True
     return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(line))
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is only a date, perhaps labelled ("Published on: February 14, 2025", "19/12/2025")."""
+    core = _DATE_LABEL.sub("", line).strip()
+    return word_count(line) <= _TIMESTAMP_MAX_WORDS and bool(
+        core and (parse_date_line(core) or _NUMERIC_DATE.fullmatch(core))
+    )
 
 
 def _is_timestamp(line: str) -> bool:

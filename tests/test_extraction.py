@@ -343,6 +343,10 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Turkey will join the talks on Monday, and other states may follow on Tuesday.",
         "Ministers agreed to follow the roadmap and join the mailing of ballots abroad.",
         "Q3 2019 revenue of $3.50 a share",
+        "Published reports say the talks failed.",
+        "By the numbers",
+        "We earn more from exports than imports, the minister said.",
+        "Updated figures show trade rose 12% in 2025.",
         "The meeting began at 10:30 on 4 February 2026 in Islamabad and lasted for three hours.",
     ):
         assert not is_chrome(sentence), sentence
@@ -357,5 +361,11 @@ def test_promotion_rules_spare_ordinary_sentences():
         "*************************",
         "segunda-feira, 22 de janeiro de 2018 às 0:13",
         "Published Monday, November 18, 2019 8:22AM EST",
+        "Published on: February 14, 2025",
+        "19/12/2025",
+        "Table of Contents",
+        "by Jacob Trussell\u201410 min read",
+        "SolStock/E+ via Getty Images",
+        "We earn commissions from links on our site, enabling us to deliver independent reviews.",
     ):
         assert is_chrome(line), line
