@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -138,14 +139,14 @@ def jsonld_published(tree: Any) -> dt.date | None:
 def _objects(data: Any) -> list[dict[str, Any]]:
     """Every JSON object in a JSON-LD document, outermost first."""
     found: list[dict[str, Any]] = []
-    stack = [data]
-    while stack:
-        item = stack.pop(0)
+    queue = deque([data])
+    while queue:
+        item = queue.popleft()
         if isinstance(item, dict):
             found.append(item)
-            stack.extend(item.values())
+            queue.extend(item.values())
         elif isinstance(item, list):
-            stack.extend(item)
+            queue.extend(item)
     return found
 
 
