@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import re
+import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -74,7 +75,8 @@ def signature(body: str) -> np.ndarray:
     shingles = [
         " ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     ]
-    minhash = MinHash(num_perm=NUM_PERM, seed=7)
+    # crc32: a stable 32-bit hash in C, several times faster than datasketch's default sha1
+    minhash = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)
     minhash.update_batch(shingles)
     return np.asarray(minhash.hashvalues, dtype=np.uint32)
 
