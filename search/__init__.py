@@ -69,6 +69,7 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
     from indexer.ingest import index_dir
     from indexer.topics import topic_labels
     from search.engine import SearchEngine
+    from search.formats import source_label
 
     app.extensions["dipnews_engine"] = SearchEngine(
         index_dir(Path(app.config["DATA_DIR"])), facet_seconds=float(app.config["FACET_TIMEOUT"])
@@ -84,5 +85,6 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
     app.jinja_env.globals["current_user"] = current_user
     app.jinja_env.globals["topic_labels"] = topic_labels()
     app.jinja_env.globals["country_name"] = country_name
+    app.jinja_env.filters["source_label"] = source_label
     views.register_error_handlers(app)
     return app

@@ -14,6 +14,26 @@ from feedgen.feed import FeedGenerator
 from search.engine import Hit, SearchResult
 from search.facets import FacetResult
 
+# Where a date or an outlet came from (`date_source`, `outlet_source`), in words for the article page.
+SOURCE_LABELS = {
+    "supplied": "supplied with the page",
+    "html-headline": "the date printed by the headline",
+    "html-metadata": "the page's metadata",
+    "html-text": "a date in the page (a guess)",
+    "url": "the address",
+    "date-bar": "the page's date bar",
+    "dateline": "the dateline",
+    "text": "a date in the text",
+    "byline": "the byline",
+    "agency-tag": "the agency tag",
+}
+
+
+def source_label(source: str) -> str:
+    """A date or outlet source in words ("html-headline" -> "the date printed by the headline")."""
+    return SOURCE_LABELS.get(source, source)
+
+
 CSV_COLUMNS = (
     "id",
     "title",
