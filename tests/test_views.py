@@ -95,7 +95,11 @@ def test_atom_feed_parses(client):
 def test_article_page_and_json(client):
     first = client.get("/search.json?q=cocoa").get_json()["results"][0]
     page = client.get(f"/article/{first['id']}").get_data(as_text=True)
-    assert "Ghana and Ivory Coast" in page and "West Africa Wire" in page and "from the page&#39;s metadata" in page
+    assert (
+        "Ghana and Ivory Coast" in page
+        and "West Africa Wire" in page
+        and "from the page&#39;s metadata" in page
+    )
     data = client.get(f"/article/{first['id']}.json").get_json()
     assert data["title"] == first["title"] and data["body"].startswith("ACCRA")
 
