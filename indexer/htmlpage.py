@@ -21,7 +21,15 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
 from indexer.pagedate import page_date
-from indexer.textpage import clean_text_page, drop_closing_notes, ends_article, is_chrome, normalise_line
+from indexer.textpage import (
+    clean_text_page,
+    drop_closing_notes,
+    ends_article,
+    has_sentence_end,
+    is_chrome,
+    is_title_like,
+    normalise_line,
+)
 
 
 @cache
@@ -110,6 +118,13 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             break
         (page.dropped if is_chrome(line) else page.paragraphs).append(line)
     page.paragraphs = drop_closing_notes(page.paragraphs, page.dropped)
+    if page.title and page.site_name and page.title.casefold() == page.site_name.casefold():
+        # the "headline" found is the site's name (a logo in an <h1>): the story's own
+        # headline is then the first line of the text, when it reads like one
+        first = page.paragraphs[0] if page.paragraphs else ""
+        if is_title_like(first) and not has_sentence_end(first):
+            page.title = first
+            page.dropped.append(page.paragraphs.pop(0))
     words = _word_total(page.paragraphs)
     if words < SHORT_EXTRACTION_WORDS:
         # trafilatura now and then keeps only a small part of the story (or nothing):
@@ -182,7 +197,10 @@ def choose_title(meta_title: str, headings: list[str]) -> str | None:
         return len(words & meta_words) / max(1, len(words))
 
     best = max(headings, key=agreement)
-    return best if agreement(best) >= 0.5 or len(headings) == 1 else meta_title
+    shares_a_word = any(len(word) > 3 for word in _words(best) & meta_words)
+    if agreement(best) >= 0.5 or (len(headings) == 1 and shares_a_word):
+        return best
+    return meta_title  # no <h1> says what the metadata says: a logo or a teaser's heading
 
 
 def visible_text(html: str) -> str:

@@ -144,6 +144,11 @@ def _is_timestamp(line: str) -> bool:
     return word_count(line) <= _TIMESTAMP_MAX_WORDS and bool(_YEAR.search(line) and _CLOCK.search(line))
 
 
+def has_sentence_end(line: str) -> bool:
+    """Whether a line ends a sentence somewhere ("." "!" "?" before a space or the end, "。")."""
+    return bool(_SENTENCE_END.search(line))
+
+
 def is_paragraph(line: str) -> bool:
     """A line that reads like prose: enough words and a sentence end."""
     return word_count(line) >= _PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(line))
@@ -154,7 +159,8 @@ def word_count(line: str) -> int:
     return len(line.split()) + len(_CJK.findall(line)) // 2
 
 
-def _is_title_like(line: str) -> bool:
+def is_title_like(line: str) -> bool:
+    """A line that could be a headline: a few words, not chrome, a date, a byline or a lead-in."""
     words = len(line.split())
     return (
         _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]
@@ -187,7 +193,7 @@ def clean_text_page(text: str) -> TextPage:
             page.byline = byline.group("who").strip()
         elif date and page.date_bar is None:
             page.date_bar = date
-        elif _is_title_like(line) and (page.title is None or seen_head[line] > 1):
+        elif is_title_like(line) and (page.title is None or seen_head[line] > 1):
             page.title = line
         else:
             page.dropped.append(line)

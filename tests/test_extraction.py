@@ -124,6 +124,24 @@ def html_page(article: str, after: str = "") -> bytes:
     ).encode()
 
 
+def test_title_is_the_headline_not_a_logo_or_a_teaser():
+    from indexer.htmlpage import choose_title
+
+    meta = "Pakistan, Kazakhstan sign road transport deal | The Daily"
+    assert choose_title(meta, ["Pakistan, Kazakhstan sign road transport deal"]).startswith("Pakistan")
+    assert choose_title(meta, ["Why reindeer herders fear the mines"]) == meta  # a teaser's <h1>
+    assert choose_title("", ["Only heading here"]) == "Only heading here"
+    logo = (
+        "<html><head><meta property='og:site_name' content='India Post'></head><body>"
+        "<h1>India Post</h1><article><h2>Deportees return home from the US</h2>"
+        + BRIEF * 2
+        + "</article></body></html>"
+    )
+    article = extract_article(logo.encode())
+    assert article.title == "Deportees return home from the US"
+    assert not article.body.startswith("Deportees")
+
+
 def test_a_short_story_keeps_its_comments_out():
     comments = "".join(
         f"<li class='comment'><div>Reader {i}</div><div>February 4, 2026 at 10:{i:02d} am</div>"
