@@ -190,10 +190,15 @@ def resolve_people(articles: list[Article], searcher: Any | None) -> None:
         canonical[spelling] = target or spelling
     for article in articles:
         people: dict[str, Person] = {}
+        renamed: dict[str, str] = {}
         for person in article.people:
             target = canonical[Person(person.name, None, person.country)]
             people.setdefault(target.name, Person(target.name, person.role, person.country or target.country))
+            renamed[f"person:{person.name}"] = f"person:{target.name}"
         article.people = list(people.values())
+        if article.story_key is not None:  # a person is a story's specific under one spelling too
+            key = article.story_key
+            key.specifics = frozenset(renamed.get(specific, specific) for specific in key.specifics)
 
 
 def spell_people_as_indexed(index_dir: Path, articles: list[Article]) -> None:

@@ -74,3 +74,22 @@ def test_a_rebuild_settles_on_the_most_used_spelling(tmp_path):
     assert person_counts(tmp_path) == {"Bakhtiyor Saydov": 3}
     reindex(tmp_path)
     assert person_counts(tmp_path) == {"Bakhtiyor Saidov": 3}
+
+
+def test_two_spellings_of_one_person_tie_a_story_together(tmp_path):
+    first, _ = ingest_bytes(
+        tmp_path,
+        page("Uzbek Foreign Minister Bakhtiyor Saidov said the sides signed 37 MoUs in Tashkent, and")
+        + b"Traders expect the new road to cut delivery times for fruit and cotton by half.\n",
+        supplied={"date": "2026-02-03"},
+    )
+    second, _ = ingest_bytes(
+        tmp_path,
+        b"Uzbekistan and Turkmenistan sign dozens of accords\n\nUzbek Foreign Minister Bakhtiyor Saydov "
+        b"hailed the 37 MoUs signed with Turkmenistan on Wednesday as a turning point for the region, "
+        b"speaking to reporters in Tashkent after a day of talks that ran late into the evening.\n",
+        supplied={"date": "2026-02-04"},
+    )
+    hits = SearchEngine(index_dir(tmp_path)).search(SearchRequest(collapse=False)).hits
+    stories = {hit.id: hit.meta["story_id"] for hit in hits}
+    assert stories[first.id] == stories[second.id]
