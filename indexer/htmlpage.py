@@ -20,6 +20,7 @@ from htmldate import find_date
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
+from indexer.headline import headline_byline
 from indexer.pagedate import page_date
 from indexer.textpage import (
     clean_text_page,
@@ -96,7 +97,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     if tree is not None:
         meta = read_metadata(tree, url)
         page.title = choose_title(normalise_line(meta.title or ""), _headings(tree))
-        page.byline = normalise_line(meta.author or "") or None
+        page.byline = headline_byline(tree, page.title) or normalise_line(meta.author or "") or None
         page.site_name = normalise_line(meta.sitename or "") or None
         page.url = meta.url or None
         page.date, page.date_source = page_date(

@@ -18,10 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexer.dates import first_date
-from indexer.textpage import normalise_line
+from indexer.headline import text_around_headline
 
-_HEADLINE_TAGS = ("h1", "h2", "h3", "legend")  # where a page prints its headline
-_SCRIPTS = {"script", "style", "noscript", "template"}
 _BEFORE = 200  # characters of text before the headline where its date may stand
 _AFTER = 1000  # ... and after it
 _SHORT = 80  # a dated text block longer than this is a sentence or a caption, not a date line
@@ -65,33 +63,10 @@ def headline_date(tree: Any, headline: str | None) -> ShownDate | None:
     page's date); in a <time> element the visible text wins over the datetime
     attribute, which is often in UTC and a day off.
     """
-    heading = next(
-        (
-            element
-            for element in tree.iter(*_HEADLINE_TAGS)
-            if normalise_line(element.text_content()) == headline
-        ),
-        None,
-    )
-    if heading is None:
+    around = text_around_headline(tree, headline, _AFTER)
+    if around is None:
         return None
-    inside = set(heading.iter())
-    chunks: list[tuple[str, Any]] = []
-    at: int | None = None  # index of the first chunk after the headline
-    after = 0
-    for element in tree.iter():
-        if element is heading:
-            at = len(chunks)
-            if (element.tail or "").strip():  # text right after the headline's closing tag
-                chunks.append((" ".join(element.tail.split()), element))
-        elif isinstance(element.tag, str) and element.tag not in _SCRIPTS and element not in inside:
-            text = " ".join(f"{element.text or ''} {element.tail or ''}".split())
-            chunks.append((text, element))
-            if at is not None:
-                after += len(text)
-                if after > _AFTER:
-                    break
-    assert at is not None  # the headline is in the tree
+    chunks, at = around
     candidates = []
     for order, window in ((range(at, len(chunks)), _AFTER), (range(at - 1, -1, -1), _BEFORE)):
         distance = 0

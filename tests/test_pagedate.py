@@ -94,3 +94,16 @@ def test_an_updated_date_beats_a_guess_from_the_page_text():
         load_html(page()), HEADLINE, lambda extensive: "2025-12-02" if extensive else None
     )
     assert nothing_shown == (dt.date(2025, 12, 2), "html-text")
+
+
+def test_byline_under_the_headline():
+    from indexer.headline import headline_byline
+
+    def byline(below: str) -> str | None:
+        return headline_byline(load_html(page(below=below)), HEADLINE)
+
+    assert byline("<p class='byline'>By Jane Doe and John Roe</p>") == "Jane Doe and John Roe"
+    assert byline("<div><span>By</span> <a href='/a/jd'>Sarah E. Needleman</a></div>") == "Sarah E. Needleman"
+    assert byline("<p>Written by Aigerim Nurlanova | 5 min read</p>") == "Aigerim Nurlanova"
+    assert byline("<p>By the numbers, trade rose sharply this year, officials said.</p>") is None
+    assert headline_byline(load_html(page(below="<p>By Jane Doe</p>")), "Another title") is None
