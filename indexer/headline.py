@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from indexer.textpage import normalise_line
 
 HEADLINE_TAGS = ("h1", "h2", "h3", "legend")  # where a page prints its headline
 _SCRIPTS = {"script", "style", "noscript", "template"}
-_BYLINE_WINDOW = 600  # characters of text after the headline where its byline may stand
+AFTER_HEADLINE = 1000  # characters of text after the headline that are read
+_BYLINE_WINDOW = 600  # ... of which the byline stands in the first
 _BYLINE = re.compile(
     r"^(?:by|written\s+by|words\s+by|posted\s+by|author:?)\s+"
     r"(?P<who>(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w.'\u2019-]*|van|von|de|der|da|al|bin)){0,4}"
@@ -20,14 +22,16 @@ _BY_ALONE = re.compile(r"^(?:by|written\s+by|author:?)$", re.IGNORECASE)
 _NAME = re.compile(r"^(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){1,3}$")
 
 
-def text_around_headline(
-    tree: Any, headline: str | None, after: int
-) -> tuple[list[tuple[str, Any]], int] | None:
-    """The page's text blocks in order, up to `after` characters past the headline, and
-    the index of the first block after it; None when no headline element says `headline`.
+@dataclass(frozen=True)
+class AroundHeadline:
+    """The page's text blocks in order, up to a little past the headline."""
 
-    A block is an element's own text and the text right after it (its tail).
-    """
+    chunks: list[tuple[str, Any]]  # (text, element): an element's own text and the text after it
+    at: int  # index of the first block after the headline
+
+
+def text_around_headline(tree: Any, headline: str | None) -> AroundHeadline | None:
+    """The text blocks around the headline element, None when no headline element says `headline`."""
     heading = next(
         (
             element
@@ -40,7 +44,7 @@ def text_around_headline(
         return None
     inside = set(heading.iter())
     chunks: list[tuple[str, Any]] = []
-    at: int | None = None  # index of the first chunk after the headline
+    at: int | None = None
     seen = 0
     for element in tree.iter():
         if element is heading:
@@ -52,18 +56,23 @@ def text_around_headline(
             chunks.append((text, element))
             if at is not None:
                 seen += len(text)
-                if seen > after:
+                if seen > AFTER_HEADLINE:
                     break
-    return (chunks, at) if at is not None else None
+    return AroundHeadline(chunks, at) if at is not None else None
 
 
-def headline_byline(tree: Any, headline: str | None) -> str | None:
+def headline_byline(around: AroundHeadline | None) -> str | None:
     """The byline printed under the headline ("By Jane Doe", or "By" then the name), if any."""
-    around = text_around_headline(tree, headline, _BYLINE_WINDOW)
     if around is None:
         return None
-    chunks, at = around
-    texts = [text for text, _ in chunks[at:] if text]
+    texts: list[str] = []
+    seen = 0
+    for text, _ in around.chunks[around.at :]:
+        seen += len(text)
+        if seen > _BYLINE_WINDOW:
+            break
+        if text:
+            texts.append(text)
     for i, text in enumerate(texts):
         if len(text.split()) > 12:
             continue

@@ -20,7 +20,7 @@ from htmldate import find_date
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
-from indexer.headline import headline_byline
+from indexer.headline import headline_byline, text_around_headline
 from indexer.pagedate import page_date
 from indexer.textpage import (
     clean_text_page,
@@ -97,12 +97,13 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     if tree is not None:
         meta = read_metadata(tree, url)
         page.title = choose_title(normalise_line(meta.title or ""), _headings(tree))
-        page.byline = headline_byline(tree, page.title) or normalise_line(meta.author or "") or None
+        around = text_around_headline(tree, page.title)
+        page.byline = headline_byline(around) or normalise_line(meta.author or "") or None
         page.site_name = normalise_line(meta.sitename or "") or None
         page.url = meta.url or None
         page.date, page.date_source = page_date(
             tree,
-            page.title,
+            around,
             lambda extensive: find_date(tree, extensive_search=extensive, original_date=True, url=page.url),
         )
     document: Any = trafilatura.bare_extraction(

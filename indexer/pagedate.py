@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexer.dates import first_date
-from indexer.headline import text_around_headline
+from indexer.headline import AFTER_HEADLINE, AroundHeadline
 
 _BEFORE = 200  # characters of text before the headline where its date may stand
-_AFTER = 1000  # ... and after it
 _SHORT = 80  # a dated text block longer than this is a sentence or a caption, not a date line
 _REVISED = re.compile(r"\b(?:updated|modified|edited|revised|reviewed)\b", re.IGNORECASE)
 _ARTICLE_TYPES = re.compile(r"article|posting|report|news", re.IGNORECASE)
@@ -36,7 +35,7 @@ class ShownDate:
 
 
 def page_date(
-    tree: Any, headline: str | None, metadata_date: Callable[[bool], str | None]
+    tree: Any, around: AroundHeadline | None, metadata_date: Callable[[bool], str | None]
 ) -> tuple[dt.date | None, str | None]:
     """The page's publication date and where it came from ("html-headline", "html-metadata").
 
@@ -44,7 +43,7 @@ def page_date(
     page's metadata only; with it, it also guesses from dates anywhere in the
     text, which a date printed by the headline (even an "Updated" one) beats.
     """
-    shown = headline_date(tree, headline)
+    shown = headline_date(around)
     if shown and not shown.updated:
         return shown.date, "html-headline"
     published = jsonld_published(tree) or iso_date(metadata_date(False))
@@ -56,19 +55,18 @@ def page_date(
     return (guessed, "html-text") if guessed else (None, None)
 
 
-def headline_date(tree: Any, headline: str | None) -> ShownDate | None:
+def headline_date(around: AroundHeadline | None) -> ShownDate | None:
     """The date the page prints just under or above its headline, if it prints one.
 
     Only short text blocks count (a date in a caption or a sentence is not the
     page's date); in a <time> element the visible text wins over the datetime
     attribute, which is often in UTC and a day off.
     """
-    around = text_around_headline(tree, headline, _AFTER)
     if around is None:
         return None
-    chunks, at = around
+    chunks, at = around.chunks, around.at
     candidates = []
-    for order, window in ((range(at, len(chunks)), _AFTER), (range(at - 1, -1, -1), _BEFORE)):
+    for order, window in ((range(at, len(chunks)), AFTER_HEADLINE), (range(at - 1, -1, -1), _BEFORE)):
         distance = 0
         for index in order:
             text, element = chunks[index]

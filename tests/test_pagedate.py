@@ -6,6 +6,7 @@ import datetime as dt
 
 from trafilatura.utils import load_html
 
+from indexer.headline import headline_byline, text_around_headline
 from indexer.pagedate import headline_date, jsonld_published, page_date
 
 HEADLINE = "Ministers meet in Astana to open a new trade corridor"
@@ -20,8 +21,13 @@ def page(head: str = "", above: str = "", below: str = "") -> str:
 </article></body></html>"""
 
 
+def read(html: str):
+    tree = load_html(html)
+    return tree, text_around_headline(tree, HEADLINE)
+
+
 def date_of(html: str, metadata_date: str | None = None):
-    return page_date(load_html(html), HEADLINE, lambda extensive: None if extensive else metadata_date)
+    return page_date(*read(html), lambda extensive: None if extensive else metadata_date)
 
 
 META = '<meta property="article:published_time" content="2025-03-01T10:00:00+00:00">'
@@ -39,7 +45,7 @@ def test_date_printed_above_the_headline_counts():
 
 def test_an_updated_date_gives_way_to_the_published_metadata():
     html = page(META, below="<p>Last updated Nov 6, 2025</p>")
-    assert headline_date(load_html(html), HEADLINE).updated
+    assert headline_date(read(html)[1]).updated
     assert date_of(html, "2025-03-01") == (dt.date(2025, 3, 1), "html-metadata")
     # ... but stands in when there is nothing else
     assert date_of(page(below="<p>Last updated Nov 6, 2025</p>")) == (dt.date(2025, 11, 6), "html-headline")
@@ -65,7 +71,7 @@ def test_dates_in_captions_sentences_and_far_away_do_not_count():
 
 def test_no_headline_match_means_no_shown_date():
     html = page(below="<span>March 4, 2025</span>")
-    assert headline_date(load_html(html), "Another title") is None
+    assert headline_date(text_around_headline(load_html(html), "Another title")) is None
 
 
 def test_json_ld_date_published_is_read_with_any_spacing():
@@ -88,22 +94,18 @@ def test_a_date_right_after_a_headline_in_another_tag_counts():
 
 def test_an_updated_date_beats_a_guess_from_the_page_text():
     html = page(below="<p>Last updated Dec 12, 2025</p>")
-    guess = page_date(load_html(html), HEADLINE, lambda extensive: "2025-12-02" if extensive else None)
+    guess = page_date(*read(html), lambda extensive: "2025-12-02" if extensive else None)
     assert guess == (dt.date(2025, 12, 12), "html-headline")
-    nothing_shown = page_date(
-        load_html(page()), HEADLINE, lambda extensive: "2025-12-02" if extensive else None
-    )
+    nothing_shown = page_date(*read(page()), lambda extensive: "2025-12-02" if extensive else None)
     assert nothing_shown == (dt.date(2025, 12, 2), "html-text")
 
 
 def test_byline_under_the_headline():
-    from indexer.headline import headline_byline
-
     def byline(below: str) -> str | None:
-        return headline_byline(load_html(page(below=below)), HEADLINE)
+        return headline_byline(read(page(below=below))[1])
 
     assert byline("<p class='byline'>By Jane Doe and John Roe</p>") == "Jane Doe and John Roe"
     assert byline("<div><span>By</span> <a href='/a/jd'>Sarah E. Needleman</a></div>") == "Sarah E. Needleman"
     assert byline("<p>Written by Aigerim Nurlanova | 5 min read</p>") == "Aigerim Nurlanova"
     assert byline("<p>By the numbers, trade rose sharply this year, officials said.</p>") is None
-    assert headline_byline(load_html(page(below="<p>By Jane Doe</p>")), "Another title") is None
+    assert headline_byline(text_around_headline(load_html(page(below="<p>By Jane Doe</p>")), "Other")) is None
