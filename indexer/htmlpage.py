@@ -98,7 +98,10 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         meta = read_metadata(tree, url)
         page.title = choose_title(normalise_line(meta.title or ""), _headings(tree))
         around = text_around_headline(tree, page.title)
-        page.byline = headline_byline(around) or normalise_line(meta.author or "") or None
+        # the byline printed under the headline, else the metadata's author; searching
+        # the whole page for one is slow, so that is done only when both are missing
+        author = headline_byline(around) or meta.author or trafilatura_metadata.extract_author(tree)
+        page.byline = normalise_line(author or "") or None
         page.site_name = normalise_line(meta.sitename or "") or None
         page.url = meta.url or None
         page.date, page.date_source = page_date(
@@ -148,12 +151,14 @@ def _word_total(paragraphs: list[str]) -> int:
 
 
 def read_metadata(tree: Any, url: str | None) -> Any:
-    """trafilatura's page metadata (title, author, site name, URL), without what dipnews does not use.
+    """trafilatura's page metadata (title, author from meta tags and JSON-LD, site name, URL),
+    without what dipnews does not use or asks for only when needed.
 
     `trafilatura.metadata.extract_metadata` also reads categories, tags and a
-    licence (XPath over the whole tree, unused here) and always runs htmldate,
-    which dipnews asks only when the page shows no date by its headline
-    (indexer/pagedate.py). The steps and their order are trafilatura's.
+    licence (XPath over the whole tree, unused here), always searches the page
+    for an author and always runs htmldate; dipnews asks for those two only
+    when the page shows no byline or date by its headline. The steps and their
+    order are otherwise trafilatura's.
     """
     meta = trafilatura_metadata.examine_meta(tree)
     if meta.author and " " not in meta.author:
@@ -163,7 +168,6 @@ def read_metadata(tree: Any, url: str | None) -> Any:
     except Exception:  # noqa: BLE001 - trafilatura guards its JSON-LD reader the same way
         pass
     meta.title = meta.title or trafilatura_metadata.extract_title(tree)
-    meta.author = meta.author or trafilatura_metadata.extract_author(tree)
     meta.url = meta.url or trafilatura_metadata.extract_url(tree, url)
     sitename = (meta.sitename or trafilatura_metadata.extract_sitename(tree) or "").lstrip("@")
     if sitename and "." not in sitename and not sitename[0].isupper():
