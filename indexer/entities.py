@@ -191,6 +191,16 @@ def same_person(a: Person, b: Person) -> bool:
     return sum(ratios) / len(ratios) >= GIVEN_NAME_LIKENESS and min(ratios) >= GIVEN_NAME_LIKENESS_MIN
 
 
+# Words that are never part of a person's name after a title, though Title Case headlines and
+# company names put them there ("General Electric Co", "President Signs Peru Aid Agreement").
+_NOT_NAME_WORDS = frozenset(
+    """Co Corp Corporation Company Companies Inc Ltd Plc Llc Group Holdings Bank Office Agency Department
+    Ministry Council Committee Assembly Electric Motors Dynamics Mills Foods Industries Agreement Accord
+    Treaty Deal Pact Talks Summit Says Said Signs Signed Meets Met Holds Held Resigns Visits Calls Urges
+    Warns Backs Rejects Seeks Sees Wins Asks Plans Vows Denies Hails Arrives Leaves Names Appoints Expects
+    To In On For With And Of The At From By As""".split()
+)
+
 _PERSON = re.compile(rf"(?P<role>{_ROLES})\s+(?P<name>{_NAME})")
 
 
@@ -222,6 +232,8 @@ def find_people(title: str, body: str) -> list[Person]:
         mentions = _country_mentions(text)
         for match in _PERSON.finditer(text):
             name = re.sub(r"['\u2019]s$", "", " ".join(match.group("name").split()))
+            if _NOT_NAME_WORDS & set(name.split()):  # "General Electric Co", "President Signs Accord"
+                continue
             role = " ".join(match.group("role").split())
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
             country = next(

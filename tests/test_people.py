@@ -93,3 +93,17 @@ def test_two_spellings_of_one_person_tie_a_story_together(tmp_path):
     hits = SearchEngine(index_dir(tmp_path)).search(SearchRequest(collapse=False)).hits
     stories = {hit.id: hit.meta["story_id"] for hit in hits}
     assert stories[first.id] == stories[second.id]
+
+
+def test_company_names_and_headline_words_are_not_people():
+    from indexer.entities import find_people
+
+    names = [
+        person.name
+        for person in find_people(
+            "President Signs Peru Aid Agreement",
+            "General Electric Co and General Dynamics Corp said on Monday that President Alan Garcia "
+            "had approved the plan, and Minister Meets Stoltenberg was the headline of the day.",
+        )
+    ]
+    assert names == ["Alan Garcia"]
