@@ -6,18 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from indexer.textpage import normalise_line
+from indexer.textpage import BYLINE, normalise_line
 
 HEADLINE_TAGS = ("h1", "h2", "h3", "legend")  # where a page prints its headline
 _SCRIPTS = {"script", "style", "noscript", "template"}
 AFTER_HEADLINE = 1000  # characters of text after the headline that are read
 _BYLINE_WINDOW = 600  # ... of which the byline stands in the first
-_BYLINE = re.compile(
-    r"^(?:by|written\s+by|words\s+by|posted\s+by|author:?)\s+"
-    r"(?P<who>(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w.'\u2019-]*|van|von|de|der|da|al|bin)){0,4}"
-    r"(?:\s*(?:,|and|&)\s*(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3})*)",
-    re.IGNORECASE,
-)
 _BY_ALONE = re.compile(r"^(?:by|written\s+by|author:?)$", re.IGNORECASE)
 _NAME = re.compile(r"^(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){1,3}$")
 
@@ -76,7 +70,7 @@ def headline_byline(around: AroundHeadline | None) -> str | None:
     for i, text in enumerate(texts):
         if len(text.split()) > 12:
             continue
-        match = _BYLINE.match(text)
+        match = BYLINE.match(text)
         if match:
             return match.group("who").strip(" ,")
         if _BY_ALONE.match(text) and i + 1 < len(texts) and _NAME.match(texts[i + 1]):

@@ -30,6 +30,7 @@ from indexer.textpage import (
     is_chrome,
     is_title_like,
     normalise_line,
+    word_count,
 )
 
 
@@ -147,7 +148,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
 
 
 def _word_total(paragraphs: list[str]) -> int:
-    return sum(len(paragraph.split()) for paragraph in paragraphs)
+    return sum(word_count(paragraph) for paragraph in paragraphs)
 
 
 def read_metadata(tree: Any, url: str | None) -> Any:

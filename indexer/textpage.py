@@ -50,7 +50,13 @@ _END_OF_ARTICLE = re.compile(
 )
 _MENU_RUN = 3  # this many short lines in a row, not introduced by a colon, are a menu or link list
 _SHORT_WORDS = 6
-_BYLINE = re.compile(r"^(?:by|written\s+by|reported\s+by)\s+(?P<who>[A-Z][^.!?]{1,80})$", re.IGNORECASE)
+# "By Jane Doe", "Written by Jane Doe and John Roe | 5 min read": who is a run of capitalised names
+BYLINE = re.compile(
+    r"^(?:by|written\s+by|reported\s+by|words\s+by|posted\s+by|author:?)\s+"
+    r"(?P<who>(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w.'\u2019-]*|van|von|de|der|da|al|bin)){0,4}"
+    r"(?:\s*(?:,|and|&)\s*(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3})*)",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)|[\u3002\uff01\uff1f]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _PARAGRAPH_MIN_WORDS = 12
@@ -144,6 +150,12 @@ def _is_timestamp(line: str) -> bool:
     return word_count(line) <= _TIMESTAMP_MAX_WORDS and bool(_YEAR.search(line) and _CLOCK.search(line))
 
 
+def _byline_line(line: str) -> re.Match[str] | None:
+    """A line that is a byline and nothing else."""
+    match = BYLINE.match(line)
+    return match if match and not line[match.end() :].strip(" .") else None
+
+
 def has_sentence_end(line: str) -> bool:
     """Whether a line ends a sentence somewhere ("." "!" "?" before a space or the end, "。")."""
     return bool(_SENTENCE_END.search(line))
@@ -166,7 +178,7 @@ def is_title_like(line: str) -> bool:
         _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]
         and not is_chrome(line)
         and parse_date_line(line) is None
-        and not _BYLINE.match(line)
+        and not _byline_line(line)
         and not line.endswith(":")
     )
 
@@ -187,7 +199,7 @@ def clean_text_page(text: str) -> TextPage:
     for line in head:
         seen_head[line] = seen_head.get(line, 0) + 1
     for line in head:
-        byline = _BYLINE.match(line)
+        byline = _byline_line(line)
         date = parse_date_line(line)
         if byline and page.byline is None:
             page.byline = byline.group("who").strip()
@@ -294,7 +306,7 @@ def drop_closing_notes(paragraphs: list[str], dropped: list[str]) -> list[str]:
     """Drop what closes a page after the story: an author's bio ("Jane Doe is a freelance
     writer ..."), a production credit ("This story ... was written by ...")."""
     kept = list(paragraphs)
-    while len(kept) > 1 and len(kept[-1].split()) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(kept[-1]):
+    while len(kept) > 1 and word_count(kept[-1]) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(kept[-1]):
         dropped.append(kept.pop())
     return kept
 
