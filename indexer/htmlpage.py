@@ -22,6 +22,7 @@ from trafilatura.utils import load_html
 
 from indexer.headline import headline_byline, text_around_headline
 from indexer.pagedate import page_date
+from indexer.splitbody import restore_split_body
 from indexer.textpage import (
     clean_text_page,
     drop_closing_notes,
@@ -118,6 +119,8 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     )
     text = getattr(document, "text", None) or ""
     lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
+    if tree is not None:
+        lines = restore_split_body(tree, lines)
     for i, line in enumerate(lines):
         if ends_article(line, page.paragraphs, lines[i + 1 :]):
             page.dropped.extend(lines[i:])

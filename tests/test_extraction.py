@@ -160,6 +160,41 @@ def test_a_short_story_keeps_its_comments_out():
     )
 
 
+def test_a_story_split_over_blocks_of_one_kind_is_read_whole():
+    said = [
+        f"In part {n} the foreign ministers of Kazakhstan and Pakistan met in Astana on Tuesday "
+        f"and discussed transit trade, rail links and energy, officials said after round {n}."
+        for n in range(1, 9)
+    ]
+
+    def part(paragraphs: list[str], extra: str = "") -> str:
+        text = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        return f"<div class='grid'><div class='body article__body'>{text}{extra}</div></div>"
+
+    more = "<ul>" + "".join(
+        f"<li>Read <a href='/{i}'>another story on trade, number {i}</a></li>" for i in range(3)
+    )
+    far = (
+        "<aside><div><div><div>"
+        + part(["About us: " + said[0], "About us: " + said[1]])
+        + "</div></div></div></aside>"
+    )
+    page = html_page(
+        part(said[:5])
+        + "<div class='newsletter'><p>Sign up for our briefing.</p></div>"
+        + part(said[5:], more + "</ul>"),
+        after=far,
+    )
+    import trafilatura
+
+    assert said[6] not in trafilatura.extract(
+        page.decode()
+    )  # the case: trafilatura reads the first block only
+    article = extract_article(page)
+    assert article.body.split("\n\n") == said  # all of it, in page order
+    assert "another story" not in article.body and "About us" not in article.body
+
+
 def test_visible_text_breaks_lines_at_blocks_only():
     from indexer.htmlpage import visible_text
 

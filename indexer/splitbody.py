@@ -1,0 +1,115 @@
+"""Story bodies a page splits over several containers of one kind.
+
+Some sites cut the story into sibling blocks of the same tag and class
+(between them an ad or a newsletter box). trafilatura then keeps one block
+and loses the others: this module finds the blocks of the same kind that
+hold prose and are missing from what was kept, and puts their paragraphs
+back in page order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from indexer.textpage import has_sentence_end, normalise_line, word_count
+
+_CONTAINERS = ("div", "section", "article")
+_PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "blockquote", "li")
+MAX_LEVELS = 3  # the parts of one body stand close together: siblings, or a level or two apart
+PROSE_WORDS = 15  # a paragraph of prose holds at least this many words
+_NOT_STORY = re.compile(
+    r"comment|disqus|respond|reply|review|related|recommend|promo|sidebar|footer|newsletter|teaser",
+    re.IGNORECASE,
+)
+
+
+def restore_split_body(tree: Any, lines: list[str]) -> list[str]:
+    """`lines` (the kept text, in page order) with the missing blocks of a split body put back."""
+    prose: dict[Any, list[str]] = defaultdict(list)  # container -> its paragraphs of prose
+    for node in tree.iter("p"):
+        parent = node.getparent()
+        if parent is not None and parent.tag in _CONTAINERS and parent.get("class"):
+            text = normalise_line(node.text_content())
+            if word_count(text) >= PROSE_WORDS and has_sentence_end(text):
+                prose[parent].append(text)
+    groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for element, texts in prose.items():
+        if len(texts) >= 2 and not _NOT_STORY.search(element.get("class")):
+            groups[(element.tag, element.get("class"))].append(element)
+    kept = "\n".join(lines)
+    result = list(lines)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        covered = [sum(text in kept for text in prose[member]) / len(prose[member]) for member in members]
+        if max(covered) < 0.8:
+            continue
+        best = members[covered.index(max(covered))]
+        for i, member in enumerate(members):
+            if covered[i] > 0.2 or _nested(member, members) or _levels_apart(best, member) > MAX_LEVELS:
+                continue
+            result = _insert(result, member, members[:i], members[i + 1 :], kept)
+            kept = "\n".join(result)
+    return result
+
+
+def _paragraphs(element: Any) -> list[str]:
+    """The text blocks of `element`, outermost only (a <p> in a <blockquote> is in the quote's)."""
+    texts = []
+    for node in element.iter(*_PARAGRAPH_TAGS):
+        if _inside_paragraph(node, element):
+            continue
+        text = normalise_line(node.text_content())
+        if text and not _mostly_links(node, text):
+            texts.append(text)
+    return texts
+
+
+def _inside_paragraph(node: Any, container: Any) -> bool:
+    for parent in node.iterancestors():
+        if parent is container:
+            return False
+        if parent.tag in _PARAGRAPH_TAGS:
+            return True
+    return False
+
+
+def _mostly_links(node: Any, text: str) -> bool:
+    """A block whose text is mostly link text, or an item of a list linking every item: other stories."""
+    if node.tag == "li":
+        items = [item for item in node.getparent() if item.tag == "li"]
+        if len(items) >= 2 and all(item.find(".//a") is not None for item in items):
+            return True
+    linked = sum(len(normalise_line(link.text_content())) for link in node.iter("a"))
+    return linked > len(text) / 2
+
+
+def _nested(element: Any, members: list[Any]) -> bool:
+    return any(ancestor in members for ancestor in element.iterancestors())
+
+
+def _levels_apart(kept: Any, missing: Any) -> int:
+    """How many levels `missing` stands below the nearest ancestor it shares with `kept`."""
+    shared = set(kept.iterancestors())
+    for level, node in enumerate(missing.iterancestors(), start=1):
+        if node in shared:
+            return level
+    return 1_000
+
+
+def _insert(lines: list[str], member: Any, before: list[Any], after: list[Any], kept: str) -> list[str]:
+    """Put `member`'s paragraphs after the last kept line of the nearest kept block before it."""
+    new = [text for text in _paragraphs(member) if text not in kept]
+    for previous in reversed(before):
+        texts = set(_paragraphs(previous))
+        last = max((i for i, line in enumerate(lines) if line in texts), default=None)
+        if last is not None:
+            return lines[: last + 1] + new + lines[last + 1 :]
+    for following in after:
+        texts = set(_paragraphs(following))
+        first = min((i for i, line in enumerate(lines) if line in texts), default=None)
+        if first is not None:
+            return lines[:first] + new + lines[first:]
+    return lines
