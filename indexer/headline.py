@@ -13,6 +13,8 @@ _SCRIPTS = {"script", "style", "noscript", "template"}
 AFTER_HEADLINE = 1000  # characters of text after the headline that are read
 _BYLINE_WINDOW = 600  # ... of which the byline stands in the first
 _BY_ALONE = re.compile(r"^(?:by|written\s+by|author:?)$", re.IGNORECASE)
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+STANDFIRST_WORDS = 5  # a standfirst is a sentence, not a section title
 _NAME = re.compile(r"^(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){1,3}$")
 
 
@@ -22,6 +24,7 @@ class AroundHeadline:
 
     chunks: list[tuple[str, Any]]  # (text, element): an element's own text and the text after it
     at: int  # index of the first block after the headline
+    heading: Any  # the headline's element
 
 
 def text_around_headline(tree: Any, headline: str | None) -> AroundHeadline | None:
@@ -52,7 +55,7 @@ def text_around_headline(tree: Any, headline: str | None) -> AroundHeadline | No
                 seen += len(text)
                 if seen > AFTER_HEADLINE:
                     break
-    return AroundHeadline(chunks, at) if at is not None else None
+    return AroundHeadline(chunks, at, heading) if at is not None else None
 
 
 def headline_byline(around: AroundHeadline | None) -> str | None:
@@ -76,3 +79,17 @@ def headline_byline(around: AroundHeadline | None) -> str | None:
         if _BY_ALONE.match(text) and i + 1 < len(texts) and _NAME.match(texts[i + 1]):
             return texts[i + 1]
     return None
+
+
+def is_standfirst(around: AroundHeadline | None, line: str) -> bool:
+    """True when `line` is the summary a page sets under its headline as a subheading of its own.
+
+    That is a sentence-long <h2>..<h6> beside the headline's element (the "dek" or
+    "standfirst"): it sums the story up and is not part of it.
+    """
+    if around is None or len(line.split()) < STANDFIRST_WORDS:
+        return False
+    parent = around.heading.getparent()
+    return parent is not None and any(
+        sibling.tag in _SUBHEADINGS and normalise_line(sibling.text_content()) == line for sibling in parent
+    )

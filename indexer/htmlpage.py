@@ -20,7 +20,7 @@ from htmldate import find_date
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
-from indexer.headline import headline_byline, text_around_headline
+from indexer.headline import headline_byline, is_standfirst, text_around_headline
 from indexer.pagedate import page_date
 from indexer.splitbody import restore_split_body
 from indexer.textpage import (
@@ -96,6 +96,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     """Main text and metadata of an HTML page."""
     tree = load_html(html)
     page = HtmlPage(paragraphs=[])
+    around = None
     if tree is not None:
         meta = read_metadata(tree, url)
         page.title = choose_title(normalise_line(meta.title or ""), _headings(tree))
@@ -121,6 +122,10 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
     if tree is not None:
         lines = restore_split_body(tree, lines)
+    # the summary set under the headline (after the headline itself, when the text repeats it)
+    at = 1 if lines and page.title and lines[0].casefold() == page.title.casefold() else 0
+    if len(lines) > at + 1 and is_standfirst(around, lines[at]):
+        page.dropped.append(lines.pop(at))
     for i, line in enumerate(lines):
         if ends_article(line, page.paragraphs, lines[i + 1 :]):
             page.dropped.extend(lines[i:])

@@ -195,6 +195,20 @@ def test_a_story_split_over_blocks_of_one_kind_is_read_whole():
     assert "another story" not in article.body and "About us" not in article.body
 
 
+def test_the_standfirst_under_the_headline_is_not_body_text():
+    dek = "Lorries of both countries will cross Afghanistan under one customs regime"
+    header = f"<header><h1>Pakistan, Kazakhstan sign road transport deal</h1><h2>{dek}</h2></header>"
+    page = f"<html><body><article>{header}<div class='body'>{BRIEF * 3}</div></article></body></html>"
+    article = extract_article(page.encode())
+    assert dek not in article.body and dek in article.dropped
+    assert article.body.startswith("ISLAMABAD")
+    # a subheading in the story's own block is the story's
+    headline = "<header><h1>Pakistan, Kazakhstan sign road transport deal</h1></header>"
+    body = f"<div class='body'><h2>{dek}</h2>{BRIEF * 3}</div>"
+    inside = f"<html><body><article>{headline}{body}</article></body></html>"
+    assert dek in extract_article(inside.encode()).body
+
+
 def test_visible_text_breaks_lines_at_blocks_only():
     from indexer.htmlpage import visible_text
 
