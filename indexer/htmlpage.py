@@ -71,6 +71,8 @@ _BLOCKS = [
     *"section article aside main figure figcaption address hr".split(),
 ]
 _COMMENT_SECTION = re.compile(r"(?:^|[\s_-])(?:comments?|disqus\w*|respond)(?:$|[\s_-])", re.IGNORECASE)
+_TAG_METAS = '//meta[@name="keywords" or @name="news_keywords" or @property="article:tag"]/@content'
+_LIST_SEPARATOR = re.compile(r"[,;|]")
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "form")
 
 
@@ -126,11 +128,13 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     at = 1 if lines and page.title and lines[0].casefold() == page.title.casefold() else 0
     if len(lines) > at + 1 and is_standfirst(around, lines[at]):
         page.dropped.append(lines.pop(at))
+    tags = page_tags(tree) if tree is not None else set()
     for i, line in enumerate(lines):
         if ends_article(line, page.paragraphs, lines[i + 1 :]):
             page.dropped.extend(lines[i:])
             break
-        (page.dropped if is_chrome(line) else page.paragraphs).append(line)
+        chrome = is_chrome(line) or is_tag_list(line, tags)
+        (page.dropped if chrome else page.paragraphs).append(line)
     page.paragraphs = drop_closing_notes(page.paragraphs, page.dropped)
     if page.title and page.site_name and page.title.casefold() == page.site_name.casefold():
         # the "headline" found is the site's name (a logo in an <h1>): the story's own
@@ -153,6 +157,23 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             page.paragraphs = fallback.paragraphs
             page.title = page.title or fallback.title or _html_title(html)
     return page
+
+
+def page_tags(tree: Any) -> set[str]:
+    """The page's keywords and article tags from its metadata, casefolded."""
+    tags: set[str] = set()
+    for content in tree.xpath(_TAG_METAS):
+        tags.update(tag.strip().casefold() for tag in content.split(","))
+    tags.discard("")
+    return tags
+
+
+def is_tag_list(line: str, tags: set[str]) -> bool:
+    """A line listing the page's own keywords ("stock car brasil, stock car interlagos, ..."): a tag cloud."""
+    if not tags or "," not in line:
+        return False
+    items = [item.strip().casefold() for item in _LIST_SEPARATOR.split(line) if item.strip()]
+    return len(items) >= 3 and sum(item in tags for item in items) >= 0.8 * len(items)
 
 
 def _word_total(paragraphs: list[str]) -> int:

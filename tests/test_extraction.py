@@ -209,6 +209,22 @@ def test_the_standfirst_under_the_headline_is_not_body_text():
     assert dek in extract_article(inside.encode()).body
 
 
+def test_a_line_of_the_page_s_own_keywords_is_a_tag_cloud():
+    from indexer.htmlpage import is_tag_list
+
+    keywords = "pakistan kazakhstan, road transport, transit trade, lorries, customs"
+    tags = {tag.strip() for tag in keywords.split(",")}
+    assert is_tag_list("Pakistan Kazakhstan, road transport, transit trade, customs", tags)
+    assert not is_tag_list("Lorries, buses and trains cross the border, officials said.", tags)
+    assert not is_tag_list("Pakistan Kazakhstan, road transport, transit trade, customs", set())
+    cloud = "<p>pakistan kazakhstan, road transport, transit trade, lorries</p>"
+    page = html_page(BRIEF * 3 + cloud).replace(
+        b"<html>", f"<html><head><meta name='keywords' content='{keywords}'></head>".encode()
+    )
+    article = extract_article(page)
+    assert "transit trade" not in article.body and article.body.endswith("customs regime.")
+
+
 def test_visible_text_breaks_lines_at_blocks_only():
     from indexer.htmlpage import visible_text
 
