@@ -114,11 +114,14 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             around,
             lambda extensive: find_date(tree, extensive_search=extensive, original_date=True, url=page.url),
         )
+    # favor_recall: trafilatura keeps more of the story and is faster; the chrome it then
+    # lets through is this module's to drop (bench/extraction_bench.py shows both sides)
     document: Any = trafilatura.bare_extraction(
         tree if tree is not None else html,
         url=url,
         include_comments=False,
         include_tables=True,
+        favor_recall=True,
     )
     text = getattr(document, "text", None) or ""
     lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]

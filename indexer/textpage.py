@@ -20,7 +20,8 @@ from indexer.dates import parse_date_line
 _CHROME = re.compile(
     r"^[\s\-\u2013\u2014|•·*]*(?:"
     r"(?:adsense\s+)?advertisements?|sponsored(?:\s+content)?|ad|ads|promoted"
-    r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation"
+    r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation|text\s+size|by"
+    r"|categor(?:y|ies|ias|ías)"
     r"|skip\s+to\s+(?:main\s+)?content|share(?:\s+this(?:\s+article)?)?|print|email|tweet|whatsapp"
     r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
     r"|comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
@@ -89,6 +90,9 @@ _CREDIT = re.compile(
     r"|^(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:"
     r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$"
     r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^\|?\s*(?:image|photo)\s*(?:credit)?\s*:.{0,60}$"
+    # a post's meta line ("05/10/2018 - Posted by: Ann Lee - Category: Health - Tags: ...")
+    r"|^.{0,40}\b(?:published|posted|publicado|publicada|publié|veröffentlicht)\s+(?:by|por|par|von)\b"
+    r".{0,80}\b(?:categor\w*|tags?)\s*:"
     # affiliate notices
     r"|^(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$",
     re.IGNORECASE,
@@ -111,6 +115,11 @@ _PROMOTION = re.compile(
     r"|enjoyed\s+(?:the|this)\s+(?:article|post)\?|to\s+unsubscribe\s+at\s+any\s+time)",
     re.IGNORECASE,
 )
+# a site's contact footer: segments ("Street 1 - 89259-565 - Phone: (047) 2106-8000")
+_PHONE_LABEL = re.compile(
+    r"\b(?:phone|fone|tel|telefone|teléfono|téléphone|fax)\.?\s*:\s*\+?[\d(]", re.IGNORECASE
+)
+_SEGMENT = re.compile(r"\s[-|•·]\s")
 _PROMOTION_MAX_WORDS = 40
 _TIMESTAMP_MAX_WORDS = 10
 _DATE_LABEL = re.compile(
@@ -121,7 +130,10 @@ _NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?|\d\d?[-./]\d\d?[-
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?!\d)")
 # template filler and rules: "Lorem ipsum dolor sit amet", "*****", "-----"
-_PLACEHOLDER = re.compile(r"\blorem\s+ipsum\b|^[^\w]{3,}$", re.IGNORECASE)
+# (and a page's layout names leaking as text: "narrow-browser-and-phone")
+_PLACEHOLDER = re.compile(
+    r"\blorem\s+ipsum\b|^[^\w]{3,}$|^[\s\-\u2013\u2014|•·*]*(?-i:[a-z]+(?:-[a-z]+){2,})$", re.IGNORECASE
+)
 
 
 def is_chrome(line: str) -> bool:
@@ -132,6 +144,7 @@ def is_chrome(line: str) -> bool:
         or _PLACEHOLDER.search(line)
         or _is_timestamp(line)
         or _is_date_line(line)
+        or (_PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     ):
         return True
     return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(line))
