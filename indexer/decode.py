@@ -88,12 +88,13 @@ def decode_bytes(data: bytes, repair: bool = True) -> str:
 def repair_text(text: str) -> str:
     """Repair mojibake (ftfy) and the truncated mojibake ftfy cannot see.
 
-    ftfy fixes a text line by line; a line of plain ASCII without control
-    characters is one it would leave as it is, so only the others go through it.
+    ftfy fixes a text line by line; a line of printable ASCII and typographic
+    punctuation (curly quotes, dashes, ellipses: no mojibake is made of those
+    alone) is one it would leave as it is, so only the others go through it.
     """
     lines = text.replace("\r\n", "\n").split("\n")
     for i, line in enumerate(lines):
-        if not line.isascii() or _ASCII_CONTROL.search(line):
+        if not _PLAIN.fullmatch(line):
             lines[i] = ftfy.fix_text(line, unescape_html=False, uncurl_quotes=False, normalization="NFC")
     return repair_truncated_mojibake("\n".join(lines))
 
@@ -101,7 +102,8 @@ def repair_text(text: str) -> str:
 # UTF-8 read as Latin-1 or Windows-1252: a lead byte's letter before a C1 control, or "â€", "Ã©"
 # (one leading character class, the rest by lookbehind: a scan of the whole page three times faster)
 _MOJIBAKE = re.compile("[\u00c2-\u00f4](?:[\u0080-\u009f]|(?<=\u00e2)\u20ac|(?<=\u00c3)[\u00a0-\u00bf])")
-_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# printable ASCII, tab, and General Punctuation without its invisible and line-breaking characters
+_PLAIN = re.compile("[\t\x20-\x7e\u2010-\u2027\u2030-\u205e]*")
 
 
 def _decode(data: bytes) -> str:

@@ -131,9 +131,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?!\d)")
 # template filler and rules: "Lorem ipsum dolor sit amet", "*****", "-----"
 # (and a page's layout names leaking as text: "narrow-browser-and-phone")
-_PLACEHOLDER = re.compile(
-    r"\blorem\s+ipsum\b|^[^\w]{3,}$|^[\s\-\u2013\u2014|•·*]*(?-i:[a-z]+(?:-[a-z]+){2,})$", re.IGNORECASE
-)
+_LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"[^\w]{3,}|[\s\-\u2013\u2014|•·*]*[a-z]+(?:-[a-z]+){2,}")  # use with fullmatch
 
 
 def is_chrome(line: str) -> bool:
@@ -141,10 +140,11 @@ def is_chrome(line: str) -> bool:
     if (
         _CHROME.match(line)
         or _CREDIT.match(line)
-        or _PLACEHOLDER.search(line)
+        or _PLACEHOLDER.fullmatch(line)
+        or _LOREM.search(line)
         or _is_timestamp(line)
         or _is_date_line(line)
-        or (_PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
+        or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     ):
         return True
     return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(line))
@@ -152,10 +152,10 @@ def is_chrome(line: str) -> bool:
 
 def _is_date_line(line: str) -> bool:
     """A line that is only a date, perhaps labelled ("Published on: February 14, 2025", "19/12/2025")."""
+    if word_count(line) > _TIMESTAMP_MAX_WORDS:
+        return False
     core = _DATE_LABEL.sub("", line).strip()
-    return word_count(line) <= _TIMESTAMP_MAX_WORDS and bool(
-        core and (parse_date_line(core) or _NUMERIC_DATE.fullmatch(core))
-    )
+    return bool(core and (parse_date_line(core) or _NUMERIC_DATE.fullmatch(core)))
 
 
 def _is_timestamp(line: str) -> bool:
