@@ -93,12 +93,14 @@ _CREDIT = re.compile(
     # a post's meta line ("05/10/2018 - Posted by: Ann Lee - Category: Health - Tags: ...")
     r"|^.{0,40}\b(?:published|posted|publicado|publicada|publié|veröffentlicht)\s+(?:by|por|par|von)\b"
     r".{0,80}\b(?:categor\w*|tags?)\s*:"
+    # cookie notices
+    r"|^(?:this\s+(?:web)?site|we)\s+uses?\s+cookies\b"
     # affiliate notices
     r"|^(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$",
     re.IGNORECASE,
 )
 _PROMOTION = re.compile(
-    r"\b(?:subscribe\s+(?:to\s+(?:our|the)\s+(?:\w+\s+)?(?:newsletter|channel|podcast)|now|today|here)"
+    r"\b(?:subscribe\s+(?:to\s+(?:our|the|[\w.]+['\u2019]s)\s+(?:\w+\s+)?(?:newsletters?|channel|podcast)|now|today|here)"
     r"|sign\s+up\s+(?:for\s+(?:our|the)\s+(?:\w+\s+)?newsletter|now|today|here)"
     r"|click\s+here|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
     r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"

@@ -434,6 +434,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Citizens in need of help can call the embassy, phone: +92 51 2345678, at any hour.",
         "The memoir was published by Penguin and tops the category of political books.",
         "A well-to-do family",
+        "Regulators say the website uses cookies to track users across borders, the commission said.",
     ):
         assert not is_chrome(sentence), sentence
     for line in (
@@ -459,5 +460,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "narrow-browser-and-phone",
         "By",
         "Text size",
+        "Get the latest updates right in your inbox. Subscribe to NJ.com\u2019s newsletters.",
+        "This website uses cookies to improve your experience while you navigate through the website. " * 3,
     ):
         assert is_chrome(line), line
