@@ -13,6 +13,10 @@ pages/s is per second of CPU time of this one process (each system runs on one
 core): on a shared machine, wall-clock time also counts what other processes
 take, and moved by 10-20% between runs of the same code here. Scoring is not timed.
 
+"+ site lines of the set" is dipnews once the lines each site repeats have
+been learned from the whole set (indexer/sitelines.py), as they are from a
+user's corpus; most sites have one or two pages in these sets.
+
 --as-text first turns each page into a plain-text dump (inscriptis: visible
 text, one block per line) and scores dipnews' text-page path on it, beside
 "keep every line".
@@ -35,8 +39,9 @@ from pathlib import Path
 
 import trafilatura
 
-from indexer.article import extract_article
+from indexer.article import extract_article, kept_lines
 from indexer.errors import DipnewsError
+from indexer.sitelines import SiteLines
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 DEFAULT_SETS = [EVAL / "extraction-dev", EVAL / "wcxb-dev-articles"]
@@ -95,6 +100,32 @@ def dipnews_body(data: bytes) -> str:
         return ""
 
 
+def with_site_lines(pages: list[tuple[str, str, str]], urls: dict[str, str]) -> Callable[[str], str]:
+    """dipnews once each site's repeated lines are learned from the whole set, as from a user's corpus.
+
+    Each page goes in with its URL, as an add by URL would (the site is the URL's host).
+    The learning pass (extracting and storing every page once) is not timed.
+    """
+    store = SiteLines(":memory:")
+    url_of = {page: urls[pid] for pid, page, _ in pages}
+    for page, url in url_of.items():
+        try:
+            article = extract_article(page.encode("utf-8"), supplied={"url": url})
+        except DipnewsError:
+            continue
+        store.record(article.id, article.site, kept_lines(article))
+
+    def body(page: str) -> str:
+        try:
+            return extract_article(
+                page.encode("utf-8"), supplied={"url": url_of[page]}, site_lines=store
+            ).body
+        except DipnewsError:
+            return ""
+
+    return body
+
+
 def as_text_dump(html: str) -> str:
     from inscriptis import get_text
 
@@ -123,16 +154,19 @@ def main() -> None:
     warnings.simplefilter("ignore")
     for folder in args.sets:
         pages = load_set(folder)
+        urls = {pid: entry["url"] for pid, _, entry in load_pages(folder)}
         print(f"\n{folder.name}: {len(pages)} pages" + (" as text dumps" if args.as_text else ""))
         if args.as_text:
             pages = [(pid, as_text_dump(html), gold) for pid, html, gold in pages]
             systems = {
                 "dipnews (text path)": lambda text: dipnews_body(text.encode("utf-8")),
+                "  + site lines of the set": with_site_lines(pages, urls),
                 "keep every line": lambda text: text,
             }
         else:
             systems = {
                 "dipnews": lambda html: dipnews_body(html.encode("utf-8")),
+                "  + site lines of the set": with_site_lines(pages, urls),
                 "trafilatura extract()": lambda html: trafilatura.extract(html) or "",
                 "trafilatura favor_precision": lambda html: (
                     trafilatura.extract(html, favor_precision=True) or ""

@@ -15,6 +15,7 @@ from indexer.entities import Person, find_countries, find_people
 from indexer.errors import DipnewsError
 from indexer.htmlpage import clean_html_page, looks_like_html
 from indexer.outlets import display_domain, outlet_by_name, outlet_by_url
+from indexer.sitelines import SiteLines, site_of
 from indexer.stories import StoryKey, story_key
 from indexer.textpage import clean_text_page
 from indexer.topics import TopicScore, tag_topics
@@ -54,6 +55,8 @@ class Article:
     story_id: str = ""
     story_key: StoryKey | None = None
     fallback: bool = False
+    site: str | None = None  # the key its site's pages share (indexer/sitelines.py)
+    site_chrome: list[str] = field(default_factory=list)  # lines dropped as repeated on the site's pages
     source: str | None = None
     raw_sha256: str | None = None
     ingested: dt.date | None = None
@@ -82,8 +85,12 @@ def extract_article(
     source: str | None = None,
     supplied: dict[str, Any] | None = None,
     ingested: dt.date | None = None,
+    site_lines: SiteLines | None = None,
 ) -> Article:
-    """Decode, clean and describe one raw page; raise DipnewsError when it is not an article."""
+    """Decode, clean and describe one raw page; raise DipnewsError when it is not an article.
+
+    With `site_lines`, lines the page's site repeats on its other pages are dropped too.
+    """
     supplied = validate_supplied(supplied or {})
     ingested = ingested or dt.date.today()
     text = decode_bytes(data, repair=False)
@@ -125,18 +132,31 @@ def extract_article(
     _resolve_title(article, supplied.get("title"), title, site_name, lede)
     _resolve_outlet(article, supplied.get("outlet"), site_name, dateline.agency if dateline else None)
     _resolve_date(article, supplied.get("date"), page_date, date_source, dateline, ingested)
+    # the id comes from the text before the site's chrome is learned, so it never moves
+    article.id = article_id(url, body)
+    article.site = site_of(url, article.outlet)
+    if site_lines is not None:
+        chrome = site_lines.chrome(article.id, article.site, paragraphs)
+        if chrome and len(chrome) < len(paragraphs):
+            article.site_chrome = [paragraph for paragraph in paragraphs if paragraph in chrome]
+            body = "\n\n".join(paragraph for paragraph in paragraphs if paragraph not in chrome)
+            article.body = body
     if "topics" in supplied:
         article.topics = [TopicScore(slug, slug, 1.0, {"supplied": 1}) for slug in supplied["topics"]]
     else:
         article.topics = tag_topics(article.title, body)
     article.countries, article.primary_countries = find_countries(article.title, body)
     article.people = find_people(article.title, body)
-    article.id = article_id(url, body)
     article.dup_group = article.story_id = article.id
     article.story_key = story_key(
         body, article.primary_countries, [p.name for p in article.people], article.date
     )
     return article
+
+
+def kept_lines(article: Article) -> list[str]:
+    """The lines the page's extraction kept before its site's chrome was dropped: what the store records."""
+    return [*article.body.split("\n\n"), *article.site_chrome]
 
 
 def article_id(url: str | None, body: str) -> str:

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from indexer.archive import Archive, Record, jsonable
-from indexer.article import EXTRACTOR_VERSION, Article, extract_article
+from indexer.article import EXTRACTOR_VERSION, Article, extract_article, kept_lines
 from indexer.errors import DipnewsError
 from indexer.fetch import DEFAULT_TIMEOUT, fetch_url
+from indexer.sitelines import SiteLines
 from indexer.warc import WarcPage, is_warc, iter_warc_pages
 from indexer.writer import delete_article, indexed_ids, is_indexed, schema_is_current, write_articles
 
@@ -43,6 +44,15 @@ def index_dir(data_dir: Path) -> Path:
 
 def archive_for(data_dir: Path) -> Archive:
     return Archive(Path(data_dir) / "archive")
+
+
+def site_lines_path(data_dir: Path) -> Path:
+    return Path(data_dir) / "site-lines.sqlite"
+
+
+def site_lines_for(data_dir: Path) -> SiteLines:
+    """The store of what each archived page kept, by site: where sites' repeated chrome is learned."""
+    return SiteLines(site_lines_path(data_dir))
 
 
 def iter_page_files(paths: Iterable[Path], report: IngestReport) -> Iterator[Path]:
@@ -97,6 +107,7 @@ def prepare(
     source: str | None,
     supplied: dict[str, Any],
     today: dt.date,
+    site_lines: SiteLines,
     indexed: Callable[[str], bool] | None = None,
 ) -> tuple[Article, str]:
     """Extract one page and archive it; say what it is to the index: ADDED, UPDATED or DUPLICATE.
@@ -105,11 +116,13 @@ def prepare(
     it (a run killed before its commit) is indexed again.
     """
     supplied = jsonable(supplied)
-    article = extract_article(data, source=source, supplied=supplied, ingested=today)
+    article = extract_article(data, source=source, supplied=supplied, ingested=today, site_lines=site_lines)
     previous = archive.get_record(article.id)
     if previous is not None and previous.ingested != today:
         # The first ingest day anchors dates inferred from datelines: keep it.
-        article = extract_article(data, source=source, supplied=supplied, ingested=previous.ingested)
+        article = extract_article(
+            data, source=source, supplied=supplied, ingested=previous.ingested, site_lines=site_lines
+        )
     # Only a page archived before can be in the index: the lookup is skipped for new ones.
     in_index = previous is not None and (indexed is None or indexed(article.id))
     if in_index and previous is not None:
@@ -121,6 +134,7 @@ def prepare(
     archive.put_record(
         Record(article.id, article.raw_sha256 or "", source, supplied, ingested, EXTRACTOR_VERSION)
     )
+    site_lines.record(article.id, article.site, kept_lines(article))
     return article, UPDATED if in_index else ADDED
 
 
@@ -144,12 +158,19 @@ def ingest_files(
     overrides = overrides or {}
     batch: list[Article] = []
     indexed = indexed_ids(index_dir(data_dir))
+    site_lines = site_lines_for(data_dir)
 
     def take(source: str, read: Callable[[], tuple[bytes, dict[str, Any]]]) -> None:
         try:
             data, supplied = read()
             article, status = prepare(
-                archive, data, source=source, supplied=supplied, today=today, indexed=indexed.__contains__
+                archive,
+                data,
+                source=source,
+                supplied=supplied,
+                today=today,
+                site_lines=site_lines,
+                indexed=indexed.__contains__,
             )
         except DipnewsError as error:
             report.failed.append((source, error.message))
@@ -189,6 +210,7 @@ def ingest_files(
             batch.clear()
     if batch:
         write_articles(index_dir(data_dir), batch)
+    site_lines.close()
     return report
 
 
@@ -205,25 +227,38 @@ def ingest_bytes(
         raise DipnewsError(f"The page is over the {max_bytes / 1e6:.1f} MB limit.", 413)
     upgrade_if_needed(data_dir)
     archive = archive_for(data_dir)
-    article, status = prepare(
-        archive,
-        data,
-        source=source,
-        supplied=supplied or {},
-        today=dt.date.today(),
-        indexed=functools.partial(is_indexed, index_dir(data_dir)),
-    )
+    site_lines = site_lines_for(data_dir)
+    try:
+        article, status = prepare(
+            archive,
+            data,
+            source=source,
+            supplied=supplied or {},
+            today=dt.date.today(),
+            site_lines=site_lines,
+            indexed=functools.partial(is_indexed, index_dir(data_dir)),
+        )
+    finally:
+        site_lines.close()
     if status != DUPLICATE:
         write_articles(index_dir(data_dir), [article])
     return article, status
 
 
 def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) -> IngestReport:
-    """Rebuild the whole index from the archive, in one commit that replaces the old index."""
+    """Rebuild the whole index from the archive, in one commit that replaces the old index.
+
+    Every page is extracted first and what it kept stored, so that each site's
+    repeated chrome is learned from all of its pages; the pages that carry
+    some are then extracted again without it.
+    """
     report = IngestReport()
     archive = archive_for(data_dir)
-    articles = []
+    articles: list[Article] = []
+    sources: list[Record] = []  # the record each article was extracted from
     stale: list[Record] = []
+    site_lines = site_lines_for(data_dir)
+    site_lines.clear()
     for record in archive.records():
         try:
             article = extract_article(
@@ -236,11 +271,23 @@ def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) ->
             report.failed.append((record.source or record.id, str(error)))
         else:
             articles.append(article)
+            sources.append(record)
+            site_lines.record(article.id, article.site, kept_lines(article))
             report.indexed.append(record.source or record.id)
             if record.extractor_version != EXTRACTOR_VERSION:
                 stale.append(record)
         if progress:
             progress(record)
+    for i, (article, record) in enumerate(zip(articles, sources, strict=True)):
+        if site_lines.chrome(article.id, article.site, article.body.split("\n\n")):
+            articles[i] = extract_article(
+                archive.get_raw(record.raw_sha256),
+                source=record.source,
+                supplied=record.supplied,
+                ingested=record.ingested,
+                site_lines=site_lines,
+            )
+    site_lines.close()
     write_articles(index_dir(data_dir), articles, clear=True)
     for record in stale:  # only once the rebuilt index is committed
         record.extractor_version = EXTRACTOR_VERSION
@@ -258,6 +305,9 @@ def delete(data_dir: Path, article_id: str) -> bool:
     if archive.get_record(article_id) is not None:
         archive.delete_record(article_id)
         existed = True
+    site_lines = site_lines_for(data_dir)
+    site_lines.forget(article_id)
+    site_lines.close()
     return existed
 
 
@@ -269,12 +319,22 @@ def update_metadata(data_dir: Path, article_id: str, changes: dict[str, Any]) ->
         raise DipnewsError(f"No article with id {article_id!r}.", 404)
     supplied = jsonable({**record.supplied, **changes})
     supplied = {k: v for k, v in supplied.items() if v not in (None, "", [])}
-    article = extract_article(
-        archive.get_raw(record.raw_sha256), source=record.source, supplied=supplied, ingested=record.ingested
-    )
-    archive.put_record(
-        Record(article.id, record.raw_sha256, record.source, supplied, record.ingested, EXTRACTOR_VERSION)
-    )
+    site_lines = site_lines_for(data_dir)
+    try:
+        article = extract_article(
+            archive.get_raw(record.raw_sha256),
+            source=record.source,
+            supplied=supplied,
+            ingested=record.ingested,
+            site_lines=site_lines,
+        )
+        archive.put_record(
+            Record(article.id, record.raw_sha256, record.source, supplied, record.ingested, EXTRACTOR_VERSION)
+        )
+        site_lines.forget(article_id)
+        site_lines.record(article.id, article.site, kept_lines(article))
+    finally:
+        site_lines.close()
     if article.id != article_id:  # a corrected url gives the article a new id
         archive.delete_record(article_id)
         delete_article(index_dir(data_dir), article_id)
@@ -298,8 +358,12 @@ def ingest_url(
 
 
 def upgrade_if_needed(data_dir: Path) -> bool:
-    """Rebuild the index from the archive when it was written by an older dipnews; True if it was."""
-    if schema_is_current(index_dir(data_dir)):
+    """Rebuild the index from the archive when it was written by an older dipnews; True if it was.
+
+    An archive from before sites' chrome was learned has no store of lines: it is rebuilt too.
+    """
+    learned = site_lines_path(data_dir).exists() or len(archive_for(data_dir)) == 0
+    if schema_is_current(index_dir(data_dir)) and learned:
         return False
     reindex(data_dir)
     return True

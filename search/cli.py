@@ -23,6 +23,8 @@ from indexer.ingest import (
     read_page,
     read_sidecar,
     reindex,
+    site_lines_for,
+    site_lines_path,
 )
 from indexer.writer import spell_people_as_indexed
 from search import INSTANCE
@@ -220,17 +222,23 @@ def reindex_command(obj: Context) -> None:
 def extract_command(obj: Context, files: tuple[Path, ...], as_json: bool, max_bytes: int) -> None:
     """Show what the indexer keeps from each page, without indexing it.
 
-    People are spelled as the index already spells them, as indexing would.
+    People are spelled as the index already spells them, and lines the page's
+    site repeats on its indexed pages are dropped, as indexing would.
 
     Example: dipnews extract --json corpus/002_20916a8584a4dfd4.txt
     """
     failures = 0
+    # what the index has learned of sites' repeated chrome applies here as it would when indexing
+    site_lines = site_lines_for(obj.data_dir) if site_lines_path(obj.data_dir).exists() else None
     for path in files:
         try:
             if path.name.endswith(SIDECAR_SUFFIX):
                 raise DipnewsError("This is a metadata sidecar, not a page.")
             article = extract_article(
-                read_page(path, max_bytes), source=str(path), supplied=read_sidecar(path)
+                read_page(path, max_bytes),
+                source=str(path),
+                supplied=read_sidecar(path),
+                site_lines=site_lines,
             )
             spell_people_as_indexed(index_dir(obj.data_dir), [article])
         except DipnewsError as error:
