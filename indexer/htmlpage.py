@@ -146,20 +146,41 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         if is_title_like(first) and not has_sentence_end(first):
             page.title = first
             page.dropped.append(page.paragraphs.pop(0))
-    words = _word_total(page.paragraphs)
-    if words < SHORT_EXTRACTION_WORDS:
+    if _word_total(page.paragraphs) < SHORT_EXTRACTION_WORDS:
         # trafilatura now and then keeps only a small part of the story (or nothing):
-        # the densest prose of the page's visible text, read as a text page, takes
-        # over when it holds what trafilatura kept and several times more
-        fallback = clean_text_page(visible_text(html))
-        text = "\n".join(fallback.paragraphs)
-        kept = _word_total([paragraph for paragraph in page.paragraphs if paragraph in text])
-        if not words or (_word_total(fallback.paragraphs) >= FALLBACK_RATIO * words and 2 * kept >= words):
+        # the densest prose of the page's visible text, read as a text page, may take over
+        visible = visible_text(html)
+        fallback = clean_text_page(visible)
+        paragraphs = with_fallback(page.paragraphs, fallback.paragraphs, visible)
+        if paragraphs is not None:
             page.fallback = True
-            page.dropped.extend(page.paragraphs)
-            page.paragraphs = fallback.paragraphs
+            page.dropped.extend(paragraph for paragraph in page.paragraphs if paragraph not in paragraphs)
+            page.paragraphs = paragraphs
             page.title = page.title or fallback.title or _html_title(html)
     return page
+
+
+def with_fallback(kept: list[str], fallback: list[str], visible: str) -> list[str] | None:
+    """The text to index when trafilatura `kept` little, or None to keep what it kept.
+
+    The densest prose of the visible text takes over when it holds several times
+    more: in place of what was kept when it contains most of it, after it when it
+    starts below it on the page (the story went on where trafilatura stopped).
+    Prose elsewhere (above the story, or around it) is some other text.
+    """
+    words = _word_total(kept)
+    if not words:
+        return fallback
+    if not fallback or _word_total(fallback) < FALLBACK_RATIO * words:
+        return None
+    text = "\n".join(fallback)
+    if 2 * _word_total([paragraph for paragraph in kept if paragraph in text]) >= words:
+        return fallback
+    flat = " ".join(visible.split())
+    end = flat.find(kept[-1])
+    if 0 <= end and flat.find(fallback[0], end + len(kept[-1])) >= 0 and fallback[0] not in flat[:end]:
+        return [paragraph for paragraph in kept if paragraph not in text] + fallback
+    return None
 
 
 def page_tags(tree: Any) -> set[str]:

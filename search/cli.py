@@ -270,7 +270,8 @@ def extract_command(obj: Context, files: tuple[Path, ...], as_json: bool, max_by
                 click.echo(f"{key:>12}: {data[key]}")
             click.echo(f"{'dropped':>12}: {len(article.dropped)} lines")
             if article.site_chrome:
-                click.echo(f"{'site chrome':>12}: {len(article.site_chrome)} lines repeated on {article.site}")
+                repeated = len(article.site_chrome)
+                click.echo(f"{'site chrome':>12}: {repeated} lines repeated on {article.site}")
             click.echo("")
             click.echo(article.body)
             click.echo("")

@@ -225,6 +225,26 @@ def test_a_line_of_the_page_s_own_keywords_is_a_tag_cloud():
     assert "transit trade" not in article.body and article.body.endswith("customs regime.")
 
 
+def test_a_short_extraction_is_completed_from_the_visible_text():
+    from indexer.htmlpage import with_fallback
+
+    intro = ["The envoys of both countries met in Astana on Tuesday to agree on the transit route."]
+    story = [
+        f"Paragraph {n} of the agreement sets out the rules for lorries crossing the border."
+        for n in range(12)
+    ]
+    teasers = [
+        f"Teaser {n}: another long story that the site recommends to its readers today." for n in range(12)
+    ]
+    page = "\n".join(["Home", *intro, "Advertisement", *story])
+    assert with_fallback(intro, story, page) == intro + story  # the story went on below
+    assert with_fallback(intro, intro + story, page) == intro + story  # ... or contains what was kept
+    above = "\n".join([*teasers, *intro])
+    assert with_fallback(intro, teasers, above) is None  # prose above the story is something else
+    assert with_fallback(intro, story[:2], page) is None  # not several times more
+    assert with_fallback([], story, page) == story
+
+
 def test_visible_text_breaks_lines_at_blocks_only():
     from indexer.htmlpage import visible_text
 
