@@ -300,6 +300,7 @@ def delete(data_dir: Path, article_id: str) -> bool:
 
     The raw bytes stay in the archive's object store (they may back other articles).
     """
+    upgrade_if_needed(data_dir)
     archive = archive_for(data_dir)
     existed = delete_article(index_dir(data_dir), article_id)
     if archive.get_record(article_id) is not None:
@@ -313,6 +314,7 @@ def delete(data_dir: Path, article_id: str) -> bool:
 
 def update_metadata(data_dir: Path, article_id: str, changes: dict[str, Any]) -> Article:
     """Correct an article's metadata: re-extract its archived page with the new supplied values."""
+    upgrade_if_needed(data_dir)
     archive = archive_for(data_dir)
     record = archive.get_record(article_id)
     if record is None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 
 from indexer.article import extract_article
-from indexer.ingest import delete, index_dir, ingest_files, reindex, site_lines_for
+from indexer.ingest import (
+    delete,
+    index_dir,
+    ingest_bytes,
+    ingest_files,
+    reindex,
+    site_lines_for,
+    site_lines_path,
+)
 from indexer.sitelines import SiteLines, site_of
 from search.cli import cli
 from search.engine import SearchEngine
@@ -98,3 +106,14 @@ def test_indexing_learns_a_site_s_chrome_and_extract_shows_it(tmp_path, runner):
         )
     assert store.chrome("new", "ledger.example", [PITCH, FOOTER]) == set()
     store.close()
+
+
+def test_an_archive_from_before_is_learned_from_on_the_next_write(data_dir):
+    site_lines_path(data_dir).unlink()  # as an archive written by an older dipnews
+    assert not delete(data_dir, "0123456789abcdef")  # any write, even one that changes nothing
+    ingest_bytes(data_dir, story(1).encode(), supplied={"url": "https://ledger.example/1"})
+    store = site_lines_for(data_dir)
+    sites = {site for (site,) in store.db.execute("SELECT site FROM page")}
+    store.close()
+    # the archived pages with a site, not only the new one
+    assert {"ledger.example", "outlet:the south asia times", "outlet:caspian ledger"} <= sites
