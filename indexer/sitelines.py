@@ -56,6 +56,9 @@ class SiteLines:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), timeout=TIMEOUT, isolation_level=None)
+        # derived data (a reindex rebuilds it): a commit need not wait for the disk
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
 
     def close(self) -> None:
