@@ -121,7 +121,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         url=url,
         include_comments=False,
         include_tables=True,
-        favor_recall=__import__("os").environ.get("FR", "1") == "1",
+        favor_recall=True,
     )
     text = getattr(document, "text", None) or ""
     lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
