@@ -285,7 +285,10 @@ def _main_span(lines: list[str]) -> tuple[int, int]:
 
 def ends_article(line: str, before: list[str], after: list[str]) -> bool:
     """A closing marker ("Comments", "Related stories", "Sources") with most of the prose behind it."""
-    return bool(_END_OF_ARTICLE.match(line)) and _mostly_before(before, after)
+    closing = _END_OF_ARTICLE.match(line) or (
+        word_count(line) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(line)
+    )
+    return bool(closing) and _mostly_before(before, after)
 
 
 def _mostly_before(before: list[str], after: list[str]) -> bool:

@@ -399,6 +399,19 @@ def test_closing_bios_and_credits_are_dropped():
     )  # a sentence of the story, even one about a journalist, stays
 
 
+def test_an_author_bio_ends_the_article_when_most_of_it_is_behind():
+    from indexer.textpage import ends_article
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(6)
+    ]
+    bio = "Rebecca Norris is a full-time freelance writer living in the Washington, D.C. metro area."
+    teasers = ["Another story: the best travel insurance for seniors, reviewed by our experts this year."]
+    assert ends_article(bio, story, teasers)  # the bio, and the teasers after it, are not the story
+    assert not ends_article(bio, story[:1], story[1:])  # a bio near the top is not an end
+
+
 def test_text_page_reads_chinese_and_japanese_prose():
     from indexer.textpage import clean_text_page, is_paragraph
 
