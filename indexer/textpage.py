@@ -92,6 +92,9 @@ _CREDIT = re.compile(
     r"|^(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:"
     r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$"
     r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^\|?\s*(?:image|photo)\s*(?:credit)?\s*:.{0,60}$"
+    r"|.*\bgetty\s+images\)?\.?$|.*\|\s*photo\s+by\b|^photo\s+by\b.{0,100}$"
+    # "Jane Doe, left, and ..."
+    r"|.*\b(?-i:[A-Z])[\w.'\u2019-]*,\s(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)),\s"
     # a post's meta line ("05/10/2018 - Posted by: Ann Lee - Category: Health - Tags: ...")
     r"|^.{0,40}\b(?:published|posted|publicado|publicada|publié|veröffentlicht)\s+(?:by|por|par|von)\b"
     r".{0,80}\b(?:categor\w*|tags?)\s*:"

@@ -467,6 +467,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Citizens in need of help can call the embassy, phone: +92 51 2345678, at any hour.",
         "The memoir was published by Penguin and tops the category of political books.",
         "A well-to-do family",
+        "Starting with gentle breaths can help you relax, center, and quiet the mind.",
+        "The envoys turned left, and the motorcade followed them to the palace.",
         "Regulators say the website uses cookies to track users across borders, the commission said.",
     ):
         assert not is_chrome(sentence), sentence
@@ -493,6 +495,10 @@ def test_promotion_rules_spare_ordinary_sentences():
         "narrow-browser-and-phone",
         "By",
         "Text size",
+        "Former Gov. Deval Patrick, left, speaks with a business owner on Tuesday, Nov. 19, 2019.",
+        "Home Depot stock fell after its earnings report. Photograph by Robyn Beck/AFP/Getty Images",
+        "Guests pick their pastries from glass-enclosed cabinets. | Photo by Lisa Jennings",
+        "Photo by Solen Feyissa on Unsplash",
         "Get the latest updates right in your inbox. Subscribe to NJ.com\u2019s newsletters.",
         "This website uses cookies to improve your experience while you navigate through the website. " * 3,
     ):
