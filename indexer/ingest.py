@@ -188,29 +188,31 @@ def ingest_files(
     def from_warc(page: WarcPage) -> tuple[bytes, dict[str, Any]]:
         return page.data, {"url": page.url, **overrides}
 
-    for path in iter_page_files(paths, report):
-        if is_warc(path):
-            try:
-                for item in iter_warc_pages(path, max_bytes):
-                    if isinstance(item, DipnewsError):
-                        report.failed.append((str(path), item.message))
-                    else:
-                        take(f"{path}#{item.url}", functools.partial(from_warc, item))
-                    if len(batch) >= BATCH_SIZE:
-                        write_articles(index_dir(data_dir), batch)
-                        batch.clear()
-            except DipnewsError as error:
-                report.failed.append((str(path), error.message))
-        else:
-            take(str(path), functools.partial(from_file, path))
-        if progress:
-            progress(path)
-        if len(batch) >= BATCH_SIZE:
+    try:
+        for path in iter_page_files(paths, report):
+            if is_warc(path):
+                try:
+                    for item in iter_warc_pages(path, max_bytes):
+                        if isinstance(item, DipnewsError):
+                            report.failed.append((str(path), item.message))
+                        else:
+                            take(f"{path}#{item.url}", functools.partial(from_warc, item))
+                        if len(batch) >= BATCH_SIZE:
+                            write_articles(index_dir(data_dir), batch)
+                            batch.clear()
+                except DipnewsError as error:
+                    report.failed.append((str(path), error.message))
+            else:
+                take(str(path), functools.partial(from_file, path))
+            if progress:
+                progress(path)
+            if len(batch) >= BATCH_SIZE:
+                write_articles(index_dir(data_dir), batch)
+                batch.clear()
+        if batch:
             write_articles(index_dir(data_dir), batch)
-            batch.clear()
-    if batch:
-        write_articles(index_dir(data_dir), batch)
-    site_lines.close()
+    finally:
+        site_lines.close()
     return report
 
 
@@ -258,36 +260,38 @@ def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) ->
     sources: list[Record] = []  # the record each article was extracted from
     stale: list[Record] = []
     site_lines = site_lines_for(data_dir)
-    site_lines.clear()
-    for record in archive.records():
-        try:
-            article = extract_article(
-                archive.get_raw(record.raw_sha256),
-                source=record.source,
-                supplied=record.supplied,
-                ingested=record.ingested,
-            )
-        except (DipnewsError, OSError) as error:
-            report.failed.append((record.source or record.id, str(error)))
-        else:
-            articles.append(article)
-            sources.append(record)
-            site_lines.record(article.id, article.site, kept_lines(article))
-            report.indexed.append(record.source or record.id)
-            if record.extractor_version != EXTRACTOR_VERSION:
-                stale.append(record)
-        if progress:
-            progress(record)
-    for i, (article, record) in enumerate(zip(articles, sources, strict=True)):
-        if site_lines.chrome(article.id, article.site, article.body.split("\n\n")):
-            articles[i] = extract_article(
-                archive.get_raw(record.raw_sha256),
-                source=record.source,
-                supplied=record.supplied,
-                ingested=record.ingested,
-                site_lines=site_lines,
-            )
-    site_lines.close()
+    try:
+        site_lines.clear()
+        for record in archive.records():
+            try:
+                article = extract_article(
+                    archive.get_raw(record.raw_sha256),
+                    source=record.source,
+                    supplied=record.supplied,
+                    ingested=record.ingested,
+                )
+            except (DipnewsError, OSError) as error:
+                report.failed.append((record.source or record.id, str(error)))
+            else:
+                articles.append(article)
+                sources.append(record)
+                site_lines.record(article.id, article.site, kept_lines(article))
+                report.indexed.append(record.source or record.id)
+                if record.extractor_version != EXTRACTOR_VERSION:
+                    stale.append(record)
+            if progress:
+                progress(record)
+        for i, (article, record) in enumerate(zip(articles, sources, strict=True)):
+            if site_lines.chrome(article.id, article.site, article.body.split("\n\n")):
+                articles[i] = extract_article(
+                    archive.get_raw(record.raw_sha256),
+                    source=record.source,
+                    supplied=record.supplied,
+                    ingested=record.ingested,
+                    site_lines=site_lines,
+                )
+    finally:
+        site_lines.close()
     write_articles(index_dir(data_dir), articles, clear=True)
     for record in stale:  # only once the rebuilt index is committed
         record.extractor_version = EXTRACTOR_VERSION
