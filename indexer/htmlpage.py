@@ -30,6 +30,7 @@ from indexer.textpage import (
     has_sentence_end,
     is_chrome,
     is_title_like,
+    mostly_before,
     normalise_line,
     word_count,
 )
@@ -132,8 +133,11 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     if len(lines) > at + 1 and is_standfirst(around, lines[at]):
         page.dropped.append(lines.pop(at))
     tags = page_tags(tree) if tree is not None else set()
+    cards = teaser_cards(tree) if tree is not None else set()
     for i, line in enumerate(lines):
-        if ends_article(line, page.paragraphs, lines[i + 1 :]):
+        if ends_article(line, page.paragraphs, lines[i + 1 :]) or (
+            _squeezed(line.removeprefix("- ")) in cards and mostly_before(page.paragraphs, lines[i + 1 :])
+        ):
             page.dropped.extend(lines[i:])
             break
         chrome = is_chrome(line) or is_tag_list(line, tags)
@@ -181,6 +185,21 @@ def with_fallback(kept: list[str], fallback: list[str], visible: str) -> list[st
     if 0 <= end and flat.find(fallback[0], end + len(kept[-1])) >= 0 and fallback[0] not in flat[:end]:
         return [paragraph for paragraph in kept if paragraph not in text] + fallback
     return None
+
+
+def teaser_cards(tree: Any) -> set[str]:
+    """The texts (without spaces) of lists whose every item holds a linked picture: cards of other stories."""
+    cards = set()
+    for items in ([child for child in element if child.tag == "li"] for element in tree.iter("ul", "ol")):
+        if len(items) >= 2 and all(item.find(".//a//img") is not None for item in items):
+            cards.update(_squeezed(item.text_content()) for item in items)
+    cards.discard("")
+    return cards
+
+
+def _squeezed(text: str) -> str:
+    """Text without its spaces: an element's text and trafilatura's line of it space blocks differently."""
+    return "".join(text.split())
 
 
 def page_tags(tree: Any) -> set[str]:

@@ -291,10 +291,10 @@ def ends_article(line: str, before: list[str], after: list[str]) -> bool:
     closing = _END_OF_ARTICLE.match(line) or (
         word_count(line) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(line)
     )
-    return bool(closing) and _mostly_before(before, after)
+    return bool(closing) and mostly_before(before, after)
 
 
-def _mostly_before(before: list[str], after: list[str]) -> bool:
+def mostly_before(before: list[str], after: list[str]) -> bool:
     """True when most of the prose is already behind a closing marker, so what follows is not the story."""
     prose_before = sum(len(line) for line in before if is_paragraph(line))
     prose_after = sum(len(line) for line in after if is_paragraph(line))

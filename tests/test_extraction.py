@@ -245,6 +245,20 @@ def test_a_short_extraction_is_completed_from_the_visible_text():
     assert with_fallback([], story, page) == story
 
 
+def test_picture_cards_of_other_stories_end_the_article():
+    cards = (
+        "<ul>"
+        + "".join(
+            f"<li><a href='/s{i}'><img src='/i{i}.jpg'></a><a href='/s{i}'>Minister {i} visits Tashkent</a>"
+            f"<p>The visit number {i} was the first by a minister in ten years, the ministry said.</p></li>"
+            for i in range(4)
+        )
+        + "</ul>"
+    )
+    article = extract_article(html_page(BRIEF * 4 + cards))
+    assert article.body.endswith("customs regime.") and "Tashkent" not in article.body
+
+
 def test_visible_text_breaks_lines_at_blocks_only():
     from indexer.htmlpage import visible_text
 
