@@ -189,7 +189,7 @@ def with_fallback(kept: list[str], fallback: list[str], visible: str) -> list[st
 
 def teaser_cards(tree: Any) -> set[str]:
     """The texts (without spaces) of lists whose every item holds a linked picture: cards of other stories."""
-    cards = set()
+    cards: set[str] = set()
     for items in ([child for child in element if child.tag == "li"] for element in tree.iter("ul", "ol")):
         if len(items) >= 2 and all(item.find(".//a//img") is not None for item in items):
             cards.update(_squeezed(item.text_content()) for item in items)
