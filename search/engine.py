@@ -550,6 +550,7 @@ class SearchEngine:
             "undated": total - len(cache.doc_day),
             **{f"with_{name}": len(cache.doc_values[name]) for name in VALUE_FACET_FIELDS},
             "fallback_extractions": sum(1 for m in metas if m.get("fallback")),
+            "site_chrome_dropped": sum(1 for m in metas if m.get("site_chrome")),
             "date_sources": tally("date_source"),
             "outlet_sources": tally("outlet_source"),
             "title_sources": tally("title_source"),

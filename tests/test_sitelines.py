@@ -89,6 +89,7 @@ def test_indexing_learns_a_site_s_chrome_and_extract_shows_it(tmp_path, runner):
     hits = engine.search(SearchRequest(q='"members read every story"')).hits
     assert [hit.meta["url"] for hit in hits] == ["https://other.example/9"]
     assert engine.search(SearchRequest(q="corridor")).total == 4
+    assert engine.stats()["site_chrome_dropped"] == 3  # the three ledger pages
 
     result = runner.invoke(
         cli, ["--data-dir", str(data_dir), "extract", "--json", str(folder / "ledger-2.txt")]
