@@ -182,9 +182,17 @@ def validate_supplied(supplied: dict[str, Any]) -> dict[str, Any]:
     if "topics" in clean:
         topics = clean["topics"]
         clean["topics"] = [topics] if isinstance(topics, str) else [str(t) for t in topics]
-    if "url" in clean and urlsplit(str(clean["url"])).scheme not in ("http", "https"):
+    if "url" in clean and not _is_web_address(str(clean["url"])):
         raise DipnewsError(f"The url {clean['url']!r} is not an http(s) address.")
     return clean
+
+
+def _is_web_address(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # "http://[bad": a broken IPv6 host
+        return False
 
 
 def parse_iso_date(value: str) -> dt.date:

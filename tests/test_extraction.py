@@ -96,6 +96,9 @@ def test_bad_supplied_metadata_is_refused():
         extract(seed("002"), supplied={"date": "4 Feb"})
     with pytest.raises(DipnewsError, match="Unknown metadata"):
         extract(seed("002"), supplied={"colour": "red"})
+    for url in ("ftp://example.org/a", "http://[bad/x", "https://"):
+        with pytest.raises(DipnewsError, match="not an http"):
+            extract(seed("002"), supplied={"url": url})
 
 
 def test_html_page_chrome_and_metadata():
