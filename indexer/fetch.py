@@ -32,11 +32,15 @@ class Fetched:
 
 def check_url(url: str, allow_private: bool = False) -> None:
     """Refuse what dipnews must not fetch; raise DipnewsError with the reason."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:  # a broken IPv6 host or a port out of range
+        raise DipnewsError(f"{url!r} is not a valid web address.") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise DipnewsError(f"Only http:// and https:// addresses can be fetched, not {url!r}.")
     if not allow_private:
-        checked_addresses(parts.hostname, parts.port or 80)
+        checked_addresses(parts.hostname, port or 80)
 
 
 def checked_addresses(host: str, port: int) -> list[tuple[str, int]]:

@@ -173,7 +173,14 @@ def test_add_by_url_when_private_urls_are_allowed(data_dir, page_server):
 
 
 def test_check_url_refuses_local_addresses():
-    for url in ("http://localhost/", "http://[::1]/", "http://192.168.1.1/", "file:///etc/passwd"):
+    for url in (
+        "http://localhost/",
+        "http://[::1]/",
+        "http://192.168.1.1/",
+        "file:///etc/passwd",
+        "http://[bad/x",
+        "http://example.org:99999/",
+    ):
         with pytest.raises(DipnewsError):
             check_url(url)
 
