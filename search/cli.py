@@ -15,6 +15,7 @@ from indexer.ingest import (
     DEFAULT_MAX_BYTES,
     SIDECAR_SUFFIX,
     IngestReport,
+    archive_for,
     index_dir,
     ingest_bytes,
     ingest_files,
@@ -210,7 +211,9 @@ def reindex_command(obj: Context) -> None:
 
     Example: dipnews reindex
     """
-    report = reindex(obj.data_dir)
+    archived = len(archive_for(obj.data_dir))
+    with click.progressbar(length=archived, label="Reindexing", file=sys.stderr) as bar:
+        report = reindex(obj.data_dir, progress=lambda _: bar.update(1))
     _print_report(report)
 
 
