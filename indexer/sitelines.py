@@ -8,6 +8,8 @@ standing on more than half of a site's pages, and on two at the least, is
 that site's chrome. A paragraph of prose is taken for chrome only at the
 edges of the text (before the story's first paragraph of its own, after its
 last): a background paragraph a newsroom repeats inside its stories stays.
+A page most of whose lines stand on other pages is a copy of a story (a
+reprint, an update at another address): nothing of it is taken for chrome.
 
 The answer for a page is the same whether or not the page itself is stored
 (it counts as one of the site's pages either way), so `dipnews extract`
@@ -107,6 +109,8 @@ class SiteLines:
             )
             seen.update((h, count + 1) for h, count in rows)
         repeated = [seen.get(line_hash(line), 1) >= max(MIN_PAGES, pages // 2 + 1) for line in lines]
+        if 2 * sum(repeated) > len(repeated):
+            return set()  # most of the page is on other pages: a copy of a story, not chrome
         return set(_at_edges(lines, repeated))
 
 

@@ -61,6 +61,14 @@ def test_a_line_on_most_of_a_site_s_pages_is_its_chrome():
     assert store.chrome("x", "other.example", pages[4]) == set()
     # a line on two of five pages is not on most of them
     assert store.chrome("p5", "ledger.example", [pages[1][0], PITCH]) == {PITCH}
+    # a copy of a stored story (one line updated) keeps its text: it is not chrome
+    store.record("p6", "ledger.example", pages[1])
+    update = [
+        *pages[1][:-2],
+        "A paragraph added when the story was updated, officials said later.",
+        pages[1][-1],
+    ]
+    assert store.chrome("p7", "ledger.example", update) == set()
 
 
 def test_site_key():
