@@ -22,7 +22,7 @@ from trafilatura.utils import load_html
 
 from indexer.headline import headline_byline, is_standfirst, text_around_headline
 from indexer.pagedate import page_date
-from indexer.splitbody import restore_split_body
+from indexer.splitbody import linked_items, restore_split_body
 from indexer.textpage import (
     clean_text_page,
     drop_closing_notes,
@@ -190,9 +190,8 @@ def with_fallback(kept: list[str], fallback: list[str], visible: str) -> list[st
 def teaser_cards(tree: Any) -> set[str]:
     """The texts (without spaces) of lists whose every item holds a linked picture: cards of other stories."""
     cards: set[str] = set()
-    for items in ([child for child in element if child.tag == "li"] for element in tree.iter("ul", "ol")):
-        if len(items) >= 2 and all(item.find(".//a//img") is not None for item in items):
-            cards.update(_squeezed(item.text_content()) for item in items)
+    for element in tree.iter("ul", "ol"):
+        cards.update(_squeezed(item.text_content()) for item in linked_items(element, ".//a//img"))
     cards.discard("")
     return cards
 

@@ -78,12 +78,16 @@ def _inside_paragraph(node: Any, container: Any) -> bool:
 
 def _mostly_links(node: Any, text: str) -> bool:
     """A block whose text is mostly link text, or an item of a list linking every item: other stories."""
-    if node.tag == "li":
-        items = [item for item in node.getparent() if item.tag == "li"]
-        if len(items) >= 2 and all(item.find(".//a") is not None for item in items):
-            return True
+    if node.tag == "li" and linked_items(node.getparent(), ".//a"):
+        return True
     linked = sum(len(normalise_line(link.text_content())) for link in node.iter("a"))
     return linked > len(text) / 2
+
+
+def linked_items(element: Any, link: str) -> list[Any]:
+    """The items of a list (<ul>, <ol>) when every one of its two or more holds `link`, else []."""
+    items = [child for child in element if child.tag == "li"]
+    return items if len(items) >= 2 and all(item.find(link) is not None for item in items) else []
 
 
 def _nested(element: Any, members: list[Any]) -> bool:
