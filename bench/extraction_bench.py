@@ -88,11 +88,6 @@ def load_pages(folder: Path) -> list[tuple[str, bytes, dict]]:
     return pages
 
 
-def load_set(folder: Path) -> list[tuple[str, str, str]]:
-    """(id, page as text, gold article body)."""
-    return [(pid, data.decode("utf-8", "replace"), e["articleBody"]) for pid, data, e in load_pages(folder)]
-
-
 def dipnews_body(data: bytes) -> str:
     try:
         return extract_article(data).body
@@ -153,8 +148,9 @@ def main() -> None:
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     for folder in args.sets:
-        pages = load_set(folder)
-        urls = {pid: entry["url"] for pid, _, entry in load_pages(folder)}
+        raw = load_pages(folder)
+        pages = [(pid, data.decode("utf-8", "replace"), entry["articleBody"]) for pid, data, entry in raw]
+        urls = {pid: entry["url"] for pid, _, entry in raw}
         print(f"\n{folder.name}: {len(pages)} pages" + (" as text dumps" if args.as_text else ""))
         if args.as_text:
             pages = [(pid, as_text_dump(html), gold) for pid, html, gold in pages]
