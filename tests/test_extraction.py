@@ -510,7 +510,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "We earn commissions from links on our site, enabling us to deliver independent reviews.",
         "12/02/2026 - Publicado por: Ana Souza - Categoria: Mundo - Tags: diplomacia",
         "Posted by Ann Lee in Category: World, Tags: trade",
-        "Bras\u00edlia - DF - Rua das Na\u00e7\u00f5es, 10 - 70000-000 - Caixa Postal 12 - Fone: (061) 3333-0000",
+        "Bras\u00edlia - DF - Rua Central, 10 - 70000-000 - Caixa Postal 12 - Fone: (061) 3333-0000",
         "wide-screen-and-tablet",
         "By",
         "Text size",
