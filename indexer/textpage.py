@@ -85,7 +85,7 @@ _CREDIT = re.compile(
     r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|translated)\s+by\b.{0,300}$"
     r"|^(?:write\s+to|e-?mail|contact|reach)\s.{0,120}(?:@|\bat\s+\S+@)"
     r"|^(?:related|more|read\s+(?:more|also|next)|see\s+also|also\s+(?:on|read)|source|tags?|topics?)\s*:"
-    r"|^also\s+on\s+[\w-]+\.[a-z]{2,}\b"  # "Also on rt.com <teaser>"
+    r"|^also\s+on\s+[\w-]+\.[a-z]{2,}\b"  # "Also on example.com <teaser>"
     # photo captions and credits ("3 of 4 A shopper looks at ...": a gallery's)
     r"|^\d+\s+of\s+\d+\s+(?-i:[A-Z])"
     r"|^in\s+this\s+(?:[\w,.]+\s+){0,8}?(?:file\s+)?(?:photo|image|picture)\b"
