@@ -99,7 +99,12 @@ _CREDIT = re.compile(
     r"|^.{0,40}\b(?:published|posted|publicado|publicada|publié|veröffentlicht)\s+(?:by|por|par|von)\b"
     r".{0,80}\b(?:categor\w*|tags?)\s*:"
     # cookie notices
-    r"|^(?:this\s+(?:web)?site|we)\s+uses?\s+cookies\b"
+    r"|^(?:this\s+(?:web)?site|we)\s+uses?\s+cookies\b|^manage\s+(?:consent|cookies)(?:\s+preferences)?$"
+    # ... and a consent form's cookie categories ("Functional cookies help to ...")
+    r"|^(?:strictly\s+)?(?:necessary|essential|functional|performance|analytic(?:al|s)?|advertisement"
+    r"|advertising|marketing|targeting|preferences?|statistics?|other\s+uncategori[sz]ed)\s+cookies\s+"
+    r"(?:are\s+(?:used|set|stored|absolutely|essential|necessary|required|needed)|help|ensure|allow|enable"
+    r"|collect|track|may)\b"
     # affiliate notices
     r"|^(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$",
     re.IGNORECASE,
@@ -341,7 +346,7 @@ _CLOSING_NOTE = re.compile(
     r"|attorney|lawyer|co-?founder|founder|ceo)\b"
     # ... and says so the way a bio does (not "X is a journalist who was detained ...")
     r".{0,60}?(?:\b(?:based|living)\s+in\b|\bwho\s+(?:covers|writes)\b|\bwrites\s+about\b|\bcovering\b"
-    r"|\bspeciali[sz]\w*\s+in\b|\byears\s+of\s+experience\b|\b(?:at|for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"|\bspeciali[sz]\w*\s+in\b|\byears\s+of\s+experience\b|\bpassionate\s+about\b|\b(?:at|for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
     r"|^this\s+(?:story|article|post|report)\s.{0,120}\b(?:was\s+(?:written|produced|reported)|appeared\s+originally)",
     re.IGNORECASE,
 )

@@ -407,6 +407,7 @@ def test_closing_bios_and_credits_are_dropped():
     notes = [
         "Mira Okafor is a freelance writer based in Nairobi who covers East African diplomacy.",
         "This story about fishing quotas was written by Jane Doe and produced by The Northern Report.",
+        "Lena Berg is a policy writer who's passionate about explaining treaties to readers.",
     ]
     dropped: list[str] = []
     assert drop_closing_notes(story + notes, dropped) == story
@@ -489,6 +490,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Regulators say the website uses cookies to track users across borders, the commission said.",
         "1 of 4 children in the region lacks clean water, the agency said.",
         "Also on the agenda were visas and transit.",
+        "Marketing cookies are what the bakery sells most before the holidays.",
     ):
         assert not is_chrome(sentence), sentence
     for line in (
@@ -522,5 +524,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "3 of 4 Delegates arrive at the summit venue in Astana, Tuesday, Feb. 3, 2026.",
         "Also on ledger.com Envoys trade barbs as the border talks stall again",
         "This website uses cookies to remember your settings and to count visits to each page. " * 3,
+        "Manage consent",
+        "Functional cookies help to share the content of this website on social media platforms.",
+        "Necessary cookies are absolutely essential for the website to function properly.",
     ):
         assert is_chrome(line), line
