@@ -293,10 +293,20 @@ def _main_span(lines: list[str]) -> tuple[int, int]:
 
 def ends_article(line: str, before: list[str], after: list[str]) -> bool:
     """A closing marker ("Comments", "Related stories", "Sources") with most of the prose behind it."""
-    closing = _END_OF_ARTICLE.match(line) or (
+    closing = (_END_OF_ARTICLE.match(line) and _is_heading(line)) or (
         word_count(line) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(line)
     )
     return bool(closing) and mostly_before(before, after)
+
+
+def _is_heading(line: str) -> bool:
+    """A short line of one phrase: a closing marker is a heading, never a sentence of the story
+    ("More from the summit: leaders agreed to meet again ..." goes on after its first words)."""
+    return word_count(line) <= _MARKER_MAX_WORDS and not _INNER_SENTENCE_END.search(line)
+
+
+_MARKER_MAX_WORDS = 12
+_INNER_SENTENCE_END = re.compile(r"[.!?]\s+\S")
 
 
 def mostly_before(before: list[str], after: list[str]) -> bool:

@@ -395,6 +395,11 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
         assert ends_article(marker, prose, prose[:1]), marker
         assert not ends_article(marker, prose[:1], prose), marker  # the story goes on after it
     assert not ends_article("Sources said the talks would resume.", prose, [])
+    # a sentence that opens like a marker is the story's own
+    assert not ends_article(
+        "More from the summit: leaders agreed to meet again. Talks resume in May.", prose, []
+    )
+    assert not ends_article("Tags: " + ", ".join(["trade", "energy", "fishing", "visas"] * 4), prose, [])
 
 
 def test_closing_bios_and_credits_are_dropped():
