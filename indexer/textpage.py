@@ -217,6 +217,7 @@ def clean_text_page(text: str) -> TextPage:
         kept = [line for line in lines if not is_chrome(line)]
         return TextPage(paragraphs=_dedupe(kept), dropped=[x for x in lines if x not in kept])
     first, last = _main_span(lines)
+    first = _after_head_markers(lines, first, last)
     page = TextPage(paragraphs=[])
     head, body, tail = lines[:first], lines[first : last + 1], lines[last + 1 :]
 
@@ -289,6 +290,33 @@ def _main_span(lines: list[str]) -> tuple[int, int]:
     while not is_paragraph(lines[last]) and last > first:
         last -= 1
     return first, last
+
+
+_HEAD_WINDOW = 6  # lines from the start of the run of prose within which a byline or date bar is the head's
+
+
+def _is_head_marker(line: str) -> bool:
+    """A byline ("By Jane Doe | The Ledger") or a date bar: what stands between a headline's
+    standfirst and the story. A labelled "Author: X" is left out (a book review's fact lines)."""
+    match = BYLINE.match(line)
+    labelled = match is not None and line[:7].casefold().startswith("author")
+    return bool(match and not labelled and word_count(line) <= 12) or parse_date_line(line) is not None
+
+
+def _after_head_markers(lines: list[str], first: int, last: int) -> int:
+    """Where the story starts: after the byline or date bar when the run of prose opens
+    with a single prose line above it (a standfirst, a photo caption, a notice)."""
+    end = min(first + _HEAD_WINDOW, last)
+    markers = [i for i in range(first + 1, end) if _is_head_marker(lines[i])]
+    if not markers:
+        return first
+    j = markers[-1]
+    if sum(is_paragraph(line) for line in lines[first:j]) > 1:
+        return first
+    for k in range(j + 1, last + 1):
+        if is_paragraph(lines[k]):
+            return k
+    return first
 
 
 def ends_article(line: str, before: list[str], after: list[str]) -> bool:

@@ -435,6 +435,26 @@ def test_an_author_bio_ends_the_article_when_most_of_it_is_behind():
     assert not ends_article(bio, story[:1], story[1:])  # a bio near the top is not an end
 
 
+def test_text_page_story_starts_after_the_byline_below_a_standfirst():
+    from indexer.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    standfirst = "Quotas have been in dispute since the mackerel moved north, and both sides want a deal."
+    page = clean_text_page(
+        "\n".join(
+            ["Norway and Iceland reopen quota talks", standfirst, "By Mira Okafor | The Ledger", *story]
+        )
+    )
+    assert page.paragraphs == story
+    assert standfirst in page.dropped
+    # two paragraphs above a date line are the story's opening, not a standfirst
+    page = clean_text_page("\n".join([*story[:2], "Posted on 3 February 2026", *story[2:]]))
+    assert page.paragraphs == story
+
+
 def test_text_page_reads_chinese_and_japanese_prose():
     from indexer.textpage import clean_text_page, is_paragraph
 
