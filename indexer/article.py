@@ -91,6 +91,21 @@ def extract_article(
 
     With `site_lines`, lines the page's site repeats on its other pages are dropped too.
     """
+    article = read_article(data, source=source, supplied=supplied, ingested=ingested)
+    if site_lines is not None:
+        drop_site_chrome(article, site_lines)
+    return describe(article)
+
+
+def read_article(
+    data: bytes,
+    *,
+    source: str | None = None,
+    supplied: dict[str, Any] | None = None,
+    ingested: dt.date | None = None,
+) -> Article:
+    """The first steps of `extract_article`: the page's text and metadata, before its site's
+    chrome is dropped and before topics, places, people and the story key are found."""
     supplied = validate_supplied(supplied or {})
     ingested = ingested or dt.date.today()
     text = decode_bytes(data, repair=False)
@@ -135,21 +150,31 @@ def extract_article(
     # the id comes from the text before the site's chrome is learned, so it never moves
     article.id = article_id(url, body)
     article.site = site_of(url, article.outlet)
-    if site_lines is not None:
-        chrome = site_lines.chrome(article.id, article.site, paragraphs)
-        if chrome and len(chrome) < len(paragraphs):
-            article.site_chrome = [paragraph for paragraph in paragraphs if paragraph in chrome]
-            body = "\n\n".join(paragraph for paragraph in paragraphs if paragraph not in chrome)
-            article.body = body
     if "topics" in supplied:
         article.topics = [TopicScore(slug, slug, 1.0, {"supplied": 1}) for slug in supplied["topics"]]
-    else:
-        article.topics = tag_topics(article.title, body)
-    article.countries, article.primary_countries = find_countries(article.title, body)
-    article.people = find_people(article.title, body)
+    return article
+
+
+def drop_site_chrome(article: Article, site_lines: SiteLines) -> bool:
+    """Drop from a read article the lines its site repeats on its other pages; True if any were."""
+    paragraphs = article.body.split("\n\n")
+    chrome = site_lines.chrome(article.id, article.site, paragraphs)
+    if not chrome or len(chrome) >= len(paragraphs):
+        return False
+    article.site_chrome = [paragraph for paragraph in paragraphs if paragraph in chrome]
+    article.body = "\n\n".join(paragraph for paragraph in paragraphs if paragraph not in chrome)
+    return True
+
+
+def describe(article: Article) -> Article:
+    """The last step of `extract_article`: topics (unless supplied), places, people, story key."""
+    if not article.topics:
+        article.topics = tag_topics(article.title, article.body)
+    article.countries, article.primary_countries = find_countries(article.title, article.body)
+    article.people = find_people(article.title, article.body)
     article.dup_group = article.story_id = article.id
     article.story_key = story_key(
-        body, article.primary_countries, [p.name for p in article.people], article.date
+        article.body, article.primary_countries, [p.name for p in article.people], article.date
     )
     return article
 

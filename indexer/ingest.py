@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from indexer.archive import Archive, Record, jsonable
-from indexer.article import EXTRACTOR_VERSION, Article, extract_article, kept_lines
+from indexer.article import (
+    EXTRACTOR_VERSION,
+    Article,
+    describe,
+    drop_site_chrome,
+    extract_article,
+    kept_lines,
+    read_article,
+)
 from indexer.errors import DipnewsError
 from indexer.fetch import DEFAULT_TIMEOUT, fetch_url
 from indexer.sitelines import SiteLines
@@ -250,21 +258,20 @@ def ingest_bytes(
 def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) -> IngestReport:
     """Rebuild the whole index from the archive, in one commit that replaces the old index.
 
-    Every page is extracted first and what it kept stored, so that each site's
-    repeated chrome is learned from all of its pages; the pages that carry
-    some are then extracted again without it.
+    Every page is read first and what it kept stored, so that each site's
+    repeated chrome is learned from all of its pages; then each drops its
+    site's chrome and is described (topics, places, people, story key).
     """
     report = IngestReport()
     archive = archive_for(data_dir)
     articles: list[Article] = []
-    sources: list[Record] = []  # the record each article was extracted from
     stale: list[Record] = []
     site_lines = site_lines_for(data_dir)
     try:
         site_lines.clear()
         for record in archive.records():
             try:
-                article = extract_article(
+                article = read_article(
                     archive.get_raw(record.raw_sha256),
                     source=record.source,
                     supplied=record.supplied,
@@ -274,22 +281,15 @@ def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) ->
                 report.failed.append((record.source or record.id, str(error)))
             else:
                 articles.append(article)
-                sources.append(record)
                 site_lines.record(article.id, article.site, kept_lines(article))
                 report.indexed.append(record.source or record.id)
                 if record.extractor_version != EXTRACTOR_VERSION:
                     stale.append(record)
             if progress:
                 progress(record)
-        for i, (article, record) in enumerate(zip(articles, sources, strict=True)):
-            if site_lines.chrome(article.id, article.site, article.body.split("\n\n")):
-                articles[i] = extract_article(
-                    archive.get_raw(record.raw_sha256),
-                    source=record.source,
-                    supplied=record.supplied,
-                    ingested=record.ingested,
-                    site_lines=site_lines,
-                )
+        for article in articles:
+            drop_site_chrome(article, site_lines)
+            describe(article)
     finally:
         site_lines.close()
     write_articles(index_dir(data_dir), articles, clear=True)
