@@ -8,6 +8,7 @@ ftfy cannot see, and refuses empty and binary input with a clear message.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import unicodedata
 
@@ -82,7 +83,25 @@ def decode_bytes(data: bytes, repair: bool = True) -> str:
         text = repair_text(text)
     if not text.strip():
         raise DipnewsError("The page has no readable text.")
+    if _is_json(text):
+        raise DipnewsError(
+            "This is JSON data, not a news page (HTML or text); a page's metadata goes in"
+            " a sidecar named after it, like story.html.meta.json.",
+            415,
+        )
     return text
+
+
+def _is_json(text: str) -> bool:
+    """Whether the text is a JSON object or array (a misnamed sidecar, an API response)."""
+    stripped = text.strip()
+    if stripped[:1] not in ("{", "["):
+        return False
+    try:
+        json.loads(stripped)
+    except ValueError:
+        return False
+    return True
 
 
 def repair_text(text: str) -> str:

@@ -58,9 +58,16 @@ def test_real_thai_text_is_left_alone():
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "PNG"),
         (b"%PDF-1.7 binary", "PDF"),
         (b"abc\x00\x01\x02def", "binary"),
+        (b'{"url": "https://example.org/story"}\n', "JSON"),
+        (b"[1, 2, 3]", "JSON"),
     ],
 )
 def test_bad_input_is_refused_clearly(data: bytes, fragment: str):
     with pytest.raises(DipnewsError) as error:
         decode_bytes(data)
     assert fragment in error.value.message
+
+
+def test_text_that_only_opens_like_json_is_a_page():
+    text = "[Reuters] Ministers met in Oslo on Monday to discuss fishing quotas."
+    assert decode_bytes(text.encode()) == text
