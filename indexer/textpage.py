@@ -321,10 +321,24 @@ def _after_head_markers(lines: list[str], first: int, last: int) -> int:
 
 def ends_article(line: str, before: list[str], after: list[str]) -> bool:
     """A closing marker ("Comments", "Related stories", "Sources") with most of the prose behind it."""
-    closing = (_END_OF_ARTICLE.match(line) and _is_heading(line)) or (
-        word_count(line) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(line)
+    if not _is_closing(line):
+        return False
+    if any(_is_closing(following) for following in after[:_CLOSING_RUN]):
+        # two closings in a row ("Jane Doe is a writer ...", then "Want more stories?"):
+        # what follows is not the story even when its teasers outweigh it
+        return mostly_before(before, after, ratio=0.5)
+    return mostly_before(before, after)
+
+
+_CLOSING_RUN = 3  # a second closing within this many lines confirms the first
+
+
+def _is_closing(line: str) -> bool:
+    """A closing marker (a heading such as "Related stories") or a closing author bio or credit."""
+    return bool(
+        (_END_OF_ARTICLE.match(line) and _is_heading(line))
+        or (word_count(line) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(line))
     )
-    return bool(closing) and mostly_before(before, after)
 
 
 def _is_heading(line: str) -> bool:
@@ -337,11 +351,11 @@ _MARKER_MAX_WORDS = 12
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+\S")
 
 
-def mostly_before(before: list[str], after: list[str]) -> bool:
+def mostly_before(before: list[str], after: list[str], ratio: float = 2) -> bool:
     """True when most of the prose is already behind a closing marker, so what follows is not the story."""
     prose_before = sum(len(line) for line in before if is_paragraph(line))
     prose_after = sum(len(line) for line in after if is_paragraph(line))
-    return prose_before > 0 and prose_before >= 2 * prose_after
+    return prose_before > 0 and prose_before >= ratio * prose_after
 
 
 def _is_short(line: str) -> bool:

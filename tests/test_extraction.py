@@ -455,6 +455,23 @@ def test_text_page_story_starts_after_the_byline_below_a_standfirst():
     assert page.paragraphs == story
 
 
+def test_two_closings_in_a_row_end_the_article_before_long_teasers():
+    from indexer.textpage import ends_article
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    teasers = [
+        f"Teaser {n}: the best travel insurance for seniors, reviewed by our experts this year."
+        for n in range(6)
+    ]
+    bio = "Mira Okafor is a freelance writer based in Nairobi who covers East African diplomacy."
+    assert ends_article(bio, story, ["Want more stories like this?", *teasers])
+    assert not ends_article(bio, story, teasers)  # one closing alone must have most of the prose behind it
+    assert not ends_article(bio, story[:1], ["Related stories", *teasers])  # too little story before
+
+
 def test_text_page_reads_chinese_and_japanese_prose():
     from indexer.textpage import clean_text_page, is_paragraph
 
