@@ -24,7 +24,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from search_bench import DEFAULT_REUTERS, QUERY_WORDS, index_dipnews, pct, read_reuters  # type: ignore[import-not-found]
+from search_bench import (  # type: ignore[import-not-found]
+    DEFAULT_REUTERS,
+    QUERY_WORDS,
+    index_dipnews,
+    pct,
+    read_reuters,
+    timed,
+)
 
 from indexer.article import Article, extract_article
 from indexer.ingest import index_dir
@@ -138,15 +145,14 @@ def main() -> None:
         print(f"  grouping against {len(stories)} articles p50 {group_p50:.2f} ms, p95 {group_p95:.2f} ms")
         words = QUERY_WORDS
         for collapse in (False, True):
-            times = []
-            for n in range(300):
-                start = time.perf_counter()
-                engine.search(
+            times = timed(
+                lambda n, collapse=collapse: engine.search(
                     SearchRequest(
                         q=words[n % len(words)], collapse=collapse, sort=("relevance", "newest")[n % 2]
                     )
-                )
-                times.append((time.perf_counter() - start) * 1000)
+                ),
+                range(300),
+            )
             label = "collapsed " if collapse else "not collapsed"
             p95 = pct(times, 95)
             print(f"query {label:14} p50 {statistics.median(times):.1f} ms  p95 {p95:.1f} ms")

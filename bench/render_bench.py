@@ -12,12 +12,19 @@ import random
 import shutil
 import statistics
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
-from search_bench import DEFAULT_REUTERS, QUERY_WORDS, index_dipnews, pct, read_reuters, serve  # type: ignore[import-not-found]
+from search_bench import (  # type: ignore[import-not-found]
+    DEFAULT_REUTERS,
+    QUERY_WORDS,
+    index_dipnews,
+    pct,
+    read_reuters,
+    serve,
+    timed,
+)
 
 
 def main() -> None:
@@ -44,11 +51,10 @@ def main() -> None:
         urllib.request.urlopen(base + "q=warm").read()
         print(f"{len(stories)} articles; full results page (facets + timeline) over HTTP")
         for name, make in kinds.items():
-            times = []
-            for _ in range(args.queries):
-                start = time.perf_counter()
-                urllib.request.urlopen(base + urlencode(make())).read()
-                times.append((time.perf_counter() - start) * 1000)
+            times = timed(
+                lambda _, make=make: urllib.request.urlopen(base + urlencode(make())).read(),
+                range(args.queries),
+            )
             p95 = pct(times, 95)
             print(f"{name:28} p50 {statistics.median(times):6.1f} ms   p95 {p95:6.1f} ms")
     finally:
