@@ -22,7 +22,7 @@ _CHROME = re.compile(
     r"(?:adsense\s+)?advertisements?|sponsored(?:\s+content)?|ad|ads|promoted"
     r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation|text\s+size|by"
     r"|categor(?:y|ies|ias|ías)"
-    r"|skip\s+to\s+(?:main\s+)?content|share(?:\s+this(?:\s+article)?)?|print|email|tweet|whatsapp"
+    r"|skip\s+to\s+(?:main\s+)?content|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
     r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
     r"|comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
     r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
@@ -40,11 +40,14 @@ _CHROME = re.compile(
 # Chrome that ends an article: what follows is comments, related links, newsletters.
 _END_OF_ARTICLE = re.compile(
     r"^[\s\-\u2013\u2014|•·*#]*(?:\d+\s+)?(?:comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment"
-    r"|related(?:\s+(?:articles|posts|news|stories|content|coverage))?|more\s+(?:stories|news|from\s.*)"
+    r"|related(?:\s+(?:articles|posts|news|stories|content|coverage))?|more\s+from\s.*"
+    r"|more\s+(?:[\w.'\u2019-]+\s+){0,3}(?:stories|news|articles|reads)"
     r"|read\s+(?:more|also|next)|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|most\s+(?:read|popular)"
     r"|trending(?:\s+now)?(?:\s+on\s.*)?|popular\s+(?:posts|stories|now)|tags?:?.*|sign\s+up\s+for.*newsletter.*"
     r"|editors?'?\u2019?s?\s+picks|(?:want|like)\s+more\s+stories.*|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)"
     r"|up\s+next|in\s+case\s+you\s+missed\s+it|what\s+to\s+read\s+next|don'?\u2019?t\s+miss"
+    r"|(?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?"
+    r"|(?:did\s+you\s+)?(?:like|enjoy(?:ed)?)\s+this\s+(?:article|story|post)\??"
     r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?)"
     r"[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
@@ -112,6 +115,9 @@ _CREDIT = re.compile(
 _PROMOTION = re.compile(
     r"\b(?:subscribe\s+(?:to\s+(?:our|the|[\w.]+['\u2019]s)\s+(?:\w+\s+)?(?:newsletters?|channel|podcast)|now|today|here)"
     r"|sign\s+up\s+(?:for\s+(?:our|the)\s+(?:\w+\s+)?newsletter|now|today|here)"
+    r"|sign\s+up\s+for\s+.{1,60}?\bnewsletter|request\s+reprints?"
+    r"|join\s+our\s+(?:\w+\s+){0,2}(?:forums?|community|discord)\b"  # not "join the European Community"
+    r"|subscribe\s+to\s+our\s+(?:[\w\"'\u201c\u201d]+\s+){0,5}(?:magazine|newsletters?|channel|podcast)"
     r"|click\s+here|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
     r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
     r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"

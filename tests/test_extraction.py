@@ -386,6 +386,9 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
         "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed."
     ] * 4
     for marker in (
+        "More Great Ledger Stories",
+        "View Comments",
+        "Like this article?",
         "Read This Next",
         "Article Sources",
         "About the author",
@@ -533,6 +536,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "1 of 4 children in the region lacks clean water, the agency said.",
         "Also on the agenda were visas and transit.",
         "Marketing cookies are what the bakery sells most before the holidays.",
+        "Iceland has no plan to join the European Community, its foreign minister said on Monday.",
+        "Readers were asked to share this on social media, the ministry said in a statement.",
     ):
         assert not is_chrome(sentence), sentence
     for line in (
@@ -569,5 +574,10 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Manage consent",
         "Functional cookies help to share the content of this website on social media platforms.",
         "Necessary cookies are absolutely essential for the website to function properly.",
+        "Share this on WhatsApp",
+        "Sign up for The Morning Ledger today to get the free daily newsletter in your inbox.",
+        "Join our Diplomacy Forums to keep talking about the summit!",
+        "Request Reprint & Licensing, Submit Correction or view Editorial Guidelines",
+        "Need more news? Subscribe to our sister title Ledger Weekly Magazine for the latest.",
     ):
         assert is_chrome(line), line
