@@ -21,7 +21,15 @@ user's corpus; most sites have one or two pages in these sets.
 text, one block per line) and scores dipnews' text-page path on it, beside
 "keep every line".
 
-Usage: python bench/extraction_bench.py [--as-text] [SET_DIR ...]
+--explain prints where dipnews loses instead of the table: the precision lost
+to lines before, inside and after the story, the recall lost to text
+trafilatura never returned and to text dipnews' own layer dropped (HTML only),
+and the pages with the lowest F1. A kept line counts as the story's when at
+least half of its shingles are in the gold text; the shares are counted per
+line, so they fall short of the metric's 1 - P (lines partly in the gold text
+count as the story's).
+
+Usage: python bench/extraction_bench.py [--as-text] [--explain] [SET_DIR ...]
 (default sets: ../shared/eval/extraction-dev and ../shared/eval/wcxb-dev-articles)
 """
 
@@ -73,8 +81,7 @@ def summarise(scores: list[tuple[float | None, float]]) -> tuple[float, float, f
     precisions = [p for p, _ in scores if p is not None]
     precision = sum(precisions) / len(precisions) if precisions else 0.0
     recall = sum(r for _, r in scores) / len(scores)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return precision, recall, _f1(precision, recall)
 
 
 def load_pages(folder: Path) -> list[tuple[str, bytes, dict]]:
@@ -141,10 +148,55 @@ def run(
     return (*summarise(results), len(pages) / seconds)
 
 
+def explain(pages: list[tuple[str, str, str]], urls: dict[str, str], as_text: bool, worst: int = 10) -> None:
+    """Where dipnews loses on a set (see --explain in the module's docstring)."""
+    where = Counter[str]()
+    rows = []
+    for pid, page, gold in pages:
+        output = dipnews_body(page.encode("utf-8"))
+        precision, recall = score(output, gold)
+        rows.append((pid, precision, recall))
+        truth = set(shingles(gold))
+        lines = [line for line in output.split("\n") if line.strip()]
+        story = [_in_gold(line, truth, gold) for line in lines]
+        total = sum(len(shingles(line)) or 1 for line in lines)
+        if True in story:
+            first, last = story.index(True), len(story) - 1 - story[::-1].index(True)
+            for i, line in enumerate(lines):
+                if not story[i]:
+                    region = "before" if i < first else "after" if i > last else "inside"
+                    where[f"precision lost {region} the story"] += (len(shingles(line)) or 1) / total
+        elif lines:
+            where["precision lost on pages with no story line"] += 1
+        if not as_text and truth:
+            missing = truth - set(shingles(output))
+            base = set(shingles(trafilatura.extract(page, favor_recall=True) or ""))
+            where["recall lost: never in trafilatura's output"] += len(missing - base) / len(truth)
+            where["recall lost: dropped by dipnews' layer"] += len(missing & base) / len(truth)
+    for label, value in sorted(where.items()):
+        print(f"{label:48} {value / len(pages):.4f}")
+    print(f"\n{worst} pages with the lowest F1:")
+    for pid, precision, recall in sorted(rows, key=lambda row: _f1(row[1] or 0.0, row[2]))[:worst]:
+        print(f"  {pid[:12]:12} P {precision or 0.0:.3f} R {recall:.3f}  {urls[pid]}")
+
+
+def _in_gold(line: str, truth: set[tuple[str, ...]], gold: str) -> bool:
+    """Whether a kept line is the story's: half its 4-grams in the gold text (a shorter line: in it)."""
+    own = set(shingles(line))
+    if len(next(iter(own), ())) < 4:
+        return line.strip() in gold
+    return 2 * len(own & truth) >= len(own)
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", type=Path, default=DEFAULT_SETS)
     parser.add_argument("--as-text", action="store_true", help="score the text-page path on text dumps")
+    parser.add_argument("--explain", action="store_true", help="where dipnews loses, instead of the table")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     for folder in args.sets:
@@ -154,6 +206,10 @@ def main() -> None:
         print(f"\n{folder.name}: {len(pages)} pages" + (" as text dumps" if args.as_text else ""))
         if args.as_text:
             pages = [(pid, as_text_dump(html), gold) for pid, html, gold in pages]
+        if args.explain:
+            explain(pages, urls, args.as_text)
+            continue
+        if args.as_text:
             systems = {
                 "dipnews (text path)": lambda text: dipnews_body(text.encode("utf-8")),
                 "  + site lines of the set": with_site_lines(pages, urls),
