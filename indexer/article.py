@@ -155,15 +155,13 @@ def read_article(
     return article
 
 
-def drop_site_chrome(article: Article, site_lines: SiteLines) -> bool:
-    """Drop from a read article the lines its site repeats on its other pages; True if any were."""
+def drop_site_chrome(article: Article, site_lines: SiteLines) -> None:
+    """Drop from a read article the lines its site repeats on its other pages (into `site_chrome`)."""
     paragraphs = article.body.split("\n\n")
     chrome = site_lines.chrome(article.id, article.site, paragraphs)
-    if not chrome or len(chrome) >= len(paragraphs):
-        return False
-    article.site_chrome = [paragraph for paragraph in paragraphs if paragraph in chrome]
-    article.body = "\n\n".join(paragraph for paragraph in paragraphs if paragraph not in chrome)
-    return True
+    if chrome and len(chrome) < len(paragraphs):
+        article.site_chrome = [paragraph for paragraph in paragraphs if paragraph in chrome]
+        article.body = "\n\n".join(paragraph for paragraph in paragraphs if paragraph not in chrome)
 
 
 def describe(article: Article) -> Article:
