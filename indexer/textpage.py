@@ -311,13 +311,15 @@ def _is_head_marker(line: str) -> bool:
 
 def _after_head_markers(lines: list[str], first: int, last: int) -> int:
     """Where the story starts: after the byline or date bar when the run of prose opens
-    with a single prose line above it (a standfirst, a photo caption, a notice)."""
+    with a prose line above it (a standfirst, a photo caption, a notice; two above a byline)."""
     end = min(first + _HEAD_WINDOW, last)
     markers = [i for i in range(first + 1, end) if _is_head_marker(lines[i])]
     if not markers:
         return first
     j = markers[-1]
-    if sum(is_paragraph(line) for line in lines[first:j]) > 1:
+    # a byline is the surer sign: a standfirst and a photo caption may both stand above it
+    allowed = 2 if BYLINE.match(lines[j]) else 1
+    if sum(is_paragraph(line) for line in lines[first:j]) > allowed:
         return first
     for k in range(j + 1, last + 1):
         if is_paragraph(lines[k]):

@@ -453,6 +453,9 @@ def test_text_page_story_starts_after_the_byline_below_a_standfirst():
     )
     assert page.paragraphs == story
     assert standfirst in page.dropped
+    caption = "Delegates arrive at the harbour in Reykjavik for the talks, which open on Monday morning."
+    page = clean_text_page("\n".join([standfirst, caption, "By Mira Okafor | The Ledger", *story]))
+    assert page.paragraphs == story
     # two paragraphs above a date line are the story's opening, not a standfirst
     page = clean_text_page("\n".join([*story[:2], "Posted on 3 February 2026", *story[2:]]))
     assert page.paragraphs == story
