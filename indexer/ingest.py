@@ -255,12 +255,14 @@ def ingest_bytes(
     return article, status
 
 
-def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) -> IngestReport:
+def reindex(data_dir: Path, progress: Callable[[], None] | None = None) -> IngestReport:
     """Rebuild the whole index from the archive, in one commit that replaces the old index.
 
     Every page is read first and what it kept stored, so that each site's
     repeated chrome is learned from all of its pages; then each drops its
-    site's chrome and is described (topics, places, people, story key).
+    site's chrome, is described (topics, places, people, story key) and
+    written. `progress` is called twice for each archived page: once it is
+    read, once it is written (or at once, for a page that could not be read).
     """
     report = IngestReport()
     archive = archive_for(data_dir)
@@ -279,6 +281,8 @@ def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) ->
                 )
             except (DipnewsError, OSError) as error:
                 report.failed.append((record.source or record.id, str(error)))
+                if progress:
+                    progress()  # nothing of it to write
             else:
                 articles.append(article)
                 site_lines.record(article.id, article.site, kept_lines(article))
@@ -286,13 +290,13 @@ def reindex(data_dir: Path, progress: Callable[[Record], None] | None = None) ->
                 if record.extractor_version != EXTRACTOR_VERSION:
                     stale.append(record)
             if progress:
-                progress(record)
+                progress()
         for article in articles:
             drop_site_chrome(article, site_lines)
             describe(article)
     finally:
         site_lines.close()
-    write_articles(index_dir(data_dir), articles, clear=True)
+    write_articles(index_dir(data_dir), articles, clear=True, progress=progress)
     for record in stale:  # only once the rebuilt index is committed
         record.extractor_version = EXTRACTOR_VERSION
         archive.put_record(record)

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -127,11 +127,17 @@ def _writer(index_dir: Path, current_schema: bool = False) -> Iterator[IndexWrit
             raise
 
 
-def write_articles(index_dir: Path, articles: Iterable[Article], *, clear: bool = False) -> int:
+def write_articles(
+    index_dir: Path,
+    articles: Iterable[Article],
+    *,
+    clear: bool = False,
+    progress: Callable[[], None] | None = None,
+) -> int:
     """Add or replace (by id) articles in one commit; return how many were written.
 
     With `clear`, the old segments are dropped in the same commit: a rebuild
-    is all or nothing.
+    is all or nothing. `progress` is called as each article goes in.
     """
     articles = list(articles)
     count = 0
@@ -147,6 +153,8 @@ def write_articles(index_dir: Path, articles: Iterable[Article], *, clear: bool 
             else:
                 writer.update_document(**document)
             count += 1
+            if progress:
+                progress()
         for document in rewrites:
             writer.update_document(**document)
         if clear:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from indexer.errors import DipnewsError
-from indexer.ingest import index_dir, ingest_bytes, ingest_files, reindex
+from indexer.ingest import archive_for, index_dir, ingest_bytes, ingest_files, reindex
 from search.engine import SearchEngine
 from search.query import SearchRequest, normalise_query
 from tests.conftest import CORPUS, INGEST_DAY, PAGES, seed
@@ -167,6 +167,16 @@ def test_new_article_is_searchable_and_archived(data_dir):
     assert status == "added"
     assert engine.search(SearchRequest(q="Mongolia")).total == 1  # the same engine sees it
     assert (data_dir / "archive" / "records" / f"{article.id}.json").exists()
+
+
+def test_reindex_reports_progress_for_every_page_even_one_it_cannot_read(data_dir):
+    archive = archive_for(data_dir)
+    lost = next(archive.records())
+    next((data_dir / "archive" / "objects").rglob(lost.raw_sha256)).unlink()  # a raw page lost on disk
+    steps = []
+    report = reindex(data_dir, progress=lambda: steps.append(1))
+    assert len(report.failed) == 1 and len(report.indexed) == TOTAL - 1
+    assert len(steps) == 2 * TOTAL  # read and written: the bar ends full
 
 
 def test_reindex_rebuilds_the_same_documents(data_dir):
