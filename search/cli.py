@@ -374,6 +374,11 @@ def stats_command(obj: Context, as_json: bool) -> None:
         if isinstance(value, dict):
             value = ", ".join(f"{k} {v}" for k, v in value.items())
         click.echo(f"{key.replace('_', ' '):>22}: {value}")
+    if stats.get("older_extraction"):
+        click.echo(
+            f"\n{stats['older_extraction']} document(s) were extracted by an older dipnews;"
+            " `dipnews reindex` extracts them again from the archive."
+        )
 
 
 @cli.command("serve")

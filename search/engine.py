@@ -24,6 +24,7 @@ from whoosh.qparser import MultifieldParser
 from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
+from indexer.article import EXTRACTOR_VERSION
 from indexer.errors import DipnewsError
 from indexer.outlets import outlet_by_name
 from indexer.schema import VALUE_FACET_FIELDS, make_schema
@@ -551,6 +552,8 @@ class SearchEngine:
             **{f"with_{name}": len(cache.doc_values[name]) for name in VALUE_FACET_FIELDS},
             "fallback_extractions": sum(1 for m in metas if m.get("fallback")),
             "site_chrome_dropped": sum(1 for m in metas if m.get("site_chrome")),
+            # extracted by an older dipnews: `dipnews reindex` extracts them again
+            "older_extraction": sum(1 for m in metas if m.get("extractor_version", 0) < EXTRACTOR_VERSION),
             "date_sources": tally("date_source"),
             "outlet_sources": tally("outlet_source"),
             "title_sources": tally("title_source"),

@@ -69,6 +69,21 @@ def test_stats(runner, indexed_dir):
     assert stats["documents"] == 9 and stats["undated"] == 3
 
 
+def test_stats_counts_documents_of_an_older_extraction_until_reindex(runner, data_dir):
+    from indexer.article import EXTRACTOR_VERSION, extract_article
+    from indexer.ingest import index_dir
+    from indexer.writer import write_articles
+
+    old = extract_article(seed("000").read_bytes())
+    old.extractor_version = EXTRACTOR_VERSION - 1  # as an older dipnews wrote it
+    write_articles(index_dir(data_dir), [old])
+    result = runner.invoke(cli, ["--data-dir", str(data_dir), "stats"])
+    assert "older extraction: 1" in result.output and "dipnews reindex" in result.output
+    runner.invoke(cli, ["--data-dir", str(data_dir), "reindex"])
+    result = runner.invoke(cli, ["--data-dir", str(data_dir), "stats", "--json"])
+    assert json.loads(result.output)["older_extraction"] == 0
+
+
 def test_reindex(runner, data_dir):
     result = runner.invoke(cli, ["--data-dir", str(data_dir), "reindex"])
     assert result.exit_code == 0 and "Indexed 9" in result.output
