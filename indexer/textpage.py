@@ -48,7 +48,8 @@ _END_OF_ARTICLE = re.compile(
     r"|up\s+next|in\s+case\s+you\s+missed\s+it|what\s+to\s+read\s+next|don'?\u2019?t\s+miss"
     r"|(?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?"
     r"|(?:did\s+you\s+)?(?:like|enjoy(?:ed)?)\s+this\s+(?:article|story|post)\??"
-    r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?)"
+    r"|read\s+more\s+news\s+on\b.*"
+    r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?)"
     r"[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
 )
@@ -133,6 +134,15 @@ _PROMOTION = re.compile(
     r"|enjoyed\s+(?:the|this)\s+(?:article|post)\?|to\s+unsubscribe\s+at\s+any\s+time)",
     re.IGNORECASE,
 )
+# widgets a text dump spells out: a share bar, a form's hidden field, a country picker
+_WIDGET = re.compile(
+    r"^(?:(?:share\s+(?:this\s+(?:page|article|story)\s+)?(?:to|on|via)\s+)?(?:facebook(?:-f)?|twitter|x|linkedin"
+    r"|whatsapp|tumblr|pinterest|vk|email|reddit|telegram|threads|bluesky"
+    r"|copy\s+(?:this\s+page\s+to\s+clipboard|link))[\s|•·,]*){2,}$"
+    r"|^this\s+field\s+is\s+for\s+validation\s+purposes\b|^select\s+(?:a\s+|your\s+)?country\b"
+    r"|^print\s+this\s+(?:page|article)\b|^add\s+(?:us\s+)?as\s+a\s+(?:preferred|trusted|reliable)\b",
+    re.IGNORECASE,
+)
 # a site's contact footer: segments ("Street 1 - 89259-565 - Phone: (047) 2106-8000")
 _PHONE_LABEL = re.compile(
     r"\b(?:phone|fone|tel|telefone|teléfono|téléphone|fax)\.?\s*:\s*\+?[\d(]", re.IGNORECASE
@@ -159,6 +169,7 @@ def is_chrome(line: str) -> bool:
         _CHROME.match(line)
         or _CREDIT.match(line)
         or _PLACEHOLDER.fullmatch(line)
+        or _WIDGET.match(line)
         or _LOREM.search(line)
         or _is_timestamp(line)
         or _is_date_line(line)
