@@ -28,13 +28,14 @@ _CHROME = re.compile(
     r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
     r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories"
     r"|follow\s+us(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
+    r"|(?:stay\s+)?connect(?:ed)?\s+with\s+us|get\s+(?:the|our)\s+(?:\w+\s+)?newsletter|contact\s+us|let\s+us\s+help"
     r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
     r"|cookie.*|accept(?:\s+all)?|facebook|twitter|x|linkedin|instagram|youtube|telegram"
     r"|table\s+of\s+contents?|in\s+this\s+article|share\s+this\s+(?:post|story|page)|back\s+to\s+(?:blog|top|news)"
     r"|you\s+are\s+here|(?:estimated\s+)?reading\s+time|published|updated|last\s+updated(?:\s+on)?|written\s+by"
     r"|(?:written|reviewed|fact[-\s]checked|edited|posted)\s+by\s+[\w.' -]{1,40}"
     r"|(?:by\s+[\w.' -]{1,40}\s*[\u2014\u2013|-]\s*)?\d+\s*min(?:ute)?s?\s+read"
-    r")[\s\-\u2013\u2014|•·*.:]*$",
+    r")[\s\-\u2013\u2014|•·*.:!]*$",
     re.IGNORECASE,
 )
 # Chrome that ends an article: what follows is comments, related links, newsletters.
@@ -49,6 +50,8 @@ _END_OF_ARTICLE = re.compile(
     r"|(?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?"
     r"|(?:did\s+you\s+)?(?:like|enjoy(?:ed)?)\s+this\s+(?:article|story|post)\??"
     r"|read\s+more\s+news\s+on\b.*"
+    r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:article|page|post)\s+helpful)\??"
+    r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories)"
     r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?)"
     r"[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
@@ -122,6 +125,7 @@ _PROMOTION = re.compile(
     r"|click\s+here|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
     r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
     r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
+    r"|thanks\s+for\s+reading\b[^.!?]{0,60}[.!]\s+(?:subscribe|share)\b"
     r"|this\s+article\s+has\s+been\s+sent|(?:may|might)\s+(?:get|earn|receive)\s+(?:a\s+)?(?:small\s+)?"
     r"(?:share\s+of\s+(?:the\s+)?(?:sale|revenue)|(?:affiliate\s+)?commission)"
     r"|have\s+a\s+(?:news\s+)?tip\?|follow\s+.{0,40}\bfull\s+coverage\s+of"

@@ -391,6 +391,9 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
         "Like this article?",
         "About the Author: Mira Okafor",
         "Read More News on",
+        "Was this article helpful?",
+        "Recent Posts",
+        "You may also be interested in these stories",
         "Read This Next",
         "Article Sources",
         "About the author",
@@ -545,6 +548,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Readers were asked to share this on social media, the ministry said in a statement.",
         "Facebook and Twitter removed the posts, the foreign ministry said.",
         "Select committee members will question the envoy about the country's trade deal.",
+        "Thanks for reading the report, the minister told parliament, before asking members to share it.",
     ):
         assert not is_chrome(sentence), sentence
     for line in (
@@ -592,5 +596,9 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Select Country United States Canada Afghanistan Albania Algeria",
         "Print This Page Click to Print",
         "Add as a Reliable and Trusted News Source",
+        "Connect With Us!",
+        "GET THE NEWSLETTER",
+        "Contact Us",
+        "Thanks for reading The Ledger! Subscribe for free to receive new posts and support my work.",
     ):
         assert is_chrome(line), line
