@@ -112,6 +112,9 @@ _CREDIT = re.compile(
     r"|advertising|marketing|targeting|preferences?|statistics?|other\s+uncategori[sz]ed)\s+cookies\s+"
     r"(?:are\s+(?:used|set|stored|absolutely|essential|necessary|required|needed)|help|ensure|allow|enable"
     r"|collect|track|may)\b"
+    # a newsroom's footer lines ("Our Standards: ...", "Reach the reporters at ...", a reprint notice)
+    r"|^our\s+standards\s*:|^(?:reach|contact|email|follow)\s+(?:the\s+)?(?:reporters?|writers?|authors?)\b"
+    r"|^this\s+(?:copy|article|material)\s+is\s+for\s+your\s+personal\b|^follow\s+@\w+\s+on\s+\w+"
     # affiliate notices
     r"|^(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$",
     re.IGNORECASE,
@@ -125,6 +128,7 @@ _PROMOTION = re.compile(
     r"|click\s+here|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
     r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
     r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
+    r"|subscribe\s+to\s+\S+\s+on\s+(?:youtube|twitter|x|facebook|instagram|telegram|tiktok)\b"
     r"|thanks\s+for\s+reading\b[^.!?]{0,60}[.!]\s+(?:subscribe|share)\b"
     r"|this\s+article\s+has\s+been\s+sent|(?:may|might)\s+(?:get|earn|receive)\s+(?:a\s+)?(?:small\s+)?"
     r"(?:share\s+of\s+(?:the\s+)?(?:sale|revenue)|(?:affiliate\s+)?commission)"

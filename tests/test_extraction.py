@@ -549,6 +549,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Facebook and Twitter removed the posts, the foreign ministry said.",
         "Select committee members will question the envoy about the country's trade deal.",
         "Thanks for reading the report, the minister told parliament, before asking members to share it.",
+        "Reach the border by noon, the envoy told the convoy, and wait there for the talks to end.",
     ):
         assert not is_chrome(sentence), sentence
     for line in (
@@ -600,5 +601,10 @@ def test_promotion_rules_spare_ordinary_sentences():
         "GET THE NEWSLETTER",
         "Contact Us",
         "Thanks for reading The Ledger! Subscribe for free to receive new posts and support my work.",
+        "Our Standards: The Ledger Trust Principles.",
+        "Reach the reporters on Twitter at http://twitter.com/example and http://twitter.com/example2",
+        "This copy is for your personal, non-commercial use only. " * 4,
+        "Follow @LedgerNews on Twitter to keep up with the latest from the summit. Prices may change.",
+        "Subscribe to LedgerTV on YouTube for more diplomatic news:",
     ):
         assert is_chrome(line), line
