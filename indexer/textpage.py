@@ -28,6 +28,7 @@ _CHROME = re.compile(
     r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
     r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories"
     r"|follow\s+us(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
+    r"|follow\s+\S+(?:\s+\S+)?\s+on|give\s+(?:us\s+)?feedback"
     r"|(?:stay\s+)?connect(?:ed)?\s+with\s+us|get\s+(?:the|our)\s+(?:\w+\s+)?newsletter|contact\s+us|let\s+us\s+help"
     r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
     r"|cookie.*|accept(?:\s+all)?|facebook|twitter|x|linkedin|instagram|youtube|telegram"
@@ -112,6 +113,8 @@ _CREDIT = re.compile(
     r"|advertising|marketing|targeting|preferences?|statistics?|other\s+uncategori[sz]ed)\s+cookies\s+"
     r"(?:are\s+(?:used|set|stored|absolutely|essential|necessary|required|needed)|help|ensure|allow|enable"
     r"|collect|track|may)\b"
+    # privacy notices
+    r"|^your\s+privacy\s+is\s+important\s+to\s+us|^we\s+have\s+updated\s+our\s+privacy\s+policy"
     # a newsroom's footer lines ("Our Standards: ...", "Reach the reporters at ...", a reprint notice)
     r"|^our\s+standards\s*:|^(?:reach|contact|email|follow)\s+(?:the\s+)?(?:reporters?|writers?|authors?)\b"
     r"|^this\s+(?:copy|article|material)\s+is\s+for\s+your\s+personal\b|^follow\s+@\w+\s+on\s+\w+"

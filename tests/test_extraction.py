@@ -606,5 +606,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "This copy is for your personal, non-commercial use only. " * 4,
         "Follow @LedgerNews on Twitter to keep up with the latest from the summit. Prices may change.",
         "Subscribe to LedgerTV on YouTube for more diplomatic news:",
+        "Your privacy is important to us. We have updated our privacy policy to explain how we use data.",
+        "Follow The Ledger on",
+        "Give Feedback",
     ):
         assert is_chrome(line), line
