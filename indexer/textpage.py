@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from indexer.dates import parse_date_line
+from indexer.dates import find_dates, parse_date_line
 
 # Lines that are page chrome whatever page they are on: ads, toggles, menus,
 # share and comment widgets, footers.
@@ -236,6 +236,34 @@ def is_title_like(line: str) -> bool:
     )
 
 
+# what reads like a headline but is the line under it: a byline, a credit, a reading time, a submenu item
+_NOT_HEADLINE = re.compile(
+    r"^(?:by\s|written\s+by\b|(?:photo\s+|image\s+)?credit\s*:|[|+o]\s)|\bmin(?:ute)?s?\s+read\b|\breading\s+time\b",
+    re.IGNORECASE,
+)
+_HEADLINE_WORDS = 5  # fewer words: more likely a menu item or a section name
+
+
+def _could_be_headline(line: str) -> bool:
+    return (
+        is_title_like(line)
+        and not _LIST_ITEM.match(line)
+        and not _NOT_HEADLINE.search(line)
+        and not find_dates(line)
+    )
+
+
+def _choose_headline(candidates: list[str], seen: dict[str, int]) -> str | None:
+    """The headline among the lines above the story: the one nearest the story (menus and
+    section names come first) of five words or more, one the page repeats if there is one;
+    else the nearest shorter one."""
+    long = [line for line in candidates if len(line.split()) >= _HEADLINE_WORDS and not line.endswith(".")]
+    for pool in ([line for line in long if seen[line] > 1], long, candidates):
+        if pool:
+            return pool[-1]
+    return None
+
+
 def clean_text_page(text: str) -> TextPage:
     """Split a text dump into title, byline, date bar and body paragraphs."""
     lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
@@ -252,6 +280,7 @@ def clean_text_page(text: str) -> TextPage:
     seen_head: dict[str, int] = {}
     for line in head:
         seen_head[line] = seen_head.get(line, 0) + 1
+    headlines = []
     for line in head:
         byline = _byline_line(line)
         date = parse_date_line(line)
@@ -259,10 +288,13 @@ def clean_text_page(text: str) -> TextPage:
             page.byline = byline.group("who").strip()
         elif date and page.date_bar is None:
             page.date_bar = date
-        elif is_title_like(line) and (page.title is None or seen_head[line] > 1):
-            page.title = line
         else:
             page.dropped.append(line)
+            if _could_be_headline(line):
+                headlines.append(line)
+    page.title = _choose_headline(headlines, seen_head)
+    if page.title:
+        page.dropped.remove(page.title)  # a repeated headline's other copy stays dropped
 
     for i, line in enumerate(body):
         if ends_article(line, page.paragraphs, body[i + 1 :]):

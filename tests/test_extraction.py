@@ -483,6 +483,26 @@ def test_two_closings_in_a_row_end_the_article_before_long_teasers():
     assert not ends_article(bio, story[:1], ["Related stories", *teasers])  # too little story before
 
 
+def test_text_page_headline_is_the_one_nearest_the_story():
+    from indexer.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    headline = "Norway and Iceland reopen the fishing quota talks"
+    menu = ["World News Today", "Europe and Nordic Affairs", "Trade and Energy Desk", "World News Today"]
+    byline = "By Mira Okafor Published: February 3, 2026"
+    page = clean_text_page("\n".join([*menu, headline, byline, *story]))
+    assert page.title == headline  # not a menu line, even a repeated one; not the byline under it
+    assert page.paragraphs == story
+    # a headline the page repeats wins over other lines near the story
+    page = clean_text_page(
+        "\n".join([headline, "Talks open in Oslo after a year of disputes", headline, *story])
+    )
+    assert page.title == headline and page.dropped.count(headline) == 1
+
+
 def test_text_page_reads_chinese_and_japanese_prose():
     from indexer.textpage import clean_text_page, is_paragraph
 
