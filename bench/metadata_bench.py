@@ -5,7 +5,9 @@ pages whose URL states a date (/2019/05/21/) give a gold date. Pages are
 extracted without their URL (as a saved page would be), through the product's
 own `extract_article`; trafilatura's metadata (htmldate for dates) is scored
 on the same pages. Titles are compared after normalising case, punctuation
-and spaces; dates to the day; authors by normalised containment.
+and spaces; dates to the day; authors by normalised containment. The same
+wcxb pages are also scored as plain-text dumps (the text-page path; trafilatura
+reads no metadata from plain text).
 Usage: python bench/metadata_bench.py
 """
 
@@ -17,7 +19,7 @@ import warnings
 from pathlib import Path
 
 import trafilatura
-from extraction_bench import load_pages  # type: ignore[import-not-found]
+from extraction_bench import as_text_dump, load_pages  # type: ignore[import-not-found]
 
 from indexer.article import extract_article
 from indexer.errors import DipnewsError
@@ -54,7 +56,10 @@ def report(name: str, rows: list[tuple[str, str, int]]) -> None:
         by_field[field][system] = (hits + result, total + 1)
     for field, systems in by_field.items():
         total = systems["dipnews"][1]
-        cells = [f"{100 * systems[s][0] / max(1, systems[s][1]):7.1f}%" for s in ("dipnews", "trafilatura")]
+        cells = [
+            f"{100 * systems[s][0] / max(1, systems[s][1]):7.1f}%" if s in systems else "-"
+            for s in ("dipnews", "trafilatura")
+        ]
         print(f"{field:10} {total:6} {cells[0]:>8} {cells[1]:>12}")
 
 
@@ -78,6 +83,16 @@ def main() -> None:
             if gold.get("author"):
                 rows.append(("author", system, bool(author) and norm(gold["author"]) in norm(author)))
     report("wcxb-dev-articles (gold title, date, author)", rows)
+    rows = []
+    for _, data, gold in load_pages(EVAL / "wcxb-dev-articles"):
+        title, date, author = ours(as_text_dump(data.decode("utf-8", "replace")).encode("utf-8"))
+        if gold.get("title"):
+            rows.append(("title", "dipnews", norm(title) == norm(gold["title"])))
+        if gold.get("publish_date"):
+            rows.append(("date", "dipnews", (date or "")[:10] == gold["publish_date"][:10]))
+        if gold.get("author"):
+            rows.append(("author", "dipnews", bool(author) and norm(gold["author"]) in norm(author)))
+    report("wcxb-dev-articles as text dumps (the text-page path)", rows)
     rows = []
     for page_id, data, gold in load_pages(EVAL / "extraction-dev"):
         match = _URL_DATE.search(gold.get("url", ""))

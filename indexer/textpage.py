@@ -292,6 +292,8 @@ def clean_text_page(text: str) -> TextPage:
             page.dropped.append(line)
             if _could_be_headline(line):
                 headlines.append(line)
+            elif page.date_bar is None and _is_head_marker(line) and (dates := find_dates(line)):
+                page.date_bar = dates[0]  # "By Jane Doe | Published: June 25, 2025"
     page.title = _choose_headline(headlines, seen_head)
     if page.title:
         page.dropped.remove(page.title)  # a repeated headline's other copy stays dropped

@@ -496,6 +496,7 @@ def test_text_page_headline_is_the_one_nearest_the_story():
     page = clean_text_page("\n".join([*menu, headline, byline, *story]))
     assert page.title == headline  # not a menu line, even a repeated one; not the byline under it
     assert page.paragraphs == story
+    assert page.date_bar == dt.date(2026, 2, 3)  # the date the byline line gives
     # a headline the page repeats wins over other lines near the story
     page = clean_text_page(
         "\n".join([headline, "Talks open in Oslo after a year of disputes", headline, *story])
