@@ -244,6 +244,20 @@ _NOT_HEADLINE = re.compile(
 _HEADLINE_WORDS = 5  # fewer words: more likely a menu item or a section name
 
 
+# what a byline runs into after the name: a label (glued on, in some dumps) or a date
+_AFTER_NAME = re.compile(
+    r"(?:(?<=[a-z])|\s+)(?:Published|Updated|Posted|Last)\b.*$"
+    r"|\s+(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d.*$"
+)
+
+
+def _name_in(line: str) -> str | None:
+    """The name a byline line gives, without the label or date that follows it."""
+    named = BYLINE.match(_AFTER_NAME.sub("", line))
+    return named.group("who").strip() if named else None
+
+
 def _could_be_headline(line: str) -> bool:
     return (
         is_title_like(line)
@@ -292,7 +306,10 @@ def clean_text_page(text: str) -> TextPage:
             page.dropped.append(line)
             if _could_be_headline(line):
                 headlines.append(line)
-            elif page.date_bar is None and _is_head_marker(line) and (dates := find_dates(line)):
+            if page.byline is None and _is_head_marker(line):
+                # "By Jane Doe | The Ledger", "By Jane Doe June 25, 2025": the name, then other things
+                page.byline = _name_in(line)
+            if page.date_bar is None and _is_head_marker(line) and (dates := find_dates(line)):
                 page.date_bar = dates[0]  # "By Jane Doe | Published: June 25, 2025"
     page.title = _choose_headline(headlines, seen_head)
     if page.title:

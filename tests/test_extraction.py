@@ -456,7 +456,7 @@ def test_text_page_story_starts_after_the_byline_below_a_standfirst():
             ["Norway and Iceland reopen quota talks", standfirst, "By Mira Okafor | The Ledger", *story]
         )
     )
-    assert page.paragraphs == story
+    assert page.paragraphs == story and page.byline == "Mira Okafor"
     assert standfirst in page.dropped
     caption = "Delegates arrive at the harbour in Reykjavik for the talks, which open on Monday morning."
     page = clean_text_page("\n".join([standfirst, caption, "By Mira Okafor | The Ledger", *story]))
@@ -497,6 +497,7 @@ def test_text_page_headline_is_the_one_nearest_the_story():
     assert page.title == headline  # not a menu line, even a repeated one; not the byline under it
     assert page.paragraphs == story
     assert page.date_bar == dt.date(2026, 2, 3)  # the date the byline line gives
+    assert page.byline == "Mira Okafor"  # and the name, without the label and date after it
     # a headline the page repeats wins over other lines near the story
     page = clean_text_page(
         "\n".join([headline, "Talks open in Oslo after a year of disputes", headline, *story])
