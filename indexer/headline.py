@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from indexer.textpage import BYLINE, normalise_line
+from indexer.textpage import byline_name, normalise_line
 
 HEADLINE_TAGS = ("h1", "h2", "h3", "legend")  # where a page prints its headline
 _SCRIPTS = {"script", "style", "noscript", "template"}
@@ -73,9 +73,9 @@ def headline_byline(around: AroundHeadline | None) -> str | None:
     for i, text in enumerate(texts):
         if len(text.split()) > 12:
             continue
-        match = BYLINE.match(text)
-        if match:
-            return match.group("who").strip(" ,")
+        name = byline_name(text)
+        if name:
+            return name.strip(" ,")
         if _BY_ALONE.match(text) and i + 1 < len(texts) and _NAME.match(texts[i + 1]):
             return texts[i + 1]
     return None

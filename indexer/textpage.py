@@ -252,7 +252,7 @@ _AFTER_NAME = re.compile(
 )
 
 
-def _name_in(line: str) -> str | None:
+def byline_name(line: str) -> str | None:
     """The name a byline line gives, without the label or date that follows it."""
     named = BYLINE.match(_AFTER_NAME.sub("", line))
     return named.group("who").strip() if named else None
@@ -308,7 +308,7 @@ def clean_text_page(text: str) -> TextPage:
                 headlines.append(line)
             if page.byline is None and _is_head_marker(line):
                 # "By Jane Doe | The Ledger", "By Jane Doe June 25, 2025": the name, then other things
-                page.byline = _name_in(line)
+                page.byline = byline_name(line)
             if page.date_bar is None and _is_head_marker(line) and (dates := find_dates(line)):
                 page.date_bar = dates[0]  # "By Jane Doe | Published: June 25, 2025"
     page.title = _choose_headline(headlines, seen_head)

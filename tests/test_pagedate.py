@@ -107,5 +107,7 @@ def test_byline_under_the_headline():
     assert byline("<p class='byline'>By Jane Doe and John Roe</p>") == "Jane Doe and John Roe"
     assert byline("<div><span>By</span> <a href='/a/jd'>Sarah E. Needleman</a></div>") == "Sarah E. Needleman"
     assert byline("<p>Written by Aigerim Nurlanova | 5 min read</p>") == "Aigerim Nurlanova"
+    assert byline("<p>By Aigerim Nurlanova February 3, 2026</p>") == "Aigerim Nurlanova"  # not "... February"
+    assert byline("<p>By Jane DoePublished: Feb 3, 2026</p>") == "Jane Doe"
     assert byline("<p>By the numbers, trade rose sharply this year, officials said.</p>") is None
     assert headline_byline(text_around_headline(load_html(page(below="<p>By Jane Doe</p>")), "Other")) is None
