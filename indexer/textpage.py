@@ -246,7 +246,7 @@ _HEADLINE_WORDS = 5  # fewer words: more likely a menu item or a section name
 
 # what a byline runs into after the name: a label (glued on, in some dumps) or a date
 _AFTER_NAME = re.compile(
-    r"(?:(?<=[a-z])|\s+)(?:Published|Updated|Posted|Last)\b.*$"
+    r"(?:(?<=[a-z])|\s+)(?:Published|Updated|Posted|Last\s+(?:updated|modified))\b.*$"
     r"|\s+(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d.*$"
 )
@@ -259,6 +259,7 @@ def byline_name(line: str) -> str | None:
 
 
 def _could_be_headline(line: str) -> bool:
+    """A head line that may be the headline: title-like, and not a list item, byline, credit or date."""
     return (
         is_title_like(line)
         and not _LIST_ITEM.match(line)
@@ -306,11 +307,11 @@ def clean_text_page(text: str) -> TextPage:
             page.dropped.append(line)
             if _could_be_headline(line):
                 headlines.append(line)
-            if page.byline is None and _is_head_marker(line):
+            elif _is_head_marker(line):
                 # "By Jane Doe | The Ledger", "By Jane Doe June 25, 2025": the name, then other things
-                page.byline = byline_name(line)
-            if page.date_bar is None and _is_head_marker(line) and (dates := find_dates(line)):
-                page.date_bar = dates[0]  # "By Jane Doe | Published: June 25, 2025"
+                page.byline = page.byline or byline_name(line)
+                dates = find_dates(line)
+                page.date_bar = page.date_bar or (dates[0] if dates else None)
     page.title = _choose_headline(headlines, seen_head)
     if page.title:
         page.dropped.remove(page.title)  # a repeated headline's other copy stays dropped
