@@ -20,20 +20,12 @@ from htmldate import find_date
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
+from indexer.chrome import drop_closing_notes, ends_article, is_chrome, mostly_before
 from indexer.headline import headline_byline, is_standfirst, text_around_headline
+from indexer.lines import has_sentence_end, normalise_line, word_count
 from indexer.pagedate import page_date
 from indexer.splitbody import linked_items, restore_split_body
-from indexer.textpage import (
-    clean_text_page,
-    drop_closing_notes,
-    ends_article,
-    has_sentence_end,
-    is_chrome,
-    is_title_like,
-    mostly_before,
-    normalise_line,
-    word_count,
-)
+from indexer.textpage import clean_text_page, is_title_like
 
 
 @cache

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from indexer.textpage import is_paragraph
+from indexer.lines import is_paragraph
 
 MIN_PAGES = 2  # a line on fewer of a site's pages is not its chrome
 TIMEOUT = 30.0  # seconds a writer waits for another process's transaction

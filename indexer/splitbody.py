@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from indexer.textpage import has_sentence_end, normalise_line, word_count
+from indexer.lines import has_sentence_end, normalise_line, word_count
 
 _CONTAINERS = ("div", "section", "article")
 _PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "blockquote", "li")

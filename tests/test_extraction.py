@@ -380,7 +380,7 @@ def test_text_page_teaser_lists_captions_and_end_markers_stay_out():
 
 
 def test_closing_markers_end_the_article_only_after_most_of_it():
-    from indexer.textpage import ends_article
+    from indexer.chrome import ends_article
 
     prose = [
         "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed."
@@ -411,7 +411,7 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
 
 
 def test_closing_bios_and_credits_are_dropped():
-    from indexer.textpage import drop_closing_notes
+    from indexer.chrome import drop_closing_notes
 
     story = [
         "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas.",
@@ -431,7 +431,7 @@ def test_closing_bios_and_credits_are_dropped():
 
 
 def test_an_author_bio_ends_the_article_when_most_of_it_is_behind():
-    from indexer.textpage import ends_article
+    from indexer.chrome import ends_article
 
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
@@ -467,7 +467,7 @@ def test_text_page_story_starts_after_the_byline_below_a_standfirst():
 
 
 def test_two_closings_in_a_row_end_the_article_before_long_teasers():
-    from indexer.textpage import ends_article
+    from indexer.chrome import ends_article
 
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
@@ -506,7 +506,8 @@ def test_text_page_headline_is_the_one_nearest_the_story():
 
 
 def test_text_page_reads_chinese_and_japanese_prose():
-    from indexer.textpage import clean_text_page, is_paragraph
+    from indexer.lines import is_paragraph
+    from indexer.textpage import clean_text_page
 
     prose = "先日、不正に改造した端末を販売したとして、商標法違反の疑いで男性が逮捕されました。"
     assert is_paragraph(prose) and not is_paragraph("商標登録の基礎知識")
@@ -542,7 +543,7 @@ def test_country_forms_and_people_resolution():
 
 
 def test_promotion_rules_spare_ordinary_sentences():
-    from indexer.textpage import is_chrome
+    from indexer.chrome import is_chrome
 
     for sentence in (
         "Investors can subscribe to the new shares until Friday, the finance ministry said.",

@@ -1,0 +1,232 @@
+"""Page chrome, line by line: what news sites print around a story and is not it.
+
+Ads, menus, share and sign-up widgets, credits, captions, lone dates and
+promotions are dropped wherever they stand; a closing marker ("Comments",
+"Related stories", an author's bio) ends the story once most of its prose is
+behind it. The HTML and the text-page paths drop the same lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.dates import parse_date_line
+from indexer.lines import is_paragraph, word_count
+
+# Lines that are page chrome whatever page they are on: ads, toggles, menus,
+# share and comment widgets, footers.
+_CHROME = re.compile(
+    r"^[\s\-\u2013\u2014|•·*]*(?:"
+    r"(?:adsense\s+)?advertisements?|sponsored(?:\s+content)?|ad|ads|promoted"
+    r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation|text\s+size|by"
+    r"|categor(?:y|ies|ias|ías)"
+    r"|skip\s+to\s+(?:main\s+)?content|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
+    r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
+    r"|comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
+    r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
+    r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories"
+    r"|follow\s+us(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
+    r"|follow\s+\S+(?:\s+\S+)?\s+on|give\s+(?:us\s+)?feedback"
+    r"|(?:stay\s+)?connect(?:ed)?\s+with\s+us|get\s+(?:the|our)\s+(?:\w+\s+)?newsletter|contact\s+us|let\s+us\s+help"
+    r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
+    r"|cookie.*|accept(?:\s+all)?|facebook|twitter|x|linkedin|instagram|youtube|telegram"
+    r"|table\s+of\s+contents?|in\s+this\s+article|share\s+this\s+(?:post|story|page)|back\s+to\s+(?:blog|top|news)"
+    r"|you\s+are\s+here|(?:estimated\s+)?reading\s+time|published|updated|last\s+updated(?:\s+on)?|written\s+by"
+    r"|(?:written|reviewed|fact[-\s]checked|edited|posted)\s+by\s+[\w.' -]{1,40}"
+    r"|(?:by\s+[\w.' -]{1,40}\s*[\u2014\u2013|-]\s*)?\d+\s*min(?:ute)?s?\s+read"
+    r")[\s\-\u2013\u2014|•·*.:!]*$",
+    re.IGNORECASE,
+)
+# Chrome that ends an article: what follows is comments, related links, newsletters.
+_END_OF_ARTICLE = re.compile(
+    r"^[\s\-\u2013\u2014|•·*#]*(?:\d+\s+)?(?:comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment"
+    r"|related(?:\s+(?:articles|posts|news|stories|content|coverage))?|more\s+from\s.*"
+    r"|more\s+(?:[\w.'\u2019-]+\s+){0,3}(?:stories|news|articles|reads)"
+    r"|read\s+(?:more|also|next)|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|most\s+(?:read|popular)"
+    r"|trending(?:\s+now)?(?:\s+on\s.*)?|popular\s+(?:posts|stories|now)|tags?:?.*|sign\s+up\s+for.*newsletter.*"
+    r"|editors?'?\u2019?s?\s+picks|(?:want|like)\s+more\s+stories.*|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)"
+    r"|up\s+next|in\s+case\s+you\s+missed\s+it|what\s+to\s+read\s+next|don'?\u2019?t\s+miss"
+    r"|(?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?"
+    r"|(?:did\s+you\s+)?(?:like|enjoy(?:ed)?)\s+this\s+(?:article|story|post)\??"
+    r"|read\s+more\s+news\s+on\b.*"
+    r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:article|page|post)\s+helpful)\??"
+    r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories)"
+    r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?)"
+    r"[\s\-\u2013\u2014|•·*.:]*$",
+    re.IGNORECASE,
+)
+# Sentences news sites add around a story: credits, contact lines, calls to subscribe,
+# follow or share, reprint and affiliate notices, "Related:" teasers.
+_CREDIT = re.compile(
+    r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|translated)\s+by\b.{0,300}$"
+    r"|^(?:write\s+to|e-?mail|contact|reach)\s.{0,120}(?:@|\bat\s+\S+@)"
+    r"|^(?:related|more|read\s+(?:more|also|next)|see\s+also|also\s+(?:on|read)|source|tags?|topics?)\s*:"
+    r"|^also\s+on\s+[\w-]+\.[a-z]{2,}\b"  # "Also on example.com <teaser>"
+    # photo captions and credits ("3 of 4 A shopper looks at ...": a gallery's)
+    r"|^\d+\s+of\s+\d+\s+(?-i:[A-Z])"
+    r"|^in\s+this\s+(?:[\w,.]+\s+){0,8}?(?:file\s+)?(?:photo|image|picture)\b"
+    r"|^(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:"
+    r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$"
+    r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^\|?\s*(?:image|photo)\s*(?:credit)?\s*:.{0,60}$"
+    r"|.*\bgetty\s+images\)?\.?$|.*\|\s*photo\s+by\b|^photo\s+by\b.{0,100}$"
+    # "Jane Doe, left, and ..."
+    r"|.*\b(?-i:[A-Z])[\w.'\u2019-]*,\s(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)),\s"
+    # a post's meta line ("05/10/2018 - Posted by: Ann Lee - Category: Health - Tags: ...")
+    r"|^.{0,40}\b(?:published|posted|publicado|publicada|publié|veröffentlicht)\s+(?:by|por|par|von)\b"
+    r".{0,80}\b(?:categor\w*|tags?)\s*:"
+    # cookie notices
+    r"|^(?:this\s+(?:web)?site|we)\s+uses?\s+cookies\b|^manage\s+(?:consent|cookies)(?:\s+preferences)?$"
+    # ... and a consent form's cookie categories ("Functional cookies help to ...")
+    r"|^(?:strictly\s+)?(?:necessary|essential|functional|performance|analytic(?:al|s)?|advertisement"
+    r"|advertising|marketing|targeting|preferences?|statistics?|other\s+uncategori[sz]ed)\s+cookies\s+"
+    r"(?:are\s+(?:used|set|stored|absolutely|essential|necessary|required|needed)|help|ensure|allow|enable"
+    r"|collect|track|may)\b"
+    # privacy notices
+    r"|^your\s+privacy\s+is\s+important\s+to\s+us|^we\s+have\s+updated\s+our\s+privacy\s+policy"
+    # a newsroom's footer lines ("Our Standards: ...", "Reach the reporters at ...", a reprint notice)
+    r"|^our\s+standards\s*:|^(?:reach|contact|email|follow)\s+(?:the\s+)?(?:reporters?|writers?|authors?)\b"
+    r"|^this\s+(?:copy|article|material)\s+is\s+for\s+your\s+personal\b|^follow\s+@\w+\s+on\s+\w+"
+    # affiliate notices
+    r"|^(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$",
+    re.IGNORECASE,
+)
+_PROMOTION = re.compile(
+    r"\b(?:subscribe\s+(?:to\s+(?:our|the|[\w.]+['\u2019]s)\s+(?:\w+\s+)?(?:newsletters?|channel|podcast)|now|today|here)"
+    r"|sign\s+up\s+(?:for\s+(?:our|the)\s+(?:\w+\s+)?newsletter|now|today|here)"
+    r"|sign\s+up\s+for\s+.{1,60}?\bnewsletter|request\s+reprints?"
+    r"|join\s+our\s+(?:\w+\s+){0,2}(?:forums?|community|discord)\b"  # not "join the European Community"
+    r"|subscribe\s+to\s+our\s+(?:[\w\"'\u201c\u201d]+\s+){0,5}(?:magazine|newsletters?|channel|podcast)"
+    r"|click\s+here|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
+    r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
+    r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
+    r"|subscribe\s+to\s+\S+\s+on\s+(?:youtube|twitter|x|facebook|instagram|telegram|tiktok)\b"
+    r"|thanks\s+for\s+reading\b[^.!?]{0,60}[.!]\s+(?:subscribe|share)\b"
+    r"|this\s+article\s+has\s+been\s+sent|(?:may|might)\s+(?:get|earn|receive)\s+(?:a\s+)?(?:small\s+)?"
+    r"(?:share\s+of\s+(?:the\s+)?(?:sale|revenue)|(?:affiliate\s+)?commission)"
+    r"|have\s+a\s+(?:news\s+)?tip\?|follow\s+.{0,40}\bfull\s+coverage\s+of"
+    r"|follow\s+(?:me|us)\s+on\b|join\s+(?:our|the|my)\s+(?:\w+\s+)?(?:mailing\s+list|newsletter|facebook\s+group)"
+    r"|join\s+(?:me|us)\s+on\s+\w+"
+    # form and sign-up boilerplate
+    r"|your\s+submission\s+has\s+been\s+received|something\s+went\s+wrong\s+while\s+submitting"
+    r"|no\s+credit\s+card\s+required|(?:book|request|schedule)\s+a\s+(?:free\s+)?demo\b"
+    r"|get\s+(?:new|our\s+latest)\s+(?:content|posts|articles)\s+delivered|stay\s+up\s+to\s+date\s+with\s+our"
+    r"|enjoyed\s+(?:the|this)\s+(?:article|post)\?|to\s+unsubscribe\s+at\s+any\s+time)",
+    re.IGNORECASE,
+)
+# widgets a text dump spells out: a share bar, a form's hidden field, a country picker
+_WIDGET = re.compile(
+    r"^(?:(?:share\s+(?:this\s+(?:page|article|story)\s+)?(?:to|on|via)\s+)?(?:facebook(?:-f)?|twitter|x|linkedin"
+    r"|whatsapp|tumblr|pinterest|vk|email|reddit|telegram|threads|bluesky"
+    r"|copy\s+(?:this\s+page\s+to\s+clipboard|link))[\s|•·,]*){2,}$"
+    r"|^this\s+field\s+is\s+for\s+validation\s+purposes\b|^select\s+(?:a\s+|your\s+)?country\b"
+    r"|^print\s+this\s+(?:page|article)\b|^add\s+(?:us\s+)?as\s+a\s+(?:preferred|trusted|reliable)\b",
+    re.IGNORECASE,
+)
+# a site's contact footer: segments ("Street 1 - 89259-565 - Phone: (047) 2106-8000")
+_PHONE_LABEL = re.compile(
+    r"\b(?:phone|fone|tel|telefone|teléfono|téléphone|fax)\.?\s*:\s*\+?[\d(]", re.IGNORECASE
+)
+_SEGMENT = re.compile(r"\s[-|•·]\s")
+_PROMOTION_MAX_WORDS = 40
+_TIMESTAMP_MAX_WORDS = 10
+_DATE_LABEL = re.compile(
+    r"^(?:(?:last\s+)?updated|published|posted|modified|date|video|(?:on|at)\b|[\s:\-\u2013\u2014|])+",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?|\d\d?[-./]\d\d?[-./](?:19|20)\d\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLOCK = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?!\d)")
+# template filler and rules: "Lorem ipsum dolor sit amet", "*****", "-----"
+# (and a page's layout names leaking as text: "narrow-browser-and-phone")
+_LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"[^\w]{3,}|[\s\-\u2013\u2014|•·*]*[a-z]+(?:-[a-z]+){2,}")  # use with fullmatch
+
+
+def is_chrome(line: str) -> bool:
+    """Page chrome: a menu, widget or ad line, a credit or promotion around the story, a placeholder."""
+    if (
+        _CHROME.match(line)
+        or _CREDIT.match(line)
+        or _PLACEHOLDER.fullmatch(line)
+        or _WIDGET.match(line)
+        or _LOREM.search(line)
+        or _is_timestamp(line)
+        or _is_date_line(line)
+        or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
+    ):
+        return True
+    return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(line))
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is only a date, perhaps labelled ("Published on: February 14, 2025", "19/12/2025")."""
+    if word_count(line) > _TIMESTAMP_MAX_WORDS:
+        return False
+    core = _DATE_LABEL.sub("", line).strip()
+    return bool(core and (parse_date_line(core) or _NUMERIC_DATE.fullmatch(core)))
+
+
+def _is_timestamp(line: str) -> bool:
+    """A short line giving a date and a time, in any language ("22 de janeiro de 2018 às 0:13")."""
+    return word_count(line) <= _TIMESTAMP_MAX_WORDS and bool(_YEAR.search(line) and _CLOCK.search(line))
+
+
+def ends_article(line: str, before: list[str], after: list[str]) -> bool:
+    """A closing marker ("Comments", "Related stories", "Sources") with most of the prose behind it."""
+    if not _is_closing(line):
+        return False
+    if any(_is_closing(following) for following in after[:_CLOSING_RUN]):
+        # two closings in a row ("Jane Doe is a writer ...", then "Want more stories?"):
+        # what follows is not the story even when its teasers outweigh it
+        return mostly_before(before, after, ratio=0.5)
+    return mostly_before(before, after)
+
+
+_CLOSING_RUN = 3  # a second closing within this many lines confirms the first
+
+
+def _is_closing(line: str) -> bool:
+    """A closing marker (a heading such as "Related stories") or a closing author bio or credit."""
+    return bool(
+        (_END_OF_ARTICLE.match(line) and _is_heading(line))
+        or (word_count(line) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(line))
+    )
+
+
+def _is_heading(line: str) -> bool:
+    """A short line of one phrase: a closing marker is a heading, never a sentence of the story
+    ("More from the summit: leaders agreed to meet again ..." goes on after its first words)."""
+    return word_count(line) <= _MARKER_MAX_WORDS and not _INNER_SENTENCE_END.search(line)
+
+
+_MARKER_MAX_WORDS = 12
+_INNER_SENTENCE_END = re.compile(r"[.!?]\s+\S")
+
+
+def mostly_before(before: list[str], after: list[str], ratio: float = 2) -> bool:
+    """True when most of the prose is already behind a closing marker, so what follows is not the story."""
+    prose_before = sum(len(line) for line in before if is_paragraph(line))
+    prose_after = sum(len(line) for line in after if is_paragraph(line))
+    return prose_before > 0 and prose_before >= ratio * prose_after
+
+
+def drop_closing_notes(paragraphs: list[str], dropped: list[str]) -> list[str]:
+    """Drop what closes a page after the story: an author's bio ("Jane Doe is a freelance
+    writer ..."), a production credit ("This story ... was written by ...")."""
+    kept = list(paragraphs)
+    while len(kept) > 1 and word_count(kept[-1]) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(kept[-1]):
+        dropped.append(kept.pop())
+    return kept
+
+
+_NOTE_MAX_WORDS = 80
+_CLOSING_NOTE = re.compile(
+    r"^\(?(?:(?-i:[A-Z])[\w'\u2019.-]+\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w&,-]+\s+){0,6}?"
+    r"(?:writer|editor|journalist|reporter|correspondent|author|contributor|columnist|blogger|freelancer"
+    r"|attorney|lawyer|co-?founder|founder|ceo)\b"
+    # ... and says so the way a bio does (not "X is a journalist who was detained ...")
+    r".{0,60}?(?:\b(?:based|living)\s+in\b|\bwho\s+(?:covers|writes)\b|\bwrites\s+about\b|\bcovering\b"
+    r"|\bspeciali[sz]\w*\s+in\b|\byears\s+of\s+experience\b|\bpassionate\s+about\b|\b(?:at|for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"|^this\s+(?:story|article|post|report)\s.{0,120}\b(?:was\s+(?:written|produced|reported)|appeared\s+originally)",
+    re.IGNORECASE,
+)

@@ -1,0 +1,29 @@
+"""What a line of text is: its words, and whether it reads as prose."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)|[\u3002\uff01\uff1f]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_PARAGRAPH_MIN_WORDS = 12
+
+
+def normalise_line(line: str) -> str:
+    """One line of text with its runs of spaces (non-breaking ones too) made single."""
+    return " ".join(line.replace("\u00a0", " ").split())
+
+
+def has_sentence_end(line: str) -> bool:
+    """Whether a line ends a sentence somewhere ("." "!" "?" before a space or the end, "。")."""
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_paragraph(line: str) -> bool:
+    """A line that reads like prose: enough words and a sentence end."""
+    return word_count(line) >= _PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(line))
+
+
+def word_count(line: str) -> int:
+    """Words in a line; Chinese and Japanese write without spaces, so two of their characters count as one."""
+    return len(line.split()) + len(_CJK.findall(line)) // 2
