@@ -64,6 +64,7 @@ _NOT_HEADLINE = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_WORDS = 5  # fewer words: more likely a menu item or a section name
+_DATED_LINE_WORDS = 15  # a longer line with a date is a sentence or a teaser, not the page's date
 
 
 # what a byline runs into after the name: a label (glued on, in some dumps) or a date
@@ -118,6 +119,7 @@ def clean_text_page(text: str) -> TextPage:
     for line in head:
         seen_head[line] = seen_head.get(line, 0) + 1
     headlines = []
+    dated = []  # dates of the other short head lines that give one
     for line in head:
         byline = _byline_line(line)
         date = parse_date_line(line)
@@ -134,6 +136,12 @@ def clean_text_page(text: str) -> TextPage:
                 page.byline = page.byline or byline_name(line)
                 dates = find_dates(line)
                 page.date_bar = page.date_bar or (dates[0] if dates else None)
+            elif word_count(line) <= _DATED_LINE_WORDS and (dates := find_dates(line)):
+                dated.append(min(dates))
+    if page.date_bar is None and dated:
+        # no date bar of its own: the first short head line that gives a date ("Updated
+        # Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM" gives the earlier one, the publication)
+        page.date_bar = dated[0]
     page.title = _choose_headline(headlines, seen_head)
     if page.title:
         page.dropped.remove(page.title)  # a repeated headline's other copy stays dropped

@@ -505,6 +505,23 @@ def test_text_page_headline_is_the_one_nearest_the_story():
     assert page.title == headline and page.dropped.count(headline) == 1
 
 
+def test_text_page_date_from_a_head_line_that_gives_one():
+    from indexer.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    head = [
+        "Norway and Iceland reopen the fishing quota talks",
+        "Updated Feb 4, 2026, 9:41 AM; Posted Feb 3, 2026",
+    ]
+    page = clean_text_page("\n".join([*head, *story]))
+    assert page.date_bar == dt.date(2026, 2, 3)  # the publication, not the update
+    page = clean_text_page("\n".join([*head, "5 February 2026", *story]))
+    assert page.date_bar == dt.date(2026, 2, 5)  # a date bar of its own comes first
+
+
 def test_text_page_reads_chinese_and_japanese_prose():
     from indexer.lines import is_paragraph
     from indexer.textpage import clean_text_page
