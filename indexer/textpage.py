@@ -150,7 +150,13 @@ def clean_text_page(text: str) -> TextPage:
         if ends_article(line, page.paragraphs, body[i + 1 :]):
             page.dropped.extend(body[i:])
             break
-        if is_chrome(line) or line == page.title:
+        byline = _byline_line(line)
+        if byline and len(byline.group("who").split()) >= 2 and not line[:6].casefold().startswith("author"):
+            # a byline line the run of prose took in ("By Jane Doe" under a standfirst); but
+            # "By Region" is a heading, and "Author: X" a book review's fact line
+            page.byline = page.byline or byline.group("who").strip()
+            page.dropped.append(line)
+        elif is_chrome(line) or line == page.title:
             page.dropped.append(line)
         else:
             page.paragraphs.append(line)

@@ -520,6 +520,12 @@ def test_text_page_date_from_a_head_line_that_gives_one():
     assert page.date_bar == dt.date(2026, 2, 3)  # the publication, not the update
     page = clean_text_page("\n".join([*head, "5 February 2026", *story]))
     assert page.date_bar == dt.date(2026, 2, 5)  # a date bar of its own comes first
+    # a byline line inside the run of prose is the byline, not a paragraph
+    page = clean_text_page("\n".join([*story[:3], "By Mira Okafor", *story[3:]]))
+    assert page.byline == "Mira Okafor" and page.paragraphs == story
+    for heading in ("By Region", "Author: Mira Okafor"):  # a heading, a book review's fact line
+        page = clean_text_page("\n".join([*story[:3], heading, *story[3:]]))
+        assert heading in page.paragraphs and page.byline is None, heading
 
 
 def test_text_page_reads_chinese_and_japanese_prose():
