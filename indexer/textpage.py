@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from indexer.chrome import drop_closing_notes, ends_article, is_chrome
@@ -91,7 +92,7 @@ def _could_be_headline(line: str) -> bool:
     )
 
 
-def _choose_headline(candidates: list[str], seen: dict[str, int]) -> str | None:
+def _choose_headline(candidates: list[str], seen: Counter[str]) -> str | None:
     """The headline among the lines above the story: the one nearest the story (menus and
     section names come first) of five words or more, one the page repeats if there is one;
     else the nearest shorter one."""
@@ -115,9 +116,31 @@ def clean_text_page(text: str) -> TextPage:
     page = TextPage(paragraphs=[])
     head, body, tail = lines[:first], lines[first : last + 1], lines[last + 1 :]
 
-    seen_head: dict[str, int] = {}
-    for line in head:
-        seen_head[line] = seen_head.get(line, 0) + 1
+    _read_head(page, head)
+
+    for i, line in enumerate(body):
+        if ends_article(line, page.paragraphs, body[i + 1 :]):
+            page.dropped.extend(body[i:])
+            break
+        byline = _byline_line(line)
+        if byline and len(byline.group("who").split()) >= 2 and not _labelled_author(line):
+            # a byline line the run of prose took in ("By Jane Doe" under a standfirst); but
+            # "By Region" is a heading, and "Author: X" a book review's fact line
+            page.byline = page.byline or byline.group("who").strip()
+            page.dropped.append(line)
+        elif is_chrome(line) or line == page.title:
+            page.dropped.append(line)
+        else:
+            page.paragraphs.append(line)
+    page.paragraphs = drop_closing_notes(
+        _drop_link_runs(_dedupe(page.paragraphs), page.dropped), page.dropped
+    )
+    page.dropped.extend(tail)
+    return page
+
+
+def _read_head(page: TextPage, head: list[str]) -> None:
+    """The title, byline and date bar from the lines above the story; the rest of them is dropped."""
     headlines = []
     dated = []  # dates of the other short head lines that give one
     for line in head:
@@ -142,29 +165,9 @@ def clean_text_page(text: str) -> TextPage:
         # no date bar of its own: the first short head line that gives a date ("Updated
         # Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM" gives the earlier one, the publication)
         page.date_bar = dated[0]
-    page.title = _choose_headline(headlines, seen_head)
+    page.title = _choose_headline(headlines, Counter(head))
     if page.title:
         page.dropped.remove(page.title)  # a repeated headline's other copy stays dropped
-
-    for i, line in enumerate(body):
-        if ends_article(line, page.paragraphs, body[i + 1 :]):
-            page.dropped.extend(body[i:])
-            break
-        byline = _byline_line(line)
-        if byline and len(byline.group("who").split()) >= 2 and not line[:6].casefold().startswith("author"):
-            # a byline line the run of prose took in ("By Jane Doe" under a standfirst); but
-            # "By Region" is a heading, and "Author: X" a book review's fact line
-            page.byline = page.byline or byline.group("who").strip()
-            page.dropped.append(line)
-        elif is_chrome(line) or line == page.title:
-            page.dropped.append(line)
-        else:
-            page.paragraphs.append(line)
-    page.paragraphs = drop_closing_notes(
-        _drop_link_runs(_dedupe(page.paragraphs), page.dropped), page.dropped
-    )
-    page.dropped.extend(tail)
-    return page
 
 
 SHORT_LINE_COST = 3
@@ -215,8 +218,14 @@ def _is_head_marker(line: str) -> bool:
     """A byline ("By Jane Doe | The Ledger") or a date bar: what stands between a headline's
     standfirst and the story. A labelled "Author: X" is left out (a book review's fact lines)."""
     match = BYLINE.match(line)
-    labelled = match is not None and line[:7].casefold().startswith("author")
-    return bool(match and not labelled and word_count(line) <= 12) or parse_date_line(line) is not None
+    return (
+        bool(match and not _labelled_author(line) and word_count(line) <= 12)
+        or parse_date_line(line) is not None
+    )
+
+
+def _labelled_author(line: str) -> bool:
+    return line[:6].casefold() == "author"
 
 
 def _after_head_markers(lines: list[str], first: int, last: int) -> int:
