@@ -17,11 +17,11 @@ from indexer.htmlpage import clean_html_page, looks_like_html
 from indexer.outlets import display_domain, outlet_by_name, outlet_by_url
 from indexer.sitelines import SiteLines, site_of
 from indexer.stories import StoryKey, story_key
-from indexer.textpage import clean_text_page
+from indexer.textpage import clean_byline, clean_text_page
 from indexer.topics import TopicScore, tag_topics
 
 # Bump when extraction changes, so stale documents can be re-extracted.
-EXTRACTOR_VERSION = 35
+EXTRACTOR_VERSION = 36
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00bb]\s+")
@@ -134,7 +134,7 @@ def read_article(
     if not body:
         raise DipnewsError("No article text was found in the page.", 422)
 
-    article = Article(id="", title="", body=body, kind=kind, url=url, byline=byline)
+    article = Article(id="", title="", body=body, kind=kind, url=url, byline=clean_byline(byline))
     article.fallback = fallback
     article.dropped = dropped
     article.source = source

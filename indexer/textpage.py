@@ -70,10 +70,32 @@ _DATED_LINE_WORDS = 15  # a longer line with a date is a sentence or a teaser, n
 
 # what a byline runs into after the name: a label (glued on, in some dumps) or a date
 _AFTER_NAME = re.compile(
-    r"(?:(?<=[a-z])|\s+)(?:Published|Updated|Posted|Last\s+(?:updated|modified))\b.*$"
-    r"|\s+(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"(?:(?<=[a-z])|\s+)(?:Published|Updated|Posted|Last\s+(?i:updated|modified))\b.*$"
+    r"|(?:\s+[Oo]n)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d.*$"
 )
+
+
+# a month that ends a byline's run of capitalised words is the date's ("Luke Kim December 3"),
+# except the months that are also names ("Tom May")
+_TRAILING_MONTH = re.compile(
+    r"\s+(?:January|February|March|July|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$"
+)
+_NOT_A_NAME = re.compile(
+    r"\u00a9|\bprivacy\b|\bpolicy\b|\bcookies?\b|^(?:the\s+)?author$"
+    r"|^(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$",
+    re.IGNORECASE,
+)
+
+
+def clean_byline(byline: str | None) -> str | None:
+    """A byline without the label or month run into it, or None when it names nobody ("August")."""
+    if not byline:
+        return None
+    name = _TRAILING_MONTH.sub("", _AFTER_NAME.sub("", byline)).strip(" ,;")
+    return None if not name or _NOT_A_NAME.search(name) else name
 
 
 def byline_name(line: str) -> str | None:

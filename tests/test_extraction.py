@@ -528,6 +528,19 @@ def test_text_page_date_from_a_head_line_that_gives_one():
         assert heading in page.paragraphs and page.byline is None, heading
 
 
+def test_bylines_are_cleaned_of_dates_and_labels_and_junk_is_no_byline():
+    from indexer.textpage import clean_byline
+
+    assert clean_byline("Aigerim Nurlanova December") == "Aigerim Nurlanova"
+    assert clean_byline("Aigerim Nurlanova Last Updated August 1") == "Aigerim Nurlanova"
+    assert (
+        clean_byline("Aigerim Nurlanova; Correspondent; On December 9") == "Aigerim Nurlanova; Correspondent"
+    )
+    assert clean_byline("Tom May") == "Tom May"  # a month that is also a name stays
+    for junk in ("August", "Dec", "The Author", "\u00a9; Conditions Privacy Policy", "", None):
+        assert clean_byline(junk) is None, junk
+
+
 def test_text_page_reads_chinese_and_japanese_prose():
     from indexer.lines import is_paragraph
     from indexer.textpage import clean_text_page
