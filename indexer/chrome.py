@@ -60,7 +60,9 @@ _END_OF_ARTICLE = re.compile(
 _CREDIT = re.compile(
     r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|translated)\s+by\b.{0,300}$"
     r"|^(?:write\s+to|e-?mail|contact|reach)\s.{0,120}(?:@|\bat\s+\S+@)"
-    r"|^(?:related|more|read\s+(?:more|also|next)|see\s+also|also\s+(?:on|read)|source|tags?|topics?)\s*:"
+    r"|^(?:related(?:\s+(?:reading|content|articles?|stories|posts?))?|more|read(?:\s+(?:more|also|next))?"
+    r"|see\s+also|also\s+(?:on|read)|source|tags?|topics?)\s*:"
+    r"|^opens\s+in\s+a\s+new\s+(?:window|tab)\W*$|^.{0,60}\bforwarded\s+to\s+you\?\s+sign\s+up\b"
     r"|^also\s+on\s+[\w-]+\.[a-z]{2,}\b"  # "Also on example.com <teaser>"
     # photo captions and credits ("3 of 4 A shopper looks at ...": a gallery's)
     r"|^\d+\s+of\s+\d+\s+(?-i:[A-Z])"

@@ -668,5 +668,9 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Your privacy is important to us. We have updated our privacy policy to explain how we use data.",
         "Follow The Ledger on",
         "Give Feedback",
+        "RELATED READING: Envoys trade barbs as the border talks stall",
+        "READ: How the quota talks began",
+        "Opens in a new window",
+        "Was this newsletter forwarded to you? Sign up to get it in your inbox.",
     ):
         assert is_chrome(line), line
