@@ -108,6 +108,10 @@ def read_page(path: Path, max_bytes: int) -> bytes:
         raise DipnewsError(f"The file cannot be read: {error.strerror}.") from None
 
 
+# where a date comes from when the day a page was first ingested plays no part in it
+_DATED_WITHOUT_INGEST_DAY = {"supplied", "html-headline", "html-metadata", "html-text", "url", "date-bar"}
+
+
 def prepare(
     archive: Archive,
     data: bytes,
@@ -127,10 +131,14 @@ def prepare(
     article = extract_article(data, source=source, supplied=supplied, ingested=today, site_lines=site_lines)
     previous = archive.get_record(article.id)
     if previous is not None and previous.ingested != today:
-        # The first ingest day anchors dates inferred from datelines: keep it.
-        article = extract_article(
-            data, source=source, supplied=supplied, ingested=previous.ingested, site_lines=site_lines
-        )
+        # The first ingest day anchors dates inferred from a dateline or the text: keep it.
+        # Other dates do not depend on it, so the page need not be extracted again for them.
+        if article.date_source in _DATED_WITHOUT_INGEST_DAY:
+            article.ingested = previous.ingested
+        else:
+            article = extract_article(
+                data, source=source, supplied=supplied, ingested=previous.ingested, site_lines=site_lines
+            )
     # Only a page archived before can be in the index: the lookup is skipped for new ones.
     in_index = previous is not None and (indexed is None or indexed(article.id))
     if in_index and previous is not None:

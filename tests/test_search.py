@@ -141,6 +141,23 @@ def test_same_page_twice_is_one_document(data_dir):
     assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
 
 
+def test_the_first_ingest_day_anchors_a_dateline_date(tmp_path):
+    page = tmp_path / "talks.txt"
+    page.write_text(
+        "ISLAMABAD, Feb 20 (Reuters) - Pakistan and Kazakhstan signed a transit agreement on Friday, "
+        "officials said, after two days of talks in the capital.\n"
+        "The agreement opens Pakistani ports to Kazakh goods and sets up a joint working group.",
+        "utf-8",
+    )
+    data = tmp_path / "data"
+    ingest_files(data, [page], today=dt.date(2026, 2, 10))  # Feb 20 is then last year's
+    (tmp_path / "talks.txt.meta.json").write_text('{"outlet": "Reuters"}', "utf-8")  # a later correction
+    report = ingest_files(data, [page], today=dt.date(2026, 3, 1))
+    assert report.indexed  # updated, not a duplicate: extracted again, on its first day
+    hit = SearchEngine(index_dir(data)).search(SearchRequest()).hits[0]
+    assert hit.meta["date"] == "2025-02-20" and hit.meta["date_source"] == "dateline"
+
+
 def test_bad_pages_leave_index_and_archive_unchanged(data_dir, tmp_path):
     before = sorted(p.name for p in (data_dir / "archive" / "records").iterdir())
     bad = tmp_path / "bad"
