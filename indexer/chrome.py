@@ -189,10 +189,7 @@ _CLOSING_RUN = 3  # a second closing within this many lines confirms the first
 
 def _is_closing(line: str) -> bool:
     """A closing marker (a heading such as "Related stories") or a closing author bio or credit."""
-    return bool(
-        (_END_OF_ARTICLE.match(line) and _is_heading(line))
-        or (word_count(line) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(line))
-    )
+    return bool(_END_OF_ARTICLE.match(line) and _is_heading(line)) or _is_closing_note(line)
 
 
 def _is_heading(line: str) -> bool:
@@ -216,9 +213,13 @@ def drop_closing_notes(paragraphs: list[str], dropped: list[str]) -> list[str]:
     """Drop what closes a page after the story: an author's bio ("Jane Doe is a freelance
     writer ..."), a production credit ("This story ... was written by ...")."""
     kept = list(paragraphs)
-    while len(kept) > 1 and word_count(kept[-1]) <= _NOTE_MAX_WORDS and _CLOSING_NOTE.search(kept[-1]):
+    while len(kept) > 1 and _is_closing_note(kept[-1]):
         dropped.append(kept.pop())
     return kept
+
+
+def _is_closing_note(line: str) -> bool:
+    return word_count(line) <= _NOTE_MAX_WORDS and bool(_CLOSING_NOTE.search(line))
 
 
 _NOTE_MAX_WORDS = 80

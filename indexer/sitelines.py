@@ -98,9 +98,9 @@ class SiteLines:
         (pages,) = self.db.execute(
             "SELECT COUNT(*) + 1 FROM page WHERE site = ? AND id != ?", (site, page_id)
         ).fetchone()
-        hashes = {line_hash(line) for line in lines}
+        hashes = [line_hash(line) for line in lines]
         seen: dict[str, int] = {}
-        for chunk in _chunks(sorted(hashes), 500):
+        for chunk in _chunks(sorted(set(hashes)), 500):
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(
                 "SELECT hash, COUNT(*) FROM line"
@@ -108,7 +108,7 @@ class SiteLines:
                 (site, page_id, *chunk),
             )
             seen.update((h, count + 1) for h, count in rows)
-        repeated = [seen.get(line_hash(line), 1) >= max(MIN_PAGES, pages // 2 + 1) for line in lines]
+        repeated = [seen.get(h, 1) >= max(MIN_PAGES, pages // 2 + 1) for h in hashes]
         if 2 * sum(repeated) > len(repeated):
             return set()  # most of the page is on other pages: a copy of a story, not chrome
         return set(_at_edges(lines, repeated))
