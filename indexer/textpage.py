@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from indexer.chrome import drop_closing_notes, ends_article, is_chrome
-from indexer.dates import find_dates, parse_date_line
+from indexer.dates import MONTHS, find_dates, parse_date_line
 from indexer.lines import has_sentence_end, is_paragraph, normalise_line, word_count
 
 _MENU_RUN = 3  # this many short lines in a row, not introduced by a colon, are a menu or link list
@@ -68,24 +68,20 @@ _HEADLINE_WORDS = 5  # fewer words: more likely a menu item or a section name
 _DATED_LINE_WORDS = 15  # a longer line with a date is a sentence or a teaser, not the page's date
 
 
+# month names as bylines print them, longest first ("September" before "Sep")
+_MONTH_NAMES = sorted((name.capitalize() for name in MONTHS), key=len, reverse=True)
+_NAME_MONTHS = ("April", "May", "June", "August")  # also given names and surnames ("Tom May")
 # what a byline runs into after the name: a label (glued on, in some dumps) or a date
 _AFTER_NAME = re.compile(
     r"(?:(?<=[a-z])|\s+)(?:Published|Updated|Posted|Last\s+(?i:updated|modified))\b.*$"
-    r"|(?:\s+[Oo]n)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d.*$"
+    rf"|(?:\s+[Oo]n)?\s+(?:{'|'.join(_MONTH_NAMES)})\.?\s+\d.*$"
 )
-
-
-# a month that ends a byline's run of capitalised words is the date's ("Luke Kim December 3"),
-# except the months that are also names ("Tom May")
+# a month that ends a byline's run of capitalised words is the date's ("Luke Kim December")
 _TRAILING_MONTH = re.compile(
-    r"\s+(?:January|February|March|July|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$"
+    rf"\s+(?:{'|'.join(name for name in _MONTH_NAMES if name not in _NAME_MONTHS)})\.?$"
 )
 _NOT_A_NAME = re.compile(
-    r"\u00a9|\bprivacy\b|\bpolicy\b|\bcookies?\b|^(?:the\s+)?author$"
-    r"|^(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$",
+    rf"\u00a9|\bprivacy\b|\bpolicy\b|\bcookies?\b|^(?:the\s+)?author$|^(?:{'|'.join(_MONTH_NAMES)})\.?$",
     re.IGNORECASE,
 )
 
