@@ -234,51 +234,55 @@ def extract_command(obj: Context, files: tuple[Path, ...], as_json: bool, max_by
     failures = 0
     # what the index has learned of sites' repeated chrome applies here as it would when indexing
     site_lines = site_lines_for(obj.data_dir) if site_lines_path(obj.data_dir).exists() else None
-    for path in files:
-        try:
-            if path.name.endswith(SIDECAR_SUFFIX):
-                raise DipnewsError("This is a metadata sidecar, not a page.")
-            article = extract_article(
-                read_page(path, max_bytes),
-                source=str(path),
-                supplied=read_sidecar(path),
-                site_lines=site_lines,
-            )
-            spell_people_as_indexed(index_dir(obj.data_dir), [article])
-        except DipnewsError as error:
-            failures += 1
+    try:
+        for path in files:
+            try:
+                if path.name.endswith(SIDECAR_SUFFIX):
+                    raise DipnewsError("This is a metadata sidecar, not a page.")
+                article = extract_article(
+                    read_page(path, max_bytes),
+                    source=str(path),
+                    supplied=read_sidecar(path),
+                    site_lines=site_lines,
+                )
+                spell_people_as_indexed(index_dir(obj.data_dir), [article])
+            except DipnewsError as error:
+                failures += 1
+                if as_json:
+                    click.echo(json.dumps({"path": str(path), "error": error.message}))
+                else:
+                    click.echo(f"{path}: {error.message}", err=True)
+                continue
+            data = article.to_dict()
+            data["path"] = str(path)
             if as_json:
-                click.echo(json.dumps({"path": str(path), "error": error.message}))
+                click.echo(json.dumps(data, ensure_ascii=False))
             else:
-                click.echo(f"{path}: {error.message}", err=True)
-            continue
-        data = article.to_dict()
-        data["path"] = str(path)
-        if as_json:
-            click.echo(json.dumps(data, ensure_ascii=False))
-        else:
-            click.echo(f"== {path}")
-            data["people"] = [p["name"] for p in data["people"]]
-            for key in (
-                "title",
-                "date",
-                "date_source",
-                "outlet",
-                "byline",
-                "dateline",
-                "topics",
-                "primary_countries",
-                "countries",
-                "people",
-            ):
-                click.echo(f"{key:>12}: {data[key]}")
-            click.echo(f"{'dropped':>12}: {len(article.dropped)} lines")
-            if article.site_chrome:
-                repeated = len(article.site_chrome)
-                click.echo(f"{'site chrome':>12}: {repeated} lines repeated on {article.site}")
-            click.echo("")
-            click.echo(article.body)
-            click.echo("")
+                click.echo(f"== {path}")
+                data["people"] = [p["name"] for p in data["people"]]
+                for key in (
+                    "title",
+                    "date",
+                    "date_source",
+                    "outlet",
+                    "byline",
+                    "dateline",
+                    "topics",
+                    "primary_countries",
+                    "countries",
+                    "people",
+                ):
+                    click.echo(f"{key:>12}: {data[key]}")
+                click.echo(f"{'dropped':>12}: {len(article.dropped)} lines")
+                if article.site_chrome:
+                    repeated = len(article.site_chrome)
+                    click.echo(f"{'site chrome':>12}: {repeated} lines repeated on {article.site}")
+                click.echo("")
+                click.echo(article.body)
+                click.echo("")
+    finally:
+        if site_lines is not None:
+            site_lines.close()
     if failures:
         raise click.ClickException(f"{failures} of {len(files)} page(s) could not be read.")
 
