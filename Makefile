@@ -36,6 +36,7 @@ bench: install
 	$(BIN)/python bench/render_bench.py
 	$(BIN)/python bench/metadata_bench.py
 	$(BIN)/python bench/cluster_bench.py
+	$(BIN)/python bench/large_page_bench.py
 
 clean:
 	rm -rf $(VENV) instance *.egg-info

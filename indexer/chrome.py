@@ -9,6 +9,7 @@ behind it. The HTML and the text-page paths drop the same lines.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from indexer.dates import parse_date_line
 from indexer.lines import is_paragraph, word_count
@@ -173,15 +174,42 @@ def _is_timestamp(line: str) -> bool:
     return word_count(line) <= _TIMESTAMP_MAX_WORDS and bool(_YEAR.search(line) and _CLOCK.search(line))
 
 
-def ends_article(line: str, before: list[str], after: list[str]) -> bool:
-    """A closing marker ("Comments", "Related stories", "Sources") with most of the prose behind it."""
-    if not _is_closing(line):
-        return False
-    if any(_is_closing(following) for following in after[:_CLOSING_RUN]):
-        # two closings in a row ("Jane Doe is a writer ...", then "Want more stories?"):
-        # what follows is not the story even when its teasers outweigh it
-        return mostly_before(before, after, ratio=0.5)
-    return mostly_before(before, after)
+class StoryEnd:
+    """Where the story ends, found in one pass over a page's lines.
+
+    A closing marker ("Comments", "Related stories", an author's bio) ends the story
+    once most of the prose is behind it. The prose kept so far and the prose still to
+    come are running totals, so a page of many thousands of lines with a marker every
+    few lines is still read in linear time.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        # _to_come[i]: the prose of lines[i:]
+        self._to_come = list(accumulate((_prose(line) for line in reversed(lines)), initial=0))[::-1]
+        self._kept = 0
+
+    def keep(self, line: str) -> None:
+        """Count a line the story keeps."""
+        self._kept += _prose(line)
+
+    def ends_at(self, i: int) -> bool:
+        """Whether line i is a closing marker with most of the prose kept before it."""
+        if not _is_closing(self.lines[i]):
+            return False
+        if any(_is_closing(following) for following in self.lines[i + 1 : i + 1 + _CLOSING_RUN]):
+            # two closings in a row ("Jane Doe is a writer ...", then "Want more stories?"):
+            # what follows is not the story even when its teasers outweigh it
+            return self.mostly_kept(i, ratio=0.5)
+        return self.mostly_kept(i)
+
+    def mostly_kept(self, i: int, ratio: float = 2) -> bool:
+        """Whether the prose kept so far is `ratio` times the prose after line i or more."""
+        return self._kept > 0 and self._kept >= ratio * self._to_come[i + 1]
+
+
+def _prose(line: str) -> int:
+    return len(line) if is_paragraph(line) else 0
 
 
 _CLOSING_RUN = 3  # a second closing within this many lines confirms the first
@@ -200,13 +228,6 @@ def _is_heading(line: str) -> bool:
 
 _MARKER_MAX_WORDS = 12
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+\S")
-
-
-def mostly_before(before: list[str], after: list[str], ratio: float = 2) -> bool:
-    """True when most of the prose is already behind a closing marker, so what follows is not the story."""
-    prose_before = sum(len(line) for line in before if is_paragraph(line))
-    prose_after = sum(len(line) for line in after if is_paragraph(line))
-    return prose_before > 0 and prose_before >= ratio * prose_after
 
 
 def drop_closing_notes(paragraphs: list[str], dropped: list[str]) -> list[str]:

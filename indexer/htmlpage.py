@@ -20,7 +20,7 @@ from htmldate import find_date
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
-from indexer.chrome import drop_closing_notes, ends_article, is_chrome, mostly_before
+from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
 from indexer.headline import headline_byline, is_standfirst, text_around_headline
 from indexer.lines import has_sentence_end, normalise_line, word_count
 from indexer.pagedate import page_date
@@ -126,14 +126,16 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         page.dropped.append(lines.pop(at))
     tags = page_tags(tree) if tree is not None else set()
     cards = teaser_cards(tree) if tree is not None else set()
+    end = StoryEnd(lines)
     for i, line in enumerate(lines):
-        if ends_article(line, page.paragraphs, lines[i + 1 :]) or (
-            _squeezed(line.removeprefix("- ")) in cards and mostly_before(page.paragraphs, lines[i + 1 :])
-        ):
+        if end.ends_at(i) or (_squeezed(line.removeprefix("- ")) in cards and end.mostly_kept(i)):
             page.dropped.extend(lines[i:])
             break
-        chrome = is_chrome(line) or is_tag_list(line, tags)
-        (page.dropped if chrome else page.paragraphs).append(line)
+        if is_chrome(line) or is_tag_list(line, tags):
+            page.dropped.append(line)
+        else:
+            page.paragraphs.append(line)
+            end.keep(line)
     page.paragraphs = drop_closing_notes(page.paragraphs, page.dropped)
     if page.title and page.site_name and page.title.casefold() == page.site_name.casefold():
         # the "headline" found is the site's name (a logo in an <h1>): the story's own

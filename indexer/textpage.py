@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from indexer.chrome import drop_closing_notes, ends_article, is_chrome
+from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
 from indexer.dates import MONTHS, find_dates, parse_date_line
 from indexer.lines import has_sentence_end, is_paragraph, normalise_line, word_count
 
@@ -136,8 +136,9 @@ def clean_text_page(text: str) -> TextPage:
 
     _read_head(page, head)
 
+    end = StoryEnd(body)
     for i, line in enumerate(body):
-        if ends_article(line, page.paragraphs, body[i + 1 :]):
+        if end.ends_at(i):
             page.dropped.extend(body[i:])
             break
         byline = _byline_line(line)
@@ -150,6 +151,7 @@ def clean_text_page(text: str) -> TextPage:
             page.dropped.append(line)
         else:
             page.paragraphs.append(line)
+            end.keep(line)
     page.paragraphs = drop_closing_notes(
         _drop_link_runs(_dedupe(page.paragraphs), page.dropped), page.dropped
     )

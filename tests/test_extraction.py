@@ -379,9 +379,17 @@ def test_text_page_teaser_lists_captions_and_end_markers_stay_out():
     assert caption in page.dropped and picks[1] in page.dropped
 
 
-def test_closing_markers_end_the_article_only_after_most_of_it():
-    from indexer.chrome import ends_article
+def ends_article(line: str, before: list[str], after: list[str]) -> bool:
+    """Whether `line`, read after the kept lines `before` and followed by `after`, ends the story."""
+    from indexer.chrome import StoryEnd
 
+    end = StoryEnd([*before, line, *after])
+    for kept in before:
+        end.keep(kept)
+    return end.ends_at(len(before))
+
+
+def test_closing_markers_end_the_article_only_after_most_of_it():
     prose = [
         "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed."
     ] * 4
@@ -431,8 +439,6 @@ def test_closing_bios_and_credits_are_dropped():
 
 
 def test_an_author_bio_ends_the_article_when_most_of_it_is_behind():
-    from indexer.chrome import ends_article
-
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
         for n in range(6)
@@ -467,7 +473,6 @@ def test_text_page_story_starts_after_the_byline_below_a_standfirst():
 
 
 def test_two_closings_in_a_row_end_the_article_before_long_teasers():
-    from indexer.chrome import ends_article
 
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
