@@ -229,7 +229,9 @@ def find_people(title: str, body: str) -> list[Person]:
     registry = _people_registry()
     found: dict[str, Person] = {}
     for text in (title, body):
-        mentions = _country_mentions(text)
+        mention_ends: dict[int, str] = {}
+        for _, end, code in _country_mentions(text):
+            mention_ends.setdefault(end, code)
         for match in _PERSON.finditer(text):
             name = re.sub(r"['\u2019]s$", "", " ".join(match.group("name").split()))
             if _NOT_NAME_WORDS & set(name.split()):  # "General Electric Co", "President Signs Accord"
@@ -237,7 +239,7 @@ def find_people(title: str, body: str) -> list[Person]:
             role = " ".join(match.group("role").split())
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
             country = next(
-                (code for _, end, code in mentions if 0 < match.start() - end <= 3),
+                (mention_ends[end] for end in range(match.start() - 3, match.start()) if end in mention_ends),
                 None,
             )
             canonical, known_country = registry.get(name.casefold(), (name, None))
