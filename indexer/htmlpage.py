@@ -25,6 +25,7 @@ from indexer.headline import headline_byline, is_standfirst, text_around_headlin
 from indexer.lines import has_sentence_end, normalise_line, word_count
 from indexer.pagedate import page_date
 from indexer.splitbody import linked_items, restore_split_body
+from indexer.tables import keep_data_tables
 from indexer.textpage import clean_text_page, is_title_like
 
 
@@ -107,6 +108,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             around,
             lambda extensive: find_date(tree, extensive_search=extensive, original_date=True, url=page.url),
         )
+        keep_data_tables(tree)
     # favor_recall: trafilatura keeps more of the story and is faster; the chrome it then
     # lets through is this module's to drop (bench/extraction_bench.py shows both sides)
     document: Any = trafilatura.bare_extraction(

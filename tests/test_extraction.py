@@ -262,6 +262,22 @@ def test_picture_cards_of_other_stories_end_the_article():
     assert article.body.endswith("customs regime.") and "Tashkent" not in article.body
 
 
+def test_a_data_table_in_an_embed_box_is_kept():
+    def table(caption: str) -> str:
+        rows = "".join(
+            f"<tr><td>{good}</td><td>{rate}%</td></tr>"
+            for good, rate in (("Wheat", 5), ("Cotton", 3), ("Steel rebar", 12), ("Lorry tyres", 8))
+        )
+        return f"<table><tr><th>{caption}</th><th>Tariff</th></tr>{rows}</table>"
+
+    # page builders wrap tables in boxes named "embed" or "widget", words trafilatura drops blocks for
+    inside = f"<div class='w-embed'>{table('Goods under the new regime')}</div>"
+    aside = f"<div class='sidebar-widget'>{table('Most read tariffs')}</div>"
+    article = extract_article(html_page(BRIEF * 2 + inside + BRIEF + aside))
+    assert "Goods under the new regime" in article.body and "Steel rebar" in article.body
+    assert "Most read tariffs" not in article.body  # a sidebar's table stays out
+
+
 def test_visible_text_breaks_lines_at_blocks_only():
     from indexer.htmlpage import visible_text
 
