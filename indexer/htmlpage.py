@@ -20,11 +20,12 @@ from htmldate import find_date
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
+from indexer.cards import squeezed, story_cards
 from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
 from indexer.headline import headline_byline, is_standfirst, text_around_headline
 from indexer.lines import has_sentence_end, normalise_line, word_count
 from indexer.pagedate import page_date
-from indexer.splitbody import linked_items, restore_split_body
+from indexer.splitbody import restore_split_body
 from indexer.tables import keep_data_tables
 from indexer.textpage import clean_text_page, is_title_like
 
@@ -127,12 +128,16 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     if len(lines) > at + 1 and is_standfirst(around, lines[at]):
         page.dropped.append(lines.pop(at))
     tags = page_tags(tree) if tree is not None else set()
-    cards = teaser_cards(tree) if tree is not None else set()
+    cards = story_cards(tree) if tree is not None else {}
+    groups_seen: set[Any] = set()
     end = StoryEnd(lines)
     for i, line in enumerate(lines):
-        if end.ends_at(i) or (_squeezed(line.removeprefix("- ")) in cards and end.mostly_kept(i)):
+        group = cards.get(squeezed(line.removeprefix("- ")))
+        if end.ends_at(i) or (group is not None and group not in groups_seen and end.mostly_kept(i)):
             page.dropped.extend(lines[i:])
             break
+        if group is not None:
+            groups_seen.add(group)
         if is_chrome(line) or is_tag_list(line, tags):
             page.dropped.append(line)
         else:
@@ -181,20 +186,6 @@ def with_fallback(kept: list[str], fallback: list[str], visible: str) -> list[st
     if 0 <= end and flat.find(fallback[0], end + len(kept[-1])) >= 0 and fallback[0] not in flat[:end]:
         return [paragraph for paragraph in kept if paragraph not in text] + fallback
     return None
-
-
-def teaser_cards(tree: Any) -> set[str]:
-    """The texts (without spaces) of lists whose every item holds a linked picture: cards of other stories."""
-    cards: set[str] = set()
-    for element in tree.iter("ul", "ol"):
-        cards.update(_squeezed(item.text_content()) for item in linked_items(element, ".//a//img"))
-    cards.discard("")
-    return cards
-
-
-def _squeezed(text: str) -> str:
-    """Text without its spaces: an element's text and trafilatura's line of it space blocks differently."""
-    return "".join(text.split())
 
 
 def page_tags(tree: Any) -> set[str]:

@@ -278,6 +278,32 @@ def test_a_data_table_in_an_embed_box_is_kept():
     assert "Most read tariffs" not in article.body  # a sidebar's table stays out
 
 
+def headline_cards(count: int, words: str) -> str:
+    """A row of boxes of one kind, each a linked headline and a teaser."""
+    return (
+        "<div class='post-list'>"
+        + "".join(
+            f"<div class='post-item'><h3><a href='/story-{i}'>Minister {i} visits Tashkent</a></h3>"
+            f"<p>The visit number {i} was {words}, the ministry said on its website.</p></div>"
+            for i in range(count)
+        )
+        + "</div>"
+    )
+
+
+def test_a_row_of_headline_cards_after_the_story_ends_it():
+    article = extract_article(html_page(BRIEF * 4 + headline_cards(4, "the first in ten years")))
+    assert article.body.endswith("customs regime.") and "Tashkent" not in article.body
+
+
+def test_a_listing_made_of_headline_cards_is_read_whole():
+    # each entry of a guide is a linked headline and a paragraph: the first entry comes
+    # before most of the prose, and the others are cards of the same row
+    intro = "<p>Our guide to the capital's ministries lists each one with its history and its visitors.</p>"
+    article = extract_article(html_page(intro + headline_cards(8, "longer than planned and went well")))
+    assert "Minister 0 visits Tashkent" in article.body and "Minister 7 visits Tashkent" in article.body
+
+
 def test_visible_text_breaks_lines_at_blocks_only():
     from indexer.htmlpage import visible_text
 
