@@ -29,6 +29,10 @@ least half of its shingles are in the gold text; the shares are counted per
 line, so they fall short of the metric's 1 - P (lines partly in the gold text
 count as the story's).
 
+On sets whose ground truth lists snippets (WCXB's "with" and "without"), two
+more columns: "kept", the share of must-keep snippets found in the output, and
+"cut", the share of must-remove snippets (menus, notices, sign-up lines) not in it.
+
 Usage: python bench/extraction_bench.py [--as-text] [--explain] [SET_DIR ...]
 (default sets: ../shared/eval/extraction-dev and ../shared/eval/wcxb-dev-articles)
 """
@@ -136,16 +140,40 @@ def as_text_dump(html: str) -> str:
 
 def run(
     name: str, fn: Callable[[str], str], pages: list[tuple[str, str, str]]
-) -> tuple[float, float, float, float]:
+) -> tuple[float, float, float, float, dict[str, str]]:
+    """(P, R, F1, pages per CPU second, each page's output) of one system."""
     fn(pages[0][1])  # warm up: one-time set-up (e.g. dateparser's locale tables) is not per-page cost
     seconds = 0.0
     results = []
-    for _, page, gold in pages:
+    outputs = {}
+    for pid, page, gold in pages:
         start = time.process_time()
         output = fn(page)
         seconds += time.process_time() - start
         results.append(score(output, gold))
-    return (*summarise(results), len(pages) / seconds)
+        outputs[pid] = output
+    return (*summarise(results), len(pages) / seconds, outputs)
+
+
+def snippet_rates(outputs: dict[str, str], entries: dict[str, dict]) -> tuple[float, float] | None:
+    """WCXB's snippet check: the share of its must-keep snippets found in the outputs, and
+    of its must-remove snippets not found (words compared, case and punctuation aside);
+    None for a set without snippets."""
+    kept = removed = keep_total = remove_total = 0
+    for pid, output in outputs.items():
+        text = _words(output)
+        keep, remove = entries[pid].get("with", []), entries[pid].get("without", [])
+        kept += sum(_words(snippet) in text for snippet in keep)
+        removed += sum(_words(snippet) not in text for snippet in remove)
+        keep_total, remove_total = keep_total + len(keep), remove_total + len(remove)
+    if not keep_total or not remove_total:
+        return None
+    return kept / keep_total, removed / remove_total
+
+
+def _words(text: str) -> str:
+    # no word boundaries at the ends: the snippets are cut at a length, mid-word at times
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def explain(pages: list[tuple[str, str, str]], urls: dict[str, str], as_text: bool, worst: int = 10) -> None:
@@ -226,10 +254,13 @@ def main() -> None:
                 # the mode dipnews builds on: the row that shows what dipnews' own layer adds
                 "trafilatura favor_recall": lambda html: trafilatura.extract(html, favor_recall=True) or "",
             }
-        print(f"{'system':30} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8}")
+        entries = {pid: entry for pid, _, entry in raw}
+        print(f"{'system':30} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8} {'kept':>6} {'cut':>6}")
         for name, fn in systems.items():
-            p, r, f1, speed = run(name, fn, pages)
-            print(f"{name:30} {p:6.3f} {r:6.3f} {f1:6.3f} {speed:8.1f}")
+            p, r, f1, speed, outputs = run(name, fn, pages)
+            rates = snippet_rates(outputs, entries)
+            snippets = f" {rates[0]:6.3f} {rates[1]:6.3f}" if rates else ""
+            print(f"{name:30} {p:6.3f} {r:6.3f} {f1:6.3f} {speed:8.1f}{snippets}")
 
 
 if __name__ == "__main__":
