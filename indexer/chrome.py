@@ -19,6 +19,7 @@ from indexer.lines import is_paragraph, word_count
 _CHROME = re.compile(
     r"^[\s\-\u2013\u2014|•·*]*(?:"
     r"(?:adsense\s+)?advertisements?|sponsored(?:\s+content)?|ad|ads|promoted"
+    r"|(?:advertisement|sponsored|paid\s+post)\s*:.{1,80}"  # an ad's label: "Advertisement: New AI Book!"
     r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation|text\s+size|by"
     r"|categor(?:y|ies|ias|ías)"
     r"|skip\s+to\s+(?:main\s+)?content|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
@@ -29,6 +30,9 @@ _CHROME = re.compile(
     r"|follow\s+us(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
     r"|follow\s+\S+(?:\s+\S+)?\s+on|give\s+(?:us\s+)?feedback"
     r"|(?:stay\s+)?connect(?:ed)?\s+with\s+us|get\s+(?:the|our)\s+(?:\w+\s+)?newsletter|contact\s+us|let\s+us\s+help"
+    # calls to action, as buttons: "Learn more", "Get started today", "Share your story"
+    r"|learn\s+more|find\s+out\s+more|get\s+started(?:\s+(?:today|now|for\s+free))?|apply\s+now|get\s+in\s+touch"
+    r"|contact\s+us\s+today|get\s+a\s+(?:free\s+)?quote|share\s+your\s+story|add\s+a\s+comment|subscribe\s+to\s+this\s+site"
     r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
     r"|cookie.*|accept(?:\s+all)?|facebook|twitter|x|linkedin|instagram|youtube|telegram"
     r"|table\s+of\s+contents?|in\s+this\s+article|share\s+this\s+(?:post|story|page)|back\s+to\s+(?:blog|top|news)"
@@ -113,6 +117,7 @@ _PROMOTION = re.compile(
     r"|your\s+submission\s+has\s+been\s+received|something\s+went\s+wrong\s+while\s+submitting"
     r"|no\s+credit\s+card\s+required|(?:book|request|schedule)\s+a\s+(?:free\s+)?demo\b"
     r"|get\s+(?:new|our\s+latest)\s+(?:content|posts|articles)\s+delivered|stay\s+up\s+to\s+date\s+with\s+our"
+    r"|delivered\s+(?:straight\s+|right\s+|directly\s+)?(?:to|in|into)\s+your\s+inbox"
     r"|enjoyed\s+(?:the|this)\s+(?:article|post)\?|to\s+unsubscribe\s+at\s+any\s+time)",
     re.IGNORECASE,
 )

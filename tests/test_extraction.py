@@ -656,6 +656,11 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Select committee members will question the envoy about the country's trade deal.",
         "Thanks for reading the report, the minister told parliament, before asking members to share it.",
         "Reach the border by noon, the envoy told the convoy, and wait there for the talks to end.",
+        "Advertisement revenue of state broadcasters fell 10% last year.",
+        "Learn more about the treaty, the minister urged the students.",
+        "Get started on the pipeline, the two presidents told their engineers.",
+        "Share your story with the commission, the envoy urged the survivors.",
+        "Aid was delivered to the border crossing on Monday, the agency said.",
     ):
         assert not is_chrome(sentence), sentence
     for line in (
@@ -677,6 +682,11 @@ def test_promotion_rules_spare_ordinary_sentences():
         "We earn commissions from links on this page, which pay for our travel reviews.",
         "12/02/2026 - Publicado por: Ana Souza - Categoria: Mundo - Tags: diplomacia",
         "Posted by Ann Lee in Category: World, Tags: trade",
+        "Advertisement: The Ledger's Central Asia Forum, 31 October",
+        "Learn More",
+        "Get started today",
+        "SHARE YOUR STORY",
+        "Get the best of The Ledger delivered to your inbox weekly",
         "Bras\u00edlia - DF - Rua Central, 10 - 70000-000 - Caixa Postal 12 - Fone: (061) 3333-0000",
         "wide-screen-and-tablet",
         "By",
