@@ -14,9 +14,11 @@ from functools import cache
 from typing import Any
 
 import htmldate.extractors as htmldate_extractors
+import lxml.html
 import trafilatura
 from bs4 import BeautifulSoup
 from htmldate import find_date
+from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
@@ -61,13 +63,15 @@ _HTML_START = re.compile(
 )
 SHORT_EXTRACTION_WORDS = 200  # below this, the extraction is checked against the visible text
 FALLBACK_RATIO = 5  # ... and replaced by it when that holds this many times more prose
-_BLOCKS = [
-    *"p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th blockquote pre".split(),
-    *"section article aside main figure figcaption address hr".split(),
-]
+_BLOCKS = frozenset(
+    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th blockquote pre"
+    " section article aside main figure figcaption address hr".split()
+)
 _COMMENT_SECTION = re.compile(r"(?:^|[\s_-])(?:comments?|disqus\w*|respond)(?:$|[\s_-])", re.IGNORECASE)
 _TAG_METAS = '//meta[@name="keywords" or @name="news_keywords" or @property="article:tag"]/@content'
 _LIST_SEPARATOR = re.compile(r"[,;|]")
+# lxml reads no str that declares its encoding: the page is decoded already
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "form")
 
 
@@ -273,24 +277,39 @@ def visible_text(html: str) -> str:
 
     Lines break at block elements only: a link or emphasis inside a paragraph stays in its line.
     """
-    soup = BeautifulSoup(html, "lxml")
-    for tag in soup(_INVISIBLE):
-        tag.decompose()
-    for tag in soup.find_all(_is_comment_section):
-        if not tag.decomposed:
-            tag.decompose()
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    root = soup.body or soup
-    return root.get_text("")
+    try:  # a tree of its own: the elements below are removed from it
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except etree.ParserError:  # no element at all: blank, or only a comment
+        return ""
+    for element in list(root.iter(*_INVISIBLE)):
+        element.drop_tree()
+    for element in [element for element in root.iter() if _is_comment_section(element)]:
+        if element.getparent() is not None:  # not inside a section already dropped
+            element.drop_tree()
+    parts: list[str] = []
+    _append_text(root.find("body") if root.find("body") is not None else root, parts)
+    return "".join(parts)
 
 
-def _is_comment_section(tag: Any) -> bool:
+def _append_text(element: Any, parts: list[str]) -> None:
+    """Append an element's text to `parts`, with a line break around each block."""
+    block = element.tag in _BLOCKS
+    if block:
+        parts.append("\n")
+    parts.append(element.text or "")
+    for child in element:
+        if isinstance(child.tag, str):  # not a comment or a processing instruction
+            _append_text(child, parts)
+        parts.append(child.tail or "")
+    if block:
+        parts.append("\n")
+
+
+def _is_comment_section(element: Any) -> bool:
     """An element whose id or class names reader comments ("comments", "comment-list", "disqus_thread")."""
-    if tag.name in ("html", "body", "main", "article"):  # "comments-open" on a page or post says nothing
-        return False
-    names = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+    if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
+        return False  # "comments-open" on a page or post says nothing
+    names = f"{element.get('id') or ''} {element.get('class') or ''}"
     return bool(names.strip()) and bool(_COMMENT_SECTION.search(names))
 
 
