@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from html import unescape as unescape_entities
 from typing import Any
 
 import htmldate.extractors as htmldate_extractors
@@ -101,6 +102,8 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     if tree is not None:
         meta = read_metadata(tree, url)
         page.title = choose_title(normalise_line(meta.title or ""), _headings(tree))
+        if page.title:  # an entity escaped twice by the site ("SQL &amp;#x26; AI") shows as "&#x26;"
+            page.title = unescape_entities(page.title)
         around = text_around_headline(tree, page.title)
         # the byline printed under the headline, else the metadata's author; searching
         # the whole page for one is slow, so that is done only when both are missing
@@ -241,8 +244,23 @@ def read_metadata(tree: Any, url: str | None) -> Any:
 
 def _headings(tree: Any) -> list[str]:
     """The page's <h1> texts, in order: the headline is usually one of them."""
-    texts = (normalise_line(h1.text_content()) for h1 in tree.iter("h1"))
+    texts = (normalise_line(heading_text(h1)) for h1 in tree.iter("h1"))
     return [text for text in texts if 2 <= len(text.split()) <= 40]
+
+
+def heading_text(heading: Any) -> str:
+    """A heading's own text: a block nested in it (a date line, a standfirst, against the
+    rules of HTML but seen) is not the headline, and a line break in it is a space."""
+    parts = [heading.text or ""]
+    for child in heading:
+        if not isinstance(child.tag, str):  # a comment
+            pass
+        elif child.tag == "br":
+            parts.append(" ")
+        elif child.tag not in _BLOCKS:
+            parts.append(heading_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _words(text: str) -> set[str]:

@@ -304,6 +304,23 @@ def test_a_listing_made_of_headline_cards_is_read_whole():
     assert "Minister 0 visits Tashkent" in article.body and "Minister 7 visits Tashkent" in article.body
 
 
+def test_the_headline_is_the_heading_s_own_text():
+    def title_of(h1: str) -> str:
+        head = "<head><title>Oslo talks</title></head>"
+        page = f"<html>{head}<body><article>{h1}{BRIEF * 3}</article></body></html>"
+        return extract_article(page.encode()).title
+
+    # a date line nested in the <h1> (against the rules of HTML, but seen) is not the headline
+    date_line = "<div></div><h3>Posted on 3 February 2026 by Ann Lee</h3>"
+    nested = f"<h1>Norway and Iceland reopen talks in Oslo{date_line}</h1>"
+    assert title_of(nested) == "Norway and Iceland reopen talks in Oslo"
+    assert title_of("<h1>Oslo talks resume<br>What the quota deal means</h1>") == (
+        "Oslo talks resume What the quota deal means"
+    )
+    # an entity the site escaped twice is shown as its character, not as "&#x26;"
+    assert title_of("<h1>Oslo talks: fish &amp;#x26; visas</h1>") == "Oslo talks: fish & visas"
+
+
 def test_visible_text_breaks_lines_at_blocks_only():
     from indexer.htmlpage import visible_text
 
