@@ -28,7 +28,7 @@ from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
 from indexer.headline import headline_byline, is_standfirst, text_around_headline
 from indexer.lines import has_sentence_end, normalise_line, word_count
 from indexer.pagedate import page_date
-from indexer.splitbody import restore_split_body
+from indexer.splitbody import restore_headings, restore_split_body
 from indexer.tables import keep_data_tables
 from indexer.textpage import clean_text_page, is_title_like
 
@@ -129,7 +129,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     text = getattr(document, "text", None) or ""
     lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
     if tree is not None:
-        lines = restore_split_body(tree, lines)
+        lines = restore_headings(tree, restore_split_body(tree, lines))
     # the summary set under the headline (after the headline itself, when the text repeats it)
     at = 1 if lines and page.title and lines[0].casefold() == page.title.casefold() else 0
     if len(lines) > at + 1 and is_standfirst(around, lines[at]):

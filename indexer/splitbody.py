@@ -55,6 +55,48 @@ def restore_split_body(tree: Any, lines: list[str]) -> list[str]:
     return result
 
 
+def restore_headings(tree: Any, lines: list[str]) -> list[str]:
+    """`lines` with the subheadings trafilatura dropped between two paragraphs it kept.
+
+    A heading whose neighbours on the page, the paragraph before it and the one
+    after it, are kept as consecutive lines is the story's own ("What is a normal
+    amount of sleep?" between two answers).
+    """
+    at: dict[str | None, int] = {}  # a line -> where it is first kept
+    for i, line in enumerate(lines):
+        at.setdefault(line, i)
+    inserts: dict[int, str] = {}
+    for heading in tree.iter(*_SUBHEADINGS):
+        text = normalise_line(heading.text_content())
+        if not text or text in at or word_count(text) > _SUBHEADING_MAX_WORDS:
+            continue
+        before, after = _neighbour(heading.itersiblings(preceding=True)), _neighbour(heading.itersiblings())
+        i = at.get(_paragraph_text(before), -2)
+        if i >= 0 and at.get(_paragraph_text(after)) == i + 1:
+            inserts.setdefault(i + 1, text)
+    if not inserts:
+        return lines
+    result: list[str] = []
+    for i, line in enumerate(lines):
+        if i in inserts:
+            result.append(inserts[i])
+        result.append(line)
+    return result
+
+
+_SUBHEADINGS = ("h2", "h3", "h4")
+_SUBHEADING_MAX_WORDS = 25
+
+
+def _neighbour(siblings: Any) -> Any:
+    """The first element among `siblings` (comments skipped)."""
+    return next((sibling for sibling in siblings if isinstance(sibling.tag, str)), None)
+
+
+def _paragraph_text(element: Any) -> str | None:
+    return normalise_line(element.text_content()) if element is not None and element.tag == "p" else None
+
+
 def _paragraphs(element: Any) -> list[str]:
     """The text blocks of `element`, outermost only (a <p> in a <blockquote> is in the quote's)."""
     texts = []

@@ -321,6 +321,24 @@ def test_the_headline_is_the_heading_s_own_text():
     assert title_of("<h1>Oslo talks: fish &amp;#x26; visas</h1>") == "Oslo talks: fish & visas"
 
 
+def test_a_subheading_dropped_between_two_kept_paragraphs_is_put_back():
+    # trafilatura's fallback readers keep a page's paragraphs but not its headings
+    from trafilatura.utils import load_html
+
+    from indexer.splitbody import restore_headings
+
+    answers = [f"Answer {n}: the quota talks in Oslo covered mackerel and herring stocks." for n in range(4)]
+    page = (
+        f"<html><body><div><p>{answers[0]}</p><h2>What is at stake?</h2><p>{answers[1]}</p>"
+        f"<h2>Who else takes part?</h2><p>Faroese officials may join later.</p>"
+        f"<p>{answers[2]}</p><h3>Read next: the herring war</h3><figure>map</figure><p>{answers[3]}</p>"
+        "</div></body></html>"
+    )
+    lines = restore_headings(load_html(page), answers)
+    # only a heading between two paragraphs kept one after the other goes back
+    assert lines == [answers[0], "What is at stake?", *answers[1:]]
+
+
 def test_visible_text_breaks_lines_at_blocks_only():
     from indexer.htmlpage import visible_text
 
