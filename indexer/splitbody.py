@@ -58,9 +58,9 @@ def restore_split_body(tree: Any, lines: list[str]) -> list[str]:
 def restore_headings(tree: Any, lines: list[str]) -> list[str]:
     """`lines` with the subheadings trafilatura dropped between two paragraphs it kept.
 
-    A heading whose neighbours on the page, the paragraph before it and the one
-    after it, are kept as consecutive lines is the story's own ("What is a normal
-    amount of sleep?" between two answers).
+    A heading whose neighbours on the page, the paragraph (or list) before it and
+    the one after it, are kept as consecutive lines is the story's own ("What is a
+    normal amount of sleep?" between two answers).
     """
     at: dict[str | None, int] = {}  # a line -> where it is first kept
     for i, line in enumerate(lines):
@@ -71,8 +71,8 @@ def restore_headings(tree: Any, lines: list[str]) -> list[str]:
         if not text or text in at or word_count(text) > _SUBHEADING_MAX_WORDS:
             continue
         before, after = _neighbour(heading.itersiblings(preceding=True)), _neighbour(heading.itersiblings())
-        i = at.get(_paragraph_text(before), -2)
-        if i >= 0 and at.get(_paragraph_text(after)) == i + 1:
+        i = at.get(_block_text(before, last=True), -2)
+        if i >= 0 and at.get(_block_text(after, last=False)) == i + 1:
             inserts.setdefault(i + 1, text)
     if not inserts:
         return lines
@@ -93,8 +93,14 @@ def _neighbour(siblings: Any) -> Any:
     return next((sibling for sibling in siblings if isinstance(sibling.tag, str)), None)
 
 
-def _paragraph_text(element: Any) -> str | None:
-    return normalise_line(element.text_content()) if element is not None and element.tag == "p" else None
+def _block_text(element: Any, last: bool) -> str | None:
+    """The line trafilatura makes of a paragraph, or of a list's last (or first) item."""
+    if element is None:
+        return None
+    if element.tag == "p":
+        return normalise_line(element.text_content())
+    items = [item for item in element if item.tag == "li"] if element.tag in ("ul", "ol") else []
+    return "- " + normalise_line(items[-1 if last else 0].text_content()) if items else None
 
 
 def _paragraphs(element: Any) -> list[str]:

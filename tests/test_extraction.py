@@ -337,6 +337,13 @@ def test_a_subheading_dropped_between_two_kept_paragraphs_is_put_back():
     lines = restore_headings(load_html(page), answers)
     # only a heading between two paragraphs kept one after the other goes back
     assert lines == [answers[0], "What is at stake?", *answers[1:]]
+    # ... or between a paragraph and a list (a list's lines are its items)
+    listed = (
+        f"<html><body><p>{answers[0]}</p><h2>Who is at the table</h2><ul><li>Norway</li><li>Iceland</li></ul>"
+    )
+    assert (
+        restore_headings(load_html(listed), [answers[0], "- Norway", "- Iceland"])[1] == "Who is at the table"
+    )
 
 
 def test_visible_text_breaks_lines_at_blocks_only():
