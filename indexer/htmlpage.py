@@ -253,11 +253,9 @@ def heading_text(heading: Any) -> str:
     rules of HTML but seen) is not the headline, and a line break in it is a space."""
     parts = [heading.text or ""]
     for child in heading:
-        if not isinstance(child.tag, str):  # a comment
-            pass
-        elif child.tag == "br":
+        if child.tag == "br":
             parts.append(" ")
-        elif child.tag not in _BLOCKS:
+        elif isinstance(child.tag, str) and child.tag not in _BLOCKS:  # not a comment, not a block
             parts.append(heading_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -304,8 +302,9 @@ def visible_text(html: str) -> str:
     for element in [element for element in root.iter() if _is_comment_section(element)]:
         if element.getparent() is not None:  # not inside a section already dropped
             element.drop_tree()
+    body = root.find("body")
     parts: list[str] = []
-    _append_text(root.find("body") if root.find("body") is not None else root, parts)
+    _append_text(body if body is not None else root, parts)
     return "".join(parts)
 
 
