@@ -255,7 +255,9 @@ def main() -> None:
                 "trafilatura favor_recall": lambda html: trafilatura.extract(html, favor_recall=True) or "",
             }
         entries = {pid: entry for pid, _, entry in raw}
-        print(f"{'system':30} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8} {'kept':>6} {'cut':>6}")
+        has_snippets = any(entry.get("with") for entry in entries.values())
+        columns = f" {'kept':>6} {'cut':>6}" if has_snippets else ""
+        print(f"{'system':30} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8}{columns}")
         for name, fn in systems.items():
             p, r, f1, speed, outputs = run(name, fn, pages)
             rates = snippet_rates(outputs, entries)
