@@ -1,8 +1,10 @@
 """Clustering benchmark: pairwise precision/recall of dup_group and story_id, and their cost.
 
-Labelled set, built from real text: article bodies from ../shared/eval
-(each its own story), two synthetic copies of some of them (a cut last
-paragraph and a new headline; an added paragraph and a few changed words),
+Labelled set, built from real text: the gold article bodies of ../shared/eval
+as plain HTML pages (each its own story; the gold text, so the set does not
+move when extraction changes), two synthetic copies of some of them (the last
+quarter of the paragraphs cut and a new headline; an added paragraph and a few
+changed words),
 which must share the original's dup_group and story, and the five seed pages
 (one story told independently by five outlets: same story, different dup
 groups). Every article goes through the product's own extract_article and
@@ -15,8 +17,9 @@ Usage: python bench/cluster_bench.py [--pages N] [--copies N]
 from __future__ import annotations
 
 import argparse
-import gzip
+import html
 import itertools
+import json
 import random
 import shutil
 import statistics
@@ -44,38 +47,43 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
-def as_text(title: str, paragraphs: list[str]) -> bytes:
-    return "\n".join([title, *paragraphs]).encode()
+def as_page(title: str, paragraphs: list[str]) -> bytes:
+    """A plain HTML page of a headline and its paragraphs."""
+    body = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in paragraphs)
+    return f"<html><body><article><h1>{html.escape(title)}</h1>{body}</article></body></html>".encode()
 
 
 def labelled_set(pages: int, copies: int, rng: random.Random) -> list[tuple[bytes, str, str]]:
-    """(page bytes, true dup label, true story label)."""
+    """(page bytes, true dup label, true story label).
+
+    Built from the gold article bodies (and wcxb's gold titles), not from what
+    dipnews extracts, so that the set stays the same when extraction changes.
+    """
     items = []
-    files = sorted((EVAL / "wcxb-dev-articles" / "html").glob("*.gz"))
-    files += sorted((EVAL / "extraction-dev" / "html").glob("*.gz"))
-    rng.shuffle(files)
+    entries = []
+    for name in ("wcxb-dev-articles", "extraction-dev"):
+        truth = json.loads((EVAL / name / "ground-truth.json").read_text("utf-8"))
+        entries += [(f"{name}/{pid}", entry) for pid, entry in sorted(truth.items())]
+    rng.shuffle(entries)
     originals = []
-    for path in files:
-        try:
-            article = extract_article(gzip.decompress(path.read_bytes()))
-        except Exception:  # noqa: BLE001 - a page the extractor refuses is simply not used
+    for label, entry in entries:
+        paragraphs = [p.strip() for p in entry["articleBody"].split("\n") if p.strip()]
+        if len(paragraphs) < 4 or len(entry["articleBody"].split()) < 150:
             continue
-        paragraphs = [p for p in article.body.split("\n\n") if p.strip()]
-        if len(paragraphs) < 4 or len(article.body.split()) < 150:
-            continue
-        originals.append((path.stem, article.title, paragraphs))
+        title = entry.get("title") or " ".join(paragraphs[0].split()[:12])
+        originals.append((label, title, paragraphs))
         if len(originals) == pages:
             break
     for n, (label, title, paragraphs) in enumerate(originals):
-        items.append((as_text(title, paragraphs), label, label))
+        items.append((as_page(title, paragraphs), label, label))
         if n < copies:
             cut = paragraphs[: max(2, int(len(paragraphs) * 0.75))]
-            items.append((as_text("Update: " + title[:60], cut), label, label))
+            items.append((as_page("Update: " + title[:60], cut), label, label))
             edited = [p.replace(" the ", " this ", 2) for p in paragraphs]
             edited.insert(
                 1, "This report was updated with comments from officials who asked not to be named."
             )
-            items.append((as_text(title, edited), label, label))
+            items.append((as_page(title, edited), label, label))
     for path in sorted(SEEDS.glob("*.txt")):
         items.append((path.read_bytes(), f"seed-{path.stem}", "seed-story"))
     return items
