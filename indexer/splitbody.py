@@ -89,8 +89,11 @@ _SUBHEADING_MAX_WORDS = 25
 
 
 def _neighbour(siblings: Any) -> Any:
-    """The first element among `siblings` (comments skipped)."""
-    return next((sibling for sibling in siblings if isinstance(sibling.tag, str)), None)
+    """The first element among `siblings` that holds text (comments and empty spacers skipped)."""
+    return next(
+        (sibling for sibling in siblings if isinstance(sibling.tag, str) and sibling.text_content().strip()),
+        None,
+    )
 
 
 def _block_text(element: Any, last: bool) -> str | None:

@@ -329,13 +329,14 @@ def test_a_subheading_dropped_between_two_kept_paragraphs_is_put_back():
 
     answers = [f"Answer {n}: the quota talks in Oslo covered mackerel and herring stocks." for n in range(4)]
     page = (
-        f"<html><body><div><p>{answers[0]}</p><h2>What is at stake?</h2><p>{answers[1]}</p>"
+        f"<html><body><div><p>{answers[0]}</p><p>\u00a0</p><h2>What is at stake?</h2><p>{answers[1]}</p>"
         f"<h2>Who else takes part?</h2><p>Faroese officials may join later.</p>"
         f"<p>{answers[2]}</p><h3>Read next: the herring war</h3><figure>map</figure><p>{answers[3]}</p>"
         "</div></body></html>"
     )
     lines = restore_headings(load_html(page), answers)
-    # only a heading between two paragraphs kept one after the other goes back
+    # only a heading between two paragraphs kept one after the other goes back (an empty
+    # spacer paragraph between them aside)
     assert lines == [answers[0], "What is at stake?", *answers[1:]]
     # ... or between a paragraph and a list (a list's lines are its items)
     listed = (
