@@ -56,7 +56,8 @@ _END_OF_ARTICLE = re.compile(
     r"|read\s+more\s+news\s+on\b.*"
     r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:article|page|post)\s+helpful)\??"
     r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories)"
-    r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?)"
+    r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
+    r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?)"
     r"[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
 )
@@ -127,7 +128,10 @@ _WIDGET = re.compile(
     r"|whatsapp|tumblr|pinterest|vk|email|reddit|telegram|threads|bluesky"
     r"|copy\s+(?:this\s+page\s+to\s+clipboard|link))[\s|•·,]*){2,}$"
     r"|^this\s+field\s+is\s+for\s+validation\s+purposes\b|^select\s+(?:a\s+|your\s+)?country\b"
-    r"|^print\s+this\s+(?:page|article)\b|^add\s+(?:us\s+)?as\s+a\s+(?:preferred|trusted|reliable)\b",
+    r"|^print\s+this\s+(?:page|article)\b|^add\s+(?:us\s+)?as\s+a\s+(?:preferred|trusted|reliable)\b"
+    # a blog's share buttons ("Click to share on X (Opens in new window)"), a search box
+    r"|^[*\u2022\u00b7\-\s]*click\s+to\s+(?:share|email|print)\b[^.!?]{0,60}\(opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)"
+    r"|^(?:search\s+for|what\s+are\s+you\s+looking\s+for)\W*$",
     re.IGNORECASE,
 )
 # a site's contact footer: segments ("Street 1 - 89259-565 - Phone: (047) 2106-8000")

@@ -488,6 +488,8 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
         "Recent Posts",
         "You may also be interested in these stories",
         "Read This Next",
+        "ALSO IN THE NEWS",
+        "Keep Exploring This Topic.",
         "Article Sources",
         "About the author",
         "Explore More Franchises",
@@ -704,6 +706,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Get started on the pipeline, the two presidents told their engineers.",
         "Share your story with the commission, the envoy urged the survivors.",
         "Aid was delivered to the border crossing on Monday, the agency said.",
+        "Click to share, the campaign told voters, and the video spread overnight.",
     ):
         assert not is_chrome(sentence), sentence
     for line in (
@@ -730,6 +733,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Get started today",
         "SHARE YOUR STORY",
         "Get the best of The Ledger delivered to your inbox weekly",
+        "* Click to share on X (Opens in new window) X",
+        "Search for:",
         "Bras\u00edlia - DF - Rua Central, 10 - 70000-000 - Caixa Postal 12 - Fone: (061) 3333-0000",
         "wide-screen-and-tablet",
         "By",
