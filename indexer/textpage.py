@@ -291,11 +291,14 @@ def _drop_link_runs(lines: list[str], dropped: list[str]) -> list[str]:
 
 
 def _dedupe(lines: list[str]) -> list[str]:
-    """Drop exact repeats of a line (repeated headlines, widgets), keeping the first."""
+    """Drop exact repeats of a line (repeated headlines, widgets), keeping the first, and list
+    items that repeat a line of the text (a table of contents, a gallery's list of captions)."""
+    plain = set(lines)
     seen: set[str] = set()
     kept = []
     for line in lines:
-        if line not in seen:
-            seen.add(line)
-            kept.append(line)
+        if line in seen or (_LIST_ITEM.match(line) and _LIST_ITEM.sub("", line, count=1) in plain):
+            continue
+        seen.add(line)
+        kept.append(line)
     return kept

@@ -347,6 +347,23 @@ def test_a_subheading_dropped_between_two_kept_paragraphs_is_put_back():
     )
 
 
+def test_a_text_page_s_table_of_contents_is_not_body_text():
+    from indexer.textpage import clean_text_page
+
+    sections = ["Why the talks matter", "What each side wants"]
+    prose = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    toc = [f"* {heading}" for heading in sections]
+    story = [prose[0], *toc, sections[0], *prose[1:3], sections[1], prose[3]]
+    page = clean_text_page("\n".join(story))
+    # the list repeating the sub-headings goes; the sub-headings and a list of its own stay
+    assert page.paragraphs == [prose[0], sections[0], *prose[1:3], sections[1], prose[3]]
+    own_list = [prose[0], "Talks will cover:", "* Mackerel quotas", "* Herring quotas", *prose[1:]]
+    assert clean_text_page("\n".join(own_list)).paragraphs == own_list
+
+
 def test_visible_text_breaks_lines_at_blocks_only():
     from indexer.htmlpage import visible_text
 
