@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -154,6 +155,20 @@ def prepare(
     return article, UPDATED if in_index else ADDED
 
 
+def _page_key(data: bytes, supplied: dict[str, Any]) -> tuple[str, str]:
+    return hashlib.sha256(data).hexdigest(), json.dumps(jsonable(supplied), sort_keys=True)
+
+
+def _unchanged_pages(archive: Archive, indexed: set[str]) -> set[tuple[str, str]]:
+    """The (raw bytes, supplied metadata) keys of the archived pages this dipnews extracted and
+    the index holds: indexing a folder again skips them without extracting them again."""
+    return {
+        (record.raw_sha256, json.dumps(record.supplied, sort_keys=True))
+        for record in archive.records()
+        if record.extractor_version == EXTRACTOR_VERSION and record.id in indexed
+    }
+
+
 def ingest_files(
     data_dir: Path,
     paths: Iterable[Path],
@@ -174,11 +189,17 @@ def ingest_files(
     overrides = overrides or {}
     batch: list[Article] = []
     indexed = indexed_ids(index_dir(data_dir))
+    unchanged = _unchanged_pages(archive, indexed)
     site_lines = site_lines_for(data_dir)
 
     def take(source: str, read: Callable[[], tuple[bytes, dict[str, Any]]]) -> None:
         try:
             data, supplied = read()
+            if _page_key(data, supplied) in unchanged:
+                # the same bytes with the same metadata, extracted by this dipnews and in
+                # the index: what prepare would find after extracting the page again
+                report.unchanged.append(source)
+                return
             article, status = prepare(
                 archive,
                 data,

@@ -141,6 +141,28 @@ def test_same_page_twice_is_one_document(data_dir):
     assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
 
 
+def test_indexing_a_folder_again_reads_only_what_changed(data_dir, tmp_path, monkeypatch):
+    import indexer.ingest
+
+    extracted = []
+    real = indexer.ingest.extract_article
+    monkeypatch.setattr(
+        indexer.ingest, "extract_article", lambda data, **kw: extracted.append(data) or real(data, **kw)
+    )
+    pages = len(list(CORPUS.iterdir()))
+    report = ingest_files(data_dir, [CORPUS], today=INGEST_DAY + dt.timedelta(days=30))
+    assert len(report.unchanged) == pages and not report.indexed and not extracted
+    # a page with new metadata beside it is read again; the others are still skipped
+    (tmp_path / "corpus").mkdir()
+    for page in CORPUS.iterdir():
+        (tmp_path / "corpus" / page.name).write_bytes(page.read_bytes())
+    changed = sorted((tmp_path / "corpus").iterdir())[0]
+    changed.with_name(changed.name + ".meta.json").write_text('{"outlet": "The Ledger"}', "utf-8")
+    report = ingest_files(data_dir, [tmp_path / "corpus"], today=INGEST_DAY)
+    assert report.indexed == [str(changed)] and len(extracted) == 1
+    assert len(report.unchanged) == pages - 1
+
+
 def test_the_first_ingest_day_anchors_a_dateline_date(tmp_path):
     page = tmp_path / "talks.txt"
     page.write_text(
