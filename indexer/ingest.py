@@ -189,7 +189,11 @@ def ingest_files(
     overrides = overrides or {}
     batch: list[Article] = []
     indexed = indexed_ids(index_dir(data_dir))
-    unchanged = _unchanged_pages(archive, indexed)
+    paths = list(paths)
+    # the pages a folder, a web archive or a list of files may skip; for one file, reading
+    # every record of the archive would cost more than extracting the page
+    many = len(paths) > 1 or any(path.is_dir() or is_warc(path) for path in paths)
+    unchanged = _unchanged_pages(archive, indexed) if many else set()
     site_lines = site_lines_for(data_dir)
 
     def take(source: str, read: Callable[[], tuple[bytes, dict[str, Any]]]) -> None:

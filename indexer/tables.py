@@ -28,7 +28,8 @@ def keep_data_tables(tree: Any) -> None:
     tables = [table for table in tree.iter("table") if len(table.xpath(".//tr")) >= MIN_ROWS]
     if not tables:
         return  # most pages: nothing to look up
-    discarded = {box for xpath in OVERALL_DISCARD_XPATH[:1] for box in xpath(tree)}
+    # the first rule: blocks named for boilerplate (the second, hidden blocks, is right to drop)
+    discarded = set(OVERALL_DISCARD_XPATH[0](tree))
     for box in {_outermost(table, discarded) for table in tables} - {None}:
         names = f"{box.get('class', '')} {box.get('id', '')}"
         if _CHROME_BOX.search(names) or _table_share(box) < MIN_SHARE:
