@@ -60,7 +60,8 @@ def restore_headings(tree: Any, lines: list[str]) -> list[str]:
 
     A heading whose neighbours on the page, the paragraph (or list) before it and
     the one after it, are kept as consecutive lines is the story's own ("What is a
-    normal amount of sleep?" between two answers).
+    normal amount of sleep?" between two answers); so is a heading that opens its
+    block, when the paragraph after it is kept and is not the first line kept.
     """
     at: dict[str | None, int] = {}  # a line -> where it is first kept
     for i, line in enumerate(lines):
@@ -71,9 +72,9 @@ def restore_headings(tree: Any, lines: list[str]) -> list[str]:
         if not text or text in at or word_count(text) > _SUBHEADING_MAX_WORDS:
             continue
         before, after = _neighbour(heading.itersiblings(preceding=True)), _neighbour(heading.itersiblings())
-        i = at.get(_block_text(before, last=True), -2)
-        if i >= 0 and at.get(_block_text(after, last=False)) == i + 1:
-            inserts.setdefault(i + 1, text)
+        next_line = at.get(_block_text(after, last=False), -1)
+        if next_line >= 1 and (before is None or at.get(_block_text(before, last=True)) == next_line - 1):
+            inserts.setdefault(next_line, text)
     if not inserts:
         return lines
     result: list[str] = []

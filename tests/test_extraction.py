@@ -338,6 +338,12 @@ def test_a_subheading_dropped_between_two_kept_paragraphs_is_put_back():
     # only a heading between two paragraphs kept one after the other goes back (an empty
     # spacer paragraph between them aside)
     assert lines == [answers[0], "What is at stake?", *answers[1:]]
+    # ... or opening a block of its own after the first line kept (not before it: a title or a label)
+    blocks = (
+        f"<html><body><div><h2>Overview</h2><p>{answers[0]}</p></div>"
+        f"<div><h2>The second round</h2><p>{answers[1]}</p></div></body></html>"
+    )
+    assert restore_headings(load_html(blocks), answers[:2]) == [answers[0], "The second round", answers[1]]
     # ... or between a paragraph and a list (a list's lines are its items)
     listed = (
         f"<html><body><p>{answers[0]}</p><h2>Who is at the table</h2><ul><li>Norway</li><li>Iceland</li></ul>"
