@@ -85,7 +85,7 @@ def restore_headings(tree: Any, lines: list[str]) -> list[str]:
     return result
 
 
-_SUBHEADINGS = ("h2", "h3", "h4")
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _SUBHEADING_MAX_WORDS = 25
 
 
