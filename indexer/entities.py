@@ -201,6 +201,7 @@ _NOT_NAME_WORDS = frozenset(
     To In On For With And Of The At From By As""".split()
 )
 
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 _PERSON = re.compile(rf"(?P<role>{_ROLES})\s+(?P<name>{_NAME})")
 
 
@@ -228,6 +229,7 @@ def find_people(title: str, body: str) -> list[Person]:
     """People named with a title, in order of first mention, variants merged."""
     registry = _people_registry()
     found: dict[str, Person] = {}
+    common_words = set(_LOWERCASE_WORD.findall(f"{title} {body}"))
     for text in (title, body):
         mention_ends: dict[int, str] = {}
         for _, end, code in _country_mentions(text):
@@ -236,6 +238,8 @@ def find_people(title: str, body: str) -> list[Person]:
             name = re.sub(r"['\u2019]s$", "", " ".join(match.group("name").split()))
             if _NOT_NAME_WORDS & set(name.split()):  # "General Electric Co", "President Signs Accord"
                 continue
+            if " " not in name and name.casefold() in common_words and name.casefold() not in registry:
+                continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
             role = " ".join(match.group("role").split())
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
             country = next(

@@ -691,6 +691,9 @@ def test_country_forms_and_people_resolution():
         ("Shehbaz Sharif", "Prime Minister", "PK"),  # a known variant, merged
         ("Kassym-Jomart Tokayev", "President", "KZ"),
     ]
+    # a word after a title is no name when the text also writes it in lower case (a flattened table)
+    table = "Plans: Basic Plus Premier Cost $642 $845. The cost of cover rose. President Tokayev spoke."
+    assert [p.name for p in find_people("", table)] == ["Tokayev"]
 
 
 def test_promotion_rules_spare_ordinary_sentences():
