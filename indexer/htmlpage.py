@@ -27,6 +27,7 @@ from indexer.cards import squeezed, story_cards
 from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
 from indexer.headline import headline_byline, is_standfirst, text_around_headline
 from indexer.lines import has_sentence_end, normalise_line, word_count
+from indexer.outlets import clean_site_name
 from indexer.pagedate import page_date
 from indexer.splitbody import restore_headings, restore_split_body
 from indexer.tables import keep_data_tables
@@ -235,7 +236,8 @@ def read_metadata(tree: Any, url: str | None) -> Any:
         pass
     meta.title = meta.title or trafilatura_metadata.extract_title(tree)
     meta.url = meta.url or trafilatura_metadata.extract_url(tree, url)
-    sitename = (meta.sitename or trafilatura_metadata.extract_sitename(tree) or "").lstrip("@")
+    sitename = clean_site_name(meta.sitename or trafilatura_metadata.extract_sitename(tree) or "") or ""
+    sitename = sitename.lstrip("@")
     if sitename and "." not in sitename and not sitename[0].isupper():
         sitename = sitename.title()
     meta.sitename = sitename or None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
+from html import unescape
 from importlib import resources
 from urllib.parse import urlsplit
 
@@ -54,3 +56,18 @@ def display_domain(url: str) -> str | None:
     if host.startswith("www."):
         host = host[4:]
     return host or None
+
+
+# "KFF - The independent source for ...", "AIHR | Academy to Innovate HR": a name, then a tagline
+_TAGLINE = re.compile(r"\s+[|\u2013\u2014\u2022\-:]\s+|\s*::\s*")
+# what a page's metadata gives for its site's name that names no site
+_NOT_A_NAME = re.compile(r"^(?:copyright\b|\(c\))|://", re.IGNORECASE)
+
+
+def clean_site_name(raw: str) -> str | None:
+    """A site's name as its metadata gives it, without its tagline; None for a copyright
+    notice or an address ("Copyright UC Regents. For more information ... visit http://...")."""
+    name = " ".join(unescape(raw).replace("\u00a9", " ").split()).strip(" |-\u2022")
+    if not name or _NOT_A_NAME.search(name):
+        return None
+    return _TAGLINE.split(name, maxsplit=1)[0].strip() or name

@@ -370,6 +370,19 @@ def test_a_text_page_s_table_of_contents_is_not_body_text():
     assert clean_text_page("\n".join(own_list)).paragraphs == own_list
 
 
+def test_a_site_name_is_a_name_without_its_tagline():
+    def outlet_of(site_name: str) -> str | None:
+        meta = f"<head><meta property='og:site_name' content='{site_name}'></head>"
+        page = f"<html>{meta}<body><article><h1>Oslo talks resume</h1>{BRIEF * 3}</article></body></html>"
+        return extract_article(page.encode(), supplied={"url": "https://news.example.org/oslo"}).outlet
+
+    assert outlet_of("Caspian Ledger | Independent news from Central Asia") == "Caspian Ledger"
+    assert outlet_of("Caspian Ledger &amp;amp; Partners") == "Caspian Ledger & Partners"
+    # a copyright notice in the metadata names no site: the address's host does
+    notice = "Copyright Caspian Media. For the copyright terms, visit http://example.org/terms"
+    assert outlet_of(notice) == "news.example.org"
+
+
 def test_visible_text_breaks_lines_at_blocks_only():
     from indexer.htmlpage import visible_text
 
