@@ -21,6 +21,7 @@ _CHROME = re.compile(
     r"(?:adsense\s+)?advertisements?|sponsored(?:\s+content)?|ad|ads|promoted"
     r"|(?:advertisement|sponsored|paid\s+post)\s*:.{1,80}"  # an ad's label: "Advertisement: New AI Book!"
     r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation|text\s+size|by"
+    r"|(?:show|open|close|hide|toggle)\s*menu"
     r"|categor(?:y|ies|ias|ías)"
     r"|skip\s+to\s+(?:main\s+)?content|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
     r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"

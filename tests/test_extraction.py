@@ -774,6 +774,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Get the best of The Ledger delivered to your inbox weekly",
         "* Click to share on X (Opens in new window) X",
         "Search for:",
+        "Showmenu",
         "Bras\u00edlia - DF - Rua Central, 10 - 70000-000 - Caixa Postal 12 - Fone: (061) 3333-0000",
         "wide-screen-and-tablet",
         "By",
