@@ -198,9 +198,14 @@ _NOT_NAME_WORDS = frozenset(
     Ministry Council Committee Assembly Electric Motors Dynamics Mills Foods Industries Agreement Accord
     Treaty Deal Pact Talks Summit Says Said Signs Signed Meets Met Holds Held Resigns Visits Calls Urges
     Warns Backs Rejects Seeks Sees Wins Asks Plans Vows Denies Hails Arrives Leaves Names Appoints Expects
-    To In On For With And Of The At From By As""".split()
+    To In On For With And Of The At From By As
+    Hospital Clinic University College School Institute Foundation Museum Library Airport Stadium Station
+    District Street Road Avenue Square Park Bridge Center Centre Award Awards Prize Cup Trophy Medal
+    Partner Partners Financial""".split()
 )
 
+_POSSESSIVE = re.compile(r"['\u2019]s(?:\s|$)")
+_ROLE_ONLY = re.compile(_ROLES)
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 _PERSON = re.compile(rf"(?P<role>{_ROLES})\s+(?P<name>{_NAME})")
 
@@ -235,9 +240,10 @@ def find_people(title: str, body: str) -> list[Person]:
         for _, end, code in _country_mentions(text):
             mention_ends.setdefault(end, code)
         for match in _PERSON.finditer(text):
-            name = re.sub(r"['\u2019]s$", "", " ".join(match.group("name").split()))
-            if _NOT_NAME_WORDS & set(name.split()):  # "General Electric Co", "President Signs Accord"
-                continue
+            # the name ends at a possessive: "Bettino Craxi's Socialist Party", "Trump's July"
+            name = _POSSESSIVE.split(" ".join(match.group("name").split()), maxsplit=1)[0]
+            if _NOT_NAME_WORDS & set(re.split(r"[\s-]", name)) or _ROLE_ONLY.fullmatch(name):
+                continue  # "General Electric Co", "President Signs Accord", "Governor General's Award"
             if " " not in name and name.casefold() in common_words and name.casefold() not in registry:
                 continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
             role = " ".join(match.group("role").split())

@@ -707,6 +707,12 @@ def test_country_forms_and_people_resolution():
     # a word after a title is no name when the text also writes it in lower case (a flattened table)
     table = "Plans: Basic Plus Premier Cost $642 $845. The cost of cover rose. President Tokayev spoke."
     assert [p.name for p in find_people("", table)] == ["Tokayev"]
+    # places and prizes after a title are no people; a name ends at its possessive
+    places = (
+        "Talks were held at the King Abdullah Financial District and at General Hospital. Prime Minister "
+        "Bettino Craxi's Socialist Party won the Governor General's Award."
+    )
+    assert [p.name for p in find_people("", places)] == ["Bettino Craxi"]
 
 
 def test_promotion_rules_spare_ordinary_sentences():
