@@ -465,7 +465,7 @@ class SearchEngine:
             results = searcher.search(query, filter=set(wanted), limit=len(wanted))
             position = {doc: i for i, doc in enumerate(wanted)}
             page_hits = sorted(results, key=lambda hit: position[hit.docnum])
-        results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=80)
+        results.fragmenter = WholeWordFragmenter(maxchars=SNIPPET_CHARS, surround=80)
         results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
         hits = [self._hit(hit) for hit in page_hits]
         for hit, found in zip(hits, page_hits, strict=True):
@@ -559,6 +559,30 @@ class SearchEngine:
             "title_sources": tally("title_source"),
             "kinds": tally("kind"),
         }
+
+
+class WholeWordFragmenter(highlight.ContextFragmenter):
+    """Whoosh's snippets around the matches, starting and ending on whole words.
+
+    The analyzer splits "Pakistan’s" into two tokens, so a snippet could start
+    at "s President ..."; it now starts after the space before the next word.
+    """
+
+    def fragment_tokens(self, text: str, tokens: Any) -> Iterable[Any]:
+        for fragment in super().fragment_tokens(text, tokens):
+            start, end = fragment.startchar, fragment.endchar
+            if start > 0 and _in_word(text[start - 1]):
+                space = text.find(" ", start, fragment.matches[0].startchar)
+                fragment.startchar = space + 1 if space >= 0 else start
+            if end < len(text) and _in_word(text[end]):
+                space = text.rfind(" ", fragment.matches[-1].endchar, end)
+                fragment.endchar = space if space >= 0 else end
+            yield fragment
+
+
+def _in_word(char: str) -> bool:
+    """Whether a cut next to `char` would split a word ("Pakistan|’s", "Kassym-|Jomart")."""
+    return char.isalnum() or char in "'’-"
 
 
 def _union(sets: Iterable[set[int]]) -> set[int]:

@@ -127,6 +127,23 @@ def test_snippets_are_highlighted_and_clean(engine):
         assert "Advertisement" not in hit.snippet
 
 
+def test_snippets_start_and_end_on_whole_words(engine):
+    import html
+    import re
+
+    hits = engine.search(SearchRequest(q="minister", collapse=False)).hits
+    assert hits
+    for hit in hits:
+        body = engine.article(hit.id)["body"]
+        for fragment in html.unescape(re.sub(r"<[^>]+>", "", hit.snippet)).split(" \u2026 "):
+            at = body.find(fragment)
+            assert at >= 0, fragment
+            # not "s President ..." after "Pakistan\u2019s", nor "... Kazakhstan" before "\u2019s"
+            assert at == 0 or not (body[at - 1].isalnum() or body[at - 1] in "\u2019'-"), fragment
+            end = at + len(fragment)
+            assert end == len(body) or not (body[end].isalnum() or body[end] in "\u2019'-"), fragment
+
+
 def test_normalise_query_rewrites():
     assert normalise_query("date:2026-02 trade").text == "date:2026-02* trade"
     assert normalise_query("a -b").text == "a NOT b"
