@@ -570,6 +570,9 @@ class WholeWordFragmenter(highlight.ContextFragmenter):
 
     def fragment_tokens(self, text: str, tokens: Any) -> Iterable[Any]:
         for fragment in super().fragment_tokens(text, tokens):
+            if not fragment.matches:  # Whoosh's fragment for a match longer than maxchars
+                yield fragment
+                continue
             start, end = fragment.startchar, fragment.endchar
             if start > 0 and _in_word(text[start - 1]):
                 space = text.find(" ", start, fragment.matches[0].startchar)

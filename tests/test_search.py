@@ -144,6 +144,21 @@ def test_snippets_start_and_end_on_whole_words(engine):
             assert end == len(body) or not (body[end].isalnum() or body[end] in "\u2019'-"), fragment
 
 
+def test_a_match_longer_than_a_snippet_is_no_error():
+    from indexer.schema import make_schema
+    from search.engine import WholeWordFragmenter
+
+    text = "The " + "x" * 50 + "\u2019s deal was signed in Oslo."
+    tokens = []
+    for token in make_schema()["body"].analyzer(text, chars=True, mode="index"):
+        token = token.copy()
+        token.matched = token.text.startswith("xxx")
+        tokens.append(token)
+    # Whoosh makes a fragment without matches for it; the snapping leaves that one alone
+    fragments = list(WholeWordFragmenter(maxchars=20, surround=5).fragment_tokens(text, iter(tokens)))
+    assert fragments and all(f.startchar is not None for f in fragments)
+
+
 def test_normalise_query_rewrites():
     assert normalise_query("date:2026-02 trade").text == "date:2026-02* trade"
     assert normalise_query("a -b").text == "a NOT b"
