@@ -121,7 +121,12 @@ def search_page() -> str:
             (k, v) for k, v in search.to_params() if k not in ("date_from", "date_to", "undated", "page")
         ],
         clear_url=search_url(SearchRequest(q=search.q, sort=search.sort)),
-        sort_urls={s: search_url(search.with_changes(sort=s)) for s in ("relevance", "newest", "oldest")},
+        # with no words to rank by, the newest come first: "relevance" is no choice then
+        sort_urls={
+            s: search_url(search.with_changes(sort=s))
+            for s in (("relevance",) if search.q.strip() else ()) + ("newest", "oldest")
+        },
+        current_sort=search.sort if search.q.strip() or search.sort != "relevance" else "newest",
         prev_url=search_url(search.with_changes(page=search.page - 1)) if search.page > 1 else None,
         next_url=search_url(search.with_changes(page=search.page + 1)) if search.page < pages else None,
         pages=pages,

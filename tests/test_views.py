@@ -29,6 +29,13 @@ def test_search_page_highlights_and_filters(client):
     assert "Clear all" in page
 
 
+def test_browsing_without_words_offers_date_order_only(client):
+    page = client.get("/search").get_data(as_text=True)
+    assert "<strong>newest</strong>" in page and ">relevance<" not in page
+    page = client.get("/search?q=Kazakhstan").get_data(as_text=True)
+    assert "<strong>relevance</strong>" in page and ">newest</a>" in page
+
+
 def test_facet_toggle_urls_add_and_remove(client):
     data = client.get("/search.json?q=Kazakhstan").get_json()
     outlet = next(v for v in data["facets"]["outlet"] if v["value"] == "The South Asia Times")
