@@ -21,7 +21,7 @@ from typing import Any
 
 from whoosh import highlight
 from whoosh.qparser import MultifieldParser
-from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Query, Term
+from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Phrase, Query, Term
 from whoosh.searching import Searcher
 
 from indexer.article import EXTRACTOR_VERSION
@@ -37,6 +37,7 @@ LOWERCASE_FACETS = ("topic", "country")  # facets whose values are indexed lower
 TERM_CACHE_SIZE = 20000
 SUGGEST_BELOW = 3  # offer "did you mean" when fewer results than this
 QUERY_FIELDS = ["title", "body"]
+PHRASE_BOOST = 2.0  # the weight of a plain query's words read as a phrase, in ranking
 
 
 @dataclass
@@ -442,8 +443,9 @@ class SearchEngine:
             # Without facet filters, no filter set: Whoosh can then skip low-scoring blocks.
             narrowed = matched if len(matched) < len(base) else None
             limit = end * 2 if request.collapse else end
+            scoring = with_phrase_boost(query)
             while True:
-                results = searcher.search(query, filter=narrowed, limit=limit)
+                results = searcher.search(scoring, filter=narrowed, limit=limit)
                 ranked = list(itertools.islice(results, limit))  # len() would count every match
                 if request.collapse:
                     # Collapse with the cached story map: Whoosh's own collapse reads the
@@ -559,6 +561,25 @@ class SearchEngine:
             "title_sources": tally("title_source"),
             "kinds": tally("kind"),
         }
+
+
+def with_phrase_boost(query: Query) -> Query:
+    """For ranking only: a plain query of several words also scores the words as a phrase,
+    so "state visit" ranks a story about a state visit above one that has "state" in its
+    headline and "visit" further down. The matches are the same: a phrase match has every word."""
+    if not isinstance(query, And) or len(query.subqueries) < 2:
+        return query
+    words = []
+    for group in query.subqueries:
+        terms = group.subqueries if isinstance(group, Or) else []
+        if not all(isinstance(term, Term) for term in terms):
+            return query
+        fields, texts = [term.fieldname for term in terms], {term.text for term in terms}
+        if fields != QUERY_FIELDS or len(texts) != 1:
+            return query  # operators, fields, phrases or wildcards: ranked as written
+        words.append(texts.pop())
+    phrases = [Phrase(field, words, boost=PHRASE_BOOST) for field in QUERY_FIELDS]
+    return Or([query, *phrases])
 
 
 class WholeWordFragmenter(highlight.ContextFragmenter):

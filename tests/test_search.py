@@ -159,6 +159,20 @@ def test_a_match_longer_than_a_snippet_is_no_error():
     assert fragments and all(f.startchar is not None for f in fragments)
 
 
+def test_words_typed_together_rank_the_phrase_first(tmp_path):
+    filler = " ".join(["Officials discussed customs, energy and transit corridors at length."] * 6)
+    pages = {
+        "apart": f"State budget talks in Astana\n{filler} Ministers plan to visit the port next year.",
+        "phrase": f"Talks in Islamabad\nThe state visit opened with a ceremony. {filler}",
+    }
+    data = tmp_path / "data"
+    ids = {name: ingest_bytes(data, text.encode())[0].id for name, text in pages.items()}
+    engine = SearchEngine(index_dir(data))
+    result = engine.search(SearchRequest(q="state visit"))
+    assert [hit.id for hit in result.hits] == [ids["phrase"], ids["apart"]]  # both match; the phrase first
+    assert engine.search(SearchRequest(q="state OR visit")).total == 2
+
+
 def test_normalise_query_rewrites():
     assert normalise_query("date:2026-02 trade").text == "date:2026-02* trade"
     assert normalise_query("a -b").text == "a NOT b"
