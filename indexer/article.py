@@ -13,6 +13,7 @@ from indexer.dates import find_dates, infer_year, parse_dateline
 from indexer.decode import decode_bytes, repair_text
 from indexer.entities import Person, find_countries, find_people
 from indexer.errors import DipnewsError
+from indexer.fetch import web_address
 from indexer.htmlpage import clean_html_page, looks_like_html
 from indexer.outlets import display_domain, outlet_by_name, outlet_by_url
 from indexer.sitelines import SiteLines, site_of
@@ -205,17 +206,9 @@ def validate_supplied(supplied: dict[str, Any]) -> dict[str, Any]:
     if "topics" in clean:
         topics = clean["topics"]
         clean["topics"] = [topics] if isinstance(topics, str) else [str(t) for t in topics]
-    if "url" in clean and not _is_web_address(str(clean["url"])):
+    if "url" in clean and web_address(str(clean["url"])) is None:
         raise DipnewsError(f"The url {clean['url']!r} is not an http(s) address.")
     return clean
-
-
-def _is_web_address(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and bool(parts.hostname)
-    except ValueError:  # "http://[bad": a broken IPv6 host
-        return False
 
 
 def parse_iso_date(value: str) -> dt.date:

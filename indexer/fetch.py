@@ -15,7 +15,7 @@ import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from indexer.errors import DipnewsError
 
@@ -30,17 +30,23 @@ class Fetched:
     content_type: str
 
 
-def check_url(url: str, allow_private: bool = False) -> None:
-    """Refuse what dipnews must not fetch; raise DipnewsError with the reason."""
+def web_address(url: str) -> SplitResult | None:
+    """The parts of an http(s) address with a host (and a port, if any, in range), else None."""
     try:
         parts = urlsplit(url)
-        port = parts.port
-    except ValueError:  # a broken IPv6 host or a port out of range
-        raise DipnewsError(f"{url!r} is not a valid web address.") from None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise DipnewsError(f"Only http:// and https:// addresses can be fetched, not {url!r}.")
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:  # a broken IPv6 host ("http://[bad") or a port out of range
+        return None
+    return parts if parts.scheme in ("http", "https") and parts.hostname else None
+
+
+def check_url(url: str, allow_private: bool = False) -> None:
+    """Refuse what dipnews must not fetch; raise DipnewsError with the reason."""
+    parts = web_address(url)
+    if parts is None or parts.hostname is None:
+        raise DipnewsError(f"Only http:// and https:// web addresses can be fetched, not {url!r}.")
     if not allow_private:
-        checked_addresses(parts.hostname, port or 80)
+        checked_addresses(parts.hostname, parts.port or 80)
 
 
 def checked_addresses(host: str, port: int) -> list[tuple[str, int]]:
