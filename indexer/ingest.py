@@ -155,15 +155,16 @@ def prepare(
     return article, UPDATED if in_index else ADDED
 
 
-def _page_key(data: bytes, supplied: dict[str, Any]) -> tuple[str, str]:
-    return hashlib.sha256(data).hexdigest(), json.dumps(jsonable(supplied), sort_keys=True)
+def _page_key(raw_sha256: str, supplied: dict[str, Any]) -> tuple[str, str]:
+    """A page as the archive records it: its bytes' hash and its supplied metadata."""
+    return raw_sha256, json.dumps(jsonable(supplied), sort_keys=True)
 
 
 def _unchanged_pages(archive: Archive, indexed: set[str]) -> set[tuple[str, str]]:
-    """The (raw bytes, supplied metadata) keys of the archived pages this dipnews extracted and
-    the index holds: indexing a folder again skips them without extracting them again."""
+    """The keys of the archived pages this dipnews extracted and the index holds: indexing a
+    folder again skips them without extracting them again."""
     return {
-        (record.raw_sha256, json.dumps(record.supplied, sort_keys=True))
+        _page_key(record.raw_sha256, record.supplied)
         for record in archive.records()
         if record.extractor_version == EXTRACTOR_VERSION and record.id in indexed
     }
@@ -199,7 +200,7 @@ def ingest_files(
     def take(source: str, read: Callable[[], tuple[bytes, dict[str, Any]]]) -> None:
         try:
             data, supplied = read()
-            if _page_key(data, supplied) in unchanged:
+            if _page_key(hashlib.sha256(data).hexdigest(), supplied) in unchanged:
                 # the same bytes with the same metadata, extracted by this dipnews and in
                 # the index: what prepare would find after extracting the page again
                 report.unchanged.append(source)
