@@ -96,7 +96,7 @@ def test_bad_supplied_metadata_is_refused():
         extract(seed("002"), supplied={"date": "4 Feb"})
     with pytest.raises(DipnewsError, match="Unknown metadata"):
         extract(seed("002"), supplied={"colour": "red"})
-    for url in ("ftp://example.org/a", "http://[bad/x", "https://"):
+    for url in ("ftp://example.org/a", "http://[bad/x", "https://", "http://example.org:99999/"):
         with pytest.raises(DipnewsError, match="not an http"):
             extract(seed("002"), supplied={"url": url})
 
