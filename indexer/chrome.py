@@ -33,7 +33,7 @@ _CHROME = re.compile(
     r"|(?:stay\s+)?connect(?:ed)?\s+with\s+us|get\s+(?:the|our)\s+(?:\w+\s+)?newsletter|contact\s+us|let\s+us\s+help"
     # calls to action, as buttons: "Learn more", "Get started today", "Share your story"
     r"|learn\s+more|find\s+out\s+more|get\s+started(?:\s+(?:today|now|for\s+free))?|apply\s+now|get\s+in\s+touch"
-    r"|contact\s+us\s+today|get\s+a\s+(?:free\s+)?quote|share\s+your\s+story|add\s+a\s+comment|subscribe\s+to\s+this\s+site"
+    r"|contact\s+us\s+today|get\s+a\s+(?:free\s+)?quote|get\s+your\s+(?:free\s+)?copy(?:\s+(?:today|now))?|share\s+your\s+story|add\s+a\s+comment|subscribe\s+to\s+this\s+site"
     r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
     r"|cookie.*|accept(?:\s+all)?|facebook|twitter|x|linkedin|instagram|youtube|telegram"
     r"|table\s+of\s+contents?|in\s+this\s+article|share\s+this\s+(?:post|story|page)|back\s+to\s+(?:blog|top|news)"
@@ -120,7 +120,7 @@ _PROMOTION = re.compile(
     r"|no\s+credit\s+card\s+required|(?:book|request|schedule)\s+a\s+(?:free\s+)?demo\b"
     r"|get\s+(?:new|our\s+latest)\s+(?:content|posts|articles)\s+delivered|stay\s+up\s+to\s+date\s+with\s+our"
     r"|delivered\s+(?:straight\s+|right\s+|directly\s+)?(?:to|in|into)\s+your\s+inbox"
-    r"|enjoyed\s+(?:the|this)\s+(?:article|post)\?|to\s+unsubscribe\s+at\s+any\s+time)",
+    r"|subscribe\s+below\b|enjoyed\s+(?:the|this)\s+(?:article|post)\?|to\s+unsubscribe\s+at\s+any\s+time)",
     re.IGNORECASE,
 )
 # widgets a text dump spells out: a share bar, a form's hidden field, a country picker
@@ -149,10 +149,13 @@ _DATE_LABEL = re.compile(
 _NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?|\d\d?[-./]\d\d?[-./](?:19|20)\d\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?!\d)")
-# template filler and rules: "Lorem ipsum dolor sit amet", "*****", "-----"
+# template filler and rules: "Lorem ipsum dolor sit amet", "*****", "-----", an unfilled
+# template tag ("{{hire-banner="/banners/hire"}}")
 # (and a page's layout names leaking as text: "narrow-browser-and-phone")
 _LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"[^\w]{3,}|[\s\-\u2013\u2014|•·*]*[a-z]+(?:-[a-z]+){2,}")  # use with fullmatch
+_PLACEHOLDER = re.compile(
+    r"[^\w]{3,}|\{\{[\w-]+=.*\}\}|[\s\-\u2013\u2014|•·*]*[a-z]+(?:-[a-z]+){2,}"
+)  # use with fullmatch
 
 
 def is_chrome(line: str) -> bool:
