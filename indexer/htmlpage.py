@@ -65,6 +65,7 @@ _HTML_START = re.compile(
 )
 SHORT_EXTRACTION_WORDS = 200  # below this, the extraction is checked against the visible text
 FALLBACK_RATIO = 5  # ... and replaced by it when that holds this many times more prose
+MISSED_BLOCK_RATIO = 3  # a block of prose this many times what was kept, none of it kept, was missed
 _BLOCKS = frozenset(
     "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th blockquote pre"
     " section article aside main figure figcaption address hr".split()
@@ -100,6 +101,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     tree = load_html(html)
     page = HtmlPage(paragraphs=[])
     around = None
+    prose: list[str] = []
     if tree is not None:
         meta = read_metadata(tree, url)
         page.title = choose_title(normalise_line(meta.title or ""), _headings(tree))
@@ -118,6 +120,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             lambda extensive: find_date(tree, extensive_search=extensive, original_date=True, url=page.url),
         )
         keep_data_tables(tree)
+        prose = largest_prose_block(tree)  # before trafilatura rewrites the tree
     # favor_recall: trafilatura keeps more of the story and is faster; the chrome it then
     # lets through is this module's to drop (bench/extraction_bench.py shows both sides)
     document: Any = trafilatura.bare_extraction(
@@ -159,12 +162,14 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         if is_title_like(first) and not has_sentence_end(first):
             page.title = first
             page.dropped.append(page.paragraphs.pop(0))
-    if _word_total(page.paragraphs) < SHORT_EXTRACTION_WORDS:
-        # trafilatura now and then keeps only a small part of the story (or nothing):
-        # the densest prose of the page's visible text, read as a text page, may take over
+    missed = missed_block(prose, page.paragraphs)
+    if missed or _word_total(page.paragraphs) < SHORT_EXTRACTION_WORDS:
+        # trafilatura now and then keeps only a small part of the story (or nothing), or
+        # reads some other block (an FAQ in an <article>) and misses the story: the densest
+        # prose of the page's visible text, read as a text page, may take over or join in
         visible = visible_text(html)
         fallback = clean_text_page(visible)
-        paragraphs = with_fallback(page.paragraphs, fallback.paragraphs, visible)
+        paragraphs = with_fallback(page.paragraphs, fallback.paragraphs, visible, missed)
         if paragraphs is not None:
             page.fallback = True
             page.dropped.extend(paragraph for paragraph in page.paragraphs if paragraph not in paragraphs)
@@ -173,27 +178,67 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     return page
 
 
-def with_fallback(kept: list[str], fallback: list[str], visible: str) -> list[str] | None:
+def largest_prose_block(tree: Any) -> list[str]:
+    """The paragraphs of the page's largest block of prose: the <p> children of one element."""
+    blocks: dict[Any, list[str]] = {}
+    for paragraph in tree.iter("p"):
+        parent = paragraph.getparent()
+        text = normalise_line(paragraph.text_content())
+        if parent is not None and len(text) >= _PROSE_MIN_CHARS:
+            blocks.setdefault(parent, []).append(text)
+    return max(blocks.values(), key=_word_total, default=[])
+
+
+_PROSE_MIN_CHARS = 40
+_SAME_START_CHARS = 50  # a paragraph's opening, to find it in text written out another way
+
+
+def missed_block(block: list[str], kept: list[str]) -> bool:
+    """Whether the page's largest block of prose is several times what was kept, and none of it was."""
+    if not kept or _word_total(block) < MISSED_BLOCK_RATIO * _word_total(kept):
+        return False
+    text = " ".join(" ".join(kept).split())
+    return not any(paragraph[:_SAME_START_CHARS] in text for paragraph in block)
+
+
+def with_fallback(
+    kept: list[str], fallback: list[str], visible: str, missed: bool = False
+) -> list[str] | None:
     """The text to index when trafilatura `kept` little, or None to keep what it kept.
 
     The densest prose of the visible text takes over when it holds several times
     more: in place of what was kept when it contains most of it, after it when it
     starts below it on the page (the story went on where trafilatura stopped).
-    Prose elsewhere (above the story, or around it) is some other text.
+    Prose elsewhere (above the story, or around it) is some other text, unless
+    trafilatura `missed` a whole block of prose: then the two are read in page order.
     """
     words = _word_total(kept)
     if not words:
         return fallback
-    if not fallback or _word_total(fallback) < FALLBACK_RATIO * words:
+    if not fallback or _word_total(fallback) < (MISSED_BLOCK_RATIO if missed else FALLBACK_RATIO) * words:
         return None
     text = "\n".join(fallback)
     if 2 * _word_total([paragraph for paragraph in kept if paragraph in text]) >= words:
         return fallback
     flat = " ".join(visible.split())
     end = flat.find(kept[-1])
+    rest = [paragraph for paragraph in kept if paragraph not in text]
     if 0 <= end and flat.find(fallback[0], end + len(kept[-1])) >= 0 and fallback[0] not in flat[:end]:
-        return [paragraph for paragraph in kept if paragraph not in text] + fallback
+        return rest + fallback
+    if missed:
+        return in_page_order(flat, rest, fallback)
     return None
+
+
+def in_page_order(flat: str, *runs: list[str]) -> list[str]:
+    """The lines of several runs, each in its order, merged by where they stand in the page's text."""
+    placed = []
+    for run in runs:
+        at = 0
+        for i, line in enumerate(run):
+            at = max(flat.find(line), at)  # a line written out another way stays after the one before it
+            placed.append((at, i, line))
+    return [line for _, _, line in sorted(placed, key=lambda item: item[:2])]
 
 
 def page_tags(tree: Any) -> set[str]:
