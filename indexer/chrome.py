@@ -39,7 +39,9 @@ _CHROME = re.compile(
     r"|table\s+of\s+contents?|in\s+this\s+article|share\s+this\s+(?:post|story|page)|back\s+to\s+(?:blog|top|news)"
     r"|you\s+are\s+here|(?:estimated\s+)?reading\s+time|published|updated|last\s+updated(?:\s+on)?|written\s+by"
     r"|(?:written|reviewed|fact[-\s]checked|edited|posted)\s+by\s+[\w.' -]{1,40}"
-    r"|(?:by\s+[\w.' -]{1,40}\s*[\u2014\u2013|-]\s*)?\d+\s*min(?:ute)?s?\s+read"
+    # a reading time, after a byline or a date, perhaps before one: "Dec 18, 2025 \u22c5 10 min read"
+    r"|(?:[^.!?]{1,60}?\s*[\u22c5\u2014\u2013|\u00b7\u2022-]\s*)?\d+\s*min(?:ute)?s?\s+read"
+    r"(?:\s*[\u22c5|\u00b7\u2022]\s*by\s+[\w.' -]{1,40})?"
     r")[\s\-\u2013\u2014|•·*.:!]*$",
     re.IGNORECASE,
 )

@@ -802,6 +802,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "19/12/2025",
         "Table of Contents",
         "by Jacob Trussell\u201410 min read",
+        "Dec 18, 2025 \u22c5 10 min read",
+        "March 15, 2022 \u00b7 3 min read \u00b7 By ASU Online",
         "Jan Novak/AFP via Getty Images",
         "We earn commissions from links on this page, which pay for our travel reviews.",
         "12/02/2026 - Publicado por: Ana Souza - Categoria: Mundo - Tags: diplomacia",
