@@ -64,6 +64,14 @@ _END_OF_ARTICLE = re.compile(
     r"[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
 )
+# ... among them, the headings over other stories ("Read this next"), not over comments or notes
+_OTHER_STORIES = re.compile(
+    r"^[\s\-\u2013\u2014|•·*#]*(?:read\s+this\s+next|what\s+to\s+read\s+next|up\s+next"
+    r"|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|recommended(?:\s+for\s+you)?"
+    r"|related\s+(?:articles|posts|news|stories)|more\s+(?:[\w.'\u2019-]+\s+){0,3}(?:stories|news|articles|reads)"
+    r"|in\s+case\s+you\s+missed\s+it|editors?'?\u2019?s?\s+picks)[\s\-\u2013\u2014|•·*.:]*$",
+    re.IGNORECASE,
+)
 # Sentences news sites add around a story: credits, contact lines, calls to subscribe,
 # follow or share, reprint and affiliate notices, "Related:" teasers.
 _CREDIT = re.compile(
@@ -215,6 +223,9 @@ class StoryEnd:
         if any(_is_closing(following) for following in self.lines[i + 1 : i + 1 + _CLOSING_RUN]):
             # two closings in a row ("Jane Doe is a writer ...", then "Want more stories?"):
             # what follows is not the story even when its teasers outweigh it
+            return self.mostly_kept(i, ratio=0.5)
+        if _OTHER_STORIES.match(self.lines[i]):
+            # a heading over other stories: their teasers may be long, and many
             return self.mostly_kept(i, ratio=0.5)
         return self.mostly_kept(i)
 

@@ -571,6 +571,11 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
         "More from the summit: leaders agreed to meet again. Talks resume in May.", prose, []
     )
     assert not ends_article("Tags: " + ", ".join(["trade", "energy", "fishing", "visas"] * 4), prose, [])
+    # a heading over other stories ends it before teasers that outweigh the story, up to twice
+    # its length; a heading over comments does not, as readers' comments may be the longer part
+    assert ends_article("Read This Next", prose[:2], prose[:3])
+    assert not ends_article("Read This Next", prose[:1], prose[:3])
+    assert not ends_article("Comments", prose[:2], prose[:3])
 
 
 def test_closing_bios_and_credits_are_dropped():
