@@ -64,12 +64,14 @@ _END_OF_ARTICLE = re.compile(
     r"[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
 )
-# ... among them, the headings over other stories ("Read this next"), not over comments or notes
+# ... among them, the headings over other stories ("Read this next") and the prompts for a
+# reader's rating ("Was this article helpful?"), which stand after the whole story
 _OTHER_STORIES = re.compile(
     r"^[\s\-\u2013\u2014|•·*#]*(?:read\s+this\s+next|what\s+to\s+read\s+next|up\s+next"
     r"|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|recommended(?:\s+for\s+you)?"
     r"|related\s+(?:articles|posts|news|stories)|more\s+(?:[\w.'\u2019-]+\s+){0,3}(?:stories|news|articles|reads)"
-    r"|in\s+case\s+you\s+missed\s+it|editors?'?\u2019?s?\s+picks)[\s\-\u2013\u2014|•·*.:]*$",
+    r"|in\s+case\s+you\s+missed\s+it|editors?'?\u2019?s?\s+picks"
+    r"|how\s+was\s+this\s+(?:issue|article|post)\??|was\s+this\s+(?:article|page|post)\s+helpful\??)[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
 )
 # Sentences news sites add around a story: credits, contact lines, calls to subscribe,
@@ -225,7 +227,7 @@ class StoryEnd:
             # what follows is not the story even when its teasers outweigh it
             return self.mostly_kept(i, ratio=0.5)
         if _OTHER_STORIES.match(self.lines[i]):
-            # a heading over other stories: their teasers may be long, and many
+            # teasers of other stories may be long, and many
             return self.mostly_kept(i, ratio=0.5)
         return self.mostly_kept(i)
 

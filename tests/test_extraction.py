@@ -574,6 +574,7 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
     # a heading over other stories ends it before teasers that outweigh the story, up to twice
     # its length; a heading over comments does not, as readers' comments may be the longer part
     assert ends_article("Read This Next", prose[:2], prose[:3])
+    assert ends_article("How Was This Issue?", prose[:2], prose[:3])
     assert not ends_article("Read This Next", prose[:1], prose[:3])
     assert not ends_article("Comments", prose[:2], prose[:3])
 
