@@ -57,10 +57,12 @@ _END_OF_ARTICLE = re.compile(
     r"|(?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?"
     r"|(?:did\s+you\s+)?(?:like|enjoy(?:ed)?)\s+this\s+(?:article|story|post)\??"
     r"|read\s+more\s+news\s+on\b.*"
-    r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:article|page|post)\s+helpful)\??"
+    r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:(?:article|page|post)\s+)?helpful)\??"
     r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories)"
     r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
-    r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?)"
+    r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?"
+    # an author box or a sponsor's note after the story: "Reviewed by,", "A message from Jane Doe, CEO:"
+    r"|(?:written|reviewed|fact[-\s]checked)\s+by,?|a\s+message\s+from\s.{1,60}:)"
     r"[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
 )
@@ -71,7 +73,7 @@ _OTHER_STORIES = re.compile(
     r"|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|recommended(?:\s+for\s+you)?"
     r"|related\s+(?:articles|posts|news|stories)|more\s+(?:[\w.'\u2019-]+\s+){0,3}(?:stories|news|articles|reads)"
     r"|in\s+case\s+you\s+missed\s+it|editors?'?\u2019?s?\s+picks"
-    r"|how\s+was\s+this\s+(?:issue|article|post)\??|was\s+this\s+(?:article|page|post)\s+helpful\??)[\s\-\u2013\u2014|•·*.:]*$",
+    r"|how\s+was\s+this\s+(?:issue|article|post)\??|was\s+this\s+(?:(?:article|page|post)\s+)?helpful\??)[\s\-\u2013\u2014|•·*.:]*$",
     re.IGNORECASE,
 )
 # Sentences news sites add around a story: credits, contact lines, calls to subscribe,
@@ -132,7 +134,7 @@ _PROMOTION = re.compile(
     r"|no\s+credit\s+card\s+required|(?:book|request|schedule)\s+a\s+(?:free\s+)?demo\b"
     r"|get\s+(?:new|our\s+latest)\s+(?:content|posts|articles)\s+delivered|stay\s+up\s+to\s+date\s+with\s+our"
     r"|delivered\s+(?:straight\s+|right\s+|directly\s+)?(?:to|in|into)\s+your\s+inbox"
-    r"|subscribe\s+below\b|enjoyed\s+(?:the|this)\s+(?:article|post)\?|to\s+unsubscribe\s+at\s+any\s+time)",
+    r"|subscribe\s+below\b|enjoyed\s+(?:the|this)\s+(?:article|post|piece|story)\?|to\s+unsubscribe\s+at\s+any\s+time)",
     re.IGNORECASE,
 )
 # widgets a text dump spells out: a share bar, a form's hidden field, a country picker
@@ -279,6 +281,7 @@ _CLOSING_NOTE = re.compile(
     # ... and says so the way a bio does (not "X is a journalist who was detained ...")
     r".{0,60}?(?:\b(?:based|living)\s+in\b|\bwho\s+(?:covers|writes)\b|\bwrites\s+about\b|\bcovering\b"
     r"|\bspeciali[sz]\w*\s+in\b|\byears\s+of\s+experience\b|\bpassionate\s+about\b|\b(?:at|for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
-    r"|^this\s+(?:story|article|post|report)\s.{0,120}\b(?:was\s+(?:written|produced|reported)|appeared\s+originally)",
+    r"|^this\s+(?:story|article|post|report)\s.{0,120}\b(?:was\s+(?:written|produced|reported)|appeared\s+originally)"
+    r"|^thanks\s+for\s+(?:reading|learning|watching|listening)\b",
     re.IGNORECASE,
 )

@@ -562,6 +562,10 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
         "About the author",
         "Explore More Franchises",
         "Comments",
+        "Reviewed by,",
+        "A message from Jane Doe, co-founder of The Ledger:",
+        "Was this helpful?",
+        "Thanks for learning with the Ledger Community. Check out our courses.",
     ):
         assert ends_article(marker, prose, prose[:1]), marker
         assert not ends_article(marker, prose[:1], prose), marker  # the story goes on after it
@@ -790,6 +794,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Share your story with the commission, the envoy urged the survivors.",
         "Aid was delivered to the border crossing on Monday, the agency said.",
         "Click to share, the campaign told voters, and the video spread overnight.",
+        "Thanks for the warm welcome, the minister told his hosts in Astana.",
+        "Enjoyed this piece of news, the minister asked?",
         "{{ person }}",
     ):
         assert not is_chrome(sentence), sentence
