@@ -59,7 +59,7 @@ _END_OF_ARTICLE = re.compile(
     r"|read\s+more\s+news\s+on\b.*"
     r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:(?:article|page|post)\s+)?helpful)\??"
     r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories)"
-    r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
+    r"|read\s+this\s+next|(?:article\s+)?sources|(?:about\s+the\s+)?author(?:\s*:.*)?|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
     r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?"
     # an author box or a sponsor's note after the story: "Reviewed by,", "A message from Jane Doe, CEO:"
     r"|(?:written|reviewed|fact[-\s]checked)\s+by,?|a\s+message\s+from\s.{1,60}:)"
@@ -102,7 +102,7 @@ _CREDIT = re.compile(
     # ... and a consent form's cookie categories ("Functional cookies help to ...")
     r"|^(?:strictly\s+)?(?:necessary|essential|functional|performance|analytic(?:al|s)?|advertisement"
     r"|advertising|marketing|targeting|preferences?|statistics?|other\s+uncategori[sz]ed)\s+cookies\s+"
-    r"(?:are\s+(?:used|set|stored|absolutely|essential|necessary|required|needed)|help|ensure|allow|enable"
+    r"(?:are\s+(?:used|set|stored|absolutely|essential|necessary|required|needed|those)|help|ensure|allow|enable"
     r"|collect|track|may)\b"
     # privacy notices
     r"|^your\s+privacy\s+is\s+important\s+to\s+us|^we\s+have\s+updated\s+our\s+privacy\s+policy"
@@ -134,7 +134,7 @@ _PROMOTION = re.compile(
     r"|no\s+credit\s+card\s+required|(?:book|request|schedule)\s+a\s+(?:free\s+)?demo\b"
     r"|get\s+(?:new|our\s+latest)\s+(?:content|posts|articles)\s+delivered|stay\s+up\s+to\s+date\s+with\s+our"
     r"|delivered\s+(?:straight\s+|right\s+|directly\s+)?(?:to|in|into)\s+your\s+inbox"
-    r"|subscribe\s+below\b|enjoyed\s+(?:the|this)\s+(?:article|post|piece|story)\?|to\s+unsubscribe\s+at\s+any\s+time)",
+    r"|subscribe\s+below\b|^fill\s+out\s+(?:the|this|our)\s+form\b|enjoyed\s+(?:the|this)\s+(?:article|post|piece|story)\?|to\s+unsubscribe\s+at\s+any\s+time)",
     re.IGNORECASE,
 )
 # widgets a text dump spells out: a share bar, a form's hidden field, a country picker
@@ -282,6 +282,6 @@ _CLOSING_NOTE = re.compile(
     r".{0,60}?(?:\b(?:based|living)\s+in\b|\bwho\s+(?:covers|writes)\b|\bwrites\s+about\b|\bcovering\b"
     r"|\bspeciali[sz]\w*\s+in\b|\byears\s+of\s+experience\b|\bpassionate\s+about\b|\b(?:at|for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
     r"|^this\s+(?:story|article|post|report)\s.{0,120}\b(?:was\s+(?:written|produced|reported)|appeared\s+originally)"
-    r"|^thanks\s+for\s+(?:reading|learning|watching|listening)\b",
+    r"|^thanks\s+for\s+(?:reading|learning|watching|listening)\b|^become\s+a\s+paid\s+(?:subscriber|member)\b",
     re.IGNORECASE,
 )

@@ -565,6 +565,8 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
         "Reviewed by,",
         "A message from Jane Doe, co-founder of The Ledger:",
         "Was this helpful?",
+        "Author",
+        "Become a paid subscriber to The Ledger to unlock this piece and learn about:",
         "Thanks for learning with the Ledger Community. Check out our courses.",
     ):
         assert ends_article(marker, prose, prose[:1]), marker
@@ -796,6 +798,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Click to share, the campaign told voters, and the video spread overnight.",
         "Thanks for the warm welcome, the minister told his hosts in Astana.",
         "Enjoyed this piece of news, the minister asked?",
+        "Events this week: talks, panels and a reception. Fill out the form to register.",
         "{{ person }}",
     ):
         assert not is_chrome(sentence), sentence
@@ -846,6 +849,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Manage consent",
         "Functional cookies help to share the content of this website on social media platforms.",
         "Necessary cookies are required for the search and login on this site to work.",
+        "Other uncategorized cookies are those that are being analyzed and have not been classified.",
+        "Fill out the form to get a copy of our ebook.",
         "Share this on WhatsApp",
         "Sign up for The Morning Ledger today to get the free daily newsletter in your inbox.",
         "Join our Diplomacy Forums to keep talking about the summit!",
