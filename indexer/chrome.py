@@ -59,7 +59,7 @@ _END_OF_ARTICLE = re.compile(
     r"|read\s+more\s+news\s+on\b.*"
     r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:(?:article|page|post)\s+)?helpful)\??"
     r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories)"
-    r"|read\s+this\s+next|(?:article\s+)?sources|(?:about\s+the\s+)?author(?:\s*:.*)?|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
+    r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|author|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
     r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?"
     # an author box or a sponsor's note after the story: "Reviewed by,", "A message from Jane Doe, CEO:"
     r"|(?:written|reviewed|fact[-\s]checked)\s+by,?|a\s+message\s+from\s.{1,60}:)"
