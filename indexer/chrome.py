@@ -273,7 +273,7 @@ def _is_closing_note(line: str) -> bool:
     return word_count(line) <= _NOTE_MAX_WORDS and bool(_CLOSING_NOTE.search(line))
 
 
-_NOTE_MAX_WORDS = 80
+_NOTE_MAX_WORDS = 120
 _CLOSING_NOTE = re.compile(
     r"^\(?(?:(?-i:[A-Z])[\w'\u2019.-]+\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w&,-]+\s+){0,6}?"
     r"(?:writer|editor|journalist|reporter|correspondent|author|contributor|columnist|blogger|freelancer"
