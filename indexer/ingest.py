@@ -230,7 +230,7 @@ def ingest_files(
     def from_warc(page: WarcPage) -> tuple[bytes, dict[str, Any]]:
         return page.data, {"url": page.url, **overrides}
 
-    try:
+    with site_lines:
         for path in iter_page_files(paths, report):
             if is_warc(path):
                 try:
@@ -253,8 +253,6 @@ def ingest_files(
                 batch.clear()
         if batch:
             write_articles(index_dir(data_dir), batch)
-    finally:
-        site_lines.close()
     return report
 
 
@@ -271,8 +269,7 @@ def ingest_bytes(
         raise DipnewsError(f"The page is over the {max_bytes / 1e6:.1f} MB limit.", 413)
     upgrade_if_needed(data_dir)
     archive = archive_for(data_dir)
-    site_lines = site_lines_for(data_dir)
-    try:
+    with site_lines_for(data_dir) as site_lines:
         article, status = prepare(
             archive,
             data,
@@ -282,8 +279,6 @@ def ingest_bytes(
             site_lines=site_lines,
             indexed=functools.partial(is_indexed, index_dir(data_dir)),
         )
-    finally:
-        site_lines.close()
     if status != DUPLICATE:
         write_articles(index_dir(data_dir), [article])
     return article, status
@@ -302,8 +297,7 @@ def reindex(data_dir: Path, progress: Callable[[], None] | None = None) -> Inges
     archive = archive_for(data_dir)
     articles: list[Article] = []
     stale: list[Record] = []
-    site_lines = site_lines_for(data_dir)
-    try:
+    with site_lines_for(data_dir) as site_lines:
         site_lines.clear()
         for record in archive.records():
             try:
@@ -328,8 +322,6 @@ def reindex(data_dir: Path, progress: Callable[[], None] | None = None) -> Inges
         for article in articles:
             drop_site_chrome(article, site_lines)
             describe(article)
-    finally:
-        site_lines.close()
     write_articles(index_dir(data_dir), articles, clear=True, progress=progress)
     for record in stale:  # only once the rebuilt index is committed
         record.extractor_version = EXTRACTOR_VERSION
@@ -348,9 +340,8 @@ def delete(data_dir: Path, article_id: str) -> bool:
     if archive.get_record(article_id) is not None:
         archive.delete_record(article_id)
         existed = True
-    site_lines = site_lines_for(data_dir)
-    site_lines.forget(article_id)
-    site_lines.close()
+    with site_lines_for(data_dir) as site_lines:
+        site_lines.forget(article_id)
     return existed
 
 
@@ -363,8 +354,7 @@ def update_metadata(data_dir: Path, article_id: str, changes: dict[str, Any]) ->
         raise DipnewsError(f"No article with id {article_id!r}.", 404)
     supplied = jsonable({**record.supplied, **changes})
     supplied = {k: v for k, v in supplied.items() if v not in (None, "", [])}
-    site_lines = site_lines_for(data_dir)
-    try:
+    with site_lines_for(data_dir) as site_lines:
         article = extract_article(
             archive.get_raw(record.raw_sha256),
             source=record.source,
@@ -377,8 +367,6 @@ def update_metadata(data_dir: Path, article_id: str, changes: dict[str, Any]) ->
         )
         site_lines.forget(article_id)
         site_lines.record(article.id, article.site, kept_lines(article))
-    finally:
-        site_lines.close()
     if article.id != article_id:  # a corrected url gives the article a new id
         archive.delete_record(article_id)
         delete_article(index_dir(data_dir), article_id)

@@ -66,6 +66,12 @@ class SiteLines:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> SiteLines:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def record(self, page_id: str, site: str | None, lines: Iterable[str]) -> None:
         """Store (or replace) what one page kept."""
         with self.db:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import click
 from werkzeug.datastructures import MultiDict
 
-from indexer.article import extract_article
+from indexer.article import Article, extract_article
 from indexer.errors import DipnewsError
 from indexer.ingest import (
     DEFAULT_MAX_BYTES,
@@ -234,7 +235,7 @@ def extract_command(obj: Context, files: tuple[Path, ...], as_json: bool, max_by
     failures = 0
     # what the index has learned of sites' repeated chrome applies here as it would when indexing
     site_lines = site_lines_for(obj.data_dir) if site_lines_path(obj.data_dir).exists() else None
-    try:
+    with site_lines if site_lines is not None else contextlib.nullcontext():
         for path in files:
             try:
                 if path.name.endswith(SIDECAR_SUFFIX):
@@ -253,38 +254,40 @@ def extract_command(obj: Context, files: tuple[Path, ...], as_json: bool, max_by
                 else:
                     click.echo(f"{path}: {error.message}", err=True)
                 continue
-            data = article.to_dict()
-            data["path"] = str(path)
-            if as_json:
-                click.echo(json.dumps(data, ensure_ascii=False))
-            else:
-                click.echo(f"== {path}")
-                data["people"] = [p["name"] for p in data["people"]]
-                for key in (
-                    "title",
-                    "date",
-                    "date_source",
-                    "outlet",
-                    "byline",
-                    "dateline",
-                    "topics",
-                    "primary_countries",
-                    "countries",
-                    "people",
-                ):
-                    click.echo(f"{key:>12}: {data[key]}")
-                click.echo(f"{'dropped':>12}: {len(article.dropped)} lines")
-                if article.site_chrome:
-                    repeated = len(article.site_chrome)
-                    click.echo(f"{'site chrome':>12}: {repeated} lines repeated on {article.site}")
-                click.echo("")
-                click.echo(article.body)
-                click.echo("")
-    finally:
-        if site_lines is not None:
-            site_lines.close()
+            echo_article(article, path, as_json)
     if failures:
         raise click.ClickException(f"{failures} of {len(files)} page(s) could not be read.")
+
+
+def echo_article(article: Article, path: Path, as_json: bool) -> None:
+    """Print what indexing would store of one page: a JSON line, or its fields and body."""
+    data = article.to_dict()
+    data["path"] = str(path)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    click.echo(f"== {path}")
+    data["people"] = [p["name"] for p in data["people"]]
+    for key in (
+        "title",
+        "date",
+        "date_source",
+        "outlet",
+        "byline",
+        "dateline",
+        "topics",
+        "primary_countries",
+        "countries",
+        "people",
+    ):
+        click.echo(f"{key:>12}: {data[key]}")
+    click.echo(f"{'dropped':>12}: {len(article.dropped)} lines")
+    if article.site_chrome:
+        repeated = len(article.site_chrome)
+        click.echo(f"{'site chrome':>12}: {repeated} lines repeated on {article.site}")
+    click.echo("")
+    click.echo(article.body)
+    click.echo("")
 
 
 @cli.command("search")
