@@ -226,6 +226,9 @@ def main() -> None:
     parser.add_argument("--as-text", action="store_true", help="score the text-page path on text dumps")
     parser.add_argument("--explain", action="store_true", help="where dipnews loses, instead of the table")
     args = parser.parse_args()
+    for folder in args.sets:
+        if not (folder / "ground-truth.json").is_file():
+            parser.error(f"{folder} is no evaluation set: it has no ground-truth.json (see ../shared/eval)")
     warnings.simplefilter("ignore")
     for folder in args.sets:
         raw = load_pages(folder)
