@@ -155,6 +155,8 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             page.paragraphs.append(line)
             end.keep(line)
     page.paragraphs = drop_closing_notes(page.paragraphs, page.dropped)
+    if tree is not None:
+        page.paragraphs = drop_link_runs(page.paragraphs, link_texts(tree), page.dropped)
     if page.title and page.site_name and page.title.casefold() == page.site_name.casefold():
         # the "headline" found is the site's name (a logo in an <h1>): the story's own
         # headline is then the first line of the text, when it reads like one
@@ -239,6 +241,31 @@ def in_page_order(flat: str, *runs: list[str]) -> list[str]:
             at = max(flat.find(line), at)  # a line written out another way stays after the one before it
             placed.append((at, i, line))
     return [line for _, _, line in sorted(placed, key=lambda item: item[:2])]
+
+
+def link_texts(tree: Any) -> set[str]:
+    """The text of every link on the page."""
+    return {normalise_line(link.text_content()) for link in tree.iter("a")}
+
+
+def drop_link_runs(paragraphs: list[str], links: set[str], dropped: list[str]) -> list[str]:
+    """`paragraphs` without their runs of lines that are each a whole link: a menu, a directory
+    of other pages ("Average costs in Boston", "Average costs in Chicago", ...). A list
+    of links (lines "- ...") is kept: stories list their sources and further reading so."""
+    kept: list[str] = []
+    run: list[str] = []
+    for paragraph in [*paragraphs, ""]:
+        if paragraph and paragraph in links and not paragraph.startswith("- "):
+            run.append(paragraph)
+            continue
+        (dropped if len(run) >= LINK_RUN else kept).extend(run)
+        run = []
+        if paragraph:
+            kept.append(paragraph)
+    return kept
+
+
+LINK_RUN = 3
 
 
 def page_tags(tree: Any) -> set[str]:

@@ -272,6 +272,25 @@ def test_a_story_missed_for_a_smaller_block_is_read_in_page_order():
     assert body.index("Point 69 of the transit") < body.index("Question 0: what")
 
 
+def test_a_run_of_links_in_the_story_is_a_directory_not_text():
+    from indexer.htmlpage import drop_link_runs
+
+    cities = [f"Road transport costs in {city}" for city in ("Almaty", "Astana", "Shymkent")]
+    links = "".join(f"<p><a href='/costs/{n}'>{line}</a></p>" for n, line in enumerate(cities))
+    article = extract_article(html_page(BRIEF * 3 + links + BRIEF))
+    assert "Road transport costs in" not in article.body and article.body.endswith("customs regime.")
+    story = ["The envoys met in Astana.", "They signed the treaty."]
+    sources = [f"- Treaty text, part {n}" for n in range(3)]
+    linked = set(cities + sources)
+    # a list of links is the story's sources; one linked line may be the story's own
+    assert drop_link_runs(story + sources, linked, []) == story + sources
+    assert (
+        drop_link_runs(story[:1] + cities[:2] + story[1:], linked, []) == story[:1] + cities[:2] + story[1:]
+    )
+    dropped: list[str] = []
+    assert drop_link_runs(story[:1] + cities + story[1:], linked, dropped) == story and dropped == cities
+
+
 def test_lines_are_merged_in_page_order():
     from indexer.htmlpage import in_page_order
 
