@@ -35,7 +35,7 @@ _CHROME = re.compile(
     r"|learn\s+more|find\s+out\s+more|get\s+started(?:\s+(?:today|now|for\s+free))?|apply\s+now|get\s+in\s+touch"
     r"|contact\s+us\s+today|get\s+a\s+(?:free\s+)?quote|get\s+your\s+(?:free\s+)?copy(?:\s+(?:today|now))?|share\s+your\s+story|add\s+a\s+comment|subscribe\s+to\s+this\s+site"
     r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
-    r"|cookie.*|accept(?:\s+all)?|facebook|twitter|x|linkedin|instagram|youtube|telegram"
+    r"|cookie.*|accept(?:\s+all)?|accessibility|facebook|twitter|x|linkedin|instagram|youtube|telegram"
     r"|table\s+of\s+contents?|in\s+this\s+article|share\s+this\s+(?:post|story|page)|back\s+to\s+(?:blog|top|news)"
     r"|you\s+are\s+here|(?:estimated\s+)?reading\s+time|published|updated|last\s+updated(?:\s+on)?|written\s+by"
     r"|(?:written|reviewed|fact[-\s]checked|edited|posted)\s+by\s+[\w.' -]{1,40}"
@@ -110,7 +110,12 @@ _CREDIT = re.compile(
     r"|^our\s+standards\s*:|^(?:reach|contact|email|follow)\s+(?:the\s+)?(?:reporters?|writers?|authors?)\b"
     r"|^this\s+(?:copy|article|material)\s+is\s+for\s+your\s+personal\b|^follow\s+@\w+\s+on\s+\w+"
     # affiliate notices
-    r"|^(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$",
+    r"|^(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$"
+    r"|^(?:note\s*:\s*)?(?:some\s+|our\s+|this\s+)?(?:posts?|articles?|pages?|links?)\s+(?:may\s+)?contains?\s+affiliate\s+links\b"
+    r"|^as\s+an\s+amazon\s+associate\b"
+    # a form's consent line, a contact line
+    r"|\bagree\s+to\s+(?:our|the)\s+(?:terms\s+(?:&|and)\s+conditions|terms\s+of\s+(?:use|service)|privacy\s+policy)\b.{0,80}$"
+    r"|^terms\s+of\s+submitting\s+this\s+form\b|^e-?mail\s*:\s*\S+@\S+$",
     re.IGNORECASE,
 )
 _PROMOTION = re.compile(

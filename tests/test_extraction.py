@@ -820,6 +820,9 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Thanks for the warm welcome, the minister told his hosts in Astana.",
         "Enjoyed this piece of news, the minister asked?",
         "Events this week: talks, panels and a reception. Fill out the form to register.",
+        "Both sides agree to the terms of the ceasefire, the envoy said on Monday.",
+        "Email: the ministry's statement said the talks would resume in May.",
+        "Accessibility of the border crossing for lorries was the main topic.",
         "{{ person }}",
     ):
         assert not is_chrome(sentence), sentence
@@ -872,6 +875,11 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Necessary cookies are required for the search and login on this site to work.",
         "Other uncategorized cookies are those that are being analyzed and have not been classified.",
         "Fill out the form to get a copy of our ebook.",
+        "Note: Some posts may contain affiliate links. Read more in our Privacy Policy.",
+        "As an Amazon Associate we earn from qualifying purchases.",
+        "and agree to our Terms & Conditions and Privacy Policy.",
+        "Email: press@ledger.example",
+        "\u2014 Accessibility",
         "Share this on WhatsApp",
         "Sign up for The Morning Ledger today to get the free daily newsletter in your inbox.",
         "Join our Diplomacy Forums to keep talking about the summit!",
