@@ -114,7 +114,7 @@ _CREDIT = re.compile(
     r"|^(?:note\s*:\s*)?(?:some\s+|our\s+|this\s+)?(?:posts?|articles?|pages?|links?)\s+(?:may\s+)?contains?\s+affiliate\s+links\b"
     r"|^as\s+an\s+amazon\s+associate\b"
     # a form's consent line, a contact line
-    r"|\bagree\s+to\s+(?:our|the)\s+(?:terms\s+(?:&|and)\s+conditions|terms\s+of\s+(?:use|service)|privacy\s+policy)\b.{0,80}$"
+    r"|^.{0,40}?\bagree\s+to\s+(?:our|the)\s+(?:terms\s+(?:&|and)\s+conditions|terms\s+of\s+(?:use|service)|privacy\s+policy)\b.{0,80}$"
     r"|^terms\s+of\s+submitting\s+this\s+form\b|^e-?mail\s*:\s*\S+@\S+$",
     re.IGNORECASE,
 )
