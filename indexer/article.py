@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from indexer.bylines import clean_byline
 from indexer.dates import find_dates, infer_year, parse_dateline
 from indexer.decode import decode_bytes, repair_text
 from indexer.entities import Person, find_countries, find_people
@@ -18,7 +19,7 @@ from indexer.htmlpage import clean_html_page, looks_like_html
 from indexer.outlets import display_domain, outlet_by_name, outlet_by_url
 from indexer.sitelines import SiteLines, site_of
 from indexer.stories import StoryKey, story_key
-from indexer.textpage import clean_byline, clean_text_page
+from indexer.textpage import clean_text_page
 from indexer.topics import TopicScore, tag_topics
 
 # Bump when extraction changes, so stale documents can be re-extracted.

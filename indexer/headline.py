@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from indexer.bylines import byline_name
 from indexer.lines import normalise_line
-from indexer.textpage import byline_name
 
 HEADLINE_TAGS = ("h1", "h2", "h3", "legend")  # where a page prints its headline
 _SCRIPTS = {"script", "style", "noscript", "template"}

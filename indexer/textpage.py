@@ -14,19 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from indexer.bylines import BYLINE, byline_line, byline_name
 from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
-from indexer.dates import MONTHS, find_dates, parse_date_line
+from indexer.dates import find_dates, parse_date_line
 from indexer.lines import has_sentence_end, is_paragraph, normalise_line, word_count
 
 _MENU_RUN = 3  # this many short lines in a row, not introduced by a colon, are a menu or link list
 _SHORT_WORDS = 6
-# "By Jane Doe", "Written by Jane Doe and John Roe | 5 min read": who is a run of capitalised names
-BYLINE = re.compile(
-    r"^(?:by|written\s+by|reported\s+by|words\s+by|posted\s+by|author:?)\s+"
-    r"(?P<who>(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w.'\u2019-]*|van|von|de|der|da|al|bin)){0,4}"
-    r"(?:\s*(?:,|and|&)\s*(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3})*)",
-    re.IGNORECASE,
-)
 _TITLE_WORDS = (3, 30)
 
 
@@ -41,12 +35,6 @@ class TextPage:
     dropped: list[str] = field(default_factory=list)
 
 
-def _byline_line(line: str) -> re.Match[str] | None:
-    """A line that is a byline and nothing else."""
-    match = BYLINE.match(line)
-    return match if match and not line[match.end() :].strip(" .") else None
-
-
 def is_title_like(line: str) -> bool:
     """A line that could be a headline: a few words, not chrome, a date, a byline or a lead-in."""
     words = len(line.split())
@@ -54,7 +42,7 @@ def is_title_like(line: str) -> bool:
         _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]
         and not is_chrome(line)
         and parse_date_line(line) is None
-        and not _byline_line(line)
+        and not byline_line(line)
         and not line.endswith(":")
     )
 
@@ -66,38 +54,6 @@ _NOT_HEADLINE = re.compile(
 )
 _HEADLINE_WORDS = 5  # fewer words: more likely a menu item or a section name
 _DATED_LINE_WORDS = 15  # a longer line with a date is a sentence or a teaser, not the page's date
-
-
-# month names as bylines print them, longest first ("September" before "Sep")
-_MONTH_NAMES = sorted((name.capitalize() for name in MONTHS), key=len, reverse=True)
-_NAME_MONTHS = ("April", "May", "June", "August")  # also given names and surnames ("Tom May")
-# what a byline runs into after the name: a label (glued on, in some dumps) or a date
-_AFTER_NAME = re.compile(
-    r"(?:(?<=[a-z])|\s+)(?:Published|Updated|Posted|Last\s+(?i:updated|modified))\b.*$"
-    rf"|(?:\s+[Oo]n)?\s+(?:{'|'.join(_MONTH_NAMES)})\.?\s+\d.*$"
-)
-# a month that ends a byline's run of capitalised words is the date's ("Luke Kim December")
-_TRAILING_MONTH = re.compile(
-    rf"\s+(?:{'|'.join(name for name in _MONTH_NAMES if name not in _NAME_MONTHS)})\.?$"
-)
-_NOT_A_NAME = re.compile(
-    rf"\u00a9|\bprivacy\b|\bpolicy\b|\bcookies?\b|^(?:the\s+)?author$|^(?:{'|'.join(_MONTH_NAMES)})\.?$",
-    re.IGNORECASE,
-)
-
-
-def clean_byline(byline: str | None) -> str | None:
-    """A byline without the label or month run into it, or None when it names nobody ("August")."""
-    if not byline:
-        return None
-    name = _TRAILING_MONTH.sub("", _AFTER_NAME.sub("", byline)).strip(" ,;")
-    return None if not name or _NOT_A_NAME.search(name) else name
-
-
-def byline_name(line: str) -> str | None:
-    """The name a byline line gives, without the label or date that follows it."""
-    named = BYLINE.match(_AFTER_NAME.sub("", line))
-    return named.group("who").strip() if named else None
 
 
 def _could_be_headline(line: str) -> bool:
@@ -141,7 +97,7 @@ def clean_text_page(text: str) -> TextPage:
         if end.ends_at(i):
             page.dropped.extend(body[i:])
             break
-        byline = _byline_line(line)
+        byline = byline_line(line)
         if byline and len(byline.group("who").split()) >= 2 and not _labelled_author(line):
             # a byline line the run of prose took in ("By Jane Doe" under a standfirst); but
             # "By Region" is a heading, and "Author: X" a book review's fact line
@@ -164,7 +120,7 @@ def _read_head(page: TextPage, head: list[str]) -> None:
     headlines = []
     dated = []  # dates of the other short head lines that give one
     for line in head:
-        byline = _byline_line(line)
+        byline = byline_line(line)
         date = parse_date_line(line)
         if byline and page.byline is None:
             page.byline = byline.group("who").strip()

@@ -722,7 +722,7 @@ def test_text_page_date_from_a_head_line_that_gives_one():
 
 
 def test_bylines_are_cleaned_of_dates_and_labels_and_junk_is_no_byline():
-    from indexer.textpage import clean_byline
+    from indexer.bylines import clean_byline
 
     assert clean_byline("Aigerim Nurlanova December") == "Aigerim Nurlanova"
     assert clean_byline("Aigerim Nurlanova Last Updated August 1") == "Aigerim Nurlanova"
