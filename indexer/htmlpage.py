@@ -238,7 +238,10 @@ def in_page_order(flat: str, *runs: list[str]) -> list[str]:
     for run in runs:
         at = 0
         for i, line in enumerate(run):
-            at = max(flat.find(line), at)  # a line written out another way stays after the one before it
+            # searched from the line before (linear on a long page); a line written out
+            # another way is not found and stays after the one before it
+            found = flat.find(line, at)
+            at = found if found >= 0 else at
             placed.append((at, i, line))
     return [line for _, _, line in sorted(placed, key=lambda item: item[:2])]
 
