@@ -193,6 +193,7 @@ def largest_prose_block(tree: Any) -> list[str]:
 
 _PROSE_MIN_CHARS = 40
 _SAME_START_CHARS = 50  # a paragraph's opening, to find it in text written out another way
+_SAMPLED_PARAGRAPHS = 50
 
 
 def missed_block(block: list[str], kept: list[str]) -> bool:
@@ -200,7 +201,9 @@ def missed_block(block: list[str], kept: list[str]) -> bool:
     if not kept or _word_total(block) < MISSED_BLOCK_RATIO * _word_total(kept):
         return False
     text = " ".join(" ".join(kept).split())
-    return not any(paragraph[:_SAME_START_CHARS] in text for paragraph in block)
+    # paragraphs spread over the block, a bounded number: a long page costs no more
+    sample = block[:: max(1, len(block) // _SAMPLED_PARAGRAPHS)]
+    return not any(paragraph[:_SAME_START_CHARS] in text for paragraph in sample)
 
 
 def with_fallback(
