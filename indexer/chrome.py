@@ -287,6 +287,7 @@ _CLOSING_NOTE = re.compile(
     r".{0,60}?(?:\b(?:based|living)\s+in\b|\bwho\s+(?:covers|writes)\b|\bwrites\s+about\b|\bcovering\b"
     r"|\bspeciali[sz]\w*\s+in\b|\byears\s+of\s+experience\b|\bpassionate\s+about\b|\b(?:at|for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
     r"|^this\s+(?:story|article|post|report)\s.{0,120}\b(?:was\s+(?:written|produced|reported)|appeared\s+originally)"
-    r"|^thanks\s+for\s+(?:reading|learning|watching|listening)\b|^become\s+a\s+paid\s+(?:subscriber|member)\b",
+    r"|^thanks\s+for\s+(?:reading|learning|watching|listening)\b|^become\s+a\s+paid\s+(?:subscriber|member)\b"
+    r"|^(?:\u00a9|\(c\)|copyright\b)",
     re.IGNORECASE,
 )

@@ -586,6 +586,7 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
         "Was this helpful?",
         "Author",
         "Become a paid subscriber to The Ledger to unlock this piece and learn about:",
+        "\u00a9 2019 The Ledger. All Rights Reserved. This material may not be published or broadcast.",
         "Thanks for learning with the Ledger Community. Check out our courses.",
     ):
         assert ends_article(marker, prose, prose[:1]), marker
