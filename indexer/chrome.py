@@ -202,8 +202,18 @@ def _is_date_line(line: str) -> bool:
 
 
 def _is_timestamp(line: str) -> bool:
-    """A short line giving a date and a time, in any language ("22 de janeiro de 2018 às 0:13")."""
-    return word_count(line) <= _TIMESTAMP_MAX_WORDS and bool(_YEAR.search(line) and _CLOCK.search(line))
+    """A short line giving a date and a time, in any language ("22 de janeiro de 2018 às 0:13"),
+    or a time ago ("1 hour ago", "Updated 3 days ago")."""
+    return word_count(line) <= _TIMESTAMP_MAX_WORDS and bool(
+        (_YEAR.search(line) and _CLOCK.search(line)) or _TIME_AGO.fullmatch(line)
+    )
+
+
+_TIME_AGO = re.compile(
+    r"(?:(?:updated|published|posted)\s*:?\s*)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?"
+    r"|months?|years?)\s+ago\.?",
+    re.IGNORECASE,
+)
 
 
 class StoryEnd:

@@ -824,6 +824,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Both sides agree to the terms of the ceasefire, the envoy said on Monday.",
         "Email: the ministry's statement said the talks would resume in May.",
         "Accessibility of the border crossing for lorries was the main topic.",
+        "Talks resumed 3 days ago.",
         "{{ person }}",
     ):
         assert not is_chrome(sentence), sentence
@@ -880,6 +881,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "As an Amazon Associate we earn from qualifying purchases.",
         "and agree to our Terms & Conditions and Privacy Policy.",
         "Email: press@ledger.example",
+        "1 hour ago",
+        "Updated 3 days ago",
         "\u2014 Accessibility",
         "Share this on WhatsApp",
         "Sign up for The Morning Ledger today to get the free daily newsletter in your inbox.",
