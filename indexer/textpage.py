@@ -66,15 +66,32 @@ def _could_be_headline(line: str) -> bool:
     )
 
 
-def _choose_headline(candidates: list[str], seen: Counter[str]) -> str | None:
+def _choose_headline(candidates: list[str], seen: Counter[str], body: list[str]) -> str | None:
     """The headline among the lines above the story: the one nearest the story (menus and
-    section names come first) of five words or more, one the page repeats if there is one;
-    else the nearest shorter one."""
+    section names come first) whose words the story's opening mostly uses; else the nearest
+    of five words or more, one the page repeats if there is one; else the nearest shorter one."""
+    story = _content_words(" ".join(body[:_STORY_LINES]))
+    about = [line for line in candidates if _share_in(line, story) >= _HEADLINE_SHARE]
     long = [line for line in candidates if len(line.split()) >= _HEADLINE_WORDS and not line.endswith(".")]
-    for pool in ([line for line in long if seen[line] > 1], long, candidates):
+    for pool in (about, [line for line in long if seen[line] > 1], long, candidates):
         if pool:
             return pool[-1]
     return None
+
+
+_STORY_LINES = 10  # the story's opening, whose words a headline shares
+_HEADLINE_SHARE = 0.7
+_WORD = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more: few are function words
+
+
+def _content_words(text: str) -> set[str]:
+    return {word.casefold() for word in _WORD.findall(text)}
+
+
+def _share_in(line: str, words: set[str]) -> float:
+    """The share of the line's words (two or more) found among `words`; 0 for a line of fewer."""
+    own = _content_words(line)
+    return len(own & words) / len(own) if len(own) >= 2 else 0.0
 
 
 def clean_text_page(text: str) -> TextPage:
@@ -90,7 +107,7 @@ def clean_text_page(text: str) -> TextPage:
     page = TextPage(paragraphs=[])
     head, body, tail = lines[:first], lines[first : last + 1], lines[last + 1 :]
 
-    _read_head(page, head)
+    _read_head(page, head, body)
 
     end = StoryEnd(body)
     for i, line in enumerate(body):
@@ -115,7 +132,7 @@ def clean_text_page(text: str) -> TextPage:
     return page
 
 
-def _read_head(page: TextPage, head: list[str]) -> None:
+def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:
     """The title, byline and date bar from the lines above the story; the rest of them is dropped."""
     headlines = []
     dated = []  # dates of the other short head lines that give one
@@ -141,7 +158,7 @@ def _read_head(page: TextPage, head: list[str]) -> None:
         # no date bar of its own: the first short head line that gives a date ("Updated
         # Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM" gives the earlier one, the publication)
         page.date_bar = dated[0]
-    page.title = _choose_headline(headlines, Counter(head))
+    page.title = _choose_headline(headlines, Counter(head), body)
     if page.title:
         page.dropped.remove(page.title)  # a repeated headline's other copy stays dropped
 

@@ -697,6 +697,10 @@ def test_text_page_headline_is_the_one_nearest_the_story():
         "\n".join([headline, "Talks open in Oslo after a year of disputes", headline, *story])
     )
     assert page.title == headline and page.dropped.count(headline) == 1
+    # a headline the story's opening speaks of wins over a promotion nearer the story
+    about = "Norway and Iceland ministers discuss fishing in Oslo"
+    page = clean_text_page("\n".join([about, "Book your free lesson with a tutor today", *story]))
+    assert page.title == about
 
 
 def test_text_page_date_from_a_head_line_that_gives_one():
