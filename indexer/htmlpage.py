@@ -323,9 +323,10 @@ def read_metadata(tree: Any, url: str | None) -> Any:
 
 
 def _headings(tree: Any) -> list[str]:
-    """The page's <h1> texts, in order: the headline is usually one of them."""
+    """The page's <h1> texts, in order: the headline is usually one of them (not a lead-in
+    ending in a colon, "A message from our founder:")."""
     texts = (normalise_line(heading_text(h1)) for h1 in tree.iter("h1"))
-    return [text for text in texts if 2 <= len(text.split()) <= 40]
+    return [text for text in texts if 2 <= len(text.split()) <= 40 and not text.endswith(":")]
 
 
 def heading_text(heading: Any) -> str:

@@ -143,6 +143,14 @@ def test_title_is_the_headline_not_a_logo_or_a_teaser():
     article = extract_article(logo.encode())
     assert article.title == "Deportees return home from the US"
     assert not article.body.startswith("Deportees")
+    lead_in = (
+        "<html><head><meta property='og:title'"
+        " content='Pakistan, Kazakhstan sign road transport deal - The Ledger'></head>"
+        "<body><h1>A message from the founder of The Ledger:</h1><article>"
+        + BRIEF * 2
+        + "</article></body></html>"
+    )
+    assert extract_article(lead_in.encode()).title.startswith("Pakistan, Kazakhstan")  # no lead-in
 
 
 def test_a_short_story_keeps_its_comments_out():
