@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from indexer.dates import MONTHS
+from indexer.dates import MONTHS, find_dates
 
 # "By Jane Doe", "Written by Jane Doe and John Roe | 5 min read": who is a run of capitalised names
 BYLINE = re.compile(
-    r"^(?:by|written\s+by|reported\s+by|words\s+by|posted\s+by|author:?)\s+"
+    r"^(?:[*+\u2022-]\s+)?(?:(?:(?:written|reported|words|posted|text|story|article|recipe|guide)\s+)?by:?|author:?)\s+"
     r"(?P<who>(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w.'\u2019-]*|van|von|de|der|da|al|bin)){0,4}"
     r"(?:\s*(?:,|and|&)\s*(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3})*)",
     re.IGNORECASE,
@@ -20,9 +20,15 @@ BYLINE = re.compile(
 
 
 def byline_line(line: str) -> re.Match[str] | None:
-    """A line that is a byline and nothing else."""
+    """A line that is a byline and nothing else; a list item gives a name of two words or more
+    ("* By Region" is a menu's)."""
     match = BYLINE.match(line)
-    return match if match and not line[match.end() :].strip(" .") else None
+    if not match or line[match.end() :].strip(" ."):
+        return None
+    return None if _BULLET.match(line) and len(match.group("who").split()) < 2 else match
+
+
+_BULLET = re.compile(r"^[*+\u2022-]\s")
 
 
 # month names as bylines print them, longest first ("September" before "Sep")
@@ -54,4 +60,31 @@ def clean_byline(byline: str | None) -> str | None:
 def byline_name(line: str) -> str | None:
     """The name a byline line gives, without the label or date that follows it."""
     named = BYLINE.match(_AFTER_NAME.sub("", line))
-    return named.group("who").strip() if named else None
+    if not named or (_BULLET.match(line) and len(named.group("who").split()) < 2):
+        return None
+    return named.group("who").strip()
+
+
+# a name, a separator, then the date ("Zach Lezberg | May 22, 2025", "Jo Kim \u2022 Nov 4, 2025")
+_NAME_THEN_DATE = re.compile(
+    r"^(?P<who>(?-i:[A-Z])[\w.'\u2019-]+(?:\s+(?-i:[A-Z])[\w.'\u2019-]+){1,3})\s*[|\u2022\u00b7\u2013\u2014]\s*"
+    rf"(?P<when>(?:(?:published|updated|posted)\s*:?\s*)?(?:on\s+)?(?:\d|(?:{'|'.join(_MONTH_NAMES)})\b))",
+    re.IGNORECASE,
+)
+_NAME_THEN_MAX_WORDS = 12
+
+
+def name_before_date(line: str) -> str | None:
+    """The name a short line gives before a date, or None ("Updated | March 3, 2025" names nobody)."""
+    match = _NAME_THEN_DATE.match(line)
+    if not match or len(line.split()) > _NAME_THEN_MAX_WORDS or not find_dates(line[match.start("when") :]):
+        return None
+    who = match.group("who")
+    if any(
+        word.strip(".").capitalize() in _MONTH_NAMES or word.casefold() in _LABELS for word in who.split()
+    ):
+        return None
+    return clean_byline(who)
+
+
+_LABELS = {"updated", "published", "posted", "last", "modified", "date", "on", "by"}

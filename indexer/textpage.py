@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from indexer.bylines import BYLINE, byline_line, byline_name
+from indexer.bylines import BYLINE, byline_line, byline_name, name_before_date
 from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
 from indexer.dates import find_dates, parse_date_line
 from indexer.lines import has_sentence_end, is_paragraph, normalise_line, word_count
@@ -71,7 +71,8 @@ def _choose_headline(candidates: list[str], seen: Counter[str], body: list[str])
     section names come first) whose words the story's opening mostly uses; else the nearest
     of five words or more, one the page repeats if there is one; else the nearest shorter one."""
     story = _content_words(" ".join(body[:_STORY_LINES]))
-    about = [line for line in candidates if _share_in(line, story) >= _HEADLINE_SHARE]
+    # (a line the story itself repeats is a subheading its table of contents lists)
+    about = [line for line in candidates if _share_in(line, story) >= _HEADLINE_SHARE and line not in body]
     long = [line for line in candidates if len(line.split()) >= _HEADLINE_WORDS and not line.endswith(".")]
     for pool in (about, [line for line in long if seen[line] > 1], long, candidates):
         if pool:
@@ -135,6 +136,7 @@ def clean_text_page(text: str) -> TextPage:
 def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:
     """The title, byline and date bar from the lines above the story; the rest of them is dropped."""
     headlines = []
+    named = None  # the first name given before a date
     dated = []  # dates of the other short head lines that give one
     for line in head:
         byline = byline_line(line)
@@ -147,6 +149,9 @@ def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:
             page.dropped.append(line)
             if _could_be_headline(line):
                 headlines.append(line)
+            elif who := name_before_date(line):
+                named = named or who  # used when no line labels the byline
+                dated.append(min(find_dates(line)))
             elif _is_head_marker(line):
                 # "By Jane Doe | The Ledger", "By Jane Doe June 25, 2025": the name, then other things
                 page.byline = page.byline or byline_name(line)
@@ -154,6 +159,7 @@ def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:
                 page.date_bar = page.date_bar or (dates[0] if dates else None)
             elif word_count(line) <= _DATED_LINE_WORDS and (dates := find_dates(line)):
                 dated.append(min(dates))
+    page.byline = page.byline or named
     if page.date_bar is None and dated:
         # no date bar of its own: the first short head line that gives a date ("Updated
         # Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM" gives the earlier one, the publication)

@@ -709,6 +709,10 @@ def test_text_page_headline_is_the_one_nearest_the_story():
     about = "Norway and Iceland ministers discuss fishing in Oslo"
     page = clean_text_page("\n".join([about, "Book your free lesson with a tutor today", *story]))
     assert page.title == about
+    # ... but not a table of contents' entry, which the story repeats as its subheading
+    entry = "Quotas for fishing"
+    page = clean_text_page("\n".join([headline, entry, *story[:2], entry, *story[2:]]))
+    assert page.title == headline and entry in page.paragraphs
 
 
 def test_text_page_date_from_a_head_line_that_gives_one():
@@ -745,6 +749,39 @@ def test_bylines_are_cleaned_of_dates_and_labels_and_junk_is_no_byline():
     assert clean_byline("Tom May") == "Tom May"  # a month that is also a name stays
     for junk in ("August", "Dec", "The Author", "\u00a9; Conditions Privacy Policy", "", None):
         assert clean_byline(junk) is None, junk
+
+
+def test_text_page_bylines_in_their_many_forms():
+    from indexer.bylines import name_before_date
+    from indexer.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    headline = "Norway and Iceland reopen the fishing quota talks"
+    for line, name in (
+        ("* By Mira Okafor", "Mira Okafor"),  # a list item
+        ("By: Mira Okafor", "Mira Okafor"),
+        ("Text by Mira Okafor", "Mira Okafor"),
+        ("Mira Okafor | February 3, 2026", "Mira Okafor"),  # a name, then the date
+        ("Mira Okafor \u2022 Feb 3, 2026", "Mira Okafor"),
+        ("* By Region", None),  # a menu's item
+    ):
+        page = clean_text_page("\n".join([headline, line, *story]))
+        assert page.byline == name, line
+    assert clean_text_page("\n".join([headline, "Mira Okafor | Feb 3, 2026", *story])).date_bar == dt.date(
+        2026, 2, 3
+    )
+    # a labelled byline wins over a name before a date (other stories' bylines, in a list)
+    page = clean_text_page("\n".join(["Jon Roe | March 1, 2026", headline, "By Mira Okafor", *story]))
+    assert page.byline == "Mira Okafor"
+    for line in (
+        "Updated | March 3, 2026",
+        "Buying Guides \u00b7 10 min read",
+        "Almost Timely News: AI (2025-09-21)",
+    ):
+        assert name_before_date(line) is None, line
 
 
 def test_text_page_reads_chinese_and_japanese_prose():
