@@ -23,9 +23,14 @@ def byline_line(line: str) -> re.Match[str] | None:
     """A line that is a byline and nothing else; a list item gives a name of two words or more
     ("* By Region" is a menu's)."""
     match = BYLINE.match(line)
-    if not match or line[match.end() :].strip(" ."):
+    if not match or line[match.end() :].strip(" .") or _menu_item(line, match):
         return None
-    return None if _BULLET.match(line) and len(match.group("who").split()) < 2 else match
+    return match
+
+
+def _menu_item(line: str, match: re.Match[str]) -> bool:
+    """A list item naming one word: a menu's "* By Region", not a byline."""
+    return bool(_BULLET.match(line)) and len(match.group("who").split()) < 2
 
 
 _BULLET = re.compile(r"^[*+\u2022-]\s")
@@ -60,9 +65,7 @@ def clean_byline(byline: str | None) -> str | None:
 def byline_name(line: str) -> str | None:
     """The name a byline line gives, without the label or date that follows it."""
     named = BYLINE.match(_AFTER_NAME.sub("", line))
-    if not named or (_BULLET.match(line) and len(named.group("who").split()) < 2):
-        return None
-    return named.group("who").strip()
+    return named.group("who").strip() if named and not _menu_item(line, named) else None
 
 
 # a name, a separator, then the date ("Zach Lezberg | May 22, 2025", "Jo Kim \u2022 Nov 4, 2025")
