@@ -71,8 +71,10 @@ def _choose_headline(candidates: list[str], seen: Counter[str], body: list[str])
     section names come first) whose words the story's opening mostly uses; else the nearest
     of five words or more, one the page repeats if there is one; else the nearest shorter one."""
     story = _content_words(" ".join(body[:_STORY_LINES]))
-    # (a line the story itself repeats is a subheading its table of contents lists)
-    about = [line for line in candidates if _share_in(line, story) >= _HEADLINE_SHARE and line not in body]
+    repeated = set(body)  # a line the story itself repeats is a subheading its table of contents lists
+    about = [
+        line for line in candidates if _share_in(line, story) >= _HEADLINE_SHARE and line not in repeated
+    ]
     long = [line for line in candidates if len(line.split()) >= _HEADLINE_WORDS and not line.endswith(".")]
     for pool in (about, [line for line in long if seen[line] > 1], long, candidates):
         if pool:
