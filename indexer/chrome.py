@@ -36,13 +36,13 @@ _CHROME = re.compile(
     r"|contact\s+us\s+today|get\s+a\s+(?:free\s+)?quote|get\s+your\s+(?:free\s+)?copy(?:\s+(?:today|now))?|share\s+your\s+story|add\s+a\s+comment|subscribe\s+to\s+this\s+site"
     r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
     r"|cookie.*|accept(?:\s+all)?|accessibility|facebook|twitter|x|linkedin|instagram|youtube|telegram"
-    r"|table\s+of\s+contents?|in\s+this\s+article|share\s+this\s+(?:post|story|page)|back\s+to\s+(?:blog|top|news)"
+    r"|table\s+of\s+contents?(?:\s+(?:show|hide|toggle))?|in\s+this\s+article|share\s+this\s+(?:post|story|page)|back\s+to\s+(?:blog|top|news)"
     r"|you\s+are\s+here|(?:estimated\s+)?reading\s+time|published|updated|last\s+updated(?:\s+on)?|written\s+by"
     r"|(?:written|reviewed|fact[-\s]checked|edited|posted)\s+by\s+[\w.' -]{1,40}"
     # a reading time, after a byline or a date, perhaps before one: "Dec 18, 2025 \u22c5 10 min read"
     r"|(?:[^.!?]{1,60}?\s*[\u22c5\u2014\u2013|\u00b7\u2022-]\s*)?\d+\s*min(?:ute)?s?\s+read"
     r"(?:\s*[\u22c5|\u00b7\u2022]\s*by\s+[\w.' -]{1,40})?"
-    r")[\s\-\u2013\u2014|•·*.:!]*$",
+    r")(?:\s*\(?opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)?)?[\s\-\u2013\u2014|•·*.:!]*$",
     re.IGNORECASE,
 )
 # Chrome that ends an article: what follows is comments, related links, newsletters.

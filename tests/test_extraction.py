@@ -933,6 +933,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Email: press@ledger.example",
         "1 hour ago",
         "Support Snopes so we continue to pursue the facts for you.",
+        "Learn moreOpens in new window",
+        "Table of Contents Show",
         "The Ledger is a reader-supported publication. To receive new posts, subscribe.",
         "Help us keep reporting from the border. Donate today",
         "A Word to Our Loyal Readers",
