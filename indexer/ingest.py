@@ -12,7 +12,7 @@ import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -122,15 +122,19 @@ def prepare(
     today: dt.date,
     site_lines: SiteLines,
     indexed: Callable[[str], bool] | None = None,
+    earlier: Record | None = None,
 ) -> tuple[Article, str]:
     """Extract one page and archive it; say what it is to the index: ADDED, UPDATED or DUPLICATE.
 
     `indexed` says whether the index has an id; an archived page missing from
-    it (a run killed before its commit) is indexed again.
+    it (a run killed before its commit) is indexed again. `earlier` is the
+    record an older dipnews made of the same bytes and metadata, when the
+    caller knows it: its ingest day is kept, even when the page's id changed
+    (an id from the text changes with the extraction).
     """
     supplied = jsonable(supplied)
     article = extract_article(data, source=source, supplied=supplied, ingested=today, site_lines=site_lines)
-    previous = archive.get_record(article.id)
+    previous = archive.get_record(article.id) or earlier
     if previous is not None and previous.ingested != today:
         # The first ingest day anchors dates inferred from a dateline or the text: keep it.
         # Other dates do not depend on it, so the page need not be extracted again for them.
@@ -141,7 +145,7 @@ def prepare(
                 data, source=source, supplied=supplied, ingested=previous.ingested, site_lines=site_lines
             )
     # Only a page archived before can be in the index: the lookup is skipped for new ones.
-    in_index = previous is not None and (indexed is None or indexed(article.id))
+    in_index = previous is not None and previous.id == article.id and (indexed is None or indexed(article.id))
     if in_index and previous is not None:
         stored = (previous.raw_sha256, previous.supplied, previous.extractor_version)
         if stored == (article.raw_sha256, supplied, EXTRACTOR_VERSION):
@@ -160,14 +164,21 @@ def _page_key(raw_sha256: str, supplied: dict[str, Any]) -> tuple[str, str]:
     return raw_sha256, json.dumps(jsonable(supplied), sort_keys=True)
 
 
-def _unchanged_pages(archive: Archive, indexed: set[str]) -> set[tuple[str, str]]:
-    """The keys of the archived pages this dipnews extracted and the index holds: indexing a
-    folder again skips them without extracting them again."""
-    return {
-        _page_key(record.raw_sha256, record.supplied)
-        for record in archive.records()
-        if record.extractor_version == EXTRACTOR_VERSION and record.id in indexed
-    }
+def _archived_pages(
+    archive: Archive, indexed: set[str]
+) -> tuple[set[tuple[str, str]], dict[tuple[str, str], Record]]:
+    """The keys of the archived pages this dipnews extracted and the index holds (indexing a
+    folder again skips them without extracting them again), and the records an older
+    dipnews made, by key (extracted again, they may take another id)."""
+    unchanged: set[tuple[str, str]] = set()
+    older: dict[tuple[str, str], Record] = {}
+    for record in archive.records():
+        key = _page_key(record.raw_sha256, record.supplied)
+        if record.extractor_version != EXTRACTOR_VERSION:
+            older[key] = record
+        elif record.id in indexed:
+            unchanged.add(key)
+    return unchanged, older
 
 
 def ingest_files(
@@ -194,13 +205,15 @@ def ingest_files(
     # the pages a folder, a web archive or a list of files may skip; for one file, reading
     # every record of the archive would cost more than extracting the page
     many = len(paths) > 1 or any(path.is_dir() or is_warc(path) for path in paths)
-    unchanged = _unchanged_pages(archive, indexed) if many else set()
+    unchanged, older = _archived_pages(archive, indexed) if many else (set(), {})
+    superseded: list[str] = []  # ids an older dipnews gave pages that now have another
     site_lines = site_lines_for(data_dir)
 
     def take(source: str, read: Callable[[], tuple[bytes, dict[str, Any]]]) -> None:
         try:
             data, supplied = read()
-            if _page_key(hashlib.sha256(data).hexdigest(), supplied) in unchanged:
+            key = _page_key(hashlib.sha256(data).hexdigest(), supplied)
+            if key in unchanged:
                 # the same bytes with the same metadata, extracted by this dipnews and in
                 # the index: what prepare would find after extracting the page again
                 report.unchanged.append(source)
@@ -213,10 +226,14 @@ def ingest_files(
                 today=today,
                 site_lines=site_lines,
                 indexed=indexed.__contains__,
+                earlier=older.get(key),
             )
         except DipnewsError as error:
             report.failed.append((source, error.message))
             return
+        earlier = older.pop(key, None)
+        if earlier is not None and earlier.id != article.id:
+            superseded.append(earlier.id)
         if status == DUPLICATE:
             report.unchanged.append(source)
         else:
@@ -253,6 +270,10 @@ def ingest_files(
                 batch.clear()
         if batch:
             write_articles(index_dir(data_dir), batch)
+        for old_id in superseded:  # only once their pages' new ids are committed
+            delete_article(index_dir(data_dir), old_id)
+            archive.delete_record(old_id)
+            site_lines.forget(old_id)
     return report
 
 
@@ -295,11 +316,13 @@ def reindex(data_dir: Path, progress: Callable[[], None] | None = None) -> Inges
     """
     report = IngestReport()
     archive = archive_for(data_dir)
-    articles: list[Article] = []
-    stale: list[Record] = []
+    articles: dict[str, Article] = {}
+    read: list[Record] = []  # the records whose page was read
+    records: dict[str, Record] = {}  # the record of each article, as this dipnews makes it
     with site_lines_for(data_dir) as site_lines:
         site_lines.clear()
-        for record in archive.records():
+        # the earliest first: when two records now make one article, its ingest day is kept
+        for record in sorted(archive.records(), key=lambda record: (record.ingested, record.id)):
             try:
                 article = read_article(
                     archive.get_raw(record.raw_sha256),
@@ -312,20 +335,26 @@ def reindex(data_dir: Path, progress: Callable[[], None] | None = None) -> Inges
                 if progress:
                     progress()  # nothing of it to write
             else:
-                articles.append(article)
-                site_lines.record(article.id, article.site, kept_lines(article))
                 report.indexed.append(record.source or record.id)
-                if record.extractor_version != EXTRACTOR_VERSION:
-                    stale.append(record)
+                read.append(record)
+                if article.id not in articles:
+                    articles[article.id] = article
+                    site_lines.record(article.id, article.site, kept_lines(article))
+                    # an id from the text changes with the extraction: the record follows it
+                    records[article.id] = replace(record, id=article.id, extractor_version=EXTRACTOR_VERSION)
             if progress:
                 progress()
-        for article in articles:
+        for article in articles.values():
             drop_site_chrome(article, site_lines)
             describe(article)
-    write_articles(index_dir(data_dir), articles, clear=True, progress=progress)
-    for record in stale:  # only once the rebuilt index is committed
-        record.extractor_version = EXTRACTOR_VERSION
-        archive.put_record(record)
+    write_articles(index_dir(data_dir), articles.values(), clear=True, progress=progress)
+    # only once the rebuilt index is committed
+    for record in read:
+        if record.id not in records:  # its article is now another record's
+            archive.delete_record(record.id)
+    for record in records.values():
+        if archive.get_record(record.id) != record:
+            archive.put_record(record)
     return report
 
 

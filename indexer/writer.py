@@ -47,17 +47,20 @@ def indexed_ids(index_dir: Path) -> set[str]:
 
     def ids(ix: Index) -> set[str]:
         with ix.reader() as reader:
+            if reader.has_deletions():
+                # the terms of a deleted document stay until its segment is merged
+                return {fields["id"] for fields in reader.all_stored_fields()}
             return {term.decode("utf-8") for term in reader.lexicon("id")}
 
     return read_index(index_dir, ids) or set()
 
 
 def is_indexed(index_dir: Path, article_id: str) -> bool:
-    """Whether the index holds an article with this id (one term lookup)."""
+    """Whether the index holds an article with this id (a deleted one's term may linger)."""
 
     def holds(ix: Index) -> bool:
-        with ix.reader() as reader:
-            return ("id", article_id) in reader
+        with ix.searcher() as searcher:
+            return searcher.document_number(id=article_id) is not None
 
     return bool(read_index(index_dir, holds))
 

@@ -209,6 +209,74 @@ def test_indexing_a_folder_again_reads_only_what_changed(data_dir, tmp_path, mon
     assert len(report.unchanged) == pages - 1
 
 
+def test_a_deleted_article_is_not_indexed_though_its_term_lingers(data_dir):
+    from indexer.writer import delete_article, indexed_ids, is_indexed
+
+    gone = article_id_now(seed("002"))
+    assert is_indexed(index_dir(data_dir), gone)
+    assert delete_article(index_dir(data_dir), gone)
+    assert not is_indexed(index_dir(data_dir), gone) and gone not in indexed_ids(index_dir(data_dir))
+    assert len(indexed_ids(index_dir(data_dir))) == TOTAL - 1
+
+
+def as_an_older_dipnews_stored_it(data_dir, page) -> tuple[str, str]:
+    """Give a page without a URL the id an older extraction of its text gave it: its record
+    (of an older extractor version, ingested a year earlier) and its document move there."""
+    from dataclasses import replace
+
+    from indexer.article import EXTRACTOR_VERSION, extract_article
+    from indexer.writer import delete_article, write_articles
+
+    archive = archive_for(data_dir)
+    article = extract_article(page.read_bytes())
+    record = archive.get_record(article.id)
+    old_id = "0123456789abcdef"
+    old_day = record.ingested - dt.timedelta(days=365)
+    archive.put_record(replace(record, id=old_id, extractor_version=EXTRACTOR_VERSION - 1, ingested=old_day))
+    archive.delete_record(article.id)
+    delete_article(index_dir(data_dir), article.id)
+    article.id, article.extractor_version = old_id, EXTRACTOR_VERSION - 1
+    write_articles(index_dir(data_dir), [article])
+    return old_id, article_id_now(page)
+
+
+def article_id_now(page) -> str:
+    from indexer.article import extract_article
+
+    return extract_article(page.read_bytes()).id
+
+
+def ids_in(data_dir) -> tuple[set[str], set[str]]:
+    from indexer.writer import indexed_ids
+
+    return indexed_ids(index_dir(data_dir)), {record.id for record in archive_for(data_dir).records()}
+
+
+def test_a_page_whose_id_changed_with_the_extraction_is_not_indexed_twice(data_dir):
+    old_id, new_id = as_an_older_dipnews_stored_it(data_dir, seed("002"))
+    report = ingest_files(data_dir, [CORPUS], today=INGEST_DAY)
+    assert report.indexed == [str(seed("002"))]  # extracted again, under its new id
+    in_index, in_archive = ids_in(data_dir)
+    assert new_id in in_index and old_id not in in_index and old_id not in in_archive
+    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
+    record = archive_for(data_dir).get_record(new_id)
+    assert record.ingested == INGEST_DAY - dt.timedelta(days=365)  # its first ingest day is kept
+
+
+def test_reindex_moves_records_to_their_article_s_new_id(data_dir):
+    old_id, new_id = as_an_older_dipnews_stored_it(data_dir, seed("002"))
+    # and a copy of the page, added before the move, now one article with it
+    archive = archive_for(data_dir)
+    copy = archive.get_record(old_id)
+    archive.put_record(copy.__class__(**{**copy.__dict__, "id": "fedcba9876543210", "ingested": INGEST_DAY}))
+    reindex(data_dir)
+    in_index, in_archive = ids_in(data_dir)
+    assert new_id in in_index and new_id in in_archive
+    assert not {old_id, "fedcba9876543210"} & (in_index | in_archive)
+    assert len(in_archive) == len(in_index) == TOTAL
+    assert archive.get_record(new_id).ingested == INGEST_DAY - dt.timedelta(days=365)  # the earliest
+
+
 def test_the_first_ingest_day_anchors_a_dateline_date(tmp_path):
     page = tmp_path / "talks.txt"
     page.write_text(
