@@ -46,11 +46,17 @@ def indexed_ids(index_dir: Path) -> set[str]:
     """Ids of the articles the index holds (empty when there is no index yet)."""
 
     def ids(ix: Index) -> set[str]:
-        with ix.reader() as reader:
-            if reader.has_deletions():
-                # the terms of a deleted document stay until its segment is merged
-                return {fields["id"] for fields in reader.all_stored_fields()}
-            return {term.decode("utf-8") for term in reader.lexicon("id")}
+        with ix.searcher() as searcher:
+            reader = searcher.reader()
+            found = {term.decode("utf-8") for term in reader.lexicon("id")}
+            # the term of a deleted document stays until its segment is merged; a replaced
+            # document's id is live again in its new copy
+            for leaf, _ in reader.leaf_readers() if reader.has_deletions() else ():
+                for docnum in leaf.deleted_docs_set if leaf.has_deletions() else ():
+                    gone = leaf.stored_fields(docnum)["id"]
+                    if searcher.document_number(id=gone) is None:
+                        found.discard(gone)
+            return found
 
     return read_index(index_dir, ids) or set()
 
