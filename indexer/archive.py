@@ -75,6 +75,9 @@ class Archive:
             _write_atomically(path, data)
         return sha
 
+    def has_raw(self, sha: str) -> bool:
+        return self._object_path(sha).exists()
+
     def get_raw(self, sha: str) -> bytes:
         return self._object_path(sha).read_bytes()
 

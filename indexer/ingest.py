@@ -122,19 +122,25 @@ def prepare(
     today: dt.date,
     site_lines: SiteLines,
     indexed: Callable[[str], bool] | None = None,
-    earlier: Record | None = None,
-) -> tuple[Article, str]:
-    """Extract one page and archive it; say what it is to the index: ADDED, UPDATED or DUPLICATE.
+    earlier: Callable[[tuple[str, str]], Record | None] | None = None,
+) -> tuple[Article, str, str | None]:
+    """Extract one page and archive it; say what it is to the index (ADDED, UPDATED or
+    DUPLICATE) and which older id of the page the caller is to remove, if any.
 
     `indexed` says whether the index has an id; an archived page missing from
-    it (a run killed before its commit) is indexed again. `earlier` is the
-    record an older dipnews made of the same bytes and metadata, when the
-    caller knows it: its ingest day is kept, even when the page's id changed
-    (an id from the text changes with the extraction).
+    it (a run killed before its commit) is indexed again. `earlier` finds the
+    record an older dipnews made of the same bytes and metadata (by their key),
+    asked only when no record has the page's id: an id from the text changes
+    with the extraction. The page then keeps that record's ingest day, and the
+    record's id is returned to be removed once the page is indexed.
     """
     supplied = jsonable(supplied)
     article = extract_article(data, source=source, supplied=supplied, ingested=today, site_lines=site_lines)
-    previous = archive.get_record(article.id) or earlier
+    previous = archive.get_record(article.id)
+    replaces = None
+    if previous is None and earlier is not None:
+        previous = earlier(_page_key(article.raw_sha256 or "", supplied))
+        replaces = previous.id if previous is not None else None
     if previous is not None and previous.ingested != today:
         # The first ingest day anchors dates inferred from a dateline or the text: keep it.
         # Other dates do not depend on it, so the page need not be extracted again for them.
@@ -149,19 +155,36 @@ def prepare(
     if in_index and previous is not None:
         stored = (previous.raw_sha256, previous.supplied, previous.extractor_version)
         if stored == (article.raw_sha256, supplied, EXTRACTOR_VERSION):
-            return article, DUPLICATE
+            return article, DUPLICATE, None
     archive.put_raw(data)
     ingested = previous.ingested if previous else today
     archive.put_record(
         Record(article.id, article.raw_sha256 or "", source, supplied, ingested, EXTRACTOR_VERSION)
     )
     site_lines.record(article.id, article.site, kept_lines(article))
-    return article, UPDATED if in_index else ADDED
+    return article, UPDATED if in_index else ADDED, replaces
 
 
 def _page_key(raw_sha256: str, supplied: dict[str, Any]) -> tuple[str, str]:
     """A page as the archive records it: its bytes' hash and its supplied metadata."""
     return raw_sha256, json.dumps(jsonable(supplied), sort_keys=True)
+
+
+def _earlier_record(archive: Archive, key: tuple[str, str]) -> Record | None:
+    """The record an older dipnews made of a page (its bytes and metadata), for one page: the
+    records are read only when the archive holds these bytes already (reading every record of
+    a large archive takes a second; prepare asks only when no record has the page's id)."""
+    if not archive.has_raw(key[0]):
+        return None
+    return next(
+        (
+            record
+            for record in archive.records()
+            if record.extractor_version != EXTRACTOR_VERSION
+            and _page_key(record.raw_sha256, record.supplied) == key
+        ),
+        None,
+    )
 
 
 def _archived_pages(
@@ -218,7 +241,7 @@ def ingest_files(
                 # the index: what prepare would find after extracting the page again
                 report.unchanged.append(source)
                 return
-            article, status = prepare(
+            article, status, replaces = prepare(
                 archive,
                 data,
                 source=source,
@@ -226,14 +249,13 @@ def ingest_files(
                 today=today,
                 site_lines=site_lines,
                 indexed=indexed.__contains__,
-                earlier=older.get(key),
+                earlier=older.get if many else functools.partial(_earlier_record, archive),
             )
         except DipnewsError as error:
             report.failed.append((source, error.message))
             return
-        earlier = older.pop(key, None)
-        if earlier is not None and earlier.id != article.id:
-            superseded.append(earlier.id)
+        if replaces is not None:
+            superseded.append(replaces)
         if status == DUPLICATE:
             report.unchanged.append(source)
         else:
@@ -271,10 +293,16 @@ def ingest_files(
         if batch:
             write_articles(index_dir(data_dir), batch)
         for old_id in superseded:  # only once their pages' new ids are committed
-            delete_article(index_dir(data_dir), old_id)
-            archive.delete_record(old_id)
-            site_lines.forget(old_id)
+            _supersede(data_dir, archive, site_lines, old_id)
     return report
+
+
+def _supersede(data_dir: Path, archive: Archive, site_lines: SiteLines, old_id: str) -> None:
+    """Remove the id an older dipnews gave a page that now has another: its document, record
+    and lines (the page's bytes stay, under its new record)."""
+    delete_article(index_dir(data_dir), old_id)
+    archive.delete_record(old_id)
+    site_lines.forget(old_id)
 
 
 def ingest_bytes(
@@ -291,7 +319,7 @@ def ingest_bytes(
     upgrade_if_needed(data_dir)
     archive = archive_for(data_dir)
     with site_lines_for(data_dir) as site_lines:
-        article, status = prepare(
+        article, status, replaces = prepare(
             archive,
             data,
             source=source,
@@ -299,9 +327,12 @@ def ingest_bytes(
             today=dt.date.today(),
             site_lines=site_lines,
             indexed=functools.partial(is_indexed, index_dir(data_dir)),
+            earlier=functools.partial(_earlier_record, archive),
         )
-    if status != DUPLICATE:
-        write_articles(index_dir(data_dir), [article])
+        if status != DUPLICATE:
+            write_articles(index_dir(data_dir), [article])
+        if replaces is not None:
+            _supersede(data_dir, archive, site_lines, replaces)
     return article, status
 
 

@@ -261,6 +261,15 @@ def test_a_page_whose_id_changed_with_the_extraction_is_not_indexed_twice(data_d
     assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
     record = archive_for(data_dir).get_record(new_id)
     assert record.ingested == INGEST_DAY - dt.timedelta(days=365)  # its first ingest day is kept
+    # one page at a time (a file, the API) too
+    old_id, new_id = as_an_older_dipnews_stored_it(data_dir, seed("003"))
+    ingest_files(data_dir, [seed("003")], today=INGEST_DAY)
+    old_id2, new_id2 = as_an_older_dipnews_stored_it(data_dir, seed("004"))
+    article, status = ingest_bytes(data_dir, seed("004").read_bytes(), source=str(seed("004")))
+    assert status == "added" and article.id == new_id2
+    in_index, in_archive = ids_in(data_dir)
+    assert {new_id, new_id2} <= in_index & in_archive and not {old_id, old_id2} & (in_index | in_archive)
+    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
 
 
 def test_reindex_moves_records_to_their_article_s_new_id(data_dir):
