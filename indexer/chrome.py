@@ -140,7 +140,7 @@ _PROMOTION = re.compile(
     r"|get\s+(?:new|our\s+latest)\s+(?:content|posts|articles)\s+delivered|stay\s+up\s+to\s+date\s+with\s+our"
     r"|delivered\s+(?:straight\s+|right\s+|directly\s+)?(?:to|in|into)\s+your\s+inbox"
     r"|^support\s+(?:us|our\s+(?:work|journalism|mission|reporting|newsroom)|independent\s+journalism|\w+\s+so\s+we)\b"
-    r"|\bdonate\s+(?:now|today|here)\b|\bmake\s+a\s+(?:tax-deductible\s+)?donation\b|\bbecome\s+a\s+(?:member|supporter|patron)\b"
+    r"|(?:^|[.!?]\s+)donate\s+(?:now|today|here)\W*$|^(?:please\s+)?(?:make\s+a\s+(?:tax-deductible\s+)?donation|become\s+a\s+(?:member|supporter|patron))\b"
     r"|\breader[-\s](?:supported|funded)\b|\breader\s+donations\b|\bsmall\s+favou?r\s+to\s+ask\b|^a\s+word\s+to\s+our\s+(?:loyal\s+)?readers\b"
     r"|subscribe\s+below\b|^fill\s+out\s+(?:the|this|our)\s+form\b|enjoyed\s+(?:the|this)\s+(?:article|post|piece|story)\?|to\s+unsubscribe\s+at\s+any\s+time)",
     re.IGNORECASE,

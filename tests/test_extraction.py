@@ -875,6 +875,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Accessibility of the border crossing for lorries was the main topic.",
         "Talks resumed 3 days ago.",
         "Support for the treaty grew in both parliaments, the envoy said.",
+        "Moscow would have to become a member of the fund first, diplomats said.",
+        "Japan said it would make a donation to the relief fund and urged others to donate now.",
         "{{ person }}",
     ):
         assert not is_chrome(sentence), sentence
