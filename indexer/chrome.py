@@ -240,9 +240,9 @@ class StoryEnd:
 
     def ends_at(self, i: int) -> bool:
         """Whether line i is a closing marker with most of the prose kept before it."""
-        if not _is_closing(self.lines[i]):
+        if not is_closing(self.lines[i]):
             return False
-        if any(_is_closing(following) for following in self.lines[i + 1 : i + 1 + _CLOSING_RUN]):
+        if any(is_closing(following) for following in self.lines[i + 1 : i + 1 + _CLOSING_RUN]):
             # two closings in a row ("Jane Doe is a writer ...", then "Want more stories?"):
             # what follows is not the story even when its teasers outweigh it
             return self.mostly_kept(i, ratio=0.5)
@@ -263,7 +263,7 @@ def _prose(line: str) -> int:
 _CLOSING_RUN = 3  # a second closing within this many lines confirms the first
 
 
-def _is_closing(line: str) -> bool:
+def is_closing(line: str) -> bool:
     """A closing marker (a heading such as "Related stories") or a closing author bio or credit."""
     return bool(_END_OF_ARTICLE.match(line) and _is_heading(line)) or _is_closing_note(line)
 
