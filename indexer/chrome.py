@@ -293,7 +293,7 @@ def _is_closing_note(line: str) -> bool:
 
 _NOTE_MAX_WORDS = 120
 _CLOSING_NOTE = re.compile(
-    r"^\(?(?:(?-i:[A-Z])[\w'\u2019.-]+\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w&,-]+\s+){0,6}?"
+    r"^\(?(?:(?-i:[A-Z])[\w'\u2019.-]+\s+){1,4}is\s+(?:an?|the)\s+(?:[\w&,-]+\s+){0,6}?"
     r"(?:writer|editor|journalist|reporter|correspondent|author|contributor|columnist|blogger|freelancer"
     r"|attorney|lawyer|co-?founder|founder|ceo)\b"
     # ... and says so the way a bio does (not "X is a journalist who was detained ...")
