@@ -230,7 +230,7 @@ def as_an_older_dipnews_stored_it(data_dir, page) -> tuple[str, str]:
     archive = archive_for(data_dir)
     article = extract_article(page.read_bytes())
     record = archive.get_record(article.id)
-    old_id = "0123456789abcdef"
+    old_id = article.id[::-1]  # any other id
     old_day = record.ingested - dt.timedelta(days=365)
     archive.put_record(replace(record, id=old_id, extractor_version=EXTRACTOR_VERSION - 1, ingested=old_day))
     archive.delete_record(article.id)
@@ -273,11 +273,13 @@ def test_a_page_whose_id_changed_with_the_extraction_is_not_indexed_twice(data_d
 
 
 def test_reindex_moves_records_to_their_article_s_new_id(data_dir):
+    from dataclasses import replace
+
     old_id, new_id = as_an_older_dipnews_stored_it(data_dir, seed("002"))
     # and a copy of the page, added before the move, now one article with it
     archive = archive_for(data_dir)
     copy = archive.get_record(old_id)
-    archive.put_record(copy.__class__(**{**copy.__dict__, "id": "fedcba9876543210", "ingested": INGEST_DAY}))
+    archive.put_record(replace(copy, id="fedcba9876543210", ingested=INGEST_DAY))
     reindex(data_dir)
     in_index, in_archive = ids_in(data_dir)
     assert new_id in in_index and new_id in in_archive
