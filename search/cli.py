@@ -222,15 +222,19 @@ def reindex_command(obj: Context) -> None:
 @cli.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per page, as indexing stores it.")
+@click.option("--dropped", "show_dropped", is_flag=True, help="List the lines cut as chrome, after the body.")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Largest page accepted.")
 @click.pass_obj
-def extract_command(obj: Context, files: tuple[Path, ...], as_json: bool, max_bytes: int) -> None:
+def extract_command(
+    obj: Context, files: tuple[Path, ...], as_json: bool, show_dropped: bool, max_bytes: int
+) -> None:
     """Show what the indexer keeps from each page, without indexing it.
 
     People are spelled as the index already spells them, and lines the page's
-    site repeats on its indexed pages are dropped, as indexing would.
+    site repeats on its indexed pages are dropped, as indexing would. The JSON
+    lists the lines cut ("dropped", "site_chrome"); --dropped lists them too.
 
-    Example: dipnews extract --json corpus/002_20916a8584a4dfd4.txt
+    Example: dipnews extract --dropped corpus/002_20916a8584a4dfd4.txt
     """
     failures = 0
     # what the index has learned of sites' repeated chrome applies here as it would when indexing
@@ -254,13 +258,14 @@ def extract_command(obj: Context, files: tuple[Path, ...], as_json: bool, max_by
                 else:
                     click.echo(f"{path}: {error.message}", err=True)
                 continue
-            echo_article(article, path, as_json)
+            echo_article(article, path, as_json, show_dropped)
     if failures:
         raise click.ClickException(f"{failures} of {len(files)} page(s) could not be read.")
 
 
-def echo_article(article: Article, path: Path, as_json: bool) -> None:
-    """Print what indexing would store of one page: a JSON line, or its fields and body."""
+def echo_article(article: Article, path: Path, as_json: bool, show_dropped: bool = False) -> None:
+    """Print what indexing would store of one page: a JSON line, or its fields and body (and
+    the lines cut, with `show_dropped`)."""
     data = article.to_dict()
     data["path"] = str(path)
     if as_json:
@@ -288,6 +293,11 @@ def echo_article(article: Article, path: Path, as_json: bool) -> None:
     click.echo("")
     click.echo(article.body)
     click.echo("")
+    if show_dropped:
+        click.echo("-- dropped:")
+        for line in [*article.dropped, *article.site_chrome]:
+            click.echo(f"   {line}")
+        click.echo("")
 
 
 @cli.command("search")

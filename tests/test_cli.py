@@ -38,6 +38,14 @@ def test_extract_json_prints_what_is_stored(runner):
     assert "Dark Mode" not in rows[0]["body"]
 
 
+def test_extract_lists_the_lines_it_cut(runner):
+    result = runner.invoke(cli, ["extract", "--dropped", str(seed("002"))])
+    assert result.exit_code == 0, result.output
+    body, cut = result.output.split("-- dropped:")
+    assert "Dark Mode" in cut and "Dark Mode" not in body
+    assert "-- dropped:" not in runner.invoke(cli, ["extract", str(seed("002"))]).output
+
+
 def test_extract_uses_sidecar_metadata(runner):
     result = runner.invoke(cli, ["extract", "--json", str(PAGES / "brussels-summit.txt")])
     row = json.loads(result.output)
