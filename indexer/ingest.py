@@ -174,7 +174,7 @@ def _earlier_record(archive: Archive, key: tuple[str, str]) -> Record | None:
     """The record an older dipnews made of a page (its bytes and metadata), for one page: the
     records are read only when the archive holds these bytes already (reading every record of
     a large archive takes a second; prepare asks only when no record has the page's id)."""
-    if not archive.has_raw(key[0]):
+    if not key[0] or not archive.has_raw(key[0]):
         return None
     return next(
         (
