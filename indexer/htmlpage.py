@@ -29,7 +29,7 @@ from indexer.headline import headline_byline, is_standfirst, text_around_headlin
 from indexer.lines import has_sentence_end, normalise_line, word_count
 from indexer.outlets import clean_site_name
 from indexer.pagedate import page_date
-from indexer.splitbody import restore_headings, restore_split_body
+from indexer.splitbody import paragraphs_by_parent, restore_headings, restore_split_body
 from indexer.tables import keep_data_tables
 from indexer.textpage import clean_text_page, is_title_like
 
@@ -101,7 +101,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     tree = load_html(html)
     page = HtmlPage(paragraphs=[])
     around = None
-    prose: list[str] = []
+    blocks: dict[Any, list[str]] = {}  # the page's paragraphs by parent element
     if tree is not None:
         meta = read_metadata(tree, url)
         page.title = choose_title(normalise_line(meta.title or ""), _headings(tree))
@@ -120,7 +120,6 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             lambda extensive: find_date(tree, extensive_search=extensive, original_date=True, url=page.url),
         )
         keep_data_tables(tree)
-        prose = largest_prose_block(tree)  # before trafilatura rewrites the tree
     # favor_recall: trafilatura keeps more of the story and is faster; the chrome it then
     # lets through is this module's to drop (bench/extraction_bench.py shows both sides)
     document: Any = trafilatura.bare_extraction(
@@ -133,7 +132,8 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     text = getattr(document, "text", None) or ""
     lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
     if tree is not None:
-        lines = restore_headings(tree, restore_split_body(tree, lines))
+        blocks = paragraphs_by_parent(tree)
+        lines = restore_headings(tree, restore_split_body(blocks, lines))
     # the summary set under the headline (after the headline itself, when the text repeats it)
     at = 1 if lines and page.title and lines[0].casefold() == page.title.casefold() else 0
     if len(lines) > at + 1 and is_standfirst(around, lines[at]):
@@ -164,7 +164,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         if is_title_like(first) and not has_sentence_end(first):
             page.title = first
             page.dropped.append(page.paragraphs.pop(0))
-    missed = missed_block(prose, page.paragraphs)
+    missed = missed_block(largest_prose_block(blocks), page.paragraphs)
     if missed or _word_total(page.paragraphs) < SHORT_EXTRACTION_WORDS:
         # trafilatura now and then keeps only a small part of the story (or nothing), or
         # reads some other block (an FAQ in an <article>) and misses the story: the densest
@@ -180,15 +180,10 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     return page
 
 
-def largest_prose_block(tree: Any) -> list[str]:
+def largest_prose_block(blocks: dict[Any, list[str]]) -> list[str]:
     """The paragraphs of the page's largest block of prose: the <p> children of one element."""
-    blocks: dict[Any, list[str]] = {}
-    for paragraph in tree.iter("p"):
-        parent = paragraph.getparent()
-        text = normalise_line(paragraph.text_content())
-        if parent is not None and len(text) >= _PROSE_MIN_CHARS:
-            blocks.setdefault(parent, []).append(text)
-    return max(blocks.values(), key=_word_total, default=[])
+    prose = ([text for text in texts if len(text) >= _PROSE_MIN_CHARS] for texts in blocks.values())
+    return max(prose, key=_word_total, default=[])
 
 
 _PROSE_MIN_CHARS = 40

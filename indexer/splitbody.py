@@ -25,15 +25,27 @@ _NOT_STORY = re.compile(
 )
 
 
-def restore_split_body(tree: Any, lines: list[str]) -> list[str]:
-    """`lines` (the kept text, in page order) with the missing blocks of a split body put back."""
-    prose: dict[Any, list[str]] = defaultdict(list)  # container -> its paragraphs of prose
+def paragraphs_by_parent(tree: Any) -> dict[Any, list[str]]:
+    """The text of each element's <p> children, in page order: the page's blocks of prose,
+    read in one pass for the checks that need them."""
+    blocks: dict[Any, list[str]] = defaultdict(list)
     for node in tree.iter("p"):
         parent = node.getparent()
-        if parent is not None and parent.tag in _CONTAINERS and parent.get("class"):
-            text = normalise_line(node.text_content())
-            if word_count(text) >= PROSE_WORDS and has_sentence_end(text):
-                prose[parent].append(text)
+        text = normalise_line(node.text_content())
+        if parent is not None and text:
+            blocks[parent].append(text)
+    return blocks
+
+
+def restore_split_body(blocks: dict[Any, list[str]], lines: list[str]) -> list[str]:
+    """`lines` (the kept text, in page order) with the missing blocks of a split body put back;
+    `blocks` are the page's paragraphs by parent (`paragraphs_by_parent`)."""
+    prose: dict[Any, list[str]] = {}  # container -> its paragraphs of prose
+    for parent, texts in blocks.items():
+        if parent.tag in _CONTAINERS and parent.get("class"):
+            sentences = [text for text in texts if word_count(text) >= PROSE_WORDS and has_sentence_end(text)]
+            if sentences:
+                prose[parent] = sentences
     groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for element, texts in prose.items():
         if len(texts) >= 2 and not _NOT_STORY.search(element.get("class")):
