@@ -129,7 +129,7 @@ def clean_text_page(text: str) -> TextPage:
             page.paragraphs.append(line)
             end.keep(line)
     page.paragraphs = drop_closing_notes(
-        _drop_link_runs(_dedupe(page.paragraphs), page.dropped), page.dropped
+        _drop_menu_runs(_dedupe(page.paragraphs), page.dropped), page.dropped
     )
     page.dropped.extend(tail)
     return page
@@ -251,7 +251,7 @@ def _is_short(line: str) -> bool:
     return word_count(line) < _SHORT_WORDS and not has_sentence_end(line)
 
 
-def _drop_link_runs(lines: list[str], dropped: list[str]) -> list[str]:
+def _drop_menu_runs(lines: list[str], dropped: list[str]) -> list[str]:
     """Drop runs of short lines (menus, link lists) unless a line ending in ':' introduces them."""
     kept: list[str] = []
     i = 0
