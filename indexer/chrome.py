@@ -46,36 +46,37 @@ _CHROME = re.compile(
     re.IGNORECASE,
 )
 # Chrome that ends an article: what follows is comments, related links, newsletters.
-_END_OF_ARTICLE = re.compile(
-    r"^[\s\-\u2013\u2014|•·*#]*(?:\d+\s+)?(?:comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment"
-    r"|related(?:\s+(?:articles|posts|news|stories|content|coverage))?|more\s+from\s.*"
-    r"|more\s+(?:[\w.'\u2019-]+\s+){0,3}(?:stories|news|articles|reads)"
-    r"|read\s+(?:more|also|next)|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|most\s+(?:read|popular)"
-    r"|trending(?:\s+now)?(?:\s+on\s.*)?|popular\s+(?:posts|stories|now)|tags?:?.*|sign\s+up\s+for.*newsletter.*"
-    r"|editors?'?\u2019?s?\s+picks|(?:want|like)\s+more\s+stories.*|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)"
-    r"|up\s+next|in\s+case\s+you\s+missed\s+it|what\s+to\s+read\s+next|don'?\u2019?t\s+miss"
-    r"|(?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?"
-    r"|(?:did\s+you\s+)?(?:like|enjoy(?:ed)?)\s+this\s+(?:article|story|post)\??"
-    r"|read\s+more\s+news\s+on\b.*"
-    r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:(?:article|page|post)\s+)?helpful)\??"
-    r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories)"
-    r"|read\s+this\s+next|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|author|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
-    r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?"
-    # an author box or a sponsor's note after the story: "Reviewed by,", "A message from Jane Doe, CEO:"
-    r"|(?:written|reviewed|fact[-\s]checked)\s+by,?|a\s+message\s+from\s.{1,60}:)"
-    r"[\s\-\u2013\u2014|•·*.:]*$",
-    re.IGNORECASE,
-)
-# ... among them, the headings over other stories ("Read this next") and the prompts for a
-# reader's rating ("Was this article helpful?"), which stand after the whole story
-_OTHER_STORIES = re.compile(
-    r"^[\s\-\u2013\u2014|•·*#]*(?:read\s+this\s+next|what\s+to\s+read\s+next|up\s+next"
+# Headings over other stories ("Read this next") and prompts for a reader's rating ("Was this
+# article helpful?"): they stand after the whole story, so they end it sooner than other markers
+_AFTER_THE_STORY = (
+    r"read\s+this\s+next|what\s+to\s+read\s+next|up\s+next"
     r"|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|recommended(?:\s+for\s+you)?"
     r"|related\s+(?:articles|posts|news|stories)|more\s+(?:[\w.'\u2019-]+\s+){0,3}(?:stories|news|articles|reads)"
     r"|in\s+case\s+you\s+missed\s+it|editors?'?\u2019?s?\s+picks"
-    r"|how\s+was\s+this\s+(?:issue|article|post)\??|was\s+this\s+(?:(?:article|page|post)\s+)?helpful\??)[\s\-\u2013\u2014|•·*.:]*$",
+    r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:(?:article|page|post)\s+)?helpful)\??"
+)
+_MARKER_START = r"^[\s\-\u2013\u2014|•·*#]*"
+_MARKER_END = r"[\s\-\u2013\u2014|•·*.:]*$"
+_END_OF_ARTICLE = re.compile(
+    _MARKER_START
+    + r"(?:\d+\s+)?(?:"
+    + _AFTER_THE_STORY
+    + r"|comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment"
+    r"|related(?:\s+(?:content|coverage))?|more\s+from\s.*"
+    r"|read\s+(?:more|also|next)|most\s+(?:read|popular)"
+    r"|trending(?:\s+now)?(?:\s+on\s.*)?|popular\s+(?:posts|stories|now)|tags?:?.*|sign\s+up\s+for.*newsletter.*"
+    r"|(?:want|like)\s+more\s+stories.*|don'?\u2019?t\s+miss"
+    r"|(?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?"
+    r"|(?:did\s+you\s+)?(?:like|enjoy(?:ed)?)\s+this\s+(?:article|story|post)\??"
+    r"|read\s+more\s+news\s+on\b.*"
+    r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories)"
+    r"|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|author|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
+    r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?"
+    # an author box or a sponsor's note after the story: "Reviewed by,", "A message from Jane Doe, CEO:"
+    r"|(?:written|reviewed|fact[-\s]checked)\s+by,?|a\s+message\s+from\s.{1,60}:)" + _MARKER_END,
     re.IGNORECASE,
 )
+_OTHER_STORIES = re.compile(_MARKER_START + r"(?:" + _AFTER_THE_STORY + r")" + _MARKER_END, re.IGNORECASE)
 # Sentences news sites add around a story: credits, contact lines, calls to subscribe,
 # follow or share, reprint and affiliate notices, "Related:" teasers.
 _CREDIT = re.compile(
