@@ -29,7 +29,13 @@ from indexer.headline import headline_byline, is_standfirst, text_around_headlin
 from indexer.lines import has_sentence_end, normalise_line, word_count
 from indexer.outlets import clean_site_name
 from indexer.pagedate import page_date
-from indexer.splitbody import paragraphs_by_parent, restore_headings, restore_split_body
+from indexer.splitbody import (
+    BLOCK_TAGS,
+    paragraphs_by_parent,
+    restore_headings,
+    restore_loose_text,
+    restore_split_body,
+)
 from indexer.tables import keep_data_tables
 from indexer.textpage import clean_text_page, is_title_like
 
@@ -66,10 +72,6 @@ _HTML_START = re.compile(
 SHORT_EXTRACTION_WORDS = 200  # below this, the extraction is checked against the visible text
 FALLBACK_RATIO = 5  # ... and replaced by it when that holds this many times more prose
 MISSED_BLOCK_RATIO = 3  # a block of prose this many times what was kept, none of it kept, was missed
-_BLOCKS = frozenset(
-    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th blockquote pre"
-    " section article aside main figure figcaption address hr".split()
-)
 _COMMENT_SECTION = re.compile(r"(?:^|[\s_-])(?:comments?|disqus\w*|respond)(?:$|[\s_-])", re.IGNORECASE)
 _TAG_METAS = '//meta[@name="keywords" or @name="news_keywords" or @property="article:tag"]/@content'
 _LIST_SEPARATOR = re.compile(r"[,;|]")
@@ -133,7 +135,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
     if tree is not None:
         blocks = paragraphs_by_parent(tree)
-        lines = restore_headings(tree, restore_split_body(blocks, lines))
+        lines = restore_headings(tree, restore_loose_text(blocks, restore_split_body(blocks, lines)))
     # the summary set under the headline (after the headline itself, when the text repeats it)
     at = 1 if lines and page.title and lines[0].casefold() == page.title.casefold() else 0
     if len(lines) > at + 1 and is_standfirst(around, lines[at]):
@@ -331,7 +333,7 @@ def heading_text(heading: Any) -> str:
     for child in heading:
         if child.tag == "br":
             parts.append(" ")
-        elif isinstance(child.tag, str) and child.tag not in _BLOCKS:  # not a comment, not a block
+        elif isinstance(child.tag, str) and child.tag not in BLOCK_TAGS:  # not a comment, not a block
             parts.append(heading_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -386,7 +388,7 @@ def visible_text(html: str) -> str:
 
 def _append_text(element: Any, parts: list[str]) -> None:
     """Append an element's text to `parts`, with a line break around each block."""
-    block = element.tag in _BLOCKS
+    block = element.tag in BLOCK_TAGS
     if block:
         parts.append("\n")
     parts.append(element.text or "")

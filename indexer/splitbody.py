@@ -181,3 +181,82 @@ def _insert(lines: list[str], member: Any, before: list[Any], after: list[Any], 
         if first is not None:
             return lines[:first] + new + lines[first:]
     return lines
+
+
+# elements that break a line of text; everything else (a link, emphasis) runs on in its line
+BLOCK_TAGS = frozenset(
+    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th blockquote pre"
+    " section article aside main figure figcaption address hr".split()
+)
+
+
+def restore_loose_text(blocks: dict[Any, list[str]], lines: list[str]) -> list[str]:
+    """`lines` with the prose written loose (outside any <p>) beside the story's paragraphs.
+
+    Some pages set a paragraph as bare text between elements: the lead after a box of
+    related links ("<p><div>…</div>SAN FRANCISCO (AP) — …"), or text run on between
+    <br>s and links. trafilatura loses the text that follows an element it removes.
+    In an element whose <p> children were kept, each run of loose text that reads as
+    prose (a sentence of `PROSE_WORDS` words or more) goes back before the next kept
+    paragraph, or after the last one.
+    """
+    at = {line: i for i, line in reversed(list(enumerate(lines)))}
+    kept = "\n".join(lines)
+    inserts: dict[int, list[str]] = defaultdict(list)
+    for parent, texts in blocks.items():
+        if not any(text in at for text in texts):
+            continue
+        waiting: list[str] = []  # loose prose not yet placed
+        for run, element in _loose_runs(parent):
+            if element is None:
+                if word_count(run) >= PROSE_WORDS and has_sentence_end(run) and not _kept_already(run, kept):
+                    waiting.append(run)
+                continue
+            index = at.get(normalise_line(element.text_content())) if element.tag == "p" else None
+            if index is not None and waiting:
+                inserts[index].extend(waiting)
+                waiting = []
+        if waiting:
+            last = max(at[text] for text in texts if text in at)
+            inserts[last + 1].extend(waiting)
+    if not inserts:
+        return lines
+    result: list[str] = []
+    for i, line in enumerate([*lines, None]):
+        result.extend(inserts.get(i, ()))
+        if line is not None:
+            result.append(line)
+    return result
+
+
+def _loose_runs(parent: Any) -> Any:
+    """The children of `parent` in order: (text, None) for each run of loose text, ("", element)
+    for each other element. A run is text set directly in `parent`, with the links and
+    emphasis inside it; it must be mostly the parent's own text (not a styled widget's)."""
+    own, parts = [parent.text or ""], [parent.text or ""]
+    for child in parent:
+        if isinstance(child.tag, str) and child.tag in _INLINE:
+            parts.append(child.text_content())
+        elif isinstance(child.tag, str):
+            yield _run_text(own, parts), None
+            yield "", child
+            own, parts = [], []
+        own.append(child.tail or "")
+        parts.append(child.tail or "")
+    yield _run_text(own, parts), None
+
+
+_INLINE = frozenset("a b i em strong u sup sub small abbr cite q mark span font".split())
+
+
+def _run_text(own: list[str], parts: list[str]) -> str:
+    text = normalise_line("".join(parts))
+    return text if 2 * len(normalise_line("".join(own))) >= len(text) else ""
+
+
+def _kept_already(run: str, kept: str) -> bool:
+    """Whether the kept text holds `run`, or its opening or its close (trafilatura split it otherwise)."""
+    return run[:_ENDS_CHARS] in kept or run[-_ENDS_CHARS:] in kept
+
+
+_ENDS_CHARS = 40

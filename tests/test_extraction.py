@@ -206,6 +206,39 @@ def test_a_story_split_over_blocks_of_one_kind_is_read_whole():
     assert "another story" not in article.body and "About us" not in article.body
 
 
+def test_a_lead_set_loose_after_a_box_of_links_is_kept():
+    # the lead stands as bare text after a box of related stories, inside the story's <p>
+    # (which the parser closes at the box): trafilatura drops the box and the lead with it
+    lead = (
+        "ASTANA (AP) — Kazakhstan and Pakistan signed a road transport agreement on Tuesday, "
+        "opening a route for lorries through Afghanistan and Uzbekistan, officials of both countries said."
+    )
+    items = "".join(
+        f"<li><a href='/{n}'>Article: another story on the deal, {n}</a><p><em>AP - {n} min ago</em></p></li>"
+        for n in range(4)
+    )
+    related = f"<div class='box art-related'><h3>Related Content</h3><ul>{items}</ul></div>"
+    rest = "".join(
+        f"<p>Paragraph {n}: the ministers said the new route would cut the journey to the port by"
+        " several days, officials of both countries said on Tuesday.</p>"
+        for n in range(6)
+    )
+    # text in a styled element is a widget's, not loose text of the story's
+    widget = (
+        "<span class='map-widget'>Hover over the map to see each border crossing and the number of"
+        " lorries that passed through it this week.</span>"
+    )
+    page = html_page(f"<div class='body'><p>{related}{lead}</p>{rest}{widget}</div>")
+    import trafilatura
+
+    assert "ASTANA" not in trafilatura.extract(page.decode(), favor_recall=True)  # the case
+    article = extract_article(page)
+    assert article.body.startswith(lead + "\n\nParagraph 0:")
+    assert article.body.count("ASTANA (AP)") == 1 and "Related Content" not in article.body
+    assert "Hover over the map" not in article.body
+    assert article.dateline == "ASTANA"
+
+
 def test_the_standfirst_under_the_headline_is_not_body_text():
     dek = "Lorries of both countries will cross Afghanistan under one customs regime"
     header = f"<header><h1>Pakistan, Kazakhstan sign road transport deal</h1><h2>{dek}</h2></header>"
