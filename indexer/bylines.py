@@ -91,3 +91,19 @@ def name_before_date(line: str) -> str | None:
 
 
 _LABELS = {"updated", "published", "posted", "last", "modified", "date", "on", "by"}
+
+
+# a byline's job title on a line of its own: "CNBC Executive News Editor", "Staff Writer"
+_JOB_TITLE = re.compile(
+    r"(?:[A-Z][\w.&'\u2019-]*\s+){0,4}(?:Editor|Correspondent|Reporter|Writer|Columnist|Contributor|Producer)s?"
+)
+# a name on a line of its own, as a byline prints it above the job title
+_BARE_NAME = re.compile(r"[A-Z][\w.'\u2019-]+(?:\s+(?:[A-Z][\w.'\u2019-]+|van|von|de|der|da|al|bin)){1,3}")
+
+
+def is_job_title(line: str) -> bool:
+    return bool(_JOB_TITLE.fullmatch(line))
+
+
+def is_bare_name(line: str) -> bool:
+    return bool(_BARE_NAME.fullmatch(line)) and not _NOT_A_NAME.search(line)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
+from indexer.bylines import is_job_title
 from indexer.dates import parse_date_line
 from indexer.lines import is_paragraph, word_count
 
@@ -23,12 +24,12 @@ _CHROME = re.compile(
     r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation|text\s+size|by"
     r"|(?:show|open|close|hide|toggle)\s*menu"
     r"|categor(?:y|ies|ias|ías)"
-    r"|skip\s+to\s+(?:main\s+)?content|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
+    r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|table\s+of\s+contents?)|main\s+content|continue\s+reading(?:\s+(?:below|the\s+(?:main\s+)?story))?|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
     r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
     r"|comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
     r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
     r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories"
-    r"|follow\s+us(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
+    r"|follow(?:\s+us)?(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
     r"|follow\s+\S+(?:\s+\S+)?\s+on|give\s+(?:us\s+)?feedback"
     r"|(?:stay\s+)?connect(?:ed)?\s+with\s+us|get\s+(?:the|our)\s+(?:\w+\s+)?newsletter|contact\s+us|let\s+us\s+help"
     # calls to action, as buttons: "Learn more", "Get started today", "Share your story"
@@ -93,6 +94,7 @@ _CREDIT = re.compile(
     r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$"
     r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^\|?\s*(?:image|photo)\s*(?:credit)?\s*:.{0,60}$"
     r"|.*\bgetty\s+images\)?\.?$|.*\|\s*photo\s+by\b|^photo\s+by\b.{0,100}$"
+    r"|^(?:photo(?:graph)?s|illustrations?|graphics?|images?|video|artwork)\s+(?:by|courtesy\s+of)\s+(?-i:[A-Z]).{0,100}$"
     # "Jane Doe, left, and ..."
     r"|.*\b(?-i:[A-Z])[\w.'\u2019-]*,\s(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)),\s"
     # a post's meta line ("05/10/2018 - Posted by: Ann Lee - Category: Health - Tags: ...")
@@ -169,7 +171,9 @@ _DATE_LABEL = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|modified|date|video|(?:on|at)\b|[\s:\-\u2013\u2014|])+",
     re.IGNORECASE,
 )
-_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?|\d\d?[-./]\d\d?[-./](?:19|20)\d\d")
+_NUMERIC_DATE = re.compile(
+    r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?|\d\d?[-./]\d\d?[-./](?:19|20)\d\d|\d\d?/\d\d?/\d\d"  # "04/19/13"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?!\d)")
 # template filler and rules: "Lorem ipsum dolor sit amet", "*****", "-----", an unfilled
@@ -191,6 +195,7 @@ def is_chrome(line: str) -> bool:
         or _LOREM.search(line)
         or _is_timestamp(line)
         or _is_date_line(line)
+        or is_job_title(line)
         or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     ):
         return True

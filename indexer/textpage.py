@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from indexer.bylines import BYLINE, byline_line, byline_name, name_before_date
+from indexer.bylines import BYLINE, byline_line, byline_name, is_bare_name, is_job_title, name_before_date
 from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
 from indexer.dates import find_dates, parse_date_line
 from indexer.lines import has_sentence_end, is_paragraph, normalise_line, word_count
@@ -124,6 +124,11 @@ def clean_text_page(text: str) -> TextPage:
             page.byline = page.byline or byline.group("who").strip()
             page.dropped.append(line)
         elif is_chrome(line) or line == page.title:
+            if is_job_title(line) and page.paragraphs and is_bare_name(page.paragraphs[-1]):
+                # the byline printed as the author's name over a job title ("Jane Doe" / "Staff Writer")
+                name = page.paragraphs.pop()
+                page.byline = page.byline or name
+                page.dropped.append(name)
             page.dropped.append(line)
         else:
             page.paragraphs.append(line)
@@ -140,11 +145,14 @@ def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:
     headlines = []
     named = None  # the first name given before a date
     dated = []  # dates of the other short head lines that give one
-    for line in head:
+    for i, line in enumerate(head):
         byline = byline_line(line)
         date = parse_date_line(line)
         if byline and page.byline is None:
             page.byline = byline.group("who").strip()
+        elif is_job_title(line) and i and is_bare_name(head[i - 1]):
+            page.dropped.append(line)
+            named = named or head[i - 1]  # the author's name over a job title ("Jane Doe" / "Staff Writer")
         elif date and page.date_bar is None:
             page.date_bar = date
         else:

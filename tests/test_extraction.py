@@ -646,6 +646,31 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
     assert not ends_article("Comments", prose[:2], prose[:3])
 
 
+def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
+    from indexer.chrome import is_chrome
+
+    for line in (
+        "Main Content",
+        "Skip to table of contents",
+        "Continue Reading",
+        "Follow",
+        "04/19/13",
+        "Illustration by Mike Nudelman",
+        "Photographs by Jane Doe for The Ledger",
+        "CNBC Executive News Editor",
+        "Staff Writer",
+    ):
+        assert is_chrome(line), line
+    for line in (
+        "Letters to the Editor",
+        "The talks continue, reading the treaty line by line.",
+        "Follow the money: how the pipeline deal was financed",
+        "Video by video, the ministry answered each charge.",
+        "The editor of the Dawn, Zaffar Abbas, said the paper would appeal.",
+    ):
+        assert not is_chrome(line), line
+
+
 def test_closing_bios_and_credits_are_dropped():
     from indexer.chrome import drop_closing_notes
 
@@ -803,6 +828,15 @@ def test_text_page_bylines_in_their_many_forms():
     ):
         page = clean_text_page("\n".join([headline, line, *story]))
         assert page.byline == name, line
+    # the author's name over a job title, above the story or inside its run of prose
+    for lines in (
+        [headline, "Mira Okafor", "Senior Diplomatic Correspondent", *story],
+        [*story[:2], "Mira Okafor", "Staff Writer", *story[2:]],
+    ):
+        page = clean_text_page("\n".join(lines))
+        assert page.byline == "Mira Okafor" and "Mira Okafor" not in page.paragraphs
+        assert "Staff Writer" not in page.paragraphs and len(page.paragraphs) == 4
+    assert clean_text_page("\n".join([*story[:2], "Letters to the Editor", *story[2:]])).byline is None
     assert clean_text_page("\n".join([headline, "Mira Okafor | Feb 3, 2026", *story])).date_bar == dt.date(
         2026, 2, 3
     )
