@@ -24,6 +24,7 @@ from indexer.topics import TopicScore, tag_topics
 
 # Bump when extraction changes, so stale documents can be re-extracted.
 EXTRACTOR_VERSION = 39
+_HEAD_LINES = 3  # a headline repeated this near the top of the body ends the page's head there
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00bb]\s+")
@@ -128,10 +129,13 @@ def read_article(
         site_name, page_date = None, page.date_bar
         date_source = "date-bar" if page_date else None
     if title:
-        # A headline repeated as the first block of the body is the title, not text.
+        # A headline repeated as the first block of the body is the title, not text; so are
+        # the lines above it there: a kicker, a credit, a caption ("Market Insider" / headline)
         key = title.casefold()
-        while paragraphs and paragraphs[0].casefold() == key:
-            dropped.append(paragraphs.pop(0))
+        repeated = [i for i, paragraph in enumerate(paragraphs[:_HEAD_LINES]) if paragraph.casefold() == key]
+        if repeated and len(paragraphs) > repeated[-1] + 1:
+            dropped.extend(paragraphs[: repeated[-1] + 1])
+            del paragraphs[: repeated[-1] + 1]
     body = "\n\n".join(paragraphs).strip()
     if not body:
         raise DipnewsError("No article text was found in the page.", 422)

@@ -51,6 +51,19 @@ def test_repeated_headline_becomes_title_once():
     assert article.title_source == "page"
 
 
+def test_what_stands_above_the_headline_repeated_in_the_body_is_head_not_text():
+    kicker, headline = "Market Insider", "Pakistan, Kazakhstan sign road transport deal"
+    head = f"<head><title>{headline} - The Ledger</title></head>"
+    body = f"<div class='story'><p>{kicker}</p><p>{headline}</p>{BRIEF * 2}</div>"
+    article = extract_article(f"<html>{head}<body>{body}</body></html>".encode())
+    assert article.title == headline and article.body.startswith("ISLAMABAD")
+    assert kicker in article.dropped
+    # further down, a line that reads like the headline is the story's own
+    later = f"<div class='story'>{BRIEF}<p>{kicker}</p><p>{headline}</p>{BRIEF}</div>"
+    article = extract_article(f"<html>{head}<body>{later}</body></html>".encode())
+    assert kicker in article.body
+
+
 def test_mojibake_apostrophe_repaired():
     article = extract(seed("003"))
     assert "Pakistan’s economic potential" in article.body
