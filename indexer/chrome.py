@@ -94,6 +94,7 @@ _CREDIT = re.compile(
     r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$"
     r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^\|?\s*(?:image|photo)\s*(?:credit)?\s*:.{0,60}$"
     r"|.*\bgetty\s+images\)?\.?$|.*\|\s*photo\s+by\b|^photo\s+by\b.{0,100}$"
+    r"|^courtesy(?:\s+of)?\s+(?-i:[A-Z])[\w.&'\u2019 -]{0,40}$"
     r"|^(?:photo(?:graph)?s|illustrations?|graphics?|images?|video|artwork)\s+(?:by|courtesy\s+of)\s+(?-i:[A-Z]).{0,100}$"
     # "Jane Doe, left, and ..."
     r"|.*\b(?-i:[A-Z])[\w.'\u2019-]*,\s(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)),\s"
@@ -196,10 +197,15 @@ def is_chrome(line: str) -> bool:
         or _is_timestamp(line)
         or _is_date_line(line)
         or is_job_title(line)
+        or _BREADCRUMB.fullmatch(line)
         or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     ):
         return True
     return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(line))
+
+
+# a breadcrumb trail: "Home > World > Asia", "뉴스 > 경제 > 기업·CEO"
+_BREADCRUMB = re.compile(r"[^<>›»\n.!?]{1,40}(?:\s+[>›»]\s+[^<>›»\n.!?]{1,40}){2,}")
 
 
 def _is_date_line(line: str) -> bool:
