@@ -38,6 +38,7 @@ bench: install
 	$(BIN)/python bench/cluster_bench.py
 	$(BIN)/python bench/large_page_bench.py
 	$(BIN)/python bench/news_lines_bench.py
+	$(BIN)/python bench/news_fixtures_bench.py
 
 clean:
 	rm -rf $(VENV) instance *.egg-info
