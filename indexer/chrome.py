@@ -176,7 +176,10 @@ _NUMERIC_DATE = re.compile(
     r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?|\d\d?[-./]\d\d?[-./](?:19|20)\d\d|\d\d?/\d\d?/\d\d"  # "04/19/13"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_CLOCK = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?!\d)")
+# "9:41", "21h05", or a wire's "0203 GMT"
+_CLOCK = re.compile(
+    r"\b[0-2]?\d[:h][0-5]\d(?!\d)|\b[0-2]\d[0-5]\d\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|HKT|IST|JST)\b"
+)
 # template filler and rules: "Lorem ipsum dolor sit amet", "*****", "-----", an unfilled
 # template tag ("{{hire-banner="/banners/hire"}}")
 # (and a page's layout names leaking as text: "narrow-browser-and-phone")
@@ -198,6 +201,7 @@ def is_chrome(line: str) -> bool:
         or _is_date_line(line)
         or is_job_title(line)
         or _BREADCRUMB.fullmatch(line)
+        or _is_pipe_menu(line)
         or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     ):
         return True
@@ -206,6 +210,18 @@ def is_chrome(line: str) -> bool:
 
 # a breadcrumb trail: "Home > World > Asia", "뉴스 > 경제 > 기업·CEO"
 _BREADCRUMB = re.compile(r"[^<>›»\n.!?]{1,40}(?:\s+[>›»]\s+[^<>›»\n.!?]{1,40}){2,}")
+
+
+def _is_pipe_menu(line: str) -> bool:
+    """A menu written on one line: "Home | Video | World | U.S. | Africa" (a table's row starts with "|")."""
+    if line.startswith("|") or line.count(" | ") < _MENU_MIN_ITEMS - 1:
+        return False
+    items = line.split(" | ")
+    return all(0 < word_count(item) <= _MENU_ITEM_WORDS for item in items)
+
+
+_MENU_MIN_ITEMS = 4
+_MENU_ITEM_WORDS = 3
 
 
 def _is_date_line(line: str) -> bool:
@@ -263,6 +279,11 @@ class StoryEnd:
             return self.mostly_kept(i, ratio=0.5)
         return self.mostly_kept(i)
 
+    def signed_off(self, i: int) -> bool:
+        """Whether line i signs the story off ("Jane Doe contributed to this report.", "Reporting
+        by Jane Doe; Editing by John Roe") with most of the prose kept: nothing after it is the story's."""
+        return is_sign_off(self.lines[i]) and self.mostly_kept(i)
+
     def mostly_kept(self, i: int, ratio: float = 2) -> bool:
         """Whether the prose kept so far is `ratio` times the prose after line i or more."""
         return self._kept > 0 and self._kept >= ratio * self._to_come[i + 1]
@@ -270,6 +291,18 @@ class StoryEnd:
 
 def _prose(line: str) -> int:
     return len(line) if is_paragraph(line) else 0
+
+
+_SIGN_OFF = re.compile(
+    r"\b(?:contributed|contributing)\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)\b[^.!?]{0,40}\.?\)?$"
+    r"|^\(?(?:additional\s+)?reporting\s+by\b.{0,200}\b(?:editing|writing)\s+by\b.{0,100}$",
+    re.IGNORECASE,
+)
+
+
+def is_sign_off(line: str) -> bool:
+    """A line that closes a news story: "Jane Doe contributed to this report.", a wire's credits."""
+    return bool(_SIGN_OFF.search(line))
 
 
 _CLOSING_RUN = 3  # a second closing within this many lines confirms the first

@@ -156,6 +156,9 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         else:
             page.paragraphs.append(line)
             end.keep(line)
+        if end.signed_off(i):
+            page.dropped.extend(lines[i + 1 :])
+            break
     page.paragraphs = drop_closing_notes(page.paragraphs, page.dropped)
     if tree is not None:
         page.paragraphs = drop_link_runs(page.paragraphs, link_texts(tree), page.dropped)

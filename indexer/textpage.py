@@ -133,6 +133,9 @@ def clean_text_page(text: str) -> TextPage:
         else:
             page.paragraphs.append(line)
             end.keep(line)
+        if end.signed_off(i):
+            page.dropped.extend(body[i + 1 :])
+            break
     page.paragraphs = drop_closing_notes(
         _drop_menu_runs(_dedupe(page.paragraphs), page.dropped), page.dropped
     )

@@ -684,8 +684,33 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "The editor of the Dawn, Zaffar Abbas, said the paper would appeal.",
         "Courtesy of the ministry, the letters were published on Monday.",
         "If a > b > c, then a > c.",
+        "| Country | Exports | Imports | Balance |",  # a table's row
+        "The talks began at 0900 GMT and ended at 1400 GMT on Monday.",
     ):
         assert not is_chrome(line), line
+
+
+def test_a_sign_off_ends_the_story():
+    from indexer.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(5)
+    ]
+    sign_off = "Jane Doe in Reykjavik contributed to this report."
+    teasers = [
+        "Here are 10 facts about one of nature's most powerful forces, and what they mean for you.",
+        "Get a glimpse of the weather events happening around the world in our photo gallery.",
+    ]
+    assert clean_text_page("\n".join([*story, sign_off, *teasers])).paragraphs == [*story, sign_off]
+    html = html_page(
+        "".join(f"<p>{line}</p>" for line in [*story, sign_off]),
+        after="".join(f"<p>{t}</p>" for t in teasers),
+    )
+    assert extract_article(html).body.endswith(sign_off)
+    # near the top, a line that reads so ends nothing
+    early = clean_text_page("\n".join([story[0], sign_off, *story[1:], *teasers]))
+    assert early.paragraphs[-1] == teasers[-1]
 
 
 def test_closing_bios_and_credits_are_dropped():
