@@ -128,6 +128,8 @@ def read_article(
         title, byline, fallback, dropped = page.title, page.byline, False, page.dropped
         site_name, page_date = None, page.date_bar
         date_source = "date-bar" if page_date else None
+    if title and paragraphs and _glued_to_site_name(title, paragraphs[0]):
+        title = paragraphs[0]  # "...la InfantaUltima Hora Mallorca": the headline is the body's first line
     if title:
         # A headline repeated as the first block of the body is the title, not text; so are
         # the lines above it there: a kicker, a credit, a caption ("Market Insider" / headline)
@@ -235,6 +237,21 @@ def _resolve_title(
         match = _FIRST_SENTENCE.match(lede)
         sentence = match.group(1) if match else lede[:_TITLE_MAX].rsplit(" ", 1)[0] + " …"
         article.title, article.title_source = sentence[:1].upper() + sentence[1:], "first-sentence"
+
+
+def _glued_to_site_name(title: str, first_line: str) -> bool:
+    """Whether the page's title is `first_line` with the site's name run into it, without a
+    space or separator ("…imputación de la InfantaUltima Hora Mallorca")."""
+    rest = title[len(first_line) :]
+    return (
+        len(first_line.split()) >= _GLUED_MIN_WORDS
+        and title.startswith(first_line)
+        and first_line[-1:].isalnum()
+        and rest[:1].isupper()
+    )
+
+
+_GLUED_MIN_WORDS = 4
 
 
 def strip_site_suffix(title: str, site: str | None) -> str:

@@ -63,6 +63,10 @@ _END_OF_ARTICLE = re.compile(
     + r"(?:\d+\s+)?(?:"
     + _AFTER_THE_STORY
     + r"|comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment"
+    # ... in other languages: comments, related stories, read also
+    r"|comentar(?:ios)?|coment[aá]rios|commentaires?|kommentare?|commenti"
+    r"|(?:noticias|art[ií]culos)\s+relacionad[oa]s|articles\s+li[ée]s|(?:[àa]\s+)?lire\s+aussi|leia\s+tamb[ée]m"
+    r"|mehr\s+zum\s+thema|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren"
     r"|related(?:\s+(?:content|coverage))?|more\s+from\s.*"
     r"|read\s+(?:more|also|next)|most\s+(?:read|popular)"
     r"|trending(?:\s+now)?(?:\s+on\s.*)?|popular\s+(?:posts|stories|now)|tags?:?.*|sign\s+up\s+for.*newsletter.*"
@@ -84,7 +88,8 @@ _CREDIT = re.compile(
     r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|translated)\s+by\b.{0,300}$"
     r"|^(?:write\s+to|e-?mail|contact|reach)\s.{0,120}(?:@|\bat\s+\S+@)"
     r"|^(?:related(?:\s+(?:reading|content|articles?|stories|posts?))?|more|read(?:\s+(?:more|also|next))?"
-    r"|see\s+also|also\s+(?:on|read)|source|tags?|topics?)\s*:"
+    r"|see\s+also|also\s+(?:on|read)|source|tags?|topics?"
+    r"|(?:[àa]\s+)?lire\s+aussi|leia\s+tamb[ée]m|lea\s+tambi[ée]n|ver\s+tambi[ée]n|mehr\s+zum\s+thema)\s*:"
     r"|^opens\s+in\s+a\s+new\s+(?:window|tab)\W*$|^.{0,60}\bforwarded\s+to\s+you\?\s+sign\s+up\b"
     r"|^also\s+on\s+[\w-]+\.[a-z]{2,}\b"  # "Also on example.com <teaser>"
     # photo captions and credits ("3 of 4 A shopper looks at ...": a gallery's)
@@ -202,6 +207,7 @@ def is_chrome(line: str) -> bool:
         or is_job_title(line)
         or _BREADCRUMB.fullmatch(line)
         or _is_pipe_menu(line)
+        or _SOCIAL_LINK.fullmatch(line)
         or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     ):
         return True
@@ -210,6 +216,14 @@ def is_chrome(line: str) -> bool:
 
 # a breadcrumb trail: "Home > World > Asia", "뉴스 > 경제 > 기업·CEO"
 _BREADCRUMB = re.compile(r"[^<>›»\n.!?]{1,40}(?:\s+[>›»]\s+[^<>›»\n.!?]{1,40}){2,}")
+
+
+# a social account or donation link on a line of its own, perhaps labelled ("Facebook https://fb.me/x")
+_SOCIAL_LINK = re.compile(
+    r"(?:\S+\s+){0,2}[:\-\u2013]?\s*(?:https?://)?(?:www\.)?(?:facebook\.com|fb\.me|twitter\.com|x\.com|instagram\.com"
+    r"|youtube\.com|youtu\.be|t\.me|paypal\.me|linkedin\.com|tiktok\.com|threads\.net|bsky\.app)/\S*",
+    re.IGNORECASE,
+)
 
 
 def _is_pipe_menu(line: str) -> bool:
@@ -242,7 +256,10 @@ def _is_timestamp(line: str) -> bool:
 
 _TIME_AGO = re.compile(
     r"(?:(?:updated|published|posted)\s*:?\s*)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?"
-    r"|months?|years?)\s+ago\.?",
+    r"|months?|years?)\s+ago\.?"
+    # ... in Spanish, Portuguese, French and German: "Hace 28 minutos", "il y a 2 heures", "vor 3 Tagen"
+    r"|(?:hace|há|il\s+y\s+a|vor)\s+(?:una?|\d+)\s+(?:segundos?|minutos?|minutes?|minuten|horas?|heures?"
+    r"|stunden?|d[ií]as|jours?|tagen?|semanas?|semaines?|wochen)",
     re.IGNORECASE,
 )
 

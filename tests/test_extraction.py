@@ -64,6 +64,19 @@ def test_what_stands_above_the_headline_repeated_in_the_body_is_head_not_text():
     assert kicker in article.body
 
 
+def test_a_title_with_the_site_name_glued_on_is_the_headline():
+    headline = "Kazakhstan and Pakistan open a new road through Afghanistan"
+    page = f"<html><head><title>{headline}Daily Ledger Online</title></head><body><div>"
+    page += f"<p>{headline}</p>{BRIEF * 2}</div></body></html>"
+    article = extract_article(page.encode())
+    assert article.title == headline and article.body.startswith("ISLAMABAD")
+    # a title that goes on after a space is another matter
+    page = page.replace("Online</title>", "Online: Day Two</title>").replace(
+        f"{headline}Daily", f"{headline} Daily"
+    )
+    assert extract_article(page.encode()).title != headline
+
+
 def test_mojibake_apostrophe_repaired():
     article = extract(seed("003"))
     assert "Pakistan’s economic potential" in article.body
@@ -686,6 +699,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "If a > b > c, then a > c.",
         "| Country | Exports | Imports | Balance |",  # a table's row
         "The talks began at 0900 GMT and ended at 1400 GMT on Monday.",
+        "See https://twitter.com/mofa/status/1 for the ministry's full statement.",
     ):
         assert not is_chrome(line), line
 
