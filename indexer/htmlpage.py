@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from html import unescape as unescape_entities
@@ -31,6 +32,7 @@ from indexer.outlets import clean_site_name
 from indexer.pagedate import page_date
 from indexer.splitbody import (
     BLOCK_TAGS,
+    page_paragraphs,
     paragraphs_by_parent,
     restore_headings,
     restore_loose_text,
@@ -124,17 +126,11 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         keep_data_tables(tree)
     # favor_recall: trafilatura keeps more of the story and is faster; the chrome it then
     # lets through is this module's to drop (bench/extraction_bench.py shows both sides)
-    document: Any = trafilatura.bare_extraction(
-        tree if tree is not None else html,
-        url=url,
-        include_comments=False,
-        include_tables=True,
-        favor_recall=True,
-    )
-    text = getattr(document, "text", None) or ""
-    lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
+    lines = trafilatura_lines(tree if tree is not None else html, url, favor_recall=True)
     if tree is not None:
-        blocks = paragraphs_by_parent(tree)
+        in_order = page_paragraphs(tree)
+        blocks = paragraphs_by_parent(in_order)
+        lines = fill_story_gap(lines, in_order, lambda: trafilatura_lines(tree, url, favor_recall=False))
         lines = restore_headings(tree, restore_loose_text(blocks, restore_split_body(blocks, lines)))
     # the summary set under the headline (after the headline itself, when the text repeats it)
     at = 1 if lines and page.title and lines[0].casefold() == page.title.casefold() else 0
@@ -183,6 +179,49 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             page.paragraphs = paragraphs
             page.title = page.title or fallback.title or _html_title(html)
     return page
+
+
+def trafilatura_lines(document: Any, url: str | None, favor_recall: bool, fast: bool = False) -> list[str]:
+    """The main text trafilatura finds in a page (a tree or its markup), line by line."""
+    found: Any = trafilatura.bare_extraction(
+        document, url=url, include_comments=False, include_tables=True, favor_recall=favor_recall, fast=fast
+    )
+    text = getattr(found, "text", None) or ""
+    return [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
+
+
+GAP_SHARE = 0.3  # prose skipped between the kept lines, as a share of what was kept, that is a gap
+GAP_FILL_RATIO = 1.3  # the default mode's reading of the stretch is taken when this much fuller
+
+
+def fill_story_gap(
+    lines: list[str], paragraphs: list[tuple[Any, str]], read_default: Callable[[], list[str]]
+) -> list[str]:
+    """`lines` (trafilatura's recall mode), or its default mode's reading of the same stretch
+    when recall mode skipped part of the story.
+
+    Recall mode now and then keeps a story's start and end and skips blocks between
+    them (questions and answers in <details> under a subheading). When the page's
+    `paragraphs` (`page_paragraphs`) between the first and the last one kept hold
+    prose that was not kept, the default mode is read too (`read_default`): from the
+    first to the last line the two modes share, its text is taken if it is fuller.
+    Outside that stretch nothing is added.
+    """
+    kept = set(lines)
+    at = [i for i, (_, text) in enumerate(paragraphs) if text in kept]
+    skipped = [text for _, text in paragraphs[at[0] + 1 : at[-1]] if text not in kept] if at else []
+    words = _word_total(lines)
+    if _word_total([text for text in skipped if len(text) >= _PROSE_MIN_CHARS]) < GAP_SHARE * words:
+        return lines
+    other = read_default()
+    text = "\n".join(other)  # the default mode may break some lines otherwise
+    if 2 * sum(line in text for line in lines) < len(lines):
+        return lines  # mostly other text: another reading of the page, not of the same story
+    shared = [i for i, line in enumerate(other) if line in kept]
+    if not shared:
+        return lines
+    stretch = other[shared[0] : shared[-1] + 1]
+    return stretch if _word_total(stretch) > GAP_FILL_RATIO * words else lines
 
 
 def largest_prose_block(blocks: dict[Any, list[str]]) -> list[str]:

@@ -25,15 +25,24 @@ _NOT_STORY = re.compile(
 )
 
 
-def paragraphs_by_parent(tree: Any) -> dict[Any, list[str]]:
-    """The text of each element's <p> children, in page order: the page's blocks of prose,
+def page_paragraphs(tree: Any) -> list[tuple[Any, str]]:
+    """The page's <p> paragraphs in page order, each as (its parent element, its text):
     read in one pass for the checks that need them."""
-    blocks: dict[Any, list[str]] = defaultdict(list)
+    paragraphs = []
     for node in tree.iter("p"):
         parent = node.getparent()
         text = normalise_line(node.text_content())
         if parent is not None and text:
-            blocks[parent].append(text)
+            paragraphs.append((parent, text))
+    return paragraphs
+
+
+def paragraphs_by_parent(paragraphs: list[tuple[Any, str]]) -> dict[Any, list[str]]:
+    """The text of each element's <p> children (from `page_paragraphs`), in page order:
+    the page's blocks of prose."""
+    blocks: dict[Any, list[str]] = defaultdict(list)
+    for parent, text in paragraphs:
+        blocks[parent].append(text)
     return blocks
 
 

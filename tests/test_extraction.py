@@ -339,6 +339,32 @@ def test_a_story_missed_for_a_smaller_block_is_read_in_page_order():
     assert body.index("Point 69 of the transit") < body.index("Question 0: what")
 
 
+def test_a_gap_trafilatura_s_recall_mode_left_is_filled_from_its_default_mode():
+    from indexer.htmlpage import fill_story_gap
+
+    story = [
+        f"Paragraph {n}: the envoys agreed on the transit route through the mountains." for n in range(4)
+    ]
+    faq = [f"Answer {n}: lorries cleared in Islamabad need no second inspection in Almaty." for n in range(6)]
+    recall = [story[0], "Your questions answered", story[3]]  # the answers between were skipped
+    page = [("div", story[0]), *(("details", answer) for answer in faq), ("div", story[3])]  # the <p>s
+    default = ["Home", story[0], "Your questions answered", *faq, story[3], "Related: another story"]
+    read: list[str] = []
+
+    def read_default() -> list[str]:
+        read.append("default")
+        return default
+
+    filled = fill_story_gap(recall, page, read_default)
+    assert filled == [story[0], "Your questions answered", *faq, story[3]]  # nothing outside the stretch
+    no_gap = [("div", story[0]), ("div", story[3]), *(("details", answer) for answer in faq)]
+    assert fill_story_gap(recall, no_gap, read_default) == recall  # no prose skipped: not read again
+    assert read == ["default"]
+    other_page = ["Teaser one of another story entirely.", "Teaser two.", story[0]]
+    assert fill_story_gap(recall, page, lambda: other_page) == recall  # not a reading of the same story
+    assert fill_story_gap(recall, page, lambda: default[:4]) == recall  # shares no stretch that is fuller
+
+
 def test_a_run_of_links_in_the_story_is_a_directory_not_text():
     from indexer.htmlpage import drop_link_runs
 
