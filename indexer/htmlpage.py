@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,7 +19,7 @@ from typing import Any
 import htmldate.extractors as htmldate_extractors
 import lxml.html
 import trafilatura
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from htmldate import find_date
 from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
@@ -451,5 +452,8 @@ def _is_comment_section(element: Any) -> bool:
 
 
 def _html_title(html: str) -> str | None:
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():
+        # a feed or other XML page read as HTML: its <title> is still the one to show
+        warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "lxml")
     return normalise_line(soup.title.get_text()) if soup.title else None
