@@ -216,7 +216,12 @@ def country_name(code: str) -> str:
 
 
 def find_countries(title: str, body: str) -> tuple[list[str], list[str]]:
-    """(every country mentioned, the primary countries), as alpha-2 codes, most mentioned first."""
+    """(every country mentioned, the primary countries), as alpha-2 codes, most mentioned first.
+
+    A primary country scores at least 2 (a mention in the title or the lede, or two in the
+    body) and half the top country's score: one passing mention deep in a story ("Tesla,
+    a Serbian immigrant") makes no country primary, so the story stays out of that facet.
+    """
     scores: Counter[str] = Counter()
     for _, _, code in _country_mentions(title):
         scores[code] += TITLE_WEIGHT
@@ -227,7 +232,7 @@ def find_countries(title: str, body: str) -> tuple[list[str], list[str]]:
     ranked = [code for code, _ in scores.most_common()]
     top = scores[ranked[0]]
     primary = [code for code in ranked if scores[code] >= max(2, PRIMARY_SHARE * top)][:MAX_PRIMARY]
-    return ranked, primary or ranked[:1]
+    return ranked, primary
 
 
 def find_people(title: str, body: str) -> list[Person]:

@@ -964,6 +964,11 @@ def test_country_forms_and_people_resolution():
     )
     mentioned, primary = find_countries("Kazakhstan and Pakistan sign pact", text)
     assert primary[:2] == ["KZ", "PK"] and {"SS", "SD"} <= set(mentioned)
+    # one passing mention deep in a long story does not make it a story about that country
+    long_story = "The search company hired its first engineers in a garage in California. " * 8
+    passing = long_story + "Tesla, a Serbian immigrant born in 1856, invented the way we use electricity."
+    assert find_countries("How the search engine was built", passing) == (["RS"], [])
+    assert find_countries("", "BELGRADE - Officials met on Monday.")[1] == ["RS"]  # in the lede
     people = find_people("", text)
     assert [(p.name, p.role, p.country) for p in people] == [
         ("Shehbaz Sharif", "Prime Minister", "PK"),  # a known variant, merged
