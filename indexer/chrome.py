@@ -27,6 +27,7 @@ _CHROME = re.compile(
     r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|table\s+of\s+contents?)|main\s+content|continue\s+reading(?:\s+(?:below|the\s+(?:main\s+)?story))?|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
     r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
     r"|comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
+    r"|flag\s+as\s+(?:offensive|inappropriate)|report\s+(?:abuse|comment|this\s+comment)"
     r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
     r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories"
     r"|follow(?:\s+us)?(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
@@ -210,6 +211,7 @@ def is_chrome(line: str) -> bool:
         or is_job_title(line)
         or _BREADCRUMB.fullmatch(line)
         or _is_pipe_menu(line)
+        or _is_comment_header(line)
         or _SOCIAL_LINK.fullmatch(line)
         or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     ):
@@ -227,6 +229,18 @@ _SOCIAL_LINK = re.compile(
     r"|youtube\.com|youtu\.be|t\.me|paypal\.me|linkedin\.com|tiktok\.com|threads\.net|bsky\.app)/\S*",
     re.IGNORECASE,
 )
+
+
+def _is_comment_header(line: str) -> bool:
+    """A reader comment's header, with the time it was posted: "marktheshark on Sep 21, 4:23 PM
+    said:", "Jo Kim March 3, 2025 at 9:12 am says:" (not "On March 3 the minister said:")."""
+    return (
+        word_count(line) <= _COMMENT_HEADER_WORDS and bool(_SAID.search(line)) and bool(_CLOCK.search(line))
+    )
+
+
+_SAID = re.compile(r"\b(?:said|says|wrote|writes|replied)\s*:\s*$", re.IGNORECASE)
+_COMMENT_HEADER_WORDS = 14
 
 
 def _is_pipe_menu(line: str) -> bool:

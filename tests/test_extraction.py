@@ -727,6 +727,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "The talks began at 0900 GMT and ended at 1400 GMT on Monday.",
         "See https://twitter.com/mofa/status/1 for the ministry's full statement.",
         "An AP/Ipsos poll found that most voters back the transit deal.",
+        "On March 3, 2026, the foreign minister said:",
     ):
         assert not is_chrome(line), line
 
