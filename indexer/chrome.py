@@ -211,7 +211,7 @@ def is_chrome(line: str) -> bool:
         or is_job_title(line)
         or _BREADCRUMB.fullmatch(line)
         or _is_pipe_menu(line)
-        or _is_comment_header(line)
+        or is_comment_header(line)
         or _SOCIAL_LINK.fullmatch(line)
         or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     ):
@@ -231,7 +231,7 @@ _SOCIAL_LINK = re.compile(
 )
 
 
-def _is_comment_header(line: str) -> bool:
+def is_comment_header(line: str) -> bool:
     """A reader comment's header, with the time it was posted: "marktheshark on Sep 21, 4:23 PM
     said:", "Jo Kim March 3, 2025 at 9:12 am says:" (not "On March 3 the minister said:")."""
     return (

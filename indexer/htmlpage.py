@@ -72,6 +72,8 @@ _HTML_START = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|a)\b",
     re.IGNORECASE,
 )
+_DOCUMENT_TAG = re.compile(r"<\s*(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_SNIFF_CHARS = 4096
 SHORT_EXTRACTION_WORDS = 200  # below this, the extraction is checked against the visible text
 FALLBACK_RATIO = 5  # ... and replaced by it when that holds this many times more prose
 MISSED_BLOCK_RATIO = 3  # a block of prose this many times what was kept, none of it kept, was missed
@@ -97,8 +99,18 @@ class HtmlPage:
 
 
 def looks_like_html(text: str) -> bool:
-    """True when the text is markup rather than a plain-text dump."""
-    return bool(_HTML_START.search(text[:4096]))
+    """True when the text is markup rather than a plain-text dump.
+
+    Markup starts with a tag (or a doctype, comment or XML declaration), names the document's
+    own elements, or has tags on most of its lines; a text dump with a stray line of markup
+    (an ad's "<a href=...>" left in the copied text) or a story quoting a "<p>" is still text.
+    """
+    head = text[:_SNIFF_CHARS]
+    if head.lstrip().startswith("<") or _DOCUMENT_TAG.search(head):
+        return True
+    lines = [line for line in head.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _HTML_START.search(line))
+    return tagged > 0 and 2 * tagged >= len(lines)
 
 
 def clean_html_page(html: str, url: str | None = None) -> HtmlPage:

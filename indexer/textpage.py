@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from indexer.bylines import BYLINE, byline_line, byline_name, is_bare_name, is_job_title, name_before_date
-from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
+from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome, is_comment_header
 from indexer.dates import find_dates, parse_date_line
 from indexer.lines import has_sentence_end, is_paragraph, normalise_line, word_count
 
@@ -183,6 +183,7 @@ def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:
 
 
 SHORT_LINE_COST = 3
+_COMMENT_LINES = 2  # a comment header's next lines are the comment
 _LIST_ITEM = re.compile(r"^(?:[*\u2022\u00b7\-\u2013]\s|\d{1,2}[.)]\s)")
 CHROME_LINE_COST = 8
 
@@ -197,9 +198,12 @@ def _main_span(lines: list[str]) -> tuple[int, int]:
     best, best_span = 0, (0, 0)
     total, start = 0, 0
     in_list = False  # short lines after one ending in ":" are a list, part of the text
+    comment = 0  # lines still to come of a reader's comment ("Jo on Sep 21, 4:23 PM said:")
     for i, line in enumerate(lines):
         if is_chrome(line):
             score, in_list = -CHROME_LINE_COST, False
+        elif comment:
+            score, in_list = -SHORT_LINE_COST, False  # a comment's text weighs nothing for the story
         elif is_paragraph(line) and not (_LIST_ITEM.match(line) and not in_list):
             score, in_list = word_count(line), False
         elif _LIST_ITEM.match(line) and not in_list:
@@ -207,6 +211,7 @@ def _main_span(lines: list[str]) -> tuple[int, int]:
         else:
             score = 0 if in_list else -SHORT_LINE_COST
             in_list = in_list or line.endswith(":")
+        comment = _COMMENT_LINES if is_comment_header(line) else max(0, comment - 1)
         if total <= 0:
             total, start = 0, i
         total += score

@@ -599,6 +599,41 @@ def test_datelines_and_date_lines():
     assert infer_year(2, 4, [dt.date(2024, 2, 10)], dt.date(2026, 1, 1)) == dt.date(2024, 2, 4)
 
 
+def test_a_text_dump_with_a_stray_line_of_markup_is_still_text():
+    from indexer.htmlpage import looks_like_html
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    ad = '<a href="http://ads.example.com/click?id=1" target="_blank"> <img src="http://ads.example.com/1.gif">'
+    dump = "\n".join(["Menu", ad, "Norway and Iceland reopen the quota talks", *story])
+    assert not looks_like_html(dump)
+    assert extract_article(dump.encode()).body.split("\n\n") == story
+    assert looks_like_html("<p>A fragment</p><p>of markup</p>")
+    assert looks_like_html("<?xml version='1.0'?>\n<rss><channel></channel></rss>")
+    assert looks_like_html("Saved page\n<html><body><p>Text</p></body></html>")
+
+
+def test_text_page_a_comment_thread_does_not_outweigh_a_short_story():
+    from indexer.textpage import clean_text_page
+
+    story = [
+        "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas in the Atlantic.",
+        "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed.",
+    ]
+    comment = (
+        "I have fished these waters for forty years and I can tell you that none of these ministers has "
+        "ever been out on a boat in a winter storm, and the quotas they agree in warm rooms in Oslo do "
+        "nothing for the small harbours up the coast, which are emptying year after year."
+    )
+    thread = ["3 Comments"]
+    for n in range(3):
+        thread += [f"reader{n} on Sep 21, 4:2{n} PM said:", comment, "Reply", "Flag as Offensive"]
+    page = clean_text_page("\n".join(["Norway and Iceland reopen the quota talks", *story, *thread]))
+    assert page.paragraphs == story
+
+
 def test_text_page_drops_link_lists_and_what_follows_the_article():
     from indexer.textpage import clean_text_page
 
