@@ -39,6 +39,7 @@ bench: install
 	$(BIN)/python bench/large_page_bench.py
 	$(BIN)/python bench/news_lines_bench.py
 	$(BIN)/python bench/news_fixtures_bench.py
+	$(BIN)/python bench/news_fixtures_bench.py --as-text
 
 clean:
 	rm -rf $(VENV) instance *.egg-info
