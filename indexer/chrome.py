@@ -101,9 +101,6 @@ _CREDIT = re.compile(
     r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^\|?\s*(?:image|photo)\s*(?:credit)?\s*:.{0,60}$"
     r"|.*\bgetty\s+images\)?\.?$|.*\|\s*photo\s+by\b|^photo\s+by\b.{0,100}$"
     r"|^courtesy(?:\s+of)?\s+(?-i:[A-Z])[\w.&'\u2019 -]{0,40}$"
-    # a photo's caption ending in its agency's credit: "... November 19, 2019. REUTERS/David Mercado"
-    r"|.*\b(?-i:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Anadolu|ANADOLU|Xinhua|XINHUA|Getty\s+Images|Bloomberg)\s*/\s*"
-    r"(?-i:[A-Z])[\w.'\u2019-]+(?:\s+(?-i:[A-Z])[\w.'\u2019-]+){0,3}[\s\-\u2013\u2014)\]]*$"
     r"|^(?:photo(?:graph)?s|illustrations?|graphics?|images?|video|artwork)\s+(?:by|courtesy\s+of)\s+(?-i:[A-Z]).{0,100}$"
     # "Jane Doe, left, and ..."
     r"|.*\b(?-i:[A-Z])[\w.'\u2019-]*,\s(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)),\s"
@@ -206,17 +203,35 @@ def is_chrome(line: str) -> bool:
         or _PLACEHOLDER.fullmatch(line)
         or _WIDGET.match(line)
         or _LOREM.search(line)
-        or _is_timestamp(line)
-        or _is_date_line(line)
-        or is_job_title(line)
-        or _BREADCRUMB.fullmatch(line)
-        or _is_pipe_menu(line)
-        or is_comment_header(line)
-        or _SOCIAL_LINK.fullmatch(line)
+        or ("/" in line and _AGENCY_CREDIT.search(line))
+        or (" | " in line and _is_pipe_menu(line))
         or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     ):
         return True
+    words = word_count(line)
+    if words <= _SHORT_CHROME_WORDS and _is_short_chrome(line, words):
+        return True
     return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(line))
+
+
+def _is_short_chrome(line: str, words: int) -> bool:
+    """The chrome that is a short line of its own: a date, a timestamp, a job title, a breadcrumb
+    trail, a comment's header, a social link."""
+    return bool(
+        (words <= _TIMESTAMP_MAX_WORDS and (_is_timestamp(line) or _is_date_line(line)))
+        or is_job_title(line)
+        or _BREADCRUMB.fullmatch(line)
+        or is_comment_header(line)
+        or _SOCIAL_LINK.fullmatch(line)
+    )
+
+
+_SHORT_CHROME_WORDS = 20
+# a photo's caption ending in its agency's credit: "... November 19, 2019. REUTERS/David Mercado"
+_AGENCY_CREDIT = re.compile(
+    r"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Anadolu|ANADOLU|Xinhua|XINHUA|Getty\s+Images|Bloomberg)\s*/\s*"
+    r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}[\s\-\u2013\u2014)\]]*$"
+)
 
 
 # a breadcrumb trail: "Home > World > Asia", "뉴스 > 경제 > 기업·CEO"
@@ -235,7 +250,10 @@ def is_comment_header(line: str) -> bool:
     """A reader comment's header, with the time it was posted: "marktheshark on Sep 21, 4:23 PM
     said:", "Jo Kim March 3, 2025 at 9:12 am says:" (not "On March 3 the minister said:")."""
     return (
-        word_count(line) <= _COMMENT_HEADER_WORDS and bool(_SAID.search(line)) and bool(_CLOCK.search(line))
+        line.endswith(":")
+        and word_count(line) <= _COMMENT_HEADER_WORDS
+        and bool(_SAID.search(line))
+        and bool(_CLOCK.search(line))
     )
 
 
