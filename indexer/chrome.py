@@ -91,6 +91,9 @@ _CREDIT = re.compile(
     r"|^(?:related(?:\s+(?:reading|content|articles?|stories|posts?))?|more|read(?:\s+(?:more|also|next))?"
     r"|see\s+also|also\s+(?:on|read)|source|tags?|topics?"
     r"|(?:[àa]\s+)?lire\s+aussi|leia\s+tamb[ée]m|lea\s+tambi[ée]n|ver\s+tambi[ée]n|mehr\s+zum\s+thema)\s*:"
+    # ... and as a list's item: "- Don't Miss: <teaser>", "- Also Check: <teaser>"
+    r"|^(?:[-*\u2022]\s+)?(?:don['\u2019]?t\s+miss|also\s+check(?:\s+out)?|related|read\s+(?:more|also|next)"
+    r"|see\s+also)\s*:"
     r"|^opens\s+in\s+a\s+new\s+(?:window|tab)\W*$|^.{0,60}\bforwarded\s+to\s+you\?\s+sign\s+up\b"
     r"|^also\s+on\s+[\w-]+\.[a-z]{2,}\b"  # "Also on example.com <teaser>"
     # photo captions and credits ("3 of 4 A shopper looks at ...": a gallery's)

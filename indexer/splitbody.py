@@ -77,17 +77,19 @@ def restore_split_body(blocks: dict[Any, list[str]], lines: list[str]) -> list[s
 
 
 def restore_headings(tree: Any, lines: list[str]) -> list[str]:
-    """`lines` with the subheadings trafilatura dropped between two paragraphs it kept.
+    """`lines` with the subheadings and lists trafilatura dropped between two paragraphs it kept.
 
     A heading whose neighbours on the page, the paragraph (or list) before it and
     the one after it, are kept as consecutive lines is the story's own ("What is a
     normal amount of sleep?" between two answers); so is a heading that opens its
-    block, when the paragraph after it is kept and is not the first line kept.
+    block, when the paragraph after it is kept and is not the first line kept. A list
+    between two paragraphs kept one after the other is the story's too ("Here's a
+    selection:" and its items); a list whose items all link elsewhere is not.
     """
     at: dict[str | None, int] = {}  # a line -> where it is first kept
     for i, line in enumerate(lines):
         at.setdefault(line, i)
-    inserts: dict[int, str] = {}
+    inserts: dict[int, list[str]] = {}
     for heading in tree.iter(*_SUBHEADINGS):
         text = normalise_line(heading.text_content())
         if not text or text in at or word_count(text) > _SUBHEADING_MAX_WORDS:
@@ -95,13 +97,21 @@ def restore_headings(tree: Any, lines: list[str]) -> list[str]:
         before, after = _neighbour(heading.itersiblings(preceding=True)), _neighbour(heading.itersiblings())
         next_line = at.get(_block_text(after, last=False), -1)
         if next_line >= 1 and (before is None or at.get(_block_text(before, last=True)) == next_line - 1):
-            inserts.setdefault(next_line, text)
+            inserts.setdefault(next_line, [text])
+    for element in tree.iter("ul", "ol"):
+        items = [normalise_line(item.text_content()) for item in element if item.tag == "li"]
+        items = ["- " + item for item in items if item]
+        if not items or any(item in at for item in items) or linked_items(element, ".//a"):
+            continue
+        before, after = _neighbour(element.itersiblings(preceding=True)), _neighbour(element.itersiblings())
+        next_line = at.get(_block_text(after, last=False), -1)
+        if next_line >= 1 and at.get(_block_text(before, last=True)) == next_line - 1:
+            inserts.setdefault(next_line, items)
     if not inserts:
         return lines
     result: list[str] = []
     for i, line in enumerate(lines):
-        if i in inserts:
-            result.append(inserts[i])
+        result.extend(inserts.get(i, ()))
         result.append(line)
     return result
 

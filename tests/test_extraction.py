@@ -279,6 +279,22 @@ def test_the_standfirst_under_the_headline_is_not_body_text():
     assert dek in extract_article(inside.encode()).body
 
 
+def test_a_list_dropped_between_two_kept_paragraphs_is_put_back():
+    import lxml.html
+
+    from indexer.splitbody import restore_headings
+
+    intro, outro = "Both sides agreed on three points:", "The next round is set for March in Astana."
+    points = ["Joint customs posts", "Shared cargo data", "Yearly reviews"]
+    items = "".join(f"<li>{point}</li>" for point in points)
+    tree = lxml.html.fromstring(f"<div><p>Lead.</p><p>{intro}</p><ul>{items}</ul><p>{outro}</p></div>")
+    kept = ["Lead.", intro, outro]  # what trafilatura kept
+    assert restore_headings(tree, kept) == ["Lead.", intro, *(f"- {point}" for point in points), outro]
+    linked = "".join(f"<li><a href='/{n}'>{point}</a></li>" for n, point in enumerate(points))
+    teasers = lxml.html.fromstring(f"<div><p>Lead.</p><p>{intro}</p><ul>{linked}</ul><p>{outro}</p></div>")
+    assert restore_headings(teasers, kept) == kept  # every item a link: other pages, not the story
+
+
 def test_a_line_of_the_page_s_own_keywords_is_a_tag_cloud():
     from indexer.htmlpage import is_tag_list
 
@@ -763,6 +779,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "See https://twitter.com/mofa/status/1 for the ministry's full statement.",
         "An AP/Ipsos poll found that most voters back the transit deal.",
         "On March 3, 2026, the foreign minister said:",
+        "- Source: World Bank figures for 2025",
     ):
         assert not is_chrome(line), line
 
