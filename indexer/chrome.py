@@ -24,6 +24,9 @@ _CHROME = re.compile(
     r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation|text\s+size|by"
     r"|(?:show|open|close|hide|toggle)\s*menu"
     r"|categor(?:y|ies|ias|ías)"
+    r"|(?:share\s+(?:on|via)\s+\w+\s*){2,}"  # a row of share buttons: "Share on Facebook Share on Twitter"
+    # a link to the previous or next post: "« In Defense of Curiosity", "Older posts →"
+    r"|[«‹←]\s*[^«»‹›←→]{1,80}|[^«»‹›←→]{1,80}\s*[»›→]"
     r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|table\s+of\s+contents?)|main\s+content|continue\s+reading(?:\s+(?:below|the\s+(?:main\s+)?story))?|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
     r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
     r"|comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
@@ -237,8 +240,11 @@ _AGENCY_CREDIT = re.compile(
 )
 
 
-# a breadcrumb trail: "Home > World > Asia", "뉴스 > 경제 > 기업·CEO"
-_BREADCRUMB = re.compile(r"[^<>›»\n.!?]{1,40}(?:\s+[>›»]\s+[^<>›»\n.!?]{1,40}){2,}")
+# a breadcrumb trail: "Home > World > Asia", "뉴스 > 경제 > 기업·CEO", "HOME / Renovations / Loans"
+_BREADCRUMB = re.compile(
+    r"[^<>›»/\n.!?]{1,40}(?:\s+[>›»]\s+[^<>›»\n.!?]{1,40}){2,}"
+    r"|[A-Z0-9][^<>›»/\n.!?]{0,39}(?:\s+/\s+[A-Z0-9][^<>›»/\n.!?]{0,39}){2,}"  # each step capitalised
+)
 
 
 # a social account or donation link on a line of its own, perhaps labelled ("Facebook https://fb.me/x")

@@ -780,6 +780,8 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "An AP/Ipsos poll found that most voters back the transit deal.",
         "On March 3, 2026, the foreign minister said:",
         "- Source: World Bank figures for 2025",
+        "- More jobs / funding mean more projects / resources",
+        "He said: \u00ab Non \u00bb.",
     ):
         assert not is_chrome(line), line
 
