@@ -68,15 +68,19 @@ def _could_be_headline(line: str) -> bool:
 
 def _choose_headline(candidates: list[str], seen: Counter[str], body: list[str]) -> str | None:
     """The headline among the lines above the story: the one nearest the story (menus and
-    section names come first) whose words the story's opening mostly uses; else the nearest
-    of five words or more, one the page repeats if there is one; else the nearest shorter one."""
+    section names come first) whose words the story's opening mostly uses; else the one whose
+    words it uses most, if half; else the nearest of five words or more, one the page repeats
+    if there is one; else the nearest shorter one."""
     story = _content_words(" ".join(body[:_STORY_LINES]))
     repeated = set(body)  # a line the story itself repeats is a subheading its table of contents lists
     about = [
         line for line in candidates if _share_in(line, story) >= _HEADLINE_SHARE and line not in repeated
     ]
     long = [line for line in candidates if len(line.split()) >= _HEADLINE_WORDS and not line.endswith(".")]
-    for pool in (about, [line for line in long if seen[line] > 1], long, candidates):
+    # else the one whose words the opening uses most, when it uses half of them (nearest on a tie)
+    shares = [(_share_in(line, story), i, line) for i, line in enumerate(candidates) if line not in repeated]
+    closest = [max(shares)[2]] if shares and max(shares)[0] >= _HEADLINE_SOME_SHARE else []
+    for pool in (about, closest, [line for line in long if seen[line] > 1], long, candidates):
         if pool:
             return pool[-1]
     return None
@@ -84,6 +88,7 @@ def _choose_headline(candidates: list[str], seen: Counter[str], body: list[str])
 
 _STORY_LINES = 10  # the story's opening, whose words a headline shares
 _HEADLINE_SHARE = 0.7
+_HEADLINE_SOME_SHARE = 0.5
 _WORD = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more: few are function words
 
 

@@ -905,6 +905,10 @@ def test_text_page_headline_is_the_one_nearest_the_story():
     about = "Norway and Iceland ministers discuss fishing in Oslo"
     page = clean_text_page("\n".join([about, "Book your free lesson with a tutor today", *story]))
     assert page.title == about
+    # with none whose words the opening mostly uses, the one it uses most (half, at least)
+    partly = "Norway and Iceland set fishing limits for the season"  # 3 of its 5 words
+    page = clean_text_page("\n".join([partly, "Explore the platform we built", *story]))
+    assert page.title == partly
     # ... but not a table of contents' entry, which the story repeats as its subheading
     entry = "Quotas for fishing"
     page = clean_text_page("\n".join([headline, entry, *story[:2], entry, *story[2:]]))
