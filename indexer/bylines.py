@@ -102,8 +102,10 @@ _BARE_NAME = re.compile(r"[A-Z][\w.'\u2019-]+(?:\s+(?:[A-Z][\w.'\u2019-]+|van|vo
 
 
 def is_job_title(line: str) -> bool:
+    """A line that is only a newsroom job title ("Senior Diplomatic Correspondent")."""
     return bool(_JOB_TITLE.fullmatch(line))
 
 
 def is_bare_name(line: str) -> bool:
+    """A line that is only a person's name ("Mira Okafor", "Ruud van Dijk")."""
     return bool(_BARE_NAME.fullmatch(line)) and not _NOT_A_NAME.search(line)

@@ -32,7 +32,6 @@ from indexer.lines import has_sentence_end, normalise_line, word_count
 from indexer.outlets import clean_site_name
 from indexer.pagedate import page_date
 from indexer.splitbody import (
-    BLOCK_TAGS,
     page_paragraphs,
     paragraphs_by_parent,
     restore_headings,
@@ -77,6 +76,10 @@ _SNIFF_CHARS = 4096
 SHORT_EXTRACTION_WORDS = 200  # below this, the extraction is checked against the visible text
 FALLBACK_RATIO = 5  # ... and replaced by it when that holds this many times more prose
 MISSED_BLOCK_RATIO = 3  # a block of prose this many times what was kept, none of it kept, was missed
+_BLOCKS = frozenset(
+    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th blockquote pre"
+    " section article aside main figure figcaption address hr".split()
+)
 _COMMENT_SECTION = re.compile(r"(?:^|[\s_-])(?:comments?|disqus\w*|respond)(?:$|[\s_-])", re.IGNORECASE)
 _TAG_METAS = '//meta[@name="keywords" or @name="news_keywords" or @property="article:tag"]/@content'
 _LIST_SEPARATOR = re.compile(r"[,;|]")
@@ -194,10 +197,10 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     return page
 
 
-def trafilatura_lines(document: Any, url: str | None, favor_recall: bool, fast: bool = False) -> list[str]:
+def trafilatura_lines(document: Any, url: str | None, favor_recall: bool) -> list[str]:
     """The main text trafilatura finds in a page (a tree or its markup), line by line."""
     found: Any = trafilatura.bare_extraction(
-        document, url=url, include_comments=False, include_tables=True, favor_recall=favor_recall, fast=fast
+        document, url=url, include_comments=False, include_tables=True, favor_recall=favor_recall
     )
     text = getattr(found, "text", None) or ""
     return [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
@@ -388,7 +391,7 @@ def heading_text(heading: Any) -> str:
     for child in heading:
         if child.tag == "br":
             parts.append(" ")
-        elif isinstance(child.tag, str) and child.tag not in BLOCK_TAGS:  # not a comment, not a block
+        elif isinstance(child.tag, str) and child.tag not in _BLOCKS:  # not a comment, not a block
             parts.append(heading_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -443,7 +446,7 @@ def visible_text(html: str) -> str:
 
 def _append_text(element: Any, parts: list[str]) -> None:
     """Append an element's text to `parts`, with a line break around each block."""
-    block = element.tag in BLOCK_TAGS
+    block = element.tag in _BLOCKS
     if block:
         parts.append("\n")
     parts.append(element.text or "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from indexer.lines import has_sentence_end, normalise_line, word_count
@@ -202,13 +203,6 @@ def _insert(lines: list[str], member: Any, before: list[Any], after: list[Any], 
     return lines
 
 
-# elements that break a line of text; everything else (a link, emphasis) runs on in its line
-BLOCK_TAGS = frozenset(
-    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th blockquote pre"
-    " section article aside main figure figcaption address hr".split()
-)
-
-
 def restore_loose_text(blocks: dict[Any, list[str]], lines: list[str]) -> list[str]:
     """`lines` with the prose written loose (outside any <p>) beside the story's paragraphs.
 
@@ -248,7 +242,7 @@ def restore_loose_text(blocks: dict[Any, list[str]], lines: list[str]) -> list[s
     return result
 
 
-def _loose_runs(parent: Any) -> Any:
+def _loose_runs(parent: Any) -> Iterator[tuple[str, Any]]:
     """The children of `parent` in order: (text, None) for each run of loose text, ("", element)
     for each other element. A run is text set directly in `parent`, with the links and
     emphasis inside it; it must be mostly the parent's own text (not a styled widget's)."""
@@ -265,10 +259,11 @@ def _loose_runs(parent: Any) -> Any:
     yield _run_text(own, parts), None
 
 
-_INLINE = frozenset("a b i em strong u sup sub small abbr cite q mark span font".split())
+_INLINE = frozenset("a b i em strong u sup sub small abbr cite q mark span font".split())  # run on in a line
 
 
 def _run_text(own: list[str], parts: list[str]) -> str:
+    """A run's text (`parts`), or "" when less than half of it is the parent's `own` text."""
     text = normalise_line("".join(parts))
     return text if 2 * len(normalise_line("".join(own))) >= len(text) else ""
 
