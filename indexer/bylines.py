@@ -28,6 +28,19 @@ def byline_line(line: str) -> re.Match[str] | None:
     return match
 
 
+def body_byline(line: str) -> str | None:
+    """The name a byline line inside the story's text gives ("By Jane Doe" under a standfirst),
+    or None: "By Region" is a heading, and "Author: X" a book review's fact line."""
+    match = byline_line(line)
+    if not match or len(match.group("who").split()) < 2 or labelled_author(line):
+        return None
+    return match.group("who").strip()
+
+
+def labelled_author(line: str) -> bool:
+    return line[:6].casefold() == "author"
+
+
 def _menu_item(line: str, match: re.Match[str]) -> bool:
     """A list item naming one word: a menu's "* By Region", not a byline."""
     return bool(_BULLET.match(line)) and len(match.group("who").split()) < 2

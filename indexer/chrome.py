@@ -24,6 +24,9 @@ _CHROME = re.compile(
     r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation|text\s+size|by"
     r"|(?:show|open|close|hide|toggle)\s*menu"
     r"|categor(?:y|ies|ias|ías)"
+    r"|\d+\s+min(?:ute)?s?(?:\s+read)?|enter\s+(?:your\s+)?search\s+terms?"  # a reading time, a search box
+    # an AP wire slug: "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru"
+    r"|(?-i:BC-[A-Z]{2,3}-+[\w-]+)(?:,\s*\d*\w*\s*(?:Ld-)?Writethru)?"
     r"|(?:share\s+(?:on|via)\s+\w+\s*){2,}"  # a row of share buttons: "Share on Facebook Share on Twitter"
     # a link to the previous or next post: "« In Defense of Curiosity", "Older posts →"
     r"|[«‹←]\s*[^«»‹›←→]{1,80}|[^«»‹›←→]{1,80}\s*[»›→]"

@@ -25,6 +25,7 @@ from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
+from indexer.bylines import body_byline
 from indexer.cards import squeezed, story_cards
 from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
 from indexer.headline import headline_byline, is_standfirst, text_around_headline
@@ -163,7 +164,10 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             break
         if group is not None:
             groups_seen.add(group)
-        if is_chrome(line) or is_tag_list(line, tags):
+        named = body_byline(line)
+        if named:
+            page.byline = page.byline or named
+        if named or is_chrome(line) or is_tag_list(line, tags):
             page.dropped.append(line)
         else:
             page.paragraphs.append(line)

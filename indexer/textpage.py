@@ -14,7 +14,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from indexer.bylines import BYLINE, byline_line, byline_name, is_bare_name, is_job_title, name_before_date
+from indexer.bylines import (
+    BYLINE,
+    body_byline,
+    byline_line,
+    byline_name,
+    is_bare_name,
+    is_job_title,
+    labelled_author,
+    name_before_date,
+)
 from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome, is_comment_header
 from indexer.dates import find_dates, parse_date_line
 from indexer.lines import has_sentence_end, is_paragraph, normalise_line, word_count
@@ -122,11 +131,9 @@ def clean_text_page(text: str) -> TextPage:
         if end.ends_at(i):
             page.dropped.extend(body[i:])
             break
-        byline = byline_line(line)
-        if byline and len(byline.group("who").split()) >= 2 and not _labelled_author(line):
-            # a byline line the run of prose took in ("By Jane Doe" under a standfirst); but
-            # "By Region" is a heading, and "Author: X" a book review's fact line
-            page.byline = page.byline or byline.group("who").strip()
+        named = body_byline(line)
+        if named:
+            page.byline = page.byline or named
             page.dropped.append(line)
         elif is_chrome(line) or line == page.title:
             if is_job_title(line) and page.paragraphs and is_bare_name(page.paragraphs[-1]):
@@ -241,13 +248,9 @@ def _is_head_marker(line: str) -> bool:
     standfirst and the story. A labelled "Author: X" is left out (a book review's fact lines)."""
     match = BYLINE.match(line)
     return (
-        bool(match and not _labelled_author(line) and word_count(line) <= 12)
+        bool(match and not labelled_author(line) and word_count(line) <= 12)
         or parse_date_line(line) is not None
     )
-
-
-def _labelled_author(line: str) -> bool:
-    return line[:6].casefold() == "author"
 
 
 def _after_head_markers(lines: list[str], first: int, last: int) -> int:

@@ -265,6 +265,13 @@ def test_a_lead_set_loose_after_a_box_of_links_is_kept():
     assert article.dateline == "ASTANA"
 
 
+def test_a_byline_line_in_an_html_story_is_the_byline_not_text():
+    page = html_page("<p>By Mira Okafor</p>" + BRIEF * 2 + "<p>By Region</p>" + BRIEF)
+    article = extract_article(page)
+    assert article.byline == "Mira Okafor" and "Mira Okafor" not in article.body
+    assert "By Region" in article.body  # one word after "By": a heading, not a name
+
+
 def test_the_standfirst_under_the_headline_is_not_body_text():
     dek = "Lorries of both countries will cross Afghanistan under one customs regime"
     header = f"<header><h1>Pakistan, Kazakhstan sign road transport deal</h1><h2>{dek}</h2></header>"
@@ -782,6 +789,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "- Source: World Bank figures for 2025",
         "- More jobs / funding mean more projects / resources",
         "He said: \u00ab Non \u00bb.",
+        "5 minutes later the talks resumed.",
     ):
         assert not is_chrome(line), line
 
