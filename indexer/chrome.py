@@ -37,6 +37,7 @@ _CHROME = re.compile(
     r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
     r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories"
     r"|follow(?:\s+us)?(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
+    r"|(?:archivado\s+en|arquivado\s+em|class[ée]\s+dans|abgelegt\s+unter|etiquetas|schlagw[öo]rter)\s*:.*"
     r"|follow\s+\S+(?:\s+\S+)?\s+on|give\s+(?:us\s+)?feedback"
     r"|(?:stay\s+)?connect(?:ed)?\s+with\s+us|get\s+(?:the|our)\s+(?:\w+\s+)?newsletter|contact\s+us|let\s+us\s+help"
     # calls to action, as buttons: "Learn more", "Get started today", "Share your story"
