@@ -28,8 +28,6 @@ _CHROME = re.compile(
     # an AP wire slug: "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru"
     r"|(?-i:BC-[A-Z]{2,3}-+[\w-]+)(?:,\s*\d*\w*\s*(?:Ld-)?Writethru)?"
     r"|(?:share\s+(?:on|via)\s+\w+\s*){2,}"  # a row of share buttons: "Share on Facebook Share on Twitter"
-    # a link to the previous or next post: "« In Defense of Curiosity", "Older posts →"
-    r"|[«‹←]\s*[^«»‹›←→]{1,80}|[^«»‹›←→]{1,80}\s*[»›→]"
     r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|table\s+of\s+contents?)|main\s+content|continue\s+reading(?:\s+(?:below|the\s+(?:main\s+)?story))?|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
     r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
     r"|comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
@@ -214,6 +212,7 @@ def is_chrome(line: str) -> bool:
         or _WIDGET.match(line)
         or _LOREM.search(line)
         or ("/" in line and _AGENCY_CREDIT.search(line))
+        or (_ARROWS.intersection(line) and _POST_LINK.fullmatch(line))
         or (" | " in line and _is_pipe_menu(line))
         or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     ):
@@ -237,6 +236,9 @@ def _is_short_chrome(line: str, words: int) -> bool:
 
 
 _SHORT_CHROME_WORDS = 20
+# a link to the previous or next post: "« In Defense of Curiosity", "Older posts →"
+_ARROWS = frozenset("«»‹›←→")
+_POST_LINK = re.compile(r"[\s\-*•]*(?:[«‹←]\s*[^«»‹›←→]{1,80}|[^«»‹›←→]{1,80}\s*[»›→])[\s.:!]*")
 # a photo's caption ending in its agency's credit: "... November 19, 2019. REUTERS/David Mercado"
 _AGENCY_CREDIT = re.compile(
     r"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Anadolu|ANADOLU|Xinhua|XINHUA|Getty\s+Images|Bloomberg)\s*/\s*"

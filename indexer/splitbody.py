@@ -100,13 +100,15 @@ def restore_headings(tree: Any, lines: list[str]) -> list[str]:
         if next_line >= 1 and (before is None or at.get(_block_text(before, last=True)) == next_line - 1):
             inserts.setdefault(next_line, [text])
     for element in tree.iter("ul", "ol"):
+        next_line = at.get(_block_text(_neighbour(element.itersiblings()), last=False), -1)
+        if next_line < 1:
+            continue  # the block after the list was not kept (checked first: reading a list costs more)
+        before = _neighbour(element.itersiblings(preceding=True))
+        if at.get(_block_text(before, last=True)) != next_line - 1:
+            continue
         items = [normalise_line(item.text_content()) for item in element if item.tag == "li"]
         items = ["- " + item for item in items if item]
-        if not items or any(item in at for item in items) or linked_items(element, ".//a"):
-            continue
-        before, after = _neighbour(element.itersiblings(preceding=True)), _neighbour(element.itersiblings())
-        next_line = at.get(_block_text(after, last=False), -1)
-        if next_line >= 1 and at.get(_block_text(before, last=True)) == next_line - 1:
+        if items and not any(item in at for item in items) and not linked_items(element, ".//a"):
             inserts.setdefault(next_line, items)
     if not inserts:
         return lines
