@@ -106,15 +106,16 @@ def looks_like_html(text: str) -> bool:
     """True when the text is markup rather than a plain-text dump.
 
     Markup starts with a tag (or a doctype, comment or XML declaration), names the document's
-    own elements, or has tags on most of its lines; a text dump with a stray line of markup
-    (an ad's "<a href=...>" left in the copied text) or a story quoting a "<p>" is still text.
+    own elements, or has tags on most of its lines (two at least); a text dump with a stray
+    line of markup (an ad's "<a href=...>" left in the copied text) or a story quoting a "<p>"
+    is still text.
     """
     head = text[:_SNIFF_CHARS]
     if head.lstrip().startswith("<") or _DOCUMENT_TAG.search(head):
         return True
     lines = [line for line in head.splitlines() if line.strip()]
     tagged = sum(1 for line in lines if _HTML_START.search(line))
-    return tagged > 0 and 2 * tagged >= len(lines)
+    return tagged >= 2 and 2 * tagged > len(lines)
 
 
 def clean_html_page(html: str, url: str | None = None) -> HtmlPage:

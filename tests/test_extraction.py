@@ -633,6 +633,8 @@ def test_a_text_dump_with_a_stray_line_of_markup_is_still_text():
     dump = "\n".join(["Menu", ad, "Norway and Iceland reopen the quota talks", *story])
     assert not looks_like_html(dump)
     assert extract_article(dump.encode()).body.split("\n\n") == story
+    assert not looks_like_html("Use the <p> tag for a paragraph.\nIt is the most common block element.")
+    assert looks_like_html("Saved:\n<div>One</div>\n<p>Two</p>")  # tags on most lines
     assert looks_like_html("<p>A fragment</p><p>of markup</p>")
     assert looks_like_html("<?xml version='1.0'?>\n<rss><channel></channel></rss>")
     assert looks_like_html("Saved page\n<html><body><p>Text</p></body></html>")
