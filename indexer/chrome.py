@@ -32,6 +32,11 @@ _CHROME = re.compile(
     r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
     r"|comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
     r"|flag\s+as\s+(?:offensive|inappropriate)|report\s+(?:abuse|comment|this\s+comment)"
+    r"|expand\s+full\s+comment|\d+\s+(?:more\s+)?repl(?:y|ies)(?:\s+by\s+.{1,60})?|liked\s+by\s+[^.,;!?]{1,40}"
+    r"|\d{1,2}[smhdw]"  # a comment's age: "8d", "3h"
+    # a link to the previous or next post ("Next" alone is also a story's subheading)
+    r"|(?:previous|older|newer)(?:\s+(?:posts?|articles?|entries|stories|story|page))?"
+    r"|next\s+(?:posts?|articles?|entries|stories|story|page)"
     r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
     r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories"
     r"|follow(?:\s+us)?(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
@@ -69,6 +74,7 @@ _END_OF_ARTICLE = re.compile(
     + r"(?:\d+\s+)?(?:"
     + _AFTER_THE_STORY
     + r"|comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment"
+    r"|discussion\s+about\s+this\s+(?:post|article|story)|comments\s*restacks"  # Substack's comments
     # ... in other languages: comments, related stories, read also
     r"|comentar(?:ios)?|coment[aá]rios|commentaires?|kommentare?|commenti"
     r"|(?:noticias|art[ií]culos)\s+relacionad[oa]s|articles\s+li[ée]s|(?:[àa]\s+)?lire\s+aussi|leia\s+tamb[ée]m"

@@ -792,6 +792,9 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "- More jobs / funding mean more projects / resources",
         "He said: \u00ab Non \u00bb.",
         "5 minutes later the talks resumed.",
+        "Liked by millions of readers, the show returned in May.",
+        "Next, the ministers turned to the border.",
+        "Next",  # a story's subheading as often as a link
     ):
         assert not is_chrome(line), line
 
@@ -817,6 +820,24 @@ def test_a_sign_off_ends_the_story():
     # near the top, a line that reads so ends nothing
     early = clean_text_page("\n".join([story[0], sign_off, *story[1:], *teasers]))
     assert early.paragraphs[-1] == teasers[-1]
+
+
+def test_a_substack_comment_section_ends_the_story():
+    from indexer.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(6)
+    ]
+    comments = [
+        "Discussion about this post",
+        "CommentsRestacks",
+        "Doug Clow",
+        "8d",
+        "Is there room in your theory for voters being wrong about the quotas they want, in both ways?",
+        "Expand full comment",
+    ]
+    assert clean_text_page("\n".join([*story, *comments])).paragraphs == story
 
 
 def test_closing_bios_and_credits_are_dropped():
