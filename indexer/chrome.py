@@ -15,6 +15,8 @@ from indexer.bylines import is_job_title
 from indexer.dates import parse_date_line
 from indexer.lines import is_paragraph, word_count
 
+# a category's name, each word capitalised but the small ones: "Smart Contract", "Arts and Culture"
+_CATEGORY = r"(?-i:[A-Z])[\w&'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w&'\u2019-]*|and|of|the|&))*"
 # Lines that are page chrome whatever page they are on: ads, toggles, menus,
 # share and comment widgets, footers.
 _CHROME = re.compile(
@@ -40,6 +42,8 @@ _CHROME = re.compile(
     r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
     r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories"
     r"|follow(?:\s+us)?(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
+    # a post's categories, each capitalised: "Published in Design , Layout", "Posted in News"
+    r"|(?:published|posted|filed)\s+in\s+" + _CATEGORY + r"(?:\s*,\s*" + _CATEGORY + r"){0,8}"
     r"|(?:archivado\s+en|arquivado\s+em|class[ée]\s+dans|abgelegt\s+unter|etiquetas|schlagw[öo]rter)\s*:.*"
     r"|follow\s+\S+(?:\s+\S+)?\s+on|give\s+(?:us\s+)?feedback"
     r"|(?:stay\s+)?connect(?:ed)?\s+with\s+us|get\s+(?:the|our)\s+(?:\w+\s+)?newsletter|contact\s+us|let\s+us\s+help"

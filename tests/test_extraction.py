@@ -795,6 +795,8 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Liked by millions of readers, the show returned in May.",
         "Next, the ministers turned to the border.",
         "Next",  # a story's subheading as often as a link
+        "Published in Nature, the study found that fish stocks fell.",
+        "Published in Science on Monday.",
     ):
         assert not is_chrome(line), line
 
