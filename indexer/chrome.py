@@ -299,19 +299,16 @@ _MENU_ITEM_WORDS = 3
 
 
 def _is_date_line(line: str) -> bool:
-    """A line that is only a date, perhaps labelled ("Published on: February 14, 2025", "19/12/2025")."""
-    if word_count(line) > _TIMESTAMP_MAX_WORDS:
-        return False
+    """A line that is only a date, perhaps labelled ("Published on: February 14, 2025", "19/12/2025");
+    called on short lines only (`_is_short_chrome`)."""
     core = _DATE_LABEL.sub("", line).strip()
     return bool(core and (parse_date_line(core) or _NUMERIC_DATE.fullmatch(core)))
 
 
 def _is_timestamp(line: str) -> bool:
-    """A short line giving a date and a time, in any language ("22 de janeiro de 2018 às 0:13"),
-    or a time ago ("1 hour ago", "Updated 3 days ago")."""
-    return word_count(line) <= _TIMESTAMP_MAX_WORDS and bool(
-        (_YEAR.search(line) and _CLOCK.search(line)) or _TIME_AGO.fullmatch(line)
-    )
+    """A line giving a date and a time, in any language ("22 de janeiro de 2018 às 0:13"), or a
+    time ago ("1 hour ago", "Updated 3 days ago"); called on short lines only (`_is_short_chrome`)."""
+    return bool((_YEAR.search(line) and _CLOCK.search(line)) or _TIME_AGO.fullmatch(line))
 
 
 _TIME_AGO = re.compile(

@@ -93,18 +93,13 @@ def restore_headings(tree: Any, lines: list[str]) -> list[str]:
     inserts: dict[int, list[str]] = {}
     for heading in tree.iter(*_SUBHEADINGS):
         text = normalise_line(heading.text_content())
-        if not text or text in at or word_count(text) > _SUBHEADING_MAX_WORDS:
-            continue
-        before, after = _neighbour(heading.itersiblings(preceding=True)), _neighbour(heading.itersiblings())
-        next_line = at.get(_block_text(after, last=False), -1)
-        if next_line >= 1 and (before is None or at.get(_block_text(before, last=True)) == next_line - 1):
-            inserts.setdefault(next_line, [text])
+        if text and text not in at and word_count(text) <= _SUBHEADING_MAX_WORDS:
+            next_line = _between_kept(heading, at, may_open=True)
+            if next_line >= 1:
+                inserts.setdefault(next_line, [text])
     for element in tree.iter("ul", "ol"):
-        next_line = at.get(_block_text(_neighbour(element.itersiblings()), last=False), -1)
+        next_line = _between_kept(element, at, may_open=False)
         if next_line < 1:
-            continue  # the block after the list was not kept (checked first: reading a list costs more)
-        before = _neighbour(element.itersiblings(preceding=True))
-        if at.get(_block_text(before, last=True)) != next_line - 1:
             continue
         items = [normalise_line(item.text_content()) for item in element if item.tag == "li"]
         items = ["- " + item for item in items if item]
@@ -117,6 +112,19 @@ def restore_headings(tree: Any, lines: list[str]) -> list[str]:
         result.extend(inserts.get(i, ()))
         result.append(line)
     return result
+
+
+def _between_kept(element: Any, at: dict[str | None, int], may_open: bool) -> int:
+    """The kept line `element` belongs before, or -1: the block after it is kept at line 1 or
+    later, and the block before it is the line just above (with `may_open`, or there is none).
+    The block after is looked at first: it is the cheaper miss."""
+    next_line = at.get(_block_text(_neighbour(element.itersiblings()), last=False), -1)
+    if next_line < 1:
+        return -1
+    before = _neighbour(element.itersiblings(preceding=True))
+    if (before is None and may_open) or at.get(_block_text(before, last=True)) == next_line - 1:
+        return next_line
+    return -1
 
 
 _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
