@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from indexer.chrome import is_closing
 from indexer.lines import has_sentence_end, normalise_line, word_count
 
 _CONTAINERS = ("div", "section", "article")
@@ -83,7 +84,10 @@ def restore_headings(tree: Any, lines: list[str]) -> list[str]:
     A heading whose neighbours on the page, the paragraph (or list) before it and
     the one after it, are kept as consecutive lines is the story's own ("What is a
     normal amount of sleep?" between two answers); so is a heading that opens its
-    block, when the paragraph after it is kept and is not the first line kept. A list
+    block, when the paragraph after it is kept and is not the first line kept; so is one
+    in a wrapper of its own whose neighbours in reading order are two lines kept one
+    after the other (an FAQ's question above its answer). A closing marker ("Related")
+    is not put back: it would end the story. A list
     between two paragraphs kept one after the other is the story's too ("Here's a
     selection:" and its items); a list whose items all link elsewhere is not.
     """
@@ -91,10 +95,13 @@ def restore_headings(tree: Any, lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         at.setdefault(line, i)
     inserts: dict[int, list[str]] = {}
+    flow = _text_flow(tree)
     for heading in tree.iter(*_SUBHEADINGS):
         text = normalise_line(heading.text_content())
-        if text and text not in at and word_count(text) <= _SUBHEADING_MAX_WORDS:
+        if text and text not in at and word_count(text) <= _SUBHEADING_MAX_WORDS and not is_closing(text):
             next_line = _between_kept(heading, at, may_open=True)
+            if next_line < 1:
+                next_line = _between_in_flow(heading, flow, at)
             if next_line >= 1:
                 inserts.setdefault(next_line, [text])
     for element in tree.iter("ul", "ol"):
@@ -127,7 +134,40 @@ def _between_kept(element: Any, at: dict[str | None, int], may_open: bool) -> in
     return -1
 
 
+def _text_flow(tree: Any) -> dict[Any, tuple[str | None, str | None]]:
+    """Each subheading's neighbours in reading order: the lines of the text blocks before and after it."""
+    blocks: list[tuple[Any, str | None]] = []
+    for node in tree.xpath(_OUTERMOST_BLOCKS):
+        if node.tag in _FLOW_BREAKS:  # a figure or a table between two blocks parts them
+            blocks.append((node, None))
+        elif text := normalise_line(node.text_content()):
+            blocks.append((node, ("- " + text) if node.tag == "li" else text))
+    flow = {}
+    for i, (node, _) in enumerate(blocks):
+        if node.tag in _SUBHEADINGS:
+            before = blocks[i - 1][1] if i else None
+            after = blocks[i + 1][1] if i + 1 < len(blocks) else None
+            flow[node] = (before, after)
+    return flow
+
+
+def _between_in_flow(
+    heading: Any, flow: dict[Any, tuple[str | None, str | None]], at: dict[str | None, int]
+) -> int:
+    """The kept line `heading` belongs before, or -1: its neighbours in `flow` are kept one after another."""
+    before, after = flow.get(heading, (None, None))
+    next_line = at.get(after, -1)
+    if next_line >= 1 and at.get(before) == next_line - 1:
+        return next_line
+    return -1
+
+
 _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_FLOW_BREAKS = ("figure", "table")
+_FLOW_TAGS = ("p", "li", *_SUBHEADINGS, *_FLOW_BREAKS)
+_OUTERMOST_BLOCKS = "({})[not({})]".format(
+    "|".join(f"//{tag}" for tag in _FLOW_TAGS), "|".join(f"ancestor::{tag}" for tag in _FLOW_TAGS)
+)
 _SUBHEADING_MAX_WORDS = 25
 
 

@@ -518,6 +518,16 @@ def test_a_subheading_dropped_between_two_kept_paragraphs_is_put_back():
     assert (
         restore_headings(load_html(listed), [answers[0], "- Norway", "- Iceland"])[1] == "Who is at the table"
     )
+    # ... or in a wrapper of its own, between two kept paragraphs in reading order (an FAQ's
+    # question above its answer); a closing marker stays out ("Related", then other pages)
+    faq = (
+        f"<html><body><div class='faq'><div class='q'><h3>Who chairs the talks?</h3></div>"
+        f"<div class='a'><p>{answers[0]}</p></div></div>"
+        f"<div class='faq'><div class='q'><h3>When do they end?</h3></div>"
+        f"<div class='a'><p>{answers[1]}</p></div></div>"
+        f"<div class='more'><h3>Related</h3></div><p>{answers[2]}</p></body></html>"
+    )
+    assert restore_headings(load_html(faq), answers[:3]) == [answers[0], "When do they end?", *answers[1:3]]
 
 
 def test_a_text_page_s_table_of_contents_is_not_body_text():
