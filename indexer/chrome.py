@@ -116,7 +116,7 @@ _CREDIT = re.compile(
     r"|^in\s+this\s+(?:[\w,.]+\s+){0,8}?(?:file\s+)?(?:photo|image|picture)\b"
     r"|^(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:"
     r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$"
-    r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^\|?\s*(?:image|photo)\s*(?:credit)?\s*:.{0,60}$"
+    r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^(?:[-*\u2022]\s+)?\|?\s*(?:(?:image|photo)\s*(?:credits?)?|credits?)\s*:.{0,60}$"
     r"|.*\bgetty\s+images\)?\.?$|.*\|\s*photo\s+by\b|^photo\s+by\b.{0,100}$"
     r"|^courtesy(?:\s+of)?\s+(?-i:[A-Z])[\w.&'\u2019 -]{0,40}$"
     r"|^(?:photo(?:graph)?s|illustrations?|graphics?|images?|video|artwork)\s+(?:by|courtesy\s+of)\s+(?-i:[A-Z]).{0,100}$"

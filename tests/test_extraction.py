@@ -782,6 +782,8 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "CNBC Executive News Editor",
         "Staff Writer",
         "Courtesy G4",
+        "Credit: Jane Doe",
+        "- Credits: NASA/JPL",  # a gallery's list of captions
         "Home › World › Asia",  # a breadcrumb trail
     ):
         assert is_chrome(line), line
@@ -792,6 +794,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Video by video, the ministry answered each charge.",
         "The editor of the Dawn, Zaffar Abbas, said the paper would appeal.",
         "Courtesy of the ministry, the letters were published on Monday.",
+        "Credit ratings fell sharply on Monday.",
         "If a > b > c, then a > c.",
         "| Country | Exports | Imports | Balance |",  # a table's row
         "The talks began at 0900 GMT and ended at 1400 GMT on Monday.",
