@@ -316,13 +316,18 @@ def link_texts(tree: Any) -> set[str]:
 
 def drop_link_runs(paragraphs: list[str], links: set[str], dropped: list[str]) -> list[str]:
     """`paragraphs` without their runs of lines that are each a whole link: a menu, a directory
-    of other pages ("Average costs in Boston", "Average costs in Chicago", ...). A list
-    of links (lines "- ...") is kept: stories list their sources and further reading so."""
+    of other pages ("Average costs in Boston", "Average costs in Chicago", ...), nor a whole
+    link that calls to action ("Learn how to care for your teeth while pregnant", "Get a
+    demo"): a teaser of another page. A list of links (lines "- ...") is kept: stories list
+    their sources and further reading so."""
     kept: list[str] = []
     run: list[str] = []
     for paragraph in [*paragraphs, ""]:
         if paragraph and paragraph in links and not paragraph.startswith("- "):
-            run.append(paragraph)
+            if _CALL_TO_ACTION.match(paragraph):
+                dropped.append(paragraph)
+            else:
+                run.append(paragraph)
             continue
         (dropped if len(run) >= LINK_RUN else kept).extend(run)
         run = []
@@ -332,6 +337,9 @@ def drop_link_runs(paragraphs: list[str], links: set[str], dropped: list[str]) -
 
 
 LINK_RUN = 3
+_CALL_TO_ACTION = re.compile(
+    r"(?:learn|find\s+out|see|discover|check\s+out|explore|get|watch|download|view)\b", re.IGNORECASE
+)
 
 
 def page_tags(tree: Any) -> set[str]:

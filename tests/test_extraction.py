@@ -405,6 +405,17 @@ def test_a_run_of_links_in_the_story_is_a_directory_not_text():
     )
     dropped: list[str] = []
     assert drop_link_runs(story[:1] + cities + story[1:], linked, dropped) == story and dropped == cities
+    # one linked line calling to action is a teaser of another page
+    teaser = "Learn how the customs union works"
+    dropped = []
+    assert drop_link_runs([story[0], teaser, story[1]], linked | {teaser}, dropped) == story and dropped == [
+        teaser
+    ]
+    assert drop_link_runs([story[0], teaser, story[1]], linked, []) == [
+        story[0],
+        teaser,
+        story[1],
+    ]  # not a link
 
 
 def test_lines_are_merged_in_page_order():
