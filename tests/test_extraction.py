@@ -418,6 +418,29 @@ def test_a_run_of_links_in_the_story_is_a_directory_not_text():
     ]  # not a link
 
 
+def test_the_site_header_and_its_mega_menu_are_removed_before_reading():
+    from lxml import html
+
+    from indexer.htmlpage import drop_site_headers
+
+    items = "".join(
+        f"<li><a href='/p/{n}'>Product {n}<p>Plan and manage your trade fairs with ease.</p></a></li>"
+        for n in range(12)
+    )
+    story = "<p>The envoys met in Astana and signed the road transport treaty on Monday.</p>" * 3
+    page = html.fromstring(f"<html><body><header><ul>{items}</ul></header><main>{story}</main></body></html>")
+    drop_site_headers(page)
+    assert "trade fairs" not in page.text_content() and "envoys met" in page.text_content()
+    # a header wrapping the story (mostly prose, not links), or the story's own header, stays
+    wrapping = html.fromstring(f"<html><body><header><ul>{items}</ul>{story * 20}</header></body></html>")
+    own = html.fromstring(
+        f"<html><body><article><header><ul>{items}</ul></header>{story}</article></body></html>"
+    )
+    for tree in (wrapping, own):
+        drop_site_headers(tree)
+        assert "trade fairs" in tree.text_content()
+
+
 def test_lines_are_merged_in_page_order():
     from indexer.htmlpage import in_page_order
 
