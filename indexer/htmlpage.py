@@ -31,6 +31,7 @@ from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
 from indexer.headline import headline_byline, is_standfirst, text_around_headline
 from indexer.lines import has_sentence_end, normalise_line, word_count
 from indexer.outlets import clean_site_name
+from indexer.pageboxes import drop_named_boxes, drop_site_headers
 from indexer.pagedate import page_date
 from indexer.splitbody import (
     page_paragraphs,
@@ -143,6 +144,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         )
         keep_data_tables(tree)
         drop_site_headers(tree)
+        drop_named_boxes(tree)
     # favor_recall: trafilatura keeps more of the story and is faster; the chrome it then
     # lets through is this module's to drop (bench/extraction_bench.py shows both sides)
     lines = trafilatura_lines(tree if tree is not None else html, url, favor_recall=True)
@@ -201,25 +203,6 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             page.paragraphs = paragraphs
             page.title = page.title or fallback.title or _html_title(html)
     return page
-
-
-def drop_site_headers(tree: Any) -> None:
-    """Remove the site's header (its logo, menus and mega-menu) from the page before it is read.
-
-    trafilatura's recall mode may keep a <header>'s menus when they hold sentences (a
-    mega-menu describing each product). A header outside the story (not in an <article>
-    or <main>) holding a menu, mostly link text, is the site's; a header that holds the
-    story, as a bad page may have it wrap the rest of the page, is mostly not links.
-    """
-    for header in tree.xpath(_SITE_HEADERS):
-        words = len(header.text_content().split())
-        linked = sum(len(link.text_content().split()) for link in header.iter("a"))
-        if header.getparent() is not None and linked >= SITE_HEADER_LINK_SHARE * words:
-            header.drop_tree()
-
-
-_SITE_HEADERS = "//header[not(ancestor::article or ancestor::main)][.//nav or count(.//a) > 10]"
-SITE_HEADER_LINK_SHARE = 0.7
 
 
 def trafilatura_lines(document: Any, url: str | None, favor_recall: bool) -> list[str]:

@@ -421,7 +421,7 @@ def test_a_run_of_links_in_the_story_is_a_directory_not_text():
 def test_the_site_header_and_its_mega_menu_are_removed_before_reading():
     from lxml import html
 
-    from indexer.htmlpage import drop_site_headers
+    from indexer.pageboxes import drop_site_headers
 
     items = "".join(
         f"<li><a href='/p/{n}'>Product {n}<p>Plan and manage your trade fairs with ease.</p></a></li>"
@@ -439,6 +439,23 @@ def test_the_site_header_and_its_mega_menu_are_removed_before_reading():
     for tree in (wrapping, own):
         drop_site_headers(tree)
         assert "trade fairs" in tree.text_content()
+
+
+def test_boxes_named_calls_to_action_or_disclosures_are_not_the_story():
+    story = "<p>The envoys met in Astana and signed the road transport treaty on Monday.</p>"
+    boxes = (
+        "<div class='blog-cta'><p>See how our freight software helps you plan every shipment.</p></div>"
+        "<section id='Fund_Disclosures'><p>All investing is subject to risk, including loss of money.</p>"
+        "</section>"
+    )
+    body = extract_article(html_page(story * 2 + boxes + story * 2)).body
+    assert "envoys met" in body and "freight software" not in body and "subject to risk" not in body
+    # a name in a word only ("octagon", "nondisclosure-agreement" is a story's topic), or a
+    # layout's name on the box holding the page, is no such box
+    named = "<div class='octagon'><p>The octagon hall hosted the nondisclosure talks on Monday.</p></div>"
+    assert "octagon hall" in extract_article(html_page(story * 2 + named + story)).body
+    wrapped = f"<div class='page-cta-layout'>{story * 4}</div>"
+    assert "envoys met" in extract_article(html_page(wrapped)).body
 
 
 def test_lines_are_merged_in_page_order():

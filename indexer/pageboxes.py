@@ -1,0 +1,52 @@
+"""Boxes of a page that are not the story, removed before trafilatura reads it.
+
+trafilatura's recall mode keeps what looks like text; some boxes look like text
+and say by their markup what they are: the site's header with its menus, a box
+named as a call to action ("cta": "See how our software can help you") or as a
+disclosure or disclaimer (an investment's legal notes, an affiliate notice).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def drop_site_headers(tree: Any) -> None:
+    """Remove the site's header (its logo, menus and mega-menu).
+
+    A header outside the story (not in an <article> or <main>) holding a menu,
+    mostly link text, is the site's; a header that holds the story, as a bad page
+    may have it wrap the rest of the page, is mostly not links.
+    """
+    for header in tree.xpath(_SITE_HEADERS):
+        words = len(header.text_content().split())
+        linked = sum(len(link.text_content().split()) for link in header.iter("a"))
+        if header.getparent() is not None and linked >= SITE_HEADER_LINK_SHARE * words:
+            header.drop_tree()
+
+
+_SITE_HEADERS = "//header[not(ancestor::article or ancestor::main)][.//nav or count(.//a) > 10]"
+SITE_HEADER_LINK_SHARE = 0.7
+
+
+def drop_named_boxes(tree: Any) -> None:
+    """Remove the boxes whose class or id names them a call to action, a disclosure or a
+    disclaimer ("cta-box", "article--cta", "fund-disclosures"), unless one holds much of
+    the page (then the name is the page's layout, not a box's)."""
+    maybe = tree.xpath(_MAYBE_NAMED)
+    boxes = [box for box in maybe if _BOX_NAME.search(f"{box.get('class')} {box.get('id')}")]
+    if not boxes:
+        return  # most pages
+    words = len(" ".join(tree.xpath("//body//text()")).split())
+    for box in boxes:
+        if box.getparent() is not None and len(box.text_content().split()) < NAMED_BOX_MAX_SHARE * words:
+            box.drop_tree()
+
+
+# a name is a word of the attribute, words parted by spaces, "-" or "_", in any case
+_BOX_NAME = re.compile(r"(?:^|[\s_-])(?:cta|disclosures?|disclaimer)(?:$|[\s_-])", re.IGNORECASE)
+# the XPath finds the few elements that may hold one, fast; the pattern then tells
+_PARTS = " or ".join(f"contains(., '{part}')" for part in ("cta", "Cta", "CTA", "isclo", "isclai", "ISCL"))
+_MAYBE_NAMED = f"//@class[{_PARTS}]/.. | //@id[{_PARTS}]/.."
+NAMED_BOX_MAX_SHARE = 0.3
