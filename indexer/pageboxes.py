@@ -32,16 +32,25 @@ SITE_HEADER_LINK_SHARE = 0.7
 
 def drop_named_boxes(tree: Any) -> None:
     """Remove the boxes whose class or id names them a call to action, a disclosure or a
-    disclaimer ("cta-box", "article--cta", "fund-disclosures"), unless one holds much of
-    the page (then the name is the page's layout, not a box's)."""
+    disclaimer ("cta-box", "article--cta", "fund-disclosures"), unless one holds the
+    headline or much of the page's prose (then the name is the page's layout, not a box's)."""
     maybe = tree.xpath(_MAYBE_NAMED)
     boxes = [box for box in maybe if _BOX_NAME.search(f"{box.get('class')} {box.get('id')}")]
     if not boxes:
         return  # most pages
-    words = len(" ".join(tree.xpath("//body//text()")).split())
+    prose = _prose_words(tree)
     for box in boxes:
-        if box.getparent() is not None and len(box.text_content().split()) < NAMED_BOX_MAX_SHARE * words:
+        if (
+            box.getparent() is not None
+            and _prose_words(box) < NAMED_BOX_MAX_SHARE * prose
+            and box.find(".//h1") is None
+        ):
             box.drop_tree()
+
+
+def _prose_words(element: Any) -> int:
+    """The words of the paragraphs in `element`: where a story's text is (a script's is not)."""
+    return sum(len(paragraph.text_content().split()) for paragraph in element.iter("p"))
 
 
 # a name is a word of the attribute, words parted by spaces, "-" or "_", in any case
