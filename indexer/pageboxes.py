@@ -3,7 +3,9 @@
 trafilatura's recall mode keeps what looks like text; some boxes look like text
 and say by their markup what they are: the site's header with its menus, a box
 named as a call to action ("cta": "See how our software can help you") or as a
-disclosure or disclaimer (an investment's legal notes, an affiliate notice).
+disclosure or disclaimer (an investment's legal notes, an affiliate notice), and
+boxes marked as no content ("nocontent", the class search engines skip) or hidden
+("invisible", the class of CSS frameworks that hide a box).
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ SITE_HEADER_LINK_SHARE = 0.7
 
 def drop_named_boxes(tree: Any) -> None:
     """Remove the boxes whose class or id names them a call to action, a disclosure or a
-    disclaimer ("cta-box", "article--cta", "fund-disclosures"), unless one holds the
+    disclaimer ("cta-box", "article--cta", "fund-disclosures"), or marks them as no content
+    or hidden ("robots-nocontent", "w-condition-invisible"), unless one holds the
     headline or much of the page's prose (then the name is the page's layout, not a box's)."""
     maybe = tree.xpath(_MAYBE_NAMED)
     boxes = [box for box in maybe if _BOX_NAME.search(f"{box.get('class')} {box.get('id')}")]
@@ -54,8 +57,13 @@ def _prose_words(element: Any) -> int:
 
 
 # a name is a word of the attribute, words parted by spaces, "-" or "_", in any case
-_BOX_NAME = re.compile(r"(?:^|[\s_-])(?:cta|disclosures?|disclaimer)(?:$|[\s_-])", re.IGNORECASE)
+_BOX_NAME = re.compile(
+    r"(?:^|[\s_-])(?:cta|disclosures?|disclaimer|nocontent|invisible)(?:$|[\s_-])", re.IGNORECASE
+)
 # the XPath finds the few elements that may hold one, fast; the pattern then tells
-_PARTS = " or ".join(f"contains(., '{part}')" for part in ("cta", "Cta", "CTA", "isclo", "isclai", "ISCL"))
+_PARTS = " or ".join(
+    f"contains(., '{part}')"
+    for part in ("cta", "Cta", "CTA", "isclo", "isclai", "ISCL", "nocontent", "invisible")
+)
 _MAYBE_NAMED = f"//@class[{_PARTS}]/.. | //@id[{_PARTS}]/.."
 NAMED_BOX_MAX_SHARE = 0.3

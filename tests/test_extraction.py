@@ -834,6 +834,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Staff Writer",
         "Courtesy G4",
         "Credit: Jane Doe",
+        "Like this:",  # a blog's like button
         "- Credits: NASA/JPL",  # a gallery's list of captions
         "Home › World › Asia",  # a breadcrumb trail
     ):
@@ -846,6 +847,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "The editor of the Dawn, Zaffar Abbas, said the paper would appeal.",
         "Courtesy of the ministry, the letters were published on Monday.",
         "Credit ratings fell sharply on Monday.",
+        "Like this",
         "If a > b > c, then a > c.",
         "| Country | Exports | Imports | Balance |",  # a table's row
         "The talks began at 0900 GMT and ended at 1400 GMT on Monday.",
