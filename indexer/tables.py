@@ -3,9 +3,9 @@
 trafilatura drops every block whose class or id holds one of its boilerplate
 words, and some of those words are broad: "embed" and "widget" also name the
 boxes page builders put a table in (Webflow's "w-embed" around a price list).
-A table of three rows or more that makes up most of such a box is the
-article's data, not an ad or a share bar: the box loses its class and id, so
-trafilatura reads it as a plain block. Boxes that say they are navigation, a
+A table of two rows or more (a header and a row: pros and cons) that makes
+up most of such a box is the article's data, not an ad or a share bar: the box
+loses its class and id, so trafilatura reads it as a plain block. Boxes that say they are navigation, a
 footer, a sidebar, a share or comment box or related links keep theirs.
 """
 
@@ -16,8 +16,9 @@ from typing import Any
 
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
-MIN_ROWS = 3
+MIN_ROWS = 2
 MIN_SHARE = 0.5  # of the box's words that are the tables'
+_SHOWN_TEXT = ".//text()[not(parent::style or parent::script)]"
 _CHROME_BOX = re.compile(
     r"menu|nav|footer|sidebar|cookie|consent|share|social|related|comment", re.IGNORECASE
 )
@@ -45,8 +46,9 @@ def _outermost(table: Any, discarded: set[Any]) -> Any:
 
 
 def _table_share(box: Any) -> float:
-    """The share of the box's words that are in its tables (a table within a table counts once)."""
-    words = len(box.text_content().split())
+    """The share of the box's words that are in its tables (a table within a table counts once);
+    a stylesheet or a script in the box is no words of it."""
+    words = len("".join(box.xpath(_SHOWN_TEXT)).split())  # as text_content() joins them
     in_tables = sum(
         len(table.text_content().split()) for table in box.iter("table") if _top_level(table, box)
     )

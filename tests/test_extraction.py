@@ -494,6 +494,11 @@ def test_a_data_table_in_an_embed_box_is_kept():
     article = extract_article(html_page(BRIEF * 2 + inside + BRIEF + aside))
     assert "Goods under the new regime" in article.body and "Steel rebar" in article.body
     assert "Most read tariffs" not in article.body  # a sidebar's table stays out
+    # a table of a header and one row (pros and cons), its box styled by a stylesheet of its own
+    style = "<style>.table_component td { border: 1px solid #dededf; padding: 5px; width: 100%; }</style>"
+    pros = "<tr><th>Pros</th><th>Cons</th></tr><tr><td>Lower tariffs on grain</td><td>Slower checks</td></tr>"
+    styled = f"<div class='w-embed'>{style}<table>{pros}</table></div>"
+    assert "Lower tariffs on grain" in extract_article(html_page(BRIEF * 2 + styled + BRIEF)).body
 
 
 def headline_cards(count: int, words: str) -> str:
