@@ -111,6 +111,8 @@ _CREDIT = re.compile(
     r"|see\s+also)\s*:"
     r"|^opens\s+in\s+a\s+new\s+(?:window|tab)\W*$|^.{0,60}\bforwarded\s+to\s+you\?\s+sign\s+up\b"
     r"|^also\s+on\s+[\w-]+\.[a-z]{2,}\b"  # "Also on example.com <teaser>"
+    # a button's label: "Learn more about the Wharton MBA Program" (a sentence ends, or goes on after ":")
+    r"|^(?:learn|find\s+out|read|see|discover)\s+more\s+(?:about|on)\s[^.!?:]{1,80}$"
     # photo captions and credits ("3 of 4 A shopper looks at ...": a gallery's)
     r"|^\d+\s+of\s+\d+\s+(?-i:[A-Z])"
     r"|^in\s+this\s+(?:[\w,.]+\s+){0,8}?(?:file\s+)?(?:photo|image|picture)\b"

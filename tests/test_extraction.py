@@ -840,6 +840,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Courtesy G4",
         "Credit: Jane Doe",
         "Like this:",  # a blog's like button
+        "Learn more about the Wharton MBA Program",
         "- Credits: NASA/JPL",  # a gallery's list of captions
         "Home › World › Asia",  # a breadcrumb trail
     ):
@@ -853,6 +854,8 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Courtesy of the ministry, the letters were published on Monday.",
         "Credit ratings fell sharply on Monday.",
         "Like this",
+        "Learn more about the two degree programs offered at ASU Online.",
+        "Learn more about these solutions here: Top-rated booking software",
         "If a > b > c, then a > c.",
         "| Country | Exports | Imports | Balance |",  # a table's row
         "The talks began at 0900 GMT and ended at 1400 GMT on Monday.",
