@@ -98,7 +98,12 @@ def restore_headings(tree: Any, lines: list[str]) -> list[str]:
     flow = _text_flow(tree)
     for heading in tree.iter(*_SUBHEADINGS):
         text = normalise_line(heading.text_content())
-        if text and text not in at and word_count(text) <= _SUBHEADING_MAX_WORDS and not is_closing(text):
+        if (
+            _WORD.search(text)
+            and text not in at
+            and word_count(text) <= _SUBHEADING_MAX_WORDS
+            and not is_closing(text)
+        ):
             next_line = _between_kept(heading, at, may_open=True)
             if next_line < 1:
                 next_line = _between_in_flow(heading, flow, at)
@@ -134,8 +139,12 @@ def _between_kept(element: Any, at: dict[str | None, int], may_open: bool) -> in
     return -1
 
 
-def _text_flow(tree: Any) -> dict[Any, tuple[str | None, str | None]]:
-    """Each subheading's neighbours in reading order: the lines of the text blocks before and after it."""
+Flow = dict[Any, tuple[str | None, str | None, Any]]
+
+
+def _text_flow(tree: Any) -> Flow:
+    """Each subheading's neighbours in reading order: the lines of the text blocks before and
+    after it, and the element of the one after."""
     blocks: list[tuple[Any, str | None]] = []
     for node in tree.xpath(_OUTERMOST_BLOCKS):
         if node.tag in _FLOW_BREAKS:  # a figure or a table between two blocks parts them
@@ -146,20 +155,61 @@ def _text_flow(tree: Any) -> dict[Any, tuple[str | None, str | None]]:
     for i, (node, _) in enumerate(blocks):
         if node.tag in _SUBHEADINGS:
             before = blocks[i - 1][1] if i else None
-            after = blocks[i + 1][1] if i + 1 < len(blocks) else None
-            flow[node] = (before, after)
+            after, following = blocks[i + 1][::-1] if i + 1 < len(blocks) else (None, None)
+            flow[node] = (before, after, following)
     return flow
 
 
-def _between_in_flow(
-    heading: Any, flow: dict[Any, tuple[str | None, str | None]], at: dict[str | None, int]
-) -> int:
-    """The kept line `heading` belongs before, or -1: its neighbours in `flow` are kept one after another."""
-    before, after = flow.get(heading, (None, None))
+def _between_in_flow(heading: Any, flow: Flow, at: dict[str | None, int]) -> int:
+    """The kept line `heading` belongs before, or -1: its neighbours in `flow` are kept one after
+    another, and no other text (a widget's) stands between it and the block after it."""
+    before, after, following = flow.get(heading, (None, None, None))
     next_line = at.get(after, -1)
-    if next_line >= 1 and at.get(before) == next_line - 1:
+    if next_line >= 1 and at.get(before) == next_line - 1 and _nothing_between(heading, following):
         return next_line
     return -1
+
+
+def _nothing_between(first: Any, second: Any) -> bool:
+    """Whether no text stands between element `first` and element `second`, which follows it."""
+    ancestors = set(second.iterancestors())
+    node = first
+    while node is not None and node not in ancestors:
+        if _has_text(node.tail):
+            return False
+        for sibling in node.itersiblings():
+            if sibling is second or sibling in ancestors:
+                return _nothing_before(sibling, second, ancestors)
+            if _holds_text(sibling):
+                return False
+        node = node.getparent()
+    return False
+
+
+def _nothing_before(container: Any, target: Any, ancestors: set[Any]) -> bool:
+    """Whether `target`, inside `container` (`ancestors` are its own), is the container's first text."""
+    node = container
+    while node is not target:
+        if _has_text(node.text):
+            return False
+        for child in node:
+            if child is target or child in ancestors:
+                node = child
+                break
+            if _holds_text(child):
+                return False
+        else:
+            return False
+    return True
+
+
+def _holds_text(element: Any) -> bool:
+    """Whether an element (a comment: only its tail) or the text after it shows any words."""
+    return (isinstance(element.tag, str) and _has_text(element.text_content())) or _has_text(element.tail)
+
+
+def _has_text(text: str | None) -> bool:
+    return bool(text and not text.isspace())
 
 
 _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -169,6 +219,7 @@ _OUTERMOST_BLOCKS = "({})[not({})]".format(
     "|".join(f"//{tag}" for tag in _FLOW_TAGS), "|".join(f"ancestor::{tag}" for tag in _FLOW_TAGS)
 )
 _SUBHEADING_MAX_WORDS = 25
+_WORD = re.compile(r"[^\W\d_]{2}")  # a heading says a word: an icon's glyph ("S") in an <h3> does not
 
 
 def _neighbour(siblings: Any) -> Any:

@@ -584,6 +584,14 @@ def test_a_subheading_dropped_between_two_kept_paragraphs_is_put_back():
         f"<div class='more'><h3>Related</h3></div><p>{answers[2]}</p></body></html>"
     )
     assert restore_headings(load_html(faq), answers[:3]) == [answers[0], "When do they end?", *answers[1:3]]
+    # not a widget's header, its own text (in <div>s, no paragraphs) between it and the next
+    # paragraph, nor an icon's glyph set in a heading
+    widget = (
+        f"<html><body><p>{answers[0]}</p><div class='box'><h2>Crunchbase</h2>"
+        f"<div>Founded: 2004</div></div><p>{answers[1]}</p>"
+        f"<h3><img src='a.jpg'><span class='icon'>S</span></h3><p>{answers[2]}</p></body></html>"
+    )
+    assert restore_headings(load_html(widget), answers[:3]) == answers[:3]
 
 
 def test_a_text_page_s_table_of_contents_is_not_body_text():
