@@ -109,7 +109,7 @@ _CREDIT = re.compile(
     # ... and as a list's item: "- Don't Miss: <teaser>", "- Also Check: <teaser>"
     r"|^(?:[-*\u2022]\s+)?(?:don['\u2019]?t\s+miss|also\s+check(?:\s+out)?|related|read\s+(?:more|also|next)"
     r"|see\s+also)\s*:"
-    r"|^opens\s+in\s+a\s+new\s+(?:window|tab)\W*$|^.{0,60}\bforwarded\s+to\s+you\?\s+sign\s+up\b"
+    r"|^opens\s+in\s+a\s+new\s+(?:window|tab)\W*$"
     r"|^also\s+on\s+[\w-]+\.[a-z]{2,}\b"  # "Also on example.com <teaser>"
     # a button's label: "Learn more about the Wharton MBA Program" (a sentence ends, or goes on after ":")
     r"|^(?:learn|find\s+out|read|see|discover)\s+more\s+(?:about|on)\s[^.!?:]{1,80}$"
@@ -119,14 +119,9 @@ _CREDIT = re.compile(
     r"|^(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:"
     r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$"
     r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^(?:[-*\u2022]\s+)?\|?\s*(?:(?:image|photo)\s*(?:credits?)?|credits?)\s*:.{0,60}$"
-    r"|.*\bgetty\s+images\)?\.?$|.*\|\s*photo\s+by\b|^photo\s+by\b.{0,100}$"
+    r"|^photo\s+by\b.{0,100}$"
     r"|^courtesy(?:\s+of)?\s+(?-i:[A-Z])[\w.&'\u2019 -]{0,40}$"
     r"|^(?:photo(?:graph)?s|illustrations?|graphics?|images?|video|artwork)\s+(?:by|courtesy\s+of)\s+(?-i:[A-Z]).{0,100}$"
-    # "Jane Doe, left, and ..."
-    r"|.*\b(?-i:[A-Z])[\w.'\u2019-]*,\s(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)),\s"
-    # a post's meta line ("05/10/2018 - Posted by: Ann Lee - Category: Health - Tags: ...")
-    r"|^.{0,40}\b(?:published|posted|publicado|publicada|publié|veröffentlicht)\s+(?:by|por|par|von)\b"
-    r".{0,80}\b(?:categor\w*|tags?)\s*:"
     # cookie notices
     r"|^(?:this\s+(?:web)?site|we)\s+uses?\s+cookies\b|^manage\s+(?:consent|cookies)(?:\s+preferences)?$"
     # ... and a consent form's cookie categories ("Functional cookies help to ...")
@@ -143,11 +138,40 @@ _CREDIT = re.compile(
     r"|^(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$"
     r"|^(?:note\s*:\s*)?(?:some\s+|our\s+|this\s+)?(?:posts?|articles?|pages?|links?)\s+(?:may\s+)?contains?\s+affiliate\s+links\b"
     r"|^as\s+an\s+amazon\s+associate\b"
-    # a form's consent line, a contact line
-    r"|^.{0,40}?\bagree\s+to\s+(?:our|the)\s+(?:terms\s+(?:&|and)\s+conditions|terms\s+of\s+(?:use|service)|privacy\s+policy)\b.{0,80}$"
+    # a contact line
     r"|^terms\s+of\s+submitting\s+this\s+form\b|^e-?mail\s*:\s*\S+@\S+$",
     re.IGNORECASE,
 )
+# More of them, found by what is anywhere in the line rather than by how it starts. A
+# pattern that may start anywhere costs a try at every character of every line, so each
+# is matched only on lines holding one of its words (lowercased), which most lines do not.
+_CREDIT_ANYWHERE = tuple(
+    (words, re.compile(pattern, re.IGNORECASE))
+    for words, pattern in (
+        (("forwarded",), r"^.{0,60}\bforwarded\s+to\s+you\?\s+sign\s+up\b"),
+        (("getty",), r".*\bgetty\s+images\)?\.?$"),
+        (("photo",), r".*\|\s*photo\s+by\b"),
+        # "Jane Doe, left, and ..."
+        (
+            ("left,", "right,", "center,", "centre,"),
+            r".*\b(?-i:[A-Z])[\w.'\u2019-]*,\s(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)),\s",
+        ),
+        # a post's meta line ("05/10/2018 - Posted by: Ann Lee - Category: Health - Tags: ...")
+        (
+            (":",),
+            r"^.{0,40}\b(?:published|posted|publicado|publicada|publié|veröffentlicht)\s+(?:by|por|par|von)\b"
+            r".{0,80}\b(?:categor\w*|tags?)\s*:",
+        ),
+        # a form's consent line
+        (
+            ("agree",),
+            r"^.{0,40}?\bagree\s+to\s+(?:our|the)\s+(?:terms\s+(?:&|and)\s+conditions|terms\s+of\s+(?:use|service)"
+            r"|privacy\s+policy)\b.{0,80}$",
+        ),
+    )
+)
+# Promotions anywhere in a line, matched on the lowercased line: a pattern that ignores case
+# cannot skip ahead to the letters its words start with, and this one runs on most lines.
 _PROMOTION = re.compile(
     r"\b(?:subscribe\s+(?:to\s+(?:our|the|[\w.]+['\u2019]s)\s+(?:\w+\s+)?(?:newsletters?|channel|podcast)|now|today|here)"
     r"|sign\s+up\s+(?:for\s+(?:our|the)\s+(?:\w+\s+)?newsletter|now|today|here)"
@@ -172,8 +196,7 @@ _PROMOTION = re.compile(
     r"|^support\s+(?:us|our\s+(?:work|journalism|mission|reporting|newsroom)|independent\s+journalism|\w+\s+so\s+we)\b"
     r"|(?:^|[.!?]\s+)donate\s+(?:now|today|here)\W*$|^(?:please\s+)?(?:make\s+a\s+(?:tax-deductible\s+)?donation|become\s+a\s+(?:member|supporter|patron))\b"
     r"|\breader[-\s](?:supported|funded)\b|\breader\s+donations\b|\bsmall\s+favou?r\s+to\s+ask\b|^a\s+word\s+to\s+our\s+(?:loyal\s+)?readers\b"
-    r"|subscribe\s+below\b|^fill\s+out\s+(?:the|this|our)\s+form\b|enjoyed\s+(?:the|this)\s+(?:article|post|piece|story)\?|to\s+unsubscribe\s+at\s+any\s+time)",
-    re.IGNORECASE,
+    r"|subscribe\s+below\b|^fill\s+out\s+(?:the|this|our)\s+form\b|enjoyed\s+(?:the|this)\s+(?:article|post|piece|story)\?|to\s+unsubscribe\s+at\s+any\s+time)"
 )
 # widgets a text dump spells out: a share bar, a form's hidden field, a country picker
 _WIDGET = re.compile(
@@ -217,12 +240,14 @@ _PLACEHOLDER = re.compile(
 
 def is_chrome(line: str) -> bool:
     """Page chrome: a menu, widget or ad line, a credit or promotion around the story, a placeholder."""
+    lowered = line.lower()
     if (
         _CHROME.match(line)
         or _CREDIT.match(line)
+        or any(pattern.match(line) for words, pattern in _CREDIT_ANYWHERE if any(w in lowered for w in words))
         or _PLACEHOLDER.fullmatch(line)
         or _WIDGET.match(line)
-        or _LOREM.search(line)
+        or ("lorem" in lowered and _LOREM.search(line))
         or ("/" in line and _AGENCY_CREDIT.search(line))
         or (_ARROWS.intersection(line) and _POST_LINK.fullmatch(line))
         or (" | " in line and _is_pipe_menu(line))
@@ -232,7 +257,7 @@ def is_chrome(line: str) -> bool:
     words = word_count(line)
     if words <= _SHORT_CHROME_WORDS and _is_short_chrome(line, words):
         return True
-    return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(line))
+    return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(lowered))
 
 
 def _is_short_chrome(line: str, words: int) -> bool:

@@ -26,4 +26,6 @@ def is_paragraph(line: str) -> bool:
 
 def word_count(line: str) -> int:
     """Words in a line; Chinese and Japanese write without spaces, so two of their characters count as one."""
+    if line.isascii():  # a flag of the string: no scan for CJK characters
+        return len(line.split())
     return len(line.split()) + len(_CJK.findall(line)) // 2

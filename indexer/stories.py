@@ -33,8 +33,10 @@ DUP_SIMILARITY = 0.5
 STORY_DAYS = 3
 STORY_OVERLAP = 0.5  # shared specifics / the smaller article's specifics
 _WORD = re.compile(r"\w+")
+# a number not glued to a word or a decimal point ("$1.5 billion", not "v2" or ".5"); the
+# look-behind stands after the first digit so that the search can skip ahead to digits
 _FIGURE = re.compile(
-    r"(?:(?:\$|USD|US\$|€|£|Rs\.?)\s?)?(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*"
+    r"(\d(?<![\w.]\d)[\d,]*(?:\.\d+)?)\s*"
     r"(billion|million|trillion|bn|mn|percent|per\s+cent|%|mous?|memorand\w*|agreements?|years?|km|tonnes?)?",
     re.IGNORECASE,
 )
