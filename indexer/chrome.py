@@ -170,6 +170,13 @@ _CREDIT_ANYWHERE = tuple(
         ),
     )
 )
+_CREDIT_HINT = re.compile("|".join(re.escape(word) for words, _ in _CREDIT_ANYWHERE for word in words))
+
+
+def _is_credit_anywhere(line: str, lowered: str) -> bool:
+    return any(pattern.match(line) for words, pattern in _CREDIT_ANYWHERE if any(w in lowered for w in words))
+
+
 # Promotions anywhere in a line, matched on the lowercased line: a pattern that ignores case
 # cannot skip ahead to the letters its words start with, and this one runs on most lines.
 _PROMOTION = re.compile(
@@ -244,7 +251,7 @@ def is_chrome(line: str) -> bool:
     if (
         _CHROME.match(line)
         or _CREDIT.match(line)
-        or any(pattern.match(line) for words, pattern in _CREDIT_ANYWHERE if any(w in lowered for w in words))
+        or (_CREDIT_HINT.search(lowered) and _is_credit_anywhere(line, lowered))
         or _PLACEHOLDER.fullmatch(line)
         or _WIDGET.match(line)
         or ("lorem" in lowered and _LOREM.search(line))

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import islice
 
 import pycountry
 
@@ -107,26 +108,27 @@ _TRAILING = re.compile(r"(?:['\u2019]s)?[.,;:!?)\"'\u2019\u201d]*$")  # possessi
 def _country_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, code) of country names, demonyms and capitals; longest form wins."""
     gazetteer = _gazetteer()
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
-    starts = {start: i for i, (start, _, _) in enumerate(words)}
     found = []
     next_free = 0
     for match in _CAPITALISED.finditer(text):
-        i = starts.get(match.start())
-        if i is None or match.start() < next_free:
+        start = match.start()
+        if start < next_free or (start and not text[start - 1].isspace()):
+            continue  # not the start of a word: "(France", "al-Sisi"
+        word = _WORD.match(text, start).group(0)  # type: ignore[union-attr]  # text[start] is no space
+        lengths = gazetteer.lengths.get(_TRAILING.sub("", word), gazetteer.lengths.get(word, []))
+        if not lengths:
             continue
-        first = _TRAILING.sub("", words[i][2])
-        for n in gazetteer.lengths.get(first, gazetteer.lengths.get(words[i][2], [])):
-            if i + n > len(words):
+        # the words from here on, as many as the longest form starting with this one has
+        words = [m.group(0) for m in islice(_WORD.finditer(text, start), lengths[0])]
+        for n in lengths:
+            if n > len(words):
                 continue
-            span = words[i : i + n]
-            surface = " ".join(w for _, _, w in span)
+            surface = " ".join(words[:n])
             key = _TRAILING.sub("", surface)
             code = gazetteer.codes.get(key) or gazetteer.codes.get(surface)
             if code:
-                end = span[0][0] + len(key)
-                found.append((span[0][0], end, code))
-                next_free = end
+                found.append((start, start + len(key), code))
+                next_free = start + len(key)
                 break
     return found
 
