@@ -162,6 +162,15 @@ _CREDIT_ANYWHERE = tuple(
             r"^.{0,40}\b(?:published|posted|publicado|publicada|publié|veröffentlicht)\s+(?:by|por|par|von)\b"
             r".{0,80}\b(?:categor\w*|tags?)\s*:",
         ),
+        # a comment section's moderation notice: "Comments are moderated", "... will not be
+        # approved by the moderator" (not "the moderator cut off the candidates' comments")
+        (
+            ("modera", "modéra"),
+            r".*\bcomments?\s+(?:are|is|will\s+be|may\s+be|get)\s+(?:\w+\s+){0,2}(?:moderated|reviewed)\b"
+            r"|.*\b(?:approved|published|removed|deleted|aprovad[oa]s?|publicad[oa]s?|aprobad[oa]s?|approuvée?s?"
+            r"|publiée?s?)\s+(?:by|pelo|pela|por\s+el|por\s+la|par\s+les?|par\s+la)\s+(?:(?:a|the|our)\s+)?"
+            r"(?:moderat(?:ors?|ion)|moderador(?:es)?|modera[cç][aã]o|modérat(?:eurs?|ion))\b",
+        ),
         # a form's consent line
         (
             ("agree",),

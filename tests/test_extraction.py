@@ -1207,6 +1207,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Moscow would have to become a member of the fund first, diplomats said.",
         "Japan said it would make a donation to the relief fund and urged others to donate now.",
         "{{ person }}",
+        "The debate's moderator cut off the candidates' comments after two minutes, viewers said.",
+        "Officials urged moderation in comments on the border dispute.",
     ):
         assert not is_chrome(sentence), sentence
     for line in (
@@ -1298,6 +1300,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "READ: How the quota talks began",
         "Opens in a new window",
         "Was this newsletter forwarded to you? Sign up to get it in your inbox.",
+        "Comments are moderated and will appear once approved.",
+        "ATENÇÃO: Comentários ofensivos ou sem relação com a notícia não serão aprovados pelo moderador.",
     ):
         assert is_chrome(line), line
 
