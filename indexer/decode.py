@@ -79,7 +79,7 @@ def decode_bytes(data: bytes, repair: bool = True) -> str:
     if kind:
         raise DipnewsError(f"This is {kind}, not a news page (HTML or text).", 415)
     text = _decode(data)
-    if repair or _MOJIBAKE.search(text):
+    if repair or (not text.isascii() and _MOJIBAKE.search(text)):  # isascii: a flag, no scan
         text = repair_text(text)
     if not text.strip():
         raise DipnewsError("The page has no readable text.")
