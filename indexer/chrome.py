@@ -410,16 +410,20 @@ def _prose(line: str) -> int:
     return len(line) if is_paragraph(line) else 0
 
 
-_SIGN_OFF = re.compile(
-    r"\b(?:contributed|contributing)\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)\b[^.!?]{0,40}\.?\)?$"
-    r"|^\(?(?:additional\s+)?reporting\s+by\b.{0,200}\b(?:editing|writing)\s+by\b.{0,100}$",
+_CONTRIBUTED = re.compile(
+    r"\b(?:contributed|contributing)\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)\b[^.!?]{0,40}\.?\)?$",
     re.IGNORECASE,
+)
+_WIRE_CREDITS = re.compile(
+    r"\(?(?:additional\s+)?reporting\s+by\b.{0,200}\b(?:editing|writing)\s+by\b.{0,100}$", re.IGNORECASE
 )
 
 
 def is_sign_off(line: str) -> bool:
     """A line that closes a news story: "Jane Doe contributed to this report.", a wire's credits."""
-    return bool(_SIGN_OFF.search(line))
+    # the first pattern may start anywhere: tried only on lines that hold its word
+    contributed = "contribut" in line.lower() and bool(_CONTRIBUTED.search(line))
+    return contributed or bool(_WIRE_CREDITS.match(line))
 
 
 _CLOSING_RUN = 3  # a second closing within this many lines confirms the first
