@@ -28,6 +28,7 @@ from trafilatura.utils import HTML_PARSER, load_html
 from indexer.bylines import body_byline
 from indexer.cards import squeezed, story_cards
 from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
+from indexer.embeds import keep_embedded_posts
 from indexer.headline import headline_byline, is_standfirst, text_around_headline
 from indexer.lines import has_sentence_end, normalise_line, word_count
 from indexer.outlets import clean_site_name
@@ -156,6 +157,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             lambda extensive: find_date(tree, extensive_search=extensive, original_date=True, url=page.url),
         )
         keep_data_tables(tree)
+        keep_embedded_posts(tree)
         drop_site_headers(tree)
         drop_named_boxes(tree)
     # favor_recall: trafilatura keeps more of the story and is faster; the chrome it then

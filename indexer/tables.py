@@ -29,30 +29,40 @@ def keep_data_tables(tree: Any) -> None:
     tables = [table for table in tree.iter("table") if len(table.xpath(".//tr")) >= MIN_ROWS]
     if not tables:
         return  # most pages: nothing to look up
-    # the first rule: blocks named for boilerplate (the second, hidden blocks, is right to drop)
+    for box in discarded_boxes(tree, tables):
+        in_tables = sum(
+            len(table.text_content().split()) for table in box.iter("table") if _top_level(table, box)
+        )
+        if not is_chrome_box(box) and in_tables >= MIN_SHARE * shown_words(box):
+            unname(box)
+
+
+def discarded_boxes(tree: Any, elements: list[Any]) -> set[Any]:
+    """The outermost box around each of `elements` that trafilatura discards for its name
+    (its first rule: blocks named for boilerplate; the second, hidden blocks, is right to drop)."""
     discarded = set(OVERALL_DISCARD_XPATH[0](tree))
-    for box in {_outermost(table, discarded) for table in tables} - {None}:
-        names = f"{box.get('class', '')} {box.get('id', '')}"
-        if _CHROME_BOX.search(names) or _table_share(box) < MIN_SHARE:
-            continue
-        box.attrib.pop("class", None)
-        box.attrib.pop("id", None)
+    boxes = set()
+    for element in elements:
+        around = [ancestor for ancestor in element.iterancestors() if ancestor in discarded]
+        if around:
+            boxes.add(around[-1])
+    return boxes
 
 
-def _outermost(table: Any, discarded: set[Any]) -> Any:
-    """The outermost discarded box around `table`, or None."""
-    boxes = [ancestor for ancestor in table.iterancestors() if ancestor in discarded]
-    return boxes[-1] if boxes else None
+def is_chrome_box(box: Any) -> bool:
+    """A box that says it is navigation, a footer, a sidebar, a share or comment box or related links."""
+    return bool(_CHROME_BOX.search(f"{box.get('class', '')} {box.get('id', '')}"))
 
 
-def _table_share(box: Any) -> float:
-    """The share of the box's words that are in its tables (a table within a table counts once);
-    a stylesheet or a script in the box is no words of it."""
-    words = len("".join(box.xpath(_SHOWN_TEXT)).split())  # as text_content() joins them
-    in_tables = sum(
-        len(table.text_content().split()) for table in box.iter("table") if _top_level(table, box)
-    )
-    return in_tables / words if words else 0.0
+def shown_words(box: Any) -> int:
+    """The words of a box as text_content() joins them; a stylesheet or a script is no words of it."""
+    return len("".join(box.xpath(_SHOWN_TEXT)).split())
+
+
+def unname(box: Any) -> None:
+    """Clear a box's class and id, so that trafilatura reads it as a plain block."""
+    box.attrib.pop("class", None)
+    box.attrib.pop("id", None)
 
 
 def _top_level(table: Any, box: Any) -> bool:

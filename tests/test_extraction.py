@@ -501,6 +501,23 @@ def test_a_data_table_in_an_embed_box_is_kept():
     assert "Lower tariffs on grain" in extract_article(html_page(BRIEF * 2 + styled + BRIEF)).body
 
 
+def test_an_embedded_post_in_a_social_media_box_is_kept():
+    def tweet(text: str) -> str:
+        return (
+            f"<blockquote class='twitter-tweet'><p lang='en'>{text}</p>&mdash; Foreign Office (@FO)"
+            " <a href='https://twitter.com/FO/status/1'>February 4, 2026</a></blockquote>"
+        )
+
+    # sites wrap the embed code in a box named for social media, a name trafilatura drops blocks for
+    quoted = "A road link from Karachi to Almaty is now one agreement away. We thank our Kazakh friends."
+    inside = f"<div class='social-media-embed'>{tweet(quoted)}</div>"
+    sidebar_post = tweet("Follow our minister on his tour of Europe.")
+    aside = f"<aside><div class='social-media-embed'>{sidebar_post}</div></aside>"
+    article = extract_article(html_page(BRIEF + inside + BRIEF, after=aside))
+    assert "now one agreement away" in article.body
+    assert "tour of Europe" not in article.body  # a sidebar's post stays out
+
+
 def headline_cards(count: int, words: str) -> str:
     """A row of boxes of one kind, each a linked headline and a teaser."""
     return (
