@@ -25,7 +25,7 @@ from indexer.bylines import (
     name_before_date,
 )
 from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome, is_comment_header
-from indexer.dates import find_dates, parse_date_line
+from indexer.dates import find_dates, parse_date_line, parse_dateline
 from indexer.lines import has_sentence_end, is_paragraph, normalise_line, word_count
 
 _MENU_RUN = 3  # this many short lines in a row, not introduced by a colon, are a menu or link list
@@ -120,7 +120,7 @@ def clean_text_page(text: str) -> TextPage:
         kept = [line for line in lines if not is_chrome(line)]
         return TextPage(paragraphs=_dedupe(kept), dropped=[x for x in lines if x not in kept])
     first, last = _main_span(lines)
-    first = _after_head_markers(lines, first, last)
+    first = _at_dateline(lines, _after_head_markers(lines, first, last), last)
     page = TextPage(paragraphs=[])
     head, body, tail = lines[:first], lines[first : last + 1], lines[last + 1 :]
 
@@ -269,6 +269,23 @@ def _after_head_markers(lines: list[str], first: int, last: int) -> int:
         if is_paragraph(lines[k]):
             return k
     return first
+
+
+def _at_dateline(lines: list[str], first: int, last: int) -> int:
+    """Where the story starts when a wire's dateline ("SAN FRANCISCO (AP) —", "VIENNA —") opens
+    a paragraph just below the run's start, with at most one paragraph of prose above it (a
+    notice, a standfirst, a caption): the lines above are the page's head, not the story."""
+    for k in range(first + 1, min(first + _HEAD_WINDOW, last) + 1):
+        if is_paragraph(lines[k]) and _is_wire_dateline(lines[k]):
+            return k if sum(is_paragraph(line) for line in lines[first:k]) <= 1 else first
+    return first
+
+
+def _is_wire_dateline(line: str) -> bool:
+    """A paragraph opening with a place in capitals and a dash, as wires write it ("VIENNA — ...");
+    a capitalised label and a colon ("NOTE: ...", "FAQ: ...") is not one."""
+    dateline = parse_dateline(line)
+    return bool(dateline and dateline.place.isupper() and not line[: dateline.end].rstrip().endswith(":"))
 
 
 def _is_short(line: str) -> bool:

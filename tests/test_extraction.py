@@ -750,6 +750,23 @@ def test_text_page_a_comment_thread_does_not_outweigh_a_short_story():
     assert page.paragraphs == story
 
 
+def test_text_page_a_wire_dateline_starts_the_story():
+    from indexer.textpage import clean_text_page
+
+    story = [
+        "OSLO (AP) — Ministers from Norway and Iceland met on Monday to discuss fishing quotas at sea.",
+        "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed.",
+        "Both delegations said they expected to agree on new shares before the end of the year.",
+    ]
+    notice = "Welcome to our new article page. Tell us what you think of our new look by taking a survey."
+    teasers = ["Most Read", "* Storm closes the harbour in Bergen", "* Ferry fares rise again"]
+    page = clean_text_page("\n".join(["Norway and Iceland reopen the quota talks", notice, *teasers, *story]))
+    assert page.paragraphs == story and page.title == "Norway and Iceland reopen the quota talks"
+    # a capitalised label and a colon is no dateline: the lines above it stay the story's
+    labelled = [story[1], "NOTE: The talks will resume in Reykjavik in March, the ministry said on Monday."]
+    assert clean_text_page("\n".join([story[2], *labelled])).paragraphs == [story[2], *labelled]
+
+
 def test_text_page_drops_link_lists_and_what_follows_the_article():
     from indexer.textpage import clean_text_page
 
