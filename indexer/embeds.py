@@ -36,5 +36,6 @@ def keep_embedded_posts(tree: Any) -> None:
         if box.tag == "aside" or any(ancestor.tag == "aside" for ancestor in box.iterancestors()):
             continue
         in_posts = sum(len(post.text_content().split()) for post in box.iter("blockquote") if post in posts)
-        if not _NOT_STORY_BOX.search(names) and in_posts >= MIN_SHARE * shown_words(box):
+        words = shown_words(box)
+        if words and not _NOT_STORY_BOX.search(names) and in_posts >= MIN_SHARE * words:
             unname(box)

@@ -33,7 +33,8 @@ def keep_data_tables(tree: Any) -> None:
         in_tables = sum(
             len(table.text_content().split()) for table in box.iter("table") if _top_level(table, box)
         )
-        if not is_chrome_box(box) and in_tables >= MIN_SHARE * shown_words(box):
+        words = shown_words(box)
+        if words and not is_chrome_box(box) and in_tables >= MIN_SHARE * words:
             unname(box)
 
 
