@@ -336,13 +336,13 @@ def drop_link_runs(paragraphs: list[str], links: set[str], dropped: list[str]) -
     """`paragraphs` without their runs of lines that are each a whole link: a menu, a directory
     of other pages ("Average costs in Boston", "Average costs in Chicago", ...), nor a whole
     link that calls to action ("Learn how to care for your teeth while pregnant", "Get a
-    demo"): a teaser of another page. A list of links (lines "- ...") is kept: stories list
-    their sources and further reading so."""
+    demo") or is set in capitals: a teaser of another page. A list of links (lines "- ...")
+    is kept: stories list their sources and further reading so."""
     kept: list[str] = []
     run: list[str] = []
     for paragraph in [*paragraphs, ""]:
         if paragraph and paragraph in links and not paragraph.startswith("- "):
-            if _CALL_TO_ACTION.match(paragraph):
+            if _CALL_TO_ACTION.match(paragraph) or _is_shouted_teaser(paragraph):
                 dropped.append(paragraph)
             else:
                 run.append(paragraph)
@@ -355,6 +355,16 @@ def drop_link_runs(paragraphs: list[str], links: set[str], dropped: list[str]) -
 
 
 LINK_RUN = 3
+TEASER_MIN_WORDS = 5
+
+
+def _is_shouted_teaser(line: str) -> bool:
+    """A whole link in capitals, five words or more, set in the story: a teaser of another
+    story ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"), as some outlets run them."""
+    letters = [char for char in line if char.isalpha()]
+    return word_count(line) >= TEASER_MIN_WORDS and bool(letters) and all(char.isupper() for char in letters)
+
+
 _CALL_TO_ACTION = re.compile(
     r"(?:learn|find\s+out|see|discover|check\s+out|explore|get|watch|download|view)\b", re.IGNORECASE
 )

@@ -416,6 +416,13 @@ def test_a_run_of_links_in_the_story_is_a_directory_not_text():
         teaser,
         story[1],
     ]  # not a link
+    # one linked line in capitals is another story's teaser; a short one (a product's name) or
+    # a subheading in capitals that links nowhere stays
+    shouted, product = "ENVOYS TRADE BARBS AS THE BORDER TALKS STALL", "ACME X5 PRO"
+    dropped = []
+    lines = [story[0], shouted, product, "WHAT HAPPENS NEXT FOR THE TWO ENVOYS", story[1]]
+    assert drop_link_runs(lines, linked | {shouted, product}, dropped) == lines[:1] + lines[2:]
+    assert dropped == [shouted]
 
 
 def test_the_site_header_and_its_mega_menu_are_removed_before_reading():
