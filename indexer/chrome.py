@@ -344,8 +344,13 @@ _MENU_ITEM_WORDS = 3
 def _is_date_line(line: str) -> bool:
     """A line that is only a date, perhaps labelled ("Published on: February 14, 2025", "19/12/2025");
     called on short lines only (`_is_short_chrome`)."""
+    if not _DIGIT.search(line):  # every date written so has a year or is all digits
+        return False
     core = _DATE_LABEL.sub("", line).strip()
     return bool(core and (parse_date_line(core) or _NUMERIC_DATE.fullmatch(core)))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _is_timestamp(line: str) -> bool:
