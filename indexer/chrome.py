@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from indexer.bylines import is_job_title
+from indexer.bylines import is_bare_name, is_job_title
 from indexer.dates import parse_date_line
 from indexer.lines import is_paragraph, word_count
 
@@ -451,10 +451,14 @@ _INNER_SENTENCE_END = re.compile(r"[.!?]\s+\S")
 
 def drop_closing_notes(paragraphs: list[str], dropped: list[str]) -> list[str]:
     """Drop what closes a page after the story: an author's bio ("Jane Doe is a freelance
-    writer ..."), a production credit ("This story ... was written by ...")."""
+    writer ...") and the name heading it, a production credit ("This story ... was written by ...")."""
     kept = list(paragraphs)
     while len(kept) > 1 and _is_closing_note(kept[-1]):
         dropped.append(kept.pop())
+    if len(kept) > 1 and is_bare_name(kept[-1]) and any(
+        line.startswith(f"{kept[-1]} is ") and _is_closing_note(line) for line in dropped
+    ):
+        dropped.append(kept.pop())  # the heading of the author's bio cut after it: their name
     return kept
 
 
@@ -464,12 +468,15 @@ def _is_closing_note(line: str) -> bool:
 
 _NOTE_MAX_WORDS = 120
 _CLOSING_NOTE = re.compile(
-    r"^\(?(?:(?-i:[A-Z])[\w'\u2019.-]+\s+){1,4}is\s+(?:an?|the)\s+(?:[\w&,-]+\s+){0,6}?"
+    # "Jane Doe is a freelance writer", "Sam is Acme's Marketing Manager"
+    r"^\(?(?:(?-i:[A-Z])[\w'\u2019.-]+\s+){1,4}is\s+(?:an?|the|(?-i:[A-Z])[\w.&-]*['\u2019]s)\s+(?:[\w&,-]+\s+){0,6}?"
     r"(?:writer|editor|journalist|reporter|correspondent|author|contributor|columnist|blogger|freelancer"
-    r"|attorney|lawyer|co-?founder|founder|ceo)\b"
+    r"|attorney|lawyer|co-?founder|founder|ceo|cto|cmo|vp|manager|marketer|(?:marketing|communications?)\s+professional"
+    r"|strategist|designer|developer)\b"
     # ... and says so the way a bio does (not "X is a journalist who was detained ...")
     r".{0,60}?(?:\b(?:based|living)\s+in\b|\bwho\s+(?:covers|writes)\b|\bwrites\s+about\b|\bcovering\b"
-    r"|\bspeciali[sz]\w*\s+in\b|\byears\s+of\s+experience\b|\bpassionate\s+about\b|\b(?:at|for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"|\bspeciali[sz]\w*\s+in\b|\byears\s+of\s+experience\b|\bpassionate\s+about\b|\bwhen\s+not\s+\w+ing\b"
+    r"|\b(?:at|for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
     r"|^this\s+(?:story|article|post|report)\s.{0,120}\b(?:was\s+(?:written|produced|reported)|appeared\s+originally)"
     r"|^thanks\s+for\s+(?:reading|learning|watching|listening)\b|^become\s+a\s+paid\s+(?:subscriber|member)\b"
     r"|^(?:\u00a9|\(c\)|copyright\b)",

@@ -985,6 +985,19 @@ def test_closing_bios_and_credits_are_dropped():
     assert (
         drop_closing_notes(story, []) == story
     )  # a sentence of the story, even one about a journalist, stays
+    # bios of the people a company's blog has write for it, and the name heading one
+    bios = [
+        "Sam Reed is Acme's Marketing Manager. When not working, you can find him hiking in the Alps.",
+        "Lauren Vetter",
+        "Lauren Vetter is a growth-focused marketing professional specializing in healthcare technology.",
+    ]
+    dropped = []
+    assert drop_closing_notes(story + bios[:1], dropped) == story and dropped == bios[:1]
+    dropped = []
+    assert drop_closing_notes(story + bios[1:], dropped) == story and dropped == bios[:0:-1]
+    # a closing sentence about an official stays
+    official = "Ahmed Khan is the trade ministry's chief negotiator and will lead the next round in May."
+    assert drop_closing_notes([story[0], official], []) == [story[0], official]
 
 
 def test_an_author_bio_ends_the_article_when_most_of_it_is_behind():
