@@ -139,7 +139,11 @@ _CREDIT = re.compile(
     r"|^(?:note\s*:\s*)?(?:some\s+|our\s+|this\s+)?(?:posts?|articles?|pages?|links?)\s+(?:may\s+)?contains?\s+affiliate\s+links\b"
     r"|^as\s+an\s+amazon\s+associate\b"
     # a contact line
-    r"|^terms\s+of\s+submitting\s+this\s+form\b|^e-?mail\s*:\s*\S+@\S+$",
+    r"|^terms\s+of\s+submitting\s+this\s+form\b|^e-?mail\s*:\s*\S+@\S+$"
+    # a form's consent line: "By clicking Get Started below, I consent to receive ...",
+    # "By signing up, you agree to our Terms of Use"
+    r"|^by\s+(?:clicking|submitting|signing\s+up|subscribing|registering|providing)\b.{0,200}?"
+    r"\b(?:i|you)\s+(?:hereby\s+)?(?:consent|agree|acknowledge)\b",
     re.IGNORECASE,
 )
 # More of them, found by what is anywhere in the line rather than by how it starts. A
@@ -194,6 +198,7 @@ _PROMOTION = re.compile(
     r"|sign\s+up\s+for\s+.{1,60}?\bnewsletter|request\s+reprints?"
     r"|join\s+our\s+(?:\w+\s+){0,2}(?:forums?|community|discord)\b"  # not "join the European Community"
     r"|subscribe\s+to\s+our\s+(?:[\w\"'\u201c\u201d]+\s+){0,5}(?:magazine|newsletters?|channel|podcast)"
+    r"|subscribe\s+to\s+[^.,;]{1,40},\s+(?:a|an|our)\s+(?:free\s+)?(?:[\w-]+\s+){0,2}newsletter"
     r"|click\s+here|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
     r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
     r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"

@@ -1263,6 +1263,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "{{ person }}",
         "The debate's moderator cut off the candidates' comments after two minutes, viewers said.",
         "Officials urged moderation in comments on the border dispute.",
+        "By signing the treaty, both countries agree to cut tariffs on grain, the minister said.",
+        "Subscribe to the view, the envoy said, and the talks will go nowhere.",
     ):
         assert not is_chrome(sentence), sentence
     for line in (
@@ -1356,6 +1358,9 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Was this newsletter forwarded to you? Sign up to get it in your inbox.",
         "Comments are moderated and will appear once approved.",
         "ATENÇÃO: Comentários ofensivos ou sem relação com a notícia não serão aprovados pelo moderador.",
+        "By clicking Get Started below, I consent to receive marketing e-mails and calls from The Ledger.",
+        "By signing up, you agree to our Terms of Use and Privacy Policy.",
+        "Subscribe to The Ledger Daily, a free newsletter with the day's diplomatic news.",
     ):
         assert is_chrome(line), line
 
