@@ -143,7 +143,7 @@ _CREDIT = re.compile(
     # a form's consent line: "By clicking Get Started below, I consent to receive ...",
     # "By signing up, you agree to our Terms of Use"
     r"|^by\s+(?:clicking|submitting|signing\s+up|subscribing|registering|providing)\b.{0,200}?"
-    r"\b(?:i|you)\s+(?:hereby\s+)?(?:consent|agree|acknowledge)\b",
+    r"\b(?:i|you)\s+(?:hereby\s+)?(?:consent|agree|acknowledge|certify|confirm)\b",
     re.IGNORECASE,
 )
 # More of them, found by what is anywhere in the line rather than by how it starts. A
@@ -204,7 +204,7 @@ _PROMOTION = re.compile(
     r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
     r"|subscribe\s+to\s+\S+\s+on\s+(?:youtube|twitter|x|facebook|instagram|telegram|tiktok)\b"
     r"|thanks\s+for\s+reading\b[^.!?]{0,60}[.!]\s+(?:subscribe|share)\b"
-    r"|this\s+article\s+has\s+been\s+sent|(?:may|might)\s+(?:get|earn|receive)\s+(?:a\s+)?(?:small\s+)?"
+    r"|this\s+article\s+has\s+been\s+sent|(?:may|might)\s+(?:get|earn|receive)\s+(?:an?\s+)?(?:small\s+)?"
     r"(?:share\s+of\s+(?:the\s+)?(?:sale|revenue)|(?:affiliate\s+)?commission)"
     r"|have\s+a\s+(?:news\s+)?tip\?|follow\s+.{0,40}\bfull\s+coverage\s+of"
     r"|follow\s+(?:me|us)\s+on\b|join\s+(?:our|the|my)\s+(?:\w+\s+)?(?:mailing\s+list|newsletter|facebook\s+group)"

@@ -1361,6 +1361,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "By clicking Get Started below, I consent to receive marketing e-mails and calls from The Ledger.",
         "By signing up, you agree to our Terms of Use and Privacy Policy.",
         "Subscribe to The Ledger Daily, a free newsletter with the day's diplomatic news.",
+        "By submitting my email address, I certify that I am 16 or older and agree to receive e-mails.",
+        "If you buy a product featured here, we may earn an affiliate commission.",
     ):
         assert is_chrome(line), line
 
