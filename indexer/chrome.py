@@ -175,6 +175,13 @@ _CREDIT_ANYWHERE = tuple(
             r"|publiée?s?)\s+(?:by|pelo|pela|por\s+el|por\s+la|par\s+les?|par\s+la)\s+(?:(?:a|the|our)\s+)?"
             r"(?:moderat(?:ors?|ion)|moderador(?:es)?|modera[cç][aã]o|modérat(?:eurs?|ion))\b",
         ),
+        # an investment writer's disclosure: "Jane Doe has no position in any of the stocks
+        # mentioned. The Fool has positions in and recommends ...", "... has a disclosure policy."
+        (
+            ("position", "disclosure policy"),
+            r"^.{0,80}?\b(?:has|have|holds?)\s+no\s+positions?\s+in\s+(?:any\s+of\s+)?the\s+"
+            r"(?:stocks?|securities|companies|shares)\s+mentioned\b|.*\bhas\s+a\s+disclosure\s+policy\b",
+        ),
         # a form's consent line
         (
             ("agree",),

@@ -1363,6 +1363,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Subscribe to The Ledger Daily, a free newsletter with the day's diplomatic news.",
         "By submitting my email address, I certify that I am 16 or older and agree to receive e-mails.",
         "If you buy a product featured here, we may earn an affiliate commission.",
+        "Jane Doe has no position in any of the stocks mentioned. The Ledger has a disclosure policy.",
     ):
         assert is_chrome(line), line
 
