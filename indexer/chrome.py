@@ -138,6 +138,9 @@ _CREDIT = re.compile(
     r"|^(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$"
     r"|^(?:note\s*:\s*)?(?:some\s+|our\s+|this\s+)?(?:posts?|articles?|pages?|links?)\s+(?:may\s+)?contains?\s+affiliate\s+links\b"
     r"|^as\s+an\s+amazon\s+associate\b"
+    # a wire's note on a new version of the story: "(Adds minister's comments in paragraph 5)",
+    # "(Corrects 10th paragraph to show ...)", "(Updates with talks' outcome)"
+    r"|^\((?:corrects?|updates?|adds?|recasts?|refiles?|rewrites?|changes?)\b[^()]{0,200}\)(?:\s*reuters?)?\.?$"
     # a contact line
     r"|^terms\s+of\s+submitting\s+this\s+form\b|^e-?mail\s*:\s*\S+@\S+$"
     # a form's consent line: "By clicking Get Started below, I consent to receive ...",

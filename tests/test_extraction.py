@@ -1265,6 +1265,7 @@ def test_promotion_rules_spare_ordinary_sentences():
         "Officials urged moderation in comments on the border dispute.",
         "By signing the treaty, both countries agree to cut tariffs on grain, the minister said.",
         "Subscribe to the view, the envoy said, and the talks will go nowhere.",
+        "(Adding to the pressure, the ministry summoned the ambassador on Monday.)",
     ):
         assert not is_chrome(sentence), sentence
     for line in (
@@ -1364,6 +1365,8 @@ def test_promotion_rules_spare_ordinary_sentences():
         "By submitting my email address, I certify that I am 16 or older and agree to receive e-mails.",
         "If you buy a product featured here, we may earn an affiliate commission.",
         "Jane Doe has no position in any of the stocks mentioned. The Ledger has a disclosure policy.",
+        "(Adds minister's comments in paragraph 5)",
+        "(Corrects 10th paragraph to show the talks resume in May, not June.)",
     ):
         assert is_chrome(line), line
 
