@@ -197,6 +197,7 @@ _CREDIT_HINT = re.compile("|".join(re.escape(word) for words, _ in _CREDIT_ANYWH
 
 
 def _is_credit_anywhere(line: str, lowered: str) -> bool:
+    """Whether one of `_CREDIT_ANYWHERE`'s patterns whose words the line holds matches it."""
     return any(pattern.match(line) for words, pattern in _CREDIT_ANYWHERE if any(w in lowered for w in words))
 
 
