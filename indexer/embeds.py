@@ -7,22 +7,21 @@ which trafilatura reads like any quotation; but sites wrap it in a box named for
 social media ("social-media-embed"), and trafilatura discards boxes so named. A
 box that mostly holds embedded posts loses its class and id, as a data table's
 box does (`indexer/tables.py`), unless it says it is a sidebar, a footer, a menu,
-related links or comments. Instagram and TikTok embeds are left alone: their
-text is mostly "View this post on Instagram".
+related links or comments (an `<aside>` trafilatura drops whatever its name).
+Instagram and TikTok embeds are left alone: their text is mostly "View this
+post on Instagram".
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from indexer.tables import discarded_boxes, shown_words, unname
+from indexer.tables import discarded_boxes, is_site_part, shown_words, unname
 
 _POSTS = (
     "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'bluesky-embed')"
     " or contains(@class, 'mastodon-embed') or contains(@class, 'text-post-media')]"
 )
-_NOT_STORY_BOX = re.compile(r"menu|nav|footer|sidebar|related|comment", re.IGNORECASE)
 MIN_SHARE = 0.5  # of the box's words that are the posts'
 
 
@@ -31,11 +30,9 @@ def keep_embedded_posts(tree: Any) -> None:
     posts = tree.xpath(_POSTS)
     if not posts:
         return  # most pages: nothing to look up
+    is_post = set(posts)
     for box in discarded_boxes(tree, posts):
-        names = f"{box.get('class', '')} {box.get('id', '')}"
-        if box.tag == "aside" or any(ancestor.tag == "aside" for ancestor in box.iterancestors()):
-            continue
-        in_posts = sum(len(post.text_content().split()) for post in box.iter("blockquote") if post in posts)
+        in_posts = sum(len(post.text_content().split()) for post in box.iter("blockquote") if post in is_post)
         words = shown_words(box)
-        if words and not _NOT_STORY_BOX.search(names) and in_posts >= MIN_SHARE * words:
+        if words and not is_site_part(box) and in_posts >= MIN_SHARE * words:
             unname(box)

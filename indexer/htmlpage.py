@@ -361,8 +361,7 @@ TEASER_MIN_WORDS = 5
 def _is_shouted_teaser(line: str) -> bool:
     """A whole link in capitals, five words or more, set in the story: a teaser of another
     story ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"), as some outlets run them."""
-    letters = [char for char in line if char.isalpha()]
-    return word_count(line) >= TEASER_MIN_WORDS and bool(letters) and all(char.isupper() for char in letters)
+    return line.isupper() and word_count(line) >= TEASER_MIN_WORDS
 
 
 _CALL_TO_ACTION = re.compile(

@@ -19,9 +19,9 @@ from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 MIN_ROWS = 2
 MIN_SHARE = 0.5  # of the box's words that are the tables'
 _SHOWN_TEXT = ".//text()[not(parent::style or parent::script)]"
-_CHROME_BOX = re.compile(
-    r"menu|nav|footer|sidebar|cookie|consent|share|social|related|comment", re.IGNORECASE
-)
+# names of the site's own parts around the story, and of its share and consent widgets
+_SITE_PART = re.compile(r"menu|nav|footer|sidebar|related|comment", re.IGNORECASE)
+_WIDGET = re.compile(r"cookie|consent|share|social", re.IGNORECASE)
 
 
 def keep_data_tables(tree: Any) -> None:
@@ -50,9 +50,18 @@ def discarded_boxes(tree: Any, elements: list[Any]) -> set[Any]:
     return boxes
 
 
+def is_site_part(box: Any) -> bool:
+    """A box that says it is navigation, a footer, a sidebar, comments or related links."""
+    return bool(_SITE_PART.search(_names(box)))
+
+
 def is_chrome_box(box: Any) -> bool:
-    """A box that says it is navigation, a footer, a sidebar, a share or comment box or related links."""
-    return bool(_CHROME_BOX.search(f"{box.get('class', '')} {box.get('id', '')}"))
+    """A site part (`is_site_part`), or a box that says it is a share, social or cookie widget."""
+    return is_site_part(box) or bool(_WIDGET.search(_names(box)))
+
+
+def _names(box: Any) -> str:
+    return f"{box.get('class', '')} {box.get('id', '')}"
 
 
 def shown_words(box: Any) -> int:
