@@ -72,7 +72,7 @@ _AFTER_THE_STORY = (
     r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:(?:article|page|post)\s+)?helpful)\??"
 )
 _MARKER_START = r"^[\s\-\u2013\u2014|•·*#]*"
-_MARKER_END = r"[\s\-\u2013\u2014|•·*.:]*$"
+_MARKER_END = r"[\s\-\u2013\u2014|•·*.:\uff1a]*$"  # \uff1a: a full-width colon
 _END_OF_ARTICLE = re.compile(
     _MARKER_START
     + r"(?:\d+\s+)?(?:"
@@ -83,6 +83,7 @@ _END_OF_ARTICLE = re.compile(
     r"|comentar(?:ios)?|coment[aá]rios|commentaires?|kommentare?|commenti"
     r"|(?:noticias|art[ií]culos)\s+relacionad[oa]s|articles\s+li[ée]s|(?:[àa]\s+)?lire\s+aussi|leia\s+tamb[ée]m"
     r"|mehr\s+zum\s+thema|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren"
+    r"|関連記事|関連ニュース|相[关關](?:文章|新[闻聞]|[阅閱][读讀]|[报報][导導])|延伸[阅閱][读讀]|관련\s*(?:기사|뉴스)"
     r"|related(?:\s+(?:content|coverage))?|more\s+from\s.*"
     r"|read\s+(?:more|also|next)|most\s+(?:read|popular)"
     r"|trending(?:\s+now)?(?:\s+on\s.*)?|popular\s+(?:posts|stories|now)|tags?:?.*|sign\s+up\s+for.*newsletter.*"

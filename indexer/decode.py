@@ -14,6 +14,7 @@ import unicodedata
 
 import ftfy
 from charset_normalizer import from_bytes
+from ftfy.fixes import fix_character_width
 
 from indexer.errors import DipnewsError
 
@@ -110,17 +111,25 @@ def repair_text(text: str) -> str:
     ftfy fixes a text line by line; a line of printable ASCII and typographic
     punctuation (curly quotes, dashes, ellipses: no mojibake is made of those
     alone) is one it would leave as it is, so only the others go through it.
+    Only broken text is mended: quotes stay curly, and the full-width punctuation of
+    Chinese, Japanese and Korean text stays as it is written ("（僭建）问题，"); in other
+    text a full-width form is a slip ("How Does It Work？") and becomes the usual one.
     """
     lines = text.replace("\r\n", "\n").split("\n")
     for i, line in enumerate(lines):
         if not _PLAIN.fullmatch(line):
-            lines[i] = ftfy.fix_text(line, unescape_html=False, uncurl_quotes=False, normalization="NFC")
+            fixed = ftfy.fix_text(
+                line, unescape_html=False, uncurl_quotes=False, fix_character_width=False, normalization="NFC"
+            )
+            lines[i] = fixed if _CJK.search(fixed) else fix_character_width(fixed)
     return repair_truncated_mojibake("\n".join(lines))
 
 
 # UTF-8 read as Latin-1 or Windows-1252: a lead byte's letter before a C1 control, or "â€", "Ã©"
 # (one leading character class, the rest by lookbehind: a scan of the whole page three times faster)
 _MOJIBAKE = re.compile("[\u00c2-\u00f4](?:[\u0080-\u009f]|(?<=\u00e2)\u20ac|(?<=\u00c3)[\u00a0-\u00bf])")
+# Han, kana and hangul: text whose punctuation is full-width
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # printable ASCII, tab, and General Punctuation without its invisible and line-breaking characters
 _PLAIN = re.compile("[\t\x20-\x7e\u2010-\u2027\u2030-\u205e]*")
 

@@ -41,6 +41,14 @@ def test_repair_skips_only_lines_ftfy_would_leave_alone():
     assert "Kazakhstan’s" in repair_text(text) and "\x07" not in repair_text(text)
 
 
+def test_full_width_punctuation_stays_in_cjk_text_only():
+    chinese = "梁振英在各方压力下就其大宅的违章建筑（僭建）问题到立法会接受质询，并向香港民众道歉。"
+    assert repair_text(chinese) == chinese
+    assert repair_text("How Does Robot Vacuum Mapping Work？") == "How Does Robot Vacuum Mapping Work?"
+    # CJK text that was mojibake is repaired, and keeps its punctuation
+    assert repair_text("问题，道歉".encode().decode("latin-1")) == "问题，道歉"
+
+
 def test_truncated_thai_mojibake_is_repaired():
     assert decode_bytes("Pakistanโs economic potential".encode()) == "Pakistan’s economic potential"
 

@@ -856,6 +856,10 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
         "Become a paid subscriber to The Ledger to unlock this piece and learn about:",
         "\u00a9 2019 The Ledger. All Rights Reserved. This material may not be published or broadcast.",
         "Thanks for learning with the Ledger Community. Check out our courses.",
+        "関連記事",  # Japanese, Chinese and Korean: related articles, further reading
+        "相关新闻：",
+        "延伸閱讀",
+        "관련 기사",
     ):
         assert ends_article(marker, prose, prose[:1]), marker
         assert not ends_article(marker, prose[:1], prose), marker  # the story goes on after it
