@@ -5,7 +5,9 @@ pages whose URL states a date (/2019/05/21/) give a gold date. Pages are
 extracted without their URL (as a saved page would be), through the product's
 own `extract_article`; trafilatura's metadata (htmldate for dates) is scored
 on the same pages. Titles are compared after normalising case, punctuation
-and spaces; dates to the day; authors by normalised containment. The same
+and spaces; dates to the day; authors by normalised containment. "no date"
+counts the wcxb pages whose gold gives no publication date and that were given
+none (a date made up from a copyright year or a sidebar is wrong). The same
 wcxb pages are also scored as plain-text dumps (the text-page path; trafilatura
 reads no metadata from plain text).
 Usage: python bench/metadata_bench.py
@@ -80,6 +82,8 @@ def main() -> None:
                 rows.append(("date", system, ok))
                 if system == "dipnews" and not ok:
                     misses.append(f"date  {page_id}: {date} != {gold['publish_date'][:10]}")
+            else:
+                rows.append(("no date", system, not date))
             if gold.get("author"):
                 rows.append(("author", system, bool(author) and norm(gold["author"]) in norm(author)))
     report("wcxb-dev-articles (gold title, date, author)", rows)

@@ -316,7 +316,7 @@ def _resolve_date(
             url_date = None
     if supplied:
         article.date, article.date_source = supplied, "supplied"
-    elif page_date and not (url_date and page_source == "html-text"):  # a guess loses to the URL
+    elif page_date:
         article.date, article.date_source = page_date, page_source
     elif url_date:
         article.date, article.date_source = url_date, "url"

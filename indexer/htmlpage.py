@@ -154,7 +154,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         page.date, page.date_source = page_date(
             tree,
             around,
-            lambda extensive: find_date(tree, extensive_search=extensive, original_date=True, url=page.url),
+            lambda: find_date(tree, extensive_search=False, original_date=True, url=page.url),
         )
         keep_data_tables(tree)
         keep_embedded_posts(tree)

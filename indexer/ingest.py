@@ -110,6 +110,7 @@ def read_page(path: Path, max_bytes: int) -> bytes:
 
 
 # where a date comes from when the day a page was first ingested plays no part in it
+# ("html-text": htmldate's guess, which extractor 41 and earlier took)
 _DATED_WITHOUT_INGEST_DAY = {"supplied", "html-headline", "html-metadata", "html-text", "url", "date-bar"}
 
 

@@ -19,7 +19,7 @@ SOURCE_LABELS = {
     "supplied": "supplied with the page",
     "html-headline": "the date printed by the headline",
     "html-metadata": "the page's metadata",
-    "html-text": "a date in the page (a guess)",
+    "html-text": "a date in the page (a guess)",  # articles read by extractor 41 and earlier
     "url": "the address",
     "date-bar": "the page's date bar",
     "dateline": "the dateline",

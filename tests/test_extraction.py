@@ -660,14 +660,14 @@ def test_visible_text_breaks_lines_at_blocks_only():
     assert lines == ["So-called neo-banks, or challenger banks, grew.", "Second paragraph."]
 
 
-def test_a_date_guessed_from_the_text_loses_to_the_url():
+def test_a_date_in_the_story_counts_after_the_url():
     html = html_page(
         "<p>The ministers met to open talks on customs, officials said, recalling the treaty signed on "
         "March 3, 2019 in the capital.</p><p>The agreement lets lorries cross through both countries under "
         "one customs regime, the officials added after the meeting.</p>"
     )
     guessed = extract_article(html, ingested=INGEST_DAY)
-    assert (guessed.date, guessed.date_source) == (dt.date(2019, 3, 3), "html-text")
+    assert (guessed.date, guessed.date_source) == (dt.date(2019, 3, 3), "text")
     dated = extract_article(
         html, supplied={"url": "https://example.com/2020/05/06/talks"}, ingested=INGEST_DAY
     )

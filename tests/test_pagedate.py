@@ -6,6 +6,7 @@ import datetime as dt
 
 from trafilatura.utils import load_html
 
+from indexer.article import extract_article
 from indexer.headline import headline_byline, text_around_headline
 from indexer.pagedate import headline_date, jsonld_published, page_date
 
@@ -27,7 +28,7 @@ def read(html: str):
 
 
 def date_of(html: str, metadata_date: str | None = None):
-    return page_date(*read(html), lambda extensive: None if extensive else metadata_date)
+    return page_date(*read(html), lambda: metadata_date)
 
 
 META = '<meta property="article:published_time" content="2025-03-01T10:00:00+00:00">'
@@ -92,12 +93,16 @@ def test_a_date_right_after_a_headline_in_another_tag_counts():
     assert date_of(html) == (dt.date(2025, 12, 20), "html-headline")
 
 
-def test_an_updated_date_beats_a_guess_from_the_page_text():
+def test_an_updated_date_counts_when_the_page_gives_no_other():
     html = page(below="<p>Last updated Dec 12, 2025</p>")
-    guess = page_date(*read(html), lambda extensive: "2025-12-02" if extensive else None)
-    assert guess == (dt.date(2025, 12, 12), "html-headline")
-    nothing_shown = page_date(*read(page()), lambda extensive: "2025-12-02" if extensive else None)
-    assert nothing_shown == (dt.date(2025, 12, 2), "html-text")
+    assert date_of(html) == (dt.date(2025, 12, 12), "html-headline")
+    assert date_of(page()) == (None, None)
+
+
+def test_a_copyright_year_in_the_footer_is_not_the_date():
+    html = page().replace("</article>", "</article><footer>© 2025 The Caspian Ledger</footer>")
+    article = extract_article(html.encode(), ingested=dt.date(2026, 1, 5))
+    assert article.date != dt.date(2025, 1, 1)
 
 
 def test_byline_under_the_headline():
