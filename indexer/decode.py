@@ -17,6 +17,7 @@ from charset_normalizer import from_bytes
 from ftfy.fixes import fix_character_width
 
 from indexer.errors import DipnewsError
+from indexer.lines import has_cjk
 
 _BINARY_SIGNATURES: dict[bytes, str] = {
     b"\x89PNG": "a PNG image",
@@ -112,7 +113,7 @@ def repair_text(text: str) -> str:
     punctuation (curly quotes, dashes, ellipses: no mojibake is made of those
     alone) is one it would leave as it is, so only the others go through it.
     Only broken text is mended: quotes stay curly, and the full-width punctuation of
-    Chinese, Japanese and Korean text stays as it is written ("（僭建）问题，"); in other
+    Chinese and Japanese text stays as it is written ("（僭建）问题，"); in other
     text a full-width form is a slip ("How Does It Work？") and becomes the usual one.
     """
     lines = text.replace("\r\n", "\n").split("\n")
@@ -121,15 +122,13 @@ def repair_text(text: str) -> str:
             fixed = ftfy.fix_text(
                 line, unescape_html=False, uncurl_quotes=False, fix_character_width=False, normalization="NFC"
             )
-            lines[i] = fixed if _CJK.search(fixed) else fix_character_width(fixed)
+            lines[i] = fixed if has_cjk(fixed) else fix_character_width(fixed)
     return repair_truncated_mojibake("\n".join(lines))
 
 
 # UTF-8 read as Latin-1 or Windows-1252: a lead byte's letter before a C1 control, or "â€", "Ã©"
 # (one leading character class, the rest by lookbehind: a scan of the whole page three times faster)
 _MOJIBAKE = re.compile("[\u00c2-\u00f4](?:[\u0080-\u009f]|(?<=\u00e2)\u20ac|(?<=\u00c3)[\u00a0-\u00bf])")
-# Han, kana and hangul: text whose punctuation is full-width
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # printable ASCII, tab, and General Punctuation without its invisible and line-breaking characters
 _PLAIN = re.compile("[\t\x20-\x7e\u2010-\u2027\u2030-\u205e]*")
 

@@ -24,6 +24,11 @@ def is_paragraph(line: str) -> bool:
     return word_count(line) >= _PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(line))
 
 
+def has_cjk(text: str) -> bool:
+    """Whether the text has Chinese or Japanese characters (whose punctuation is full-width)."""
+    return bool(_CJK.search(text))
+
+
 def word_count(line: str) -> int:
     """Words in a line; Chinese and Japanese write without spaces, so two of their characters count as one."""
     if line.isascii():  # a flag of the string: no scan for CJK characters
