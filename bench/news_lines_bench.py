@@ -4,11 +4,13 @@ Every chrome and closing rule in `indexer/chrome.py` is written against pages
 with boilerplate. This runs the rules over paragraphs known to be story text,
 the bodies of the Reuters-21578 newswire and of a Wikinews sample
 (../shared/corpora), and prints how many of them a rule would drop as chrome
-or take for the story's end, and how many paragraphs that are not their story's
+or take for the story's end, how many paragraphs that are not their story's
 last a rule takes for a sign-off ("... contributed to this report."), after
-which nothing is kept. All counts should stay at or near zero: each paragraph
-counted is a sentence of a story that a rule would cut. The ones found are
-listed, so a new rule's false hits are seen before it lands.
+which nothing is kept, and how many a text page's reading takes for teasers of
+other stories glued to their blurbs (`glued_teasers`, on each whole story).
+All counts should stay at or near zero: each paragraph counted is a sentence
+of a story that a rule would cut. The ones found are listed, so a new rule's
+false hits are seen before it lands.
 
 Usage: python bench/news_lines_bench.py [--show N]
 """
@@ -23,6 +25,7 @@ from search_bench import DEFAULT_REUTERS, read_reuters  # type: ignore[import-no
 
 from indexer.chrome import is_chrome, is_closing, is_sign_off
 from indexer.lines import normalise_line, word_count
+from indexer.textpage import glued_teasers
 
 WIKINEWS = DEFAULT_REUTERS.parent / "wikinews-sample"
 MIN_WORDS = 8  # shorter lines of a newswire body are tables and headings, not sentences
@@ -64,11 +67,14 @@ def main() -> None:
         chrome = [line for line in prose if is_chrome(line)]
         closing = [line for line in prose if is_closing(line)]
         sign_offs = non_final_sign_offs(stories)
+        teasers = sorted({line for story in stories for line in glued_teasers([x for x in story if x])})
         print(f"\n{name}: {len(prose)} paragraphs of {MIN_WORDS} words or more")
         print(f"  taken for chrome       {len(chrome):6}  ({100 * len(chrome) / len(prose):.3f}%)")
         print(f"  taken for a closing    {len(closing):6}  ({100 * len(closing) / len(prose):.3f}%)")
         print(f"  sign-off, not last     {len(sign_offs):6}  ({100 * len(sign_offs) / len(prose):.3f}%)")
-        for kind, lines in (("chrome", chrome), ("closing", closing), ("sign-off", sign_offs)):
+        print(f"  glued teaser           {len(teasers):6}  ({100 * len(teasers) / len(prose):.3f}%)")
+        kinds = (("chrome", chrome), ("closing", closing), ("sign-off", sign_offs), ("teaser", teasers))
+        for kind, lines in kinds:
             for line in lines[: args.show]:
                 print(f"    {kind}: {line[:110]}")
 

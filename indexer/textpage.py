@@ -114,6 +114,9 @@ def _share_in(line: str, words: set[str]) -> float:
 def clean_text_page(text: str) -> TextPage:
     """Split a text dump into title, byline, date bar and body paragraphs."""
     lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
+    teasers = glued_teasers(lines)
+    if teasers:
+        lines = [line for line in lines if line not in teasers]
     anchors = [i for i, line in enumerate(lines) if is_paragraph(line) and not is_chrome(line)]
     if not anchors:
         # No prose line at all: keep every non-chrome line rather than nothing.
@@ -152,7 +155,55 @@ def clean_text_page(text: str) -> TextPage:
         _drop_menu_runs(_dedupe(page.paragraphs), page.dropped), page.dropped
     )
     page.dropped.extend(tail)
+    if teasers:
+        page.dropped.extend(teasers)
     return page
+
+
+# where a dump glued a teaser's headline to its blurb: a letter, digit or closing mark,
+# then a capital ("... Title RunDenny Hamlin's ...", "... To 250,000The state ...")
+_GLUE = re.compile(r"(?<=[a-z\d)\u2019'\"\u201d?!])(?=[A-Z])")
+_MINOR_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
+_GLUED_HEADLINE_WORDS = (3, 20)  # words other than articles, conjunctions and prepositions
+_GLUED_BLURB_WORDS = 6
+GLUED_RUN = 3  # glued teasers in a row that show the page's dump glues its teasers
+
+
+def glued_teasers(lines: list[str]) -> set[str]:
+    """The teasers of other stories whose headline and blurb the dump glued into one line
+    ("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled ..."),
+    on a page that has GLUED_RUN of them in a row; one such line alone may be a story's own
+    (a name like "McDonald" or "YouTube" glues letters the same way)."""
+    glued = [_is_glued_teaser(line) for line in lines]
+    run = longest = 0
+    for flag in glued:
+        run = run + 1 if flag else 0
+        longest = max(longest, run)
+    return {line for line, flag in zip(lines, glued, strict=True) if flag} if longest >= GLUED_RUN else set()
+
+
+def _is_glued_teaser(line: str) -> bool:
+    """A Title Case headline of a few words run into a sentence-case blurb."""
+    for match in _GLUE.finditer(line):
+        head, blurb = line[: match.start()].split(), line[match.start() :].split()
+        words = [word for word in head if word[0].isalpha() and word.lower() not in _MINOR_WORDS]
+        if len(words) > _GLUED_HEADLINE_WORDS[1]:
+            return False  # past a headline's length
+        if (
+            len(words) >= _GLUED_HEADLINE_WORDS[0]
+            and (head[-1][0].isupper() or head[-1][0].isdigit())
+            and len(blurb) >= _GLUED_BLURB_WORDS
+            and _capitalised_share(words) >= 0.8
+            and _capitalised_share(blurb) < 0.5
+        ):
+            return True
+    return False
+
+
+def _capitalised_share(words: list[str]) -> float:
+    """The share of capitalised words among the words that are not articles, conjunctions or prepositions."""
+    major = [word for word in words if word.lower() not in _MINOR_WORDS and word[0].isalpha()]
+    return sum(1 for word in major if word[0].isupper()) / len(major) if major else 0.0
 
 
 def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:

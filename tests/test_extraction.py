@@ -819,6 +819,39 @@ def test_text_page_teaser_lists_captions_and_end_markers_stay_out():
     assert caption in page.dropped and picks[1] in page.dropped
 
 
+def test_text_page_teasers_glued_to_their_blurbs_stay_out():
+    from indexer.textpage import clean_text_page
+
+    glued = [
+        "Customs Union Talks Stall Over Rules Of OriginThe two delegations left Brussels on Friday without "
+        "a date for the next round, officials said.",
+        "Port Strike Enters Its Third WeekDockworkers in the northern port rejected the latest offer "
+        "and said they would stay out until the spring.",
+        "Is The Grain Deal Back On?Diplomats in Ankara said a new draft was being passed between the "
+        "capitals this week.",
+        "Rail Link Set To Carry 250,000The line will carry that many passengers a year between the two "
+        "capitals when it opens.",
+    ]
+    story = [
+        "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas "
+        "in the North Atlantic.",
+        "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed.",
+        "Officials said a further round of negotiations would be held in Reykjavik in the spring.",
+    ]
+    # the teasers outweigh the story: read as prose, they would be taken for it
+    page = clean_text_page("\n".join([*glued, "Fishing talks resume in Oslo", *story]))
+    assert page.paragraphs == story
+    assert all(line in page.dropped for line in glued)
+    # two lines glued alike are not yet a page's teasers, and a name glues letters the same way
+    own = [
+        "Speaking To Reporters At The YouTube Summit, the minister said the platforms would be asked to "
+        "label state media.",
+        *story,
+    ]
+    page = clean_text_page("\n".join([*glued[:2], "Fishing talks resume in Oslo", *own]))
+    assert page.paragraphs[-len(own) :] == own
+
+
 def ends_article(line: str, before: list[str], after: list[str]) -> bool:
     """Whether `line`, read after the kept lines `before` and followed by `after`, ends the story."""
     from indexer.chrome import StoryEnd
