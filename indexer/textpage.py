@@ -121,10 +121,10 @@ def clean_text_page(text: str) -> TextPage:
     if not anchors:
         # No prose line at all: keep every non-chrome line rather than nothing.
         kept = [line for line in lines if not is_chrome(line)]
-        return TextPage(paragraphs=_dedupe(kept), dropped=[x for x in lines if x not in kept])
+        return TextPage(paragraphs=_dedupe(kept), dropped=[*teasers, *(x for x in lines if x not in kept)])
     first, last = _main_span(lines)
     first = _at_dateline(lines, _after_head_markers(lines, first, last), last)
-    page = TextPage(paragraphs=[])
+    page = TextPage(paragraphs=[], dropped=list(teasers))
     head, body, tail = lines[:first], lines[first : last + 1], lines[last + 1 :]
 
     _read_head(page, head, body)
@@ -155,8 +155,6 @@ def clean_text_page(text: str) -> TextPage:
         _drop_menu_runs(_dedupe(page.paragraphs), page.dropped), page.dropped
     )
     page.dropped.extend(tail)
-    if teasers:
-        page.dropped.extend(teasers)
     return page
 
 
@@ -169,17 +167,19 @@ _GLUED_BLURB_WORDS = 6
 GLUED_RUN = 3  # glued teasers in a row that show the page's dump glues its teasers
 
 
-def glued_teasers(lines: list[str]) -> set[str]:
+def glued_teasers(lines: list[str]) -> dict[str, None]:
     """The teasers of other stories whose headline and blurb the dump glued into one line
     ("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled ..."),
     on a page that has GLUED_RUN of them in a row; one such line alone may be a story's own
-    (a name like "McDonald" or "YouTube" glues letters the same way)."""
+    (a name like "McDonald" or "YouTube" glues letters the same way). In page order, as dict keys."""
     glued = [_is_glued_teaser(line) for line in lines]
     run = longest = 0
     for flag in glued:
         run = run + 1 if flag else 0
         longest = max(longest, run)
-    return {line for line, flag in zip(lines, glued, strict=True) if flag} if longest >= GLUED_RUN else set()
+    if longest < GLUED_RUN:
+        return {}
+    return dict.fromkeys(line for line, flag in zip(lines, glued, strict=True) if flag)
 
 
 def _is_glued_teaser(line: str) -> bool:
