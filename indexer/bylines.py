@@ -29,12 +29,34 @@ def byline_line(line: str) -> re.Match[str] | None:
 
 
 def body_byline(line: str) -> str | None:
-    """The name a byline line inside the story's text gives ("By Jane Doe" under a standfirst),
-    or None: "By Region" is a heading, and "Author: X" a book review's fact line."""
-    match = byline_line(line)
+    """The name a byline line inside the story's text gives ("By Jane Doe" under a standfirst,
+    "By Jane Doe on Monday, November 18th, 2019 at 11:08 a.m."), or None: "By Region" is a
+    heading, and "Author: X" a book review's fact line."""
+    match = byline_line(line) or dated_byline(line)
     if not match or len(match.group("who").split()) < 2 or labelled_author(line):
         return None
     return match.group("who").strip()
+
+
+def dated_byline(line: str) -> re.Match[str] | None:
+    """A byline that goes on with its date and nothing else ("By Jane Doe , John Roe on
+    Monday, November 18th, 2019 at 11:08 a.m."); not a sentence opening "By March 3, ..."."""
+    match = BYLINE.match(line)
+    if not match or _menu_item(line, match) or by_a_date(line, match):
+        return None
+    rest = _DATE_LEAD.sub("", line[match.end() :])
+    if not rest or len(rest.split()) > _DATE_MAX_WORDS or not _DATE_START.match(rest) or not find_dates(rest):
+        return None
+    return match
+
+
+def by_a_date(line: str, match: re.Match[str]) -> bool:
+    """Whether what a `BYLINE` match takes for a name is a date: "By Tuesday, ...", "By March 3"."""
+    return bool(_BY_A_DATE.match(line, match.start("who")))
+
+
+_DATE_LEAD = re.compile(r"^[\s,|\u2022\u00b7\u2013\u2014-]*(?:on\s+)?", re.IGNORECASE)
+_DATE_MAX_WORDS = 10  # "Monday, November 18th, 2019 at 11:08 a.m. ET"
 
 
 def labelled_author(line: str) -> bool:
@@ -52,6 +74,11 @@ _BULLET = re.compile(r"^[*+\u2022-]\s")
 # month names as bylines print them, longest first ("September" before "Sep")
 _MONTH_NAMES = sorted((name.capitalize() for name in MONTHS), key=len, reverse=True)
 _NAME_MONTHS = ("April", "May", "June", "August")  # also given names and surnames ("Tom May")
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b"
+# how the date after a byline starts: a weekday, a month or a digit
+_DATE_START = re.compile(rf"(?:{_WEEKDAY}|(?:{'|'.join(_MONTH_NAMES)})\b|\d)", re.IGNORECASE)
+# "By" before a date is a sentence's ("By March 3, the talks ...", "By Tuesday, ..."); "By April Lee" names
+_BY_A_DATE = re.compile(rf"(?:{_WEEKDAY}|(?:{'|'.join(_MONTH_NAMES)})\.?\s+\d)", re.IGNORECASE)
 # what a byline runs into after the name: a label (glued on, in some dumps) or a date
 _AFTER_NAME = re.compile(
     r"(?:(?<=[a-z])|\s+)(?:Published|Updated|Posted|Last\s+(?i:updated|modified))\b.*$"
@@ -72,7 +99,14 @@ def clean_byline(byline: str | None) -> str | None:
     if not byline:
         return None
     name = _TRAILING_MONTH.sub("", _AFTER_NAME.sub("", byline)).strip(" ,;")
+    name = _SPACE_BEFORE_COMMA.sub(",", name)  # "Jo Kim , Al Roe": a dump's space before a comma
+    if name.endswith(".") and len(name.rsplit(maxsplit=1)[-1]) > _ABBREVIATION_CHARS:
+        name = name[:-1]  # the full stop of the sentence the byline is ("By Jeff Cobb."), not "Jr."
     return None if not name or _NOT_A_NAME.search(name) else name
+
+
+_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
+_ABBREVIATION_CHARS = 4  # "Jr.", "Sr.", "Inc."
 
 
 def byline_name(line: str) -> str | None:

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from indexer.bylines import (
     BYLINE,
     body_byline,
+    by_a_date,
     byline_line,
     byline_name,
+    dated_byline,
     is_bare_name,
     is_job_title,
     labelled_author,
@@ -137,6 +139,8 @@ def clean_text_page(text: str) -> TextPage:
         named = body_byline(line)
         if named:
             page.byline = page.byline or named
+            if page.date_bar is None and (dates := find_dates(line)):
+                page.date_bar = dates[0]  # "By Jane Doe on March 12, 2026": the byline dates the page
             page.dropped.append(line)
         elif is_chrome(line) or line == page.title:
             if is_job_title(line) and page.paragraphs and is_bare_name(page.paragraphs[-1]):
@@ -299,7 +303,12 @@ def _is_head_marker(line: str) -> bool:
     standfirst and the story. A labelled "Author: X" is left out (a book review's fact lines)."""
     match = BYLINE.match(line)
     return (
-        bool(match and not labelled_author(line) and word_count(line) <= 12)
+        bool(
+            match
+            and not labelled_author(line)
+            and not by_a_date(line, match)
+            and (word_count(line) <= 12 or dated_byline(line))
+        )
         or parse_date_line(line) is not None
     )
 

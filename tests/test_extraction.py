@@ -1153,6 +1153,9 @@ def test_bylines_are_cleaned_of_dates_and_labels_and_junk_is_no_byline():
         clean_byline("Aigerim Nurlanova; Correspondent; On December 9") == "Aigerim Nurlanova; Correspondent"
     )
     assert clean_byline("Tom May") == "Tom May"  # a month that is also a name stays
+    assert clean_byline("Mira Okafor , Jon Roe") == "Mira Okafor, Jon Roe"  # a dump's space before a comma
+    assert clean_byline("Jeff Cobb.") == "Jeff Cobb"  # the byline's own full stop
+    assert clean_byline("Jon Roe Jr.") == "Jon Roe Jr."
     for junk in ("August", "Dec", "The Author", "\u00a9; Conditions Privacy Policy", "", None):
         assert clean_byline(junk) is None, junk
 
@@ -1188,6 +1191,16 @@ def test_text_page_bylines_in_their_many_forms():
     assert clean_text_page("\n".join([headline, "Mira Okafor | Feb 3, 2026", *story])).date_bar == dt.date(
         2026, 2, 3
     )
+    # a byline that goes on with its date, under a standfirst or inside the story, names and dates it
+    dated = "By Mira Okafor , Jon Roe on Monday, February 2nd, 2026 at 11:08 a.m."
+    standfirst = "Quotas have been in dispute since the mackerel moved north, and both sides want a deal."
+    for lines in ([headline, standfirst, dated, *story], [*story[:3], dated, *story[3:]]):
+        page = clean_text_page("\n".join(lines))
+        assert page.paragraphs == story and dated in page.dropped
+        assert (page.byline, page.date_bar) == ("Mira Okafor , Jon Roe", dt.date(2026, 2, 2))
+    # ... but a sentence that opens with "By" and a date is the story's
+    for sentence in ("By March 3, 2026, the ministry will publish the list.", "By Tuesday, talks had ended."):
+        assert clean_text_page("\n".join([*story[:2], sentence, *story[2:]])).paragraphs[2] == sentence
     # a labelled byline wins over a name before a date (other stories' bylines, in a list)
     page = clean_text_page("\n".join(["Jon Roe | March 1, 2026", headline, "By Mira Okafor", *story]))
     assert page.byline == "Mira Okafor"
