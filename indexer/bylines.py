@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.dates import MONTHS, find_dates
+from indexer.dates import MONTHS, WEEKDAY_NAME, find_dates
 
 # "By Jane Doe", "Written by Jane Doe and John Roe | 5 min read": who is a run of capitalised names
 BYLINE = re.compile(
@@ -74,7 +74,7 @@ _BULLET = re.compile(r"^[*+\u2022-]\s")
 # month names as bylines print them, longest first ("September" before "Sep")
 _MONTH_NAMES = sorted((name.capitalize() for name in MONTHS), key=len, reverse=True)
 _NAME_MONTHS = ("April", "May", "June", "August")  # also given names and surnames ("Tom May")
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b"
+_WEEKDAY = rf"{WEEKDAY_NAME}\b"
 # how the date after a byline starts: a weekday, a month or a digit
 _DATE_START = re.compile(rf"(?:{_WEEKDAY}|(?:{'|'.join(_MONTH_NAMES)})\b|\d)", re.IGNORECASE)
 # "By" before a date is a sentence's ("By March 3, the talks ...", "By Tuesday, ..."); "By April Lee" names
