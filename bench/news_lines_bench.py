@@ -7,7 +7,8 @@ the bodies of the Reuters-21578 newswire and of a Wikinews sample
 or take for the story's end, how many paragraphs that are not their story's
 last a rule takes for a sign-off ("... contributed to this report."), after
 which nothing is kept, and how many a text page's reading takes for teasers of
-other stories glued to their blurbs (`glued_teasers`, on each whole story).
+other stories glued to their blurbs (`glued_teasers`, on each whole story)
+and how many it takes for pull quotes (`drop_pull_quotes`, on each whole story).
 All counts should stay at or near zero: each paragraph counted is a sentence
 of a story that a rule would cut. The ones found are listed, so a new rule's
 false hits are seen before it lands.
@@ -23,7 +24,7 @@ import sys
 
 from search_bench import DEFAULT_REUTERS, read_reuters  # type: ignore[import-not-found]
 
-from indexer.chrome import is_chrome, is_closing, is_sign_off
+from indexer.chrome import drop_pull_quotes, is_chrome, is_closing, is_sign_off
 from indexer.lines import normalise_line, word_count
 from indexer.textpage import glued_teasers
 
@@ -68,12 +69,22 @@ def main() -> None:
         closing = [line for line in prose if is_closing(line)]
         sign_offs = non_final_sign_offs(stories)
         teasers = sorted({line for story in stories for line in glued_teasers([x for x in story if x])})
+        quotes: list[str] = []
+        for story in stories:
+            drop_pull_quotes([line for line in story if line], quotes)
         print(f"\n{name}: {len(prose)} paragraphs of {MIN_WORDS} words or more")
         print(f"  taken for chrome       {len(chrome):6}  ({100 * len(chrome) / len(prose):.3f}%)")
         print(f"  taken for a closing    {len(closing):6}  ({100 * len(closing) / len(prose):.3f}%)")
         print(f"  sign-off, not last     {len(sign_offs):6}  ({100 * len(sign_offs) / len(prose):.3f}%)")
         print(f"  glued teaser           {len(teasers):6}  ({100 * len(teasers) / len(prose):.3f}%)")
-        kinds = (("chrome", chrome), ("closing", closing), ("sign-off", sign_offs), ("teaser", teasers))
+        print(f"  pull quote             {len(quotes):6}  ({100 * len(quotes) / len(prose):.3f}%)")
+        kinds = (
+            ("chrome", chrome),
+            ("closing", closing),
+            ("sign-off", sign_offs),
+            ("teaser", teasers),
+            ("pull quote", sorted(quotes)),
+        )
         for kind, lines in kinds:
             for line in lines[: args.show]:
                 print(f"    {kind}: {line[:110]}")

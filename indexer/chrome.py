@@ -499,3 +499,43 @@ _CLOSING_NOTE = re.compile(
     r"|^(?:\u00a9|\(c\)|copyright\b)",
     re.IGNORECASE,
 )
+
+
+_PULL_QUOTE_WORDS = (6, 40)  # a pull quote is a sentence or two, long enough not to repeat by chance
+
+
+def drop_pull_quotes(paragraphs: list[str], dropped: list[str]) -> list[str]:
+    """Drop pull quotes: a quotation set apart that repeats, word for word, part of a
+    longer paragraph of the same text ('"Our goal was never to upset anyone."' over
+    '"... our goal was never to upset anyone," says Kramer.').
+
+    Only quotations: a summary or a table of contents repeats the story too, and is
+    kept (the pages with a gold text keep it).
+    """
+    words = [" ".join(_WORD.findall(paragraph.casefold())) for paragraph in paragraphs]
+    text = "\n".join(f" {line} " for line in words)
+    low, high = _PULL_QUOTE_WORDS
+    kept = []
+    for paragraph, line in zip(paragraphs, words, strict=True):
+        quoted = _QUOTED.match(paragraph) and low <= line.count(" ") + 1 <= high
+        if quoted and _inside_longer(f" {line} ", text):
+            dropped.append(paragraph)
+        else:
+            kept.append(paragraph)
+    return kept
+
+
+def _inside_longer(line: str, text: str) -> bool:
+    """Whether `line` (a paragraph's words, spaced) stands inside a longer paragraph of `text`."""
+    at = text.find(line)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at + len(line))
+        if (end if end >= 0 else len(text)) - start > len(line):
+            return True
+        at = text.find(line, at + 1)
+    return False
+
+
+_WORD = re.compile(r"\w+")
+_QUOTED = re.compile("^[\"\u201c\u201e\u00ab\u2018'].*[\"\u201d\u00bb\u2019'][.!?]?$")

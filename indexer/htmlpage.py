@@ -27,7 +27,7 @@ from trafilatura.utils import HTML_PARSER, load_html
 
 from indexer.bylines import body_byline
 from indexer.cards import squeezed, story_cards
-from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome
+from indexer.chrome import StoryEnd, drop_closing_notes, drop_pull_quotes, is_chrome
 from indexer.embeds import keep_embedded_posts
 from indexer.headline import headline_byline, is_standfirst, text_around_headline
 from indexer.lines import has_sentence_end, normalise_line, word_count
@@ -194,7 +194,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         if end.signed_off(i):
             page.dropped.extend(lines[i + 1 :])
             break
-    page.paragraphs = drop_closing_notes(page.paragraphs, page.dropped)
+    page.paragraphs = drop_pull_quotes(drop_closing_notes(page.paragraphs, page.dropped), page.dropped)
     if tree is not None:
         page.paragraphs = drop_link_runs(page.paragraphs, link_texts(tree), page.dropped)
     if page.title and page.site_name and page.title.casefold() == page.site_name.casefold():

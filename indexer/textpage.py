@@ -26,7 +26,7 @@ from indexer.bylines import (
     labelled_author,
     name_before_date,
 )
-from indexer.chrome import StoryEnd, drop_closing_notes, is_chrome, is_comment_header
+from indexer.chrome import StoryEnd, drop_closing_notes, drop_pull_quotes, is_chrome, is_comment_header
 from indexer.dates import find_dates, parse_date_line, parse_dateline
 from indexer.lines import has_sentence_end, is_paragraph, normalise_line, word_count
 
@@ -158,6 +158,7 @@ def clean_text_page(text: str) -> TextPage:
     page.paragraphs = drop_closing_notes(
         _drop_menu_runs(_dedupe(page.paragraphs), page.dropped), page.dropped
     )
+    page.paragraphs = drop_pull_quotes(page.paragraphs, page.dropped)
     page.dropped.extend(tail)
     return page
 

@@ -272,6 +272,37 @@ def test_a_byline_line_in_an_html_story_is_the_byline_not_text():
     assert "By Region" in article.body  # one word after "By": a heading, not a name
 
 
+
+def test_a_pull_quote_is_dropped_and_the_quote_in_the_story_stays():
+    said = (
+        "<p>\u201cWe have no plan to close the border, and our goal was never to upset anyone,\u201d "
+        "the foreign minister told reporters in Astana.</p>"
+    )
+    pull = "\u201cOur goal was never to upset anyone.\u201d"
+    article = extract_article(html_page(f"<blockquote><p>{pull}</p></blockquote>" + BRIEF + said))
+    assert pull not in article.body and pull in article.dropped
+    assert "our goal was never to upset anyone,\u201d the foreign minister" in article.body
+    # a quotation set apart that the story does not repeat is the story's
+    alone = "\u201cThe border stays open to trade and to travellers alike.\u201d"
+    assert alone in extract_article(html_page(f"<p>{alone}</p>" + BRIEF + said)).body
+
+
+def test_pull_quotes_need_quotation_marks_and_a_longer_paragraph_around_them():
+    from indexer.chrome import drop_pull_quotes
+
+    story = [
+        "Both ministers said the talks on transit fees would resume in the spring in Astana.",
+        "Key points: both ministers said the talks on transit fees would resume in the spring.",
+    ]
+    # a summary line repeating the story (unquoted) stays; so does a short quoted phrase
+    assert drop_pull_quotes(story + ['"Resume in the spring."'], []) == story + ['"Resume in the spring."']
+    dropped: list[str] = []
+    quote = "\u201cThe talks on transit fees would resume in the spring.\u201d"
+    assert drop_pull_quotes([quote, *story], dropped) == story and dropped == [quote]
+    # the same quotation twice, with nothing longer around it: both stay
+    other = "The ministers also signed a memorandum on rail links between the two capitals."
+    assert drop_pull_quotes([quote, other, quote], []) == [quote, other, quote]
+
 def test_the_standfirst_under_the_headline_is_not_body_text():
     dek = "Lorries of both countries will cross Afghanistan under one customs regime"
     header = f"<header><h1>Pakistan, Kazakhstan sign road transport deal</h1><h2>{dek}</h2></header>"
