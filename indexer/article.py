@@ -133,8 +133,9 @@ def read_article(
     if title:
         # A headline repeated as the first block of the body is the title, not text; so are
         # the lines above it there: a kicker, a credit, a caption ("Market Insider" / headline)
-        key = title.casefold()
-        repeated = [i for i, paragraph in enumerate(paragraphs[:_HEAD_LINES]) if paragraph.casefold() == key]
+        # (the page's title may carry a label the headline in the text has not: "... - Infographic")
+        keys = {title.casefold(), strip_site_suffix(title, site_name).casefold()}
+        repeated = [i for i, paragraph in enumerate(paragraphs[:_HEAD_LINES]) if paragraph.casefold() in keys]
         if repeated and len(paragraphs) > repeated[-1] + 1:
             dropped.extend(paragraphs[: repeated[-1] + 1])
             del paragraphs[: repeated[-1] + 1]
@@ -256,6 +257,7 @@ _GLUED_MIN_WORDS = 4
 
 def strip_site_suffix(title: str, site: str | None) -> str:
     """Drop a trailing " | Outlet" (or leading "Outlet - ") from a page title."""
+    title = _strip_pipe_labels(title)
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -267,6 +269,21 @@ def strip_site_suffix(title: str, site: str | None) -> str:
         if short and not site_key and candidate is parts[-1] and len(" ".join(rest).split()) >= 4:
             return " - ".join(rest) if len(rest) > 1 else rest[0]
     return title
+
+
+def _strip_pipe_labels(title: str) -> str:
+    """Drop what a pipe tacks onto a headline: a section, a blog's name, a teaser of the
+    page ("... in Rajshahi | District", "... for 2026 | Python, SQL & AI"); no headline
+    writes a pipe in its sentence. A pipe before the headline ("Opinion | ...") stays."""
+    head, _, label = title.rpartition(" | ")
+    while head and len(label.split()) <= _PIPE_LABEL_WORDS and len(head.split()) >= _PIPE_HEAD_WORDS:
+        title = head
+        head, _, label = title.rpartition(" | ")
+    return title
+
+
+_PIPE_LABEL_WORDS = 5
+_PIPE_HEAD_WORDS = 4
 
 
 def _resolve_outlet(article: Article, supplied: str | None, site: str | None, agency: str | None) -> None:

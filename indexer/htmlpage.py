@@ -407,7 +407,7 @@ def read_metadata(tree: Any, url: str | None) -> Any:
         meta = trafilatura_metadata.extract_meta_json(tree, meta)
     except Exception:  # noqa: BLE001 - trafilatura guards its JSON-LD reader the same way
         pass
-    meta.title = meta.title or trafilatura_metadata.extract_title(tree)
+    meta.title = meta.title or _title_element(tree) or trafilatura_metadata.extract_title(tree)
     meta.url = meta.url or trafilatura_metadata.extract_url(tree, url)
     sitename = clean_site_name(meta.sitename or trafilatura_metadata.extract_sitename(tree) or "") or ""
     sitename = sitename.lstrip("@")
@@ -417,11 +417,25 @@ def read_metadata(tree: Any, url: str | None) -> Any:
     return meta
 
 
+def _title_element(tree: Any) -> str | None:
+    """The page's <title>: `choose_title` compares it with the <h1>s (trafilatura takes a
+    page's only <h1> before it, even a section heading or a logo)."""
+    title = tree.find(".//head/title")
+    return normalise_line(title.text_content()) or None if title is not None else None
+
+
 def _headings(tree: Any) -> list[str]:
     """The page's <h1> texts, in order: the headline is usually one of them (not a lead-in
-    ending in a colon, "A message from our founder:")."""
-    texts = (normalise_line(heading_text(h1)) for h1 in tree.iter("h1"))
+    ending in a colon, "A message from our founder:", nor a section heading with its own
+    permalink, "<h1 id="why"><a href="#why">")."""
+    texts = (normalise_line(heading_text(h1)) for h1 in tree.iter("h1") if not _is_anchored(h1))
     return [text for text in texts if 2 <= len(text.split()) <= 40 and not text.endswith(":")]
+
+
+def _is_anchored(heading: Any) -> bool:
+    """A heading that links to itself: a section of a text, whose readers may link to it."""
+    own = heading.get("id")
+    return bool(own) and any(link.get("href") == f"#{own}" for link in heading.iter("a"))
 
 
 def heading_text(heading: Any) -> str:

@@ -160,6 +160,10 @@ def test_title_is_the_headline_not_a_logo_or_a_teaser():
     assert choose_title(meta, ["Pakistan, Kazakhstan sign road transport deal"]).startswith("Pakistan")
     assert choose_title(meta, ["Why reindeer herders fear the mines"]) == meta  # a teaser's <h1>
     assert choose_title("", ["Only heading here"]) == "Only heading here"
+    # an <h1> with its own permalink heads a section of the text, not the page
+    section = "<h1 id='why'><a class='anchor' href='#why'></a>Why reindeer herders fear the mines</h1>"
+    page = f"<html><head><title>{meta}</title></head><body>{BRIEF}{section}{BRIEF}</body></html>"
+    assert extract_article(page.encode()).title == "Pakistan, Kazakhstan sign road transport deal"
     logo = (
         "<html><head><meta property='og:site_name' content='India Post'></head><body>"
         "<h1>India Post</h1><article><h2>Deportees return home from the US</h2>"
@@ -735,6 +739,11 @@ def test_empty_article_is_refused():
         ("Daily Planet - Talks resume in Geneva", "Daily Planet", "Talks resume in Geneva"),
         ("Talks resume in Geneva on Monday - Planet", None, "Talks resume in Geneva on Monday"),
         ("Iran - US talks resume", None, "Iran - US talks resume"),
+        # what a pipe tacks on after a headline is a label; a kicker before it stays
+        ("Herders fear the mines in Lapland | Opinion", "Planet", "Herders fear the mines in Lapland"),
+        ("Ten rules of protocol | Flags, Seats & Gifts | Planet", None, "Ten rules of protocol"),
+        ("Opinion | Herders fear the new mines", "Daily Planet", "Opinion | Herders fear the new mines"),
+        ("Summit ends | Talks", None, "Summit ends | Talks"),
     ],
 )
 def test_strip_site_suffix(title, site, expected):
