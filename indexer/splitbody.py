@@ -309,10 +309,12 @@ def restore_loose_text(blocks: dict[Any, list[str]], lines: list[str]) -> list[s
 
     Some pages set a paragraph as bare text between elements: the lead after a box of
     related links ("<p><div>…</div>SAN FRANCISCO (AP) — …"), or text run on between
-    <br>s and links. trafilatura loses the text that follows an element it removes.
-    In an element whose <p> children were kept, each run of loose text that reads as
-    prose (a sentence of `PROSE_WORDS` words or more) goes back before the next kept
-    paragraph, or after the last one.
+    <br>s and links, or a note in a <div> of its own between two paragraphs ("<div
+    class=note><strong>Update:</strong> …</div>"). trafilatura loses the text that
+    follows an element it removes, and now and then such a box. In an element whose <p>
+    children were kept, each run of loose text or box that reads as prose (a sentence of
+    `PROSE_WORDS` words or more) goes back before the next kept paragraph, or after the
+    last one.
     """
     at = {line: i for i, line in reversed(list(enumerate(lines)))}
     kept = "\n".join(lines)
@@ -325,6 +327,10 @@ def restore_loose_text(blocks: dict[Any, list[str]], lines: list[str]) -> list[s
             if element is None:
                 if word_count(run) >= PROSE_WORDS and has_sentence_end(run) and not _kept_already(run, kept):
                     waiting.append(run)
+                continue
+            box = _prose_box(element)
+            if box and not _kept_already(box, kept):
+                waiting.append(box)
                 continue
             index = at.get(normalise_line(element.text_content())) if element.tag == "p" else None
             if index is not None and waiting:
@@ -341,6 +347,19 @@ def restore_loose_text(blocks: dict[Any, list[str]], lines: list[str]) -> list[s
         if line is not None:
             result.append(line)
     return result
+
+
+def _prose_box(element: Any) -> str | None:
+    """The text of a <div> set between paragraphs that holds prose written loose (no <p>,
+    no block inside: "<div class=note><strong>Update:</strong> Version 3.14 ...</div>")."""
+    if element.tag != "div" or _NOT_STORY.search(element.get("class") or "") or any(
+        isinstance(child.tag, str) and child.tag not in _INLINE for child in element
+    ):
+        return None
+    text = normalise_line(element.text_content())
+    if word_count(text) < PROSE_WORDS or not has_sentence_end(text) or _mostly_links(element, text):
+        return None
+    return text
 
 
 def _loose_runs(parent: Any) -> Iterator[tuple[str, Any]]:
