@@ -407,6 +407,10 @@ class StoryEnd:
 
     def ends_at(self, i: int) -> bool:
         """Whether line i is a closing marker with most of the prose kept before it."""
+        if _PITCH.match(self.lines[i]):
+            # the question a pitch opens with ("Looking for strategic college advice?"); such a
+            # question may head a section of the story too, so only one near the end counts
+            return self.mostly_kept(i, ratio=_PITCH_RATIO)
         if not is_closing(self.lines[i]):
             return False
         if any(is_closing(following) for following in self.lines[i + 1 : i + 1 + _CLOSING_RUN]):
@@ -426,6 +430,12 @@ class StoryEnd:
     def mostly_kept(self, i: int, ratio: float = 2) -> bool:
         """Whether the prose kept so far is `ratio` times the prose after line i or more."""
         return self._kept > 0 and self._kept >= ratio * self._to_come[i + 1]
+
+
+_PITCH = re.compile(
+    r"(?:looking\s+for|(?:do\s+you\s+)?(?:want|need))\s[^?.!]{1,60}\?$", re.IGNORECASE
+)
+_PITCH_RATIO = 8
 
 
 def _prose(line: str) -> int:

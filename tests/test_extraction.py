@@ -1122,6 +1122,22 @@ def test_an_author_bio_ends_the_article_when_most_of_it_is_behind():
     assert not ends_article(bio, story[:1], story[1:])  # a bio near the top is not an end
 
 
+
+def test_a_pitch_question_ends_the_article_only_near_its_end():
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(12)
+    ]
+    pitch = ["Our lawyers have advised fishing firms on quota law for thirty years. Book a call today."]
+    questions = ("Looking for advice on fishing quotas?", "Need more help?", "Do you want to learn more?")
+    for question in questions:
+        assert ends_article(question, story, pitch)
+        # the same question heading a section of the story, with much of it still to come
+        assert not ends_article(question, story[:8], story[8:])
+    # a question of the story, a sentence or an item of a list, is not a pitch's
+    for line in ("Do they want a deal? Both sides say so.", "- Looking for advice on quotas?"):
+        assert not ends_article(line, story, pitch)
+
 def test_text_page_story_starts_after_the_byline_below_a_standfirst():
     from indexer.textpage import clean_text_page
 
