@@ -52,7 +52,7 @@ _CHROME = re.compile(
     r"|contact\s+us\s+today|get\s+a\s+(?:free\s+)?quote|get\s+your\s+(?:free\s+)?copy(?:\s+(?:today|now))?|share\s+your\s+story|add\s+a\s+comment|subscribe\s+to\s+this\s+site"
     r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
     r"|cookie.*|accept(?:\s+all)?|accessibility|facebook|twitter|x|linkedin|instagram|youtube|telegram"
-    r"|table\s+of\s+contents?(?:\s+(?:show|hide|toggle))?|in\s+this\s+article|share\s+this\s+(?:post|story|page)|like\s+this\s*:|back\s+to\s+(?:blog|top|news)"
+    r"|table\s+of\s+contents?(?:\s+(?:show|hide|toggle))?|in\s+this\s+article|share\s+this\s+(?:post|story|page|content)|like\s+this\s*:|back\s+to\s+(?:blog|top|news)"
     r"|you\s+are\s+here|(?:estimated\s+)?reading\s+time|published|updated|last\s+updated(?:\s+on)?|written\s+by"
     r"|(?:written|reviewed|fact[-\s]checked|edited|posted)\s+by\s+[\w.' -]{1,40}"
     # a reading time, after a byline or a date, perhaps before one: "Dec 18, 2025 \u22c5 10 min read"
@@ -66,7 +66,8 @@ _CHROME = re.compile(
 # article helpful?"): they stand after the whole story, so they end it sooner than other markers
 _AFTER_THE_STORY = (
     r"read\s+this\s+next|what\s+to\s+read\s+next|up\s+next"
-    r"|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|recommended(?:\s+for\s+you)?"
+    r"|(?:if\s+you\s+(?:liked|enjoyed)\s+this\s+(?:post|article|story),?\s+)?you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)"
+    r"|recommended(?:\s+for\s+you)?"
     r"|related\s+(?:articles|posts|news|stories)|more\s+(?:[\w.'\u2019-]+\s+){0,3}(?:stories|news|articles|reads)"
     r"|in\s+case\s+you\s+missed\s+it|editors?'?\u2019?s?\s+picks"
     r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:(?:article|page|post)\s+)?helpful)\??"
@@ -91,7 +92,7 @@ _END_OF_ARTICLE = re.compile(
     r"|(?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?"
     r"|(?:did\s+you\s+)?(?:like|enjoy(?:ed)?)\s+this\s+(?:article|story|post)\??"
     r"|read\s+more\s+news\s+on\b.*"
-    r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories)"
+    r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories|blogs?)|related\s+topics"
     r"|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|author|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
     r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?"
     # an author box or a sponsor's note after the story: "Reviewed by,", "A message from Jane Doe, CEO:"
@@ -142,11 +143,13 @@ _CREDIT = re.compile(
     # a wire's note on a new version of the story: "(Adds minister's comments in paragraph 5)",
     # "(Corrects 10th paragraph to show ...)", "(Updates with talks' outcome)"
     r"|^\((?:corrects?|updates?|adds?|recasts?|refiles?|rewrites?|changes?)\b[^()]{0,200}\)(?:\s*reuters?)?\.?$"
+    # a newsletter form's note after signing up: "Check your email to complete signup"
+    r"|^check\s+your\s+(?:e-?mail|inbox)\s+(?:to|for)\s+(?:complete|confirm|finish)\b[^.!?]{0,60}[.!]?$"
     # a contact line
     r"|^terms\s+of\s+submitting\s+this\s+form\b|^e-?mail\s*:\s*\S+@\S+$"
     # a form's consent line: "By clicking Get Started below, I consent to receive ...",
     # "By signing up, you agree to our Terms of Use"
-    r"|^by\s+(?:clicking|submitting|signing\s+up|subscribing|registering|providing)\b.{0,200}?"
+    r"|^by\s+(?:clicking|submitting|signing\s+up|subscribing|registering|providing|entering\s+your\s+e-?mail)\b.{0,200}?"
     r"\b(?:i|you)\s+(?:hereby\s+)?(?:consent|agree|acknowledge|certify|confirm)\b",
     re.IGNORECASE,
 )
@@ -178,6 +181,11 @@ _CREDIT_ANYWHERE = tuple(
             r"|.*\b(?:approved|published|removed|deleted|aprovad[oa]s?|publicad[oa]s?|aprobad[oa]s?|approuvée?s?"
             r"|publiée?s?)\s+(?:by|pelo|pela|por\s+el|por\s+la|par\s+les?|par\s+la)\s+(?:(?:a|the|our)\s+)?"
             r"(?:moderat(?:ors?|ion)|moderador(?:es)?|modera[cç][aã]o|modérat(?:eurs?|ion))\b",
+        ),
+        # ... and its rules: "Read our Comment Policy before posting."
+        (
+            ("comment policy", "commenting policy", "comment guidelines", "commenting guidelines"),
+            r".*\bread\s+our\s+comment(?:ing)?\s+(?:policy|guidelines)\b",
         ),
         # an investment writer's disclosure: "Jane Doe has no position in any of the stocks
         # mentioned. The Fool has positions in and recommends ...", "... has a disclosure policy."
@@ -433,7 +441,8 @@ class StoryEnd:
 
 
 _PITCH = re.compile(
-    r"(?:looking\s+for|(?:do\s+you\s+)?(?:want|need))\s[^?.!]{1,60}\?$", re.IGNORECASE
+    r"(?:looking\s+for|(?:do\s+you\s+)?(?:want|need)|not\s+sure\s+(?:which|what|where|how|if|whether))\s[^?.!]{1,60}\?$",
+    re.IGNORECASE,
 )
 _PITCH_RATIO = 8
 

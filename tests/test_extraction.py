@@ -967,6 +967,9 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
         "相关新闻：",
         "延伸閱讀",
         "관련 기사",
+        "Related Topics",
+        "Recent Blogs",
+        "If you liked this post you might also like:",
     ):
         assert ends_article(marker, prose, prose[:1]), marker
         assert not ends_article(marker, prose[:1], prose), marker  # the story goes on after it
@@ -1003,6 +1006,10 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Learn more about the Wharton MBA Program",
         "- Credits: NASA/JPL",  # a gallery's list of captions
         "Home › World › Asia",  # a breadcrumb trail
+        "Share this content",
+        "Check your email to complete signup",  # a newsletter form's
+        "By entering your email, you agree to receive Ledger emails, including marketing emails,",
+        "Thank you for being part of our community. Read our Comment Policy before posting.",
     ):
         assert is_chrome(line), line
     for line in (
@@ -1012,6 +1019,8 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Video by video, the ministry answered each charge.",
         "The editor of the Dawn, Zaffar Abbas, said the paper would appeal.",
         "Courtesy of the ministry, the letters were published on Monday.",
+        "Check your email for the ministry's reply before you sign the form.",
+        "By entering the talks, you agree to nothing, the minister said.",
         "Credit ratings fell sharply on Monday.",
         "Like this",
         "Learn more about the two degree programs offered at ASU Online.",
@@ -1129,7 +1138,12 @@ def test_a_pitch_question_ends_the_article_only_near_its_end():
         for n in range(12)
     ]
     pitch = ["Our lawyers have advised fishing firms on quota law for thirty years. Book a call today."]
-    questions = ("Looking for advice on fishing quotas?", "Need more help?", "Do you want to learn more?")
+    questions = (
+        "Looking for advice on fishing quotas?",
+        "Need more help?",
+        "Do you want to learn more?",
+        "Not sure which firm is right for you?",
+    )
     for question in questions:
         assert ends_article(question, story, pitch)
         # the same question heading a section of the story, with much of it still to come
