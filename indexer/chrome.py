@@ -115,6 +115,11 @@ _CREDIT = re.compile(
     r"|^also\s+on\s+[\w-]+\.[a-z]{2,}\b"  # "Also on example.com <teaser>"
     # a button's label: "Learn more about the Wharton MBA Program" (a sentence ends, or goes on after ":")
     r"|^(?:learn|find\s+out|read|see|discover)\s+more\s+(?:about|on)\s[^.!?:]{1,80}$"
+    # a link to another page: "Read our full Wyze Cam v4 review"
+    r"|^read\s+our\s+(?:full\s+)?[^.!?:]{1,80}\sreview$"
+    # a newsletter's own pitch: "The Replay is a weekly newsletter for dev and engineering leaders."
+    r"|^(?:the\s+)?[\w'\u2019 -]{1,40}\s+is\s+(?:a|our)\s+(?:free\s+)?(?:weekly|daily|monthly)\s+"
+    r"(?:e-?mail\s+)?newsletter\b"
     # photo captions and credits ("3 of 4 A shopper looks at ...": a gallery's)
     r"|^\d+\s+of\s+\d+\s+(?-i:[A-Z])"
     r"|^in\s+this\s+(?:[\w,.]+\s+){0,8}?(?:file\s+)?(?:photo|image|picture)\b"
@@ -122,6 +127,8 @@ _CREDIT = re.compile(
     r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$"
     r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^(?:[-*\u2022]\s+)?\|?\s*(?:(?:image|photo)\s*(?:credits?)?|credits?)\s*:.{0,60}$"
     r"|^photo\s+by\b.{0,100}$"
+    # a caption saying where its picture stands: "Above: the harbour at Reykjavik", "Left: ... Right: ..."
+    r"|^(?:above|below|left|right|top|bottom|pictured)\s*:\s"
     r"|^courtesy(?:\s+of)?\s+(?-i:[A-Z])[\w.&'\u2019 -]{0,40}$"
     r"|^(?:photo(?:graph)?s|illustrations?|graphics?|images?|video|artwork)\s+(?:by|courtesy\s+of)\s+(?-i:[A-Z]).{0,100}$"
     # cookie notices

@@ -1007,6 +1007,10 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "- Credits: NASA/JPL",  # a gallery's list of captions
         "Home › World › Asia",  # a breadcrumb trail
         "Share this content",
+        "Above: the harbour at Reykjavik, where the talks opened on Monday.",  # captions
+        "Left: the Norwegian minister. Right: her Icelandic counterpart.",
+        "Read our full Wyze Cam v4 review",
+        "The Brief is a weekly newsletter for trade and foreign policy readers.",
         "Check your email to complete signup",  # a newsletter form's
         "By entering your email, you agree to receive Ledger emails, including marketing emails,",
         "Thank you for being part of our community. Read our Comment Policy before posting.",
@@ -1020,6 +1024,8 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "The editor of the Dawn, Zaffar Abbas, said the paper would appeal.",
         "Courtesy of the ministry, the letters were published on Monday.",
         "Check your email for the ministry's reply before you sign the form.",
+        "Above all, the ministers want a deal before the winter.",
+        "Read our full statement on the review of fishing quotas.",
         "By entering the talks, you agree to nothing, the minister said.",
         "Credit ratings fell sharply on Monday.",
         "Like this",
