@@ -528,6 +528,7 @@ _CLOSING_NOTE = re.compile(
 
 
 _PULL_QUOTE_WORDS = (6, 40)  # a pull quote is a sentence or two, long enough not to repeat by chance
+_PULL_QUOTES_MAX = 20  # a page with more quotations set apart is a transcript or a list of quotes
 
 
 def drop_pull_quotes(paragraphs: list[str], dropped: list[str]) -> list[str]:
@@ -535,20 +536,23 @@ def drop_pull_quotes(paragraphs: list[str], dropped: list[str]) -> list[str]:
     longer paragraph of the same text ('"Our goal was never to upset anyone."' over
     '"... our goal was never to upset anyone," says Kramer.').
 
-    Only quotations: a summary or a table of contents repeats the story too, and is
-    kept (the pages with a gold text keep it).
+    Only quotations: a summary or a table of contents repeats the story too, and
+    stays (the dev sets' gold texts keep them). Each candidate is searched for in the
+    whole text, so a page with many (an interview set out as quotes) is left as it is.
     """
     words = [" ".join(_WORD.findall(paragraph.casefold())) for paragraph in paragraphs]
-    text = "\n".join(f" {line} " for line in words)
     low, high = _PULL_QUOTE_WORDS
-    kept = []
-    for paragraph, line in zip(paragraphs, words, strict=True):
-        quoted = _QUOTED.match(paragraph) and low <= line.count(" ") + 1 <= high
-        if quoted and _inside_longer(f" {line} ", text):
-            dropped.append(paragraph)
-        else:
-            kept.append(paragraph)
-    return kept
+    candidates = {
+        i
+        for i, (paragraph, line) in enumerate(zip(paragraphs, words, strict=True))
+        if _QUOTED.match(paragraph) and low <= line.count(" ") + 1 <= high
+    }
+    if not candidates or len(candidates) > _PULL_QUOTES_MAX:
+        return paragraphs
+    text = "\n".join(f" {line} " for line in words)
+    quotes = {i for i in candidates if _inside_longer(f" {words[i]} ", text)}
+    dropped.extend(paragraphs[i] for i in sorted(quotes))
+    return [paragraph for i, paragraph in enumerate(paragraphs) if i not in quotes]
 
 
 def _inside_longer(line: str, text: str) -> bool:

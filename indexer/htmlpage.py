@@ -421,7 +421,9 @@ def _title_element(tree: Any) -> str | None:
     """The page's <title>: `choose_title` compares it with the <h1>s (trafilatura takes a
     page's only <h1> before it, even a section heading or a logo)."""
     title = tree.find(".//head/title")
-    return normalise_line(title.text_content()) or None if title is not None else None
+    if title is None:
+        return None
+    return normalise_line(title.text_content()) or None
 
 
 def _headings(tree: Any) -> list[str]:

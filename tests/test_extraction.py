@@ -340,6 +340,11 @@ def test_pull_quotes_need_quotation_marks_and_a_longer_paragraph_around_them():
     # the same quotation twice, with nothing longer around it: both stay
     other = "The ministers also signed a memorandum on rail links between the two capitals."
     assert drop_pull_quotes([quote, other, quote], []) == [quote, other, quote]
+    # an interview set out as quotations, each repeated in the summary below: left as it is
+    answers = [f"\u201cWe will open crossing {n} to lorries in the spring.\u201d" for n in range(21)]
+    summary = " ".join(f"She said we will open crossing {n} to lorries in the spring." for n in range(21))
+    assert drop_pull_quotes([*answers, summary], []) == [*answers, summary]
+    assert drop_pull_quotes([*answers[:20], summary], []) == [summary]
 
 def test_the_standfirst_under_the_headline_is_not_body_text():
     dek = "Lorries of both countries will cross Afghanistan under one customs regime"
