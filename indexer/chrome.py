@@ -103,7 +103,8 @@ _OTHER_STORIES = re.compile(_MARKER_START + r"(?:" + _AFTER_THE_STORY + r")" + _
 # Sentences news sites add around a story: credits, contact lines, calls to subscribe,
 # follow or share, reprint and affiliate notices, "Related:" teasers.
 _CREDIT = re.compile(
-    r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|translated)\s+by\b.{0,300}$"
+    # a credit names someone: "Reporting by Jane Doe; Editing by John Roe" (not "editing by hand, ...")
+    r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|translated)\s+by\s+(?-i:[A-Z]).{0,300}$"
     r"|^(?:write\s+to|e-?mail|contact|reach)\s.{0,120}(?:@|\bat\s+\S+@)"
     r"|^(?:related(?:\s+(?:reading|content|articles?|stories|posts?))?|more|read(?:\s+(?:more|also|next))?"
     r"|see\s+also|also\s+(?:on|read)|source|tags?|topics?"

@@ -1030,6 +1030,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Courtesy of the ministry, the letters were published on Monday.",
         "Check your email for the ministry's reply before you sign the form.",
         "Above all, the ministers want a deal before the winter.",
+        "editing by hand, and a fair bit of prompting that resulted in a treaty text",  # a line's run-on
         "Read our full statement on the review of fishing quotas.",
         "By entering the talks, you agree to nothing, the minister said.",
         "Credit ratings fell sharply on Monday.",
