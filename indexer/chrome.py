@@ -227,7 +227,10 @@ _PROMOTION = re.compile(
     r"|join\s+our\s+(?:\w+\s+){0,2}(?:forums?|community|discord)\b"  # not "join the European Community"
     r"|subscribe\s+to\s+our\s+(?:[\w\"'\u201c\u201d]+\s+){0,5}(?:magazine|newsletters?|channel|podcast)"
     r"|subscribe\s+to\s+[^.,;]{1,40},\s+(?:a|an|our)\s+(?:free\s+)?(?:[\w-]+\s+){0,2}newsletter"
-    r"|click\s+here|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
+    # a link's call, alone or after one short sentence ("Do you rely on our reporting? Click here to
+    # support it."); not "Click here to download the form. You must sign in ...", whose instructions go on
+    r"|^(?:[^.!?]{1,80}[.!?]\s+)?click\s+here\b[^.!?]{0,100}[.!]?$"
+    r"|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
     r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
     r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
     r"|subscribe\s+to\s+\S+\s+on\s+(?:youtube|twitter|x|facebook|instagram|telegram|tiktok)\b"

@@ -1015,6 +1015,8 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Above: the harbour at Reykjavik, where the talks opened on Monday.",  # captions
         "Left: the Norwegian minister. Right: her Icelandic counterpart.",
         "Read our full Wyze Cam v4 review",
+        "Click here to read the minister's full statement.",
+        "Do you rely on our reporting? Click here to support it.",
         "The Brief is a weekly newsletter for trade and foreign policy readers.",
         "Check your email to complete signup",  # a newsletter form's
         "By entering your email, you agree to receive Ledger emails, including marketing emails,",
@@ -1031,6 +1033,9 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Check your email for the ministry's reply before you sign the form.",
         "Above all, the ministers want a deal before the winter.",
         "editing by hand, and a fair bit of prompting that resulted in a treaty text",  # a line's run-on
+        # a link's call whose instructions go on, or a list item's link label, is the page's
+        "Click here to download the treaty text. You must sign in with your ministry account first.",
+        "Annex 2 - Customs forms: Click Here",
         "Read our full statement on the review of fishing quotas.",
         "By entering the talks, you agree to nothing, the minister said.",
         "Credit ratings fell sharply on Monday.",
