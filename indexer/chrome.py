@@ -8,6 +8,7 @@ behind it. The HTML and the text-page paths drop the same lines.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from itertools import accumulate
 
@@ -53,6 +54,7 @@ _CHROME = re.compile(
     r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
     r"|cookie.*|accept(?:\s+all)?|accessibility|facebook|twitter|x|linkedin|instagram|youtube|telegram"
     r"|table\s+of\s+contents?(?:\s+(?:show|hide|toggle))?|in\s+this\s+article|share\s+this\s+(?:post|story|page|content)|like\s+this\s*:|back\s+to\s+(?:blog|top|news)"
+    r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s+in\s+[\w\s]{1,30})?"  # an audio player's label
     r"|you\s+are\s+here|(?:estimated\s+)?reading\s+time|published|updated|last\s+updated(?:\s+on)?|written\s+by"
     r"|(?:written|reviewed|fact[-\s]checked|edited|posted)\s+by\s+[\w.' -]{1,40}"
     # a reading time, after a byline or a date, perhaps before one: "Dec 18, 2025 \u22c5 10 min read"
@@ -302,7 +304,7 @@ def is_chrome(line: str) -> bool:
         or ("lorem" in lowered and _LOREM.search(line))
         or ("/" in line and _AGENCY_CREDIT.search(line))
         or (_ARROWS.intersection(line) and _POST_LINK.fullmatch(line))
-        or (" | " in line and _is_pipe_menu(line))
+        or (" | " in line and (_is_pipe_menu(line) or meta_line_date(line) is not None))
         or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     ):
         return True
@@ -375,6 +377,23 @@ def _is_pipe_menu(line: str) -> bool:
 
 _MENU_MIN_ITEMS = 4
 _MENU_ITEM_WORDS = 3
+
+
+def meta_line_date(line: str) -> dt.date | None:
+    """The date of a post's meta line, else None: a line of a few short parts set apart by
+    pipes, one of them a date ("On Behalf of Jane Doe PLLC | Apr 21, 2017 | Products
+    Liability"; a table's row starts with "|")."""
+    items = line.split(" | ")
+    if line.startswith("|") or not 2 <= len(items) <= _META_MAX_ITEMS:
+        return None
+    if not all(0 < word_count(item) <= _META_ITEM_WORDS for item in items):
+        return None
+    dates = (parse_date_line(_DATE_LABEL.sub("", item).strip()) for item in items)
+    return next((when for when in dates if when), None)
+
+
+_META_MAX_ITEMS = 5
+_META_ITEM_WORDS = 6
 
 
 def _is_date_line(line: str) -> bool:

@@ -26,7 +26,14 @@ from indexer.bylines import (
     labelled_author,
     name_before_date,
 )
-from indexer.chrome import StoryEnd, drop_closing_notes, drop_pull_quotes, is_chrome, is_comment_header
+from indexer.chrome import (
+    StoryEnd,
+    drop_closing_notes,
+    drop_pull_quotes,
+    is_chrome,
+    is_comment_header,
+    meta_line_date,
+)
 from indexer.dates import find_dates, parse_date_line, parse_dateline
 from indexer.lines import has_sentence_end, is_paragraph, normalise_line, word_count
 
@@ -143,6 +150,8 @@ def clean_text_page(text: str) -> TextPage:
                 page.date_bar = dates[0]  # "By Jane Doe on March 12, 2026": the byline dates the page
             page.dropped.append(line)
         elif is_chrome(line) or line == page.title:
+            if page.date_bar is None and (when := meta_line_date(line)):
+                page.date_bar = when  # a post's meta line, "March 20, 2023 | Wellness": it dates the page
             if is_job_title(line) and page.paragraphs and is_bare_name(page.paragraphs[-1]):
                 # the byline printed as the author's name over a job title ("Jane Doe" / "Staff Writer")
                 name = page.paragraphs.pop()

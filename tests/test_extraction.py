@@ -1017,6 +1017,8 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Read our full Wyze Cam v4 review",
         "Click here to read the minister's full statement.",
         "Do you rely on our reporting? Click here to support it.",
+        "On Behalf of Doe Roe PLLC | Apr 21, 2017 | Trade Law",  # a post's meta line
+        "Listen to this article in summarized format",  # an audio player's label
         "The Brief is a weekly newsletter for trade and foreign policy readers.",
         "Check your email to complete signup",  # a newsletter form's
         "By entering your email, you agree to receive Ledger emails, including marketing emails,",
@@ -1036,6 +1038,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         # a link's call whose instructions go on, or a list item's link label, is the page's
         "Click here to download the treaty text. You must sign in with your ministry account first.",
         "Annex 2 - Customs forms: Click Here",
+        "The talks | resumed on March 3, 2026 in Geneva after a break of several months",
         "Read our full statement on the review of fishing quotas.",
         "By entering the talks, you agree to nothing, the minister said.",
         "Credit ratings fell sharply on Monday.",
@@ -1168,6 +1171,17 @@ def test_a_pitch_question_ends_the_article_only_near_its_end():
     # a question of the story, a sentence or an item of a list, is not a pitch's
     for line in ("Do they want a deal? Both sides say so.", "- Looking for advice on quotas?"):
         assert not ends_article(line, story, pitch)
+
+def test_a_post_meta_line_on_a_text_page_is_chrome_that_dates_the_page():
+    from indexer.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    page = clean_text_page("\n".join([story[0], "March 20, 2023 | Fisheries & Trade", *story[1:]]))
+    assert page.paragraphs == story and page.date_bar == dt.date(2023, 3, 20)
+
 
 def test_text_page_story_starts_after_the_byline_below_a_standfirst():
     from indexer.textpage import clean_text_page
