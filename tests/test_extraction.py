@@ -1019,6 +1019,8 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Do you rely on our reporting? Click here to support it.",
         "On Behalf of Doe Roe PLLC | Apr 21, 2017 | Trade Law",  # a post's meta line
         "Listen to this article in summarized format",  # an audio player's label
+        "#ukraine #diplomacy",  # hashtags alone
+        "Sign in to save your progress and earn a certificate",
         "The Brief is a weekly newsletter for trade and foreign policy readers.",
         "Check your email to complete signup",  # a newsletter form's
         "By entering your email, you agree to receive Ledger emails, including marketing emails,",
@@ -1039,6 +1041,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Click here to download the treaty text. You must sign in with your ministry account first.",
         "Annex 2 - Customs forms: Click Here",
         "The talks | resumed on March 3, 2026 in Geneva after a break of several months",
+        "#1 in the rankings: Norway, for the third year running",
         "Read our full statement on the review of fishing quotas.",
         "By entering the talks, you agree to nothing, the minister said.",
         "Credit ratings fell sharply on Monday.",
