@@ -54,6 +54,8 @@ _CHROME = re.compile(
     r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
     r"|cookie.*|accept(?:\s+all)?|accessibility|facebook|twitter|x|linkedin|instagram|youtube|telegram"
     r"|table\s+of\s+contents?(?:\s+(?:show|hide|toggle))?|in\s+this\s+article|share\s+this\s+(?:post|story|page|content)|like\s+this\s*:|back\s+to\s+(?:blog|top|news)"
+    r"|back\s+to\s+(?:our|the|all)\s+(?:[\w'\u2019&-]+\s*){1,6}|let['\u2019]?s\s+get\s+started|contact\s+info(?:rmation)?"
+    r"|shop\s+(?:[\w'\u2019&+-]+\s+){1,6}now"
     r"|(?:#[^\W\d_][\w-]*\s*){1,8}"  # hashtags alone: "#ai", "#ukraine #diplomacy"
     r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s+in\s+[\w\s]{1,30})?"  # an audio player's label
     r"|you\s+are\s+here|(?:estimated\s+)?reading\s+time|published|updated|last\s+updated(?:\s+on)?|written\s+by"
@@ -246,7 +248,7 @@ _PROMOTION = re.compile(
     # form and sign-up boilerplate
     r"|your\s+submission\s+has\s+been\s+received|something\s+went\s+wrong\s+while\s+submitting"
     r"|sign\s+in\s+to\s+(?:save|track|continue|comment|keep\s+reading)\b"
-    r"|no\s+credit\s+card\s+required|(?:book|request|schedule)\s+a\s+(?:free\s+)?demo\b"
+    r"|no\s+credit\s+card\s+required|(?:book|request|schedule)\s+(?:a|your)\s+(?:free\s+)?(?:personali[sz]ed\s+)?demo\b"
     r"|get\s+(?:new|our\s+latest)\s+(?:content|posts|articles)\s+delivered|stay\s+up\s+to\s+date\s+with\s+our"
     r"|delivered\s+(?:straight\s+|right\s+|directly\s+)?(?:to|in|into)\s+your\s+inbox"
     r"|^support\s+(?:us|our\s+(?:work|journalism|mission|reporting|newsroom)|independent\s+journalism|\w+\s+so\s+we)\b"

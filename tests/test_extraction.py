@@ -1020,6 +1020,10 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "On Behalf of Doe Roe PLLC | Apr 21, 2017 | Trade Law",  # a post's meta line
         "Listen to this article in summarized format",  # an audio player's label
         "#ukraine #diplomacy",  # hashtags alone
+        "Back to Our Best Trail Running Shoe Picks",  # buttons
+        "Let's Get Started",
+        "Shop X5 PRO OMNI Now",
+        "Schedule Your Personalized Demo!",
         "Sign in to save your progress and earn a certificate",
         "The Brief is a weekly newsletter for trade and foreign policy readers.",
         "Check your email to complete signup",  # a newsletter form's
@@ -1042,6 +1046,8 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Annex 2 - Customs forms: Click Here",
         "The talks | resumed on March 3, 2026 in Geneva after a break of several months",
         "#1 in the rankings: Norway, for the third year running",
+        "Back to the negotiating table, the ministers agreed on a date.",
+        "Shop owners now face higher tariffs, the ministry said.",
         "Read our full statement on the review of fishing quotas.",
         "By entering the talks, you agree to nothing, the minister said.",
         "Credit ratings fell sharply on Monday.",
