@@ -112,7 +112,8 @@ _CREDIT = re.compile(
     r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|translated)\s+by\s+(?-i:[A-Z]).{0,300}$"
     r"|^(?:write\s+to|e-?mail|contact|reach)\s.{0,120}(?:@|\bat\s+\S+@)"
     r"|^(?:related(?:\s+(?:reading|content|articles?|stories|posts?))?|more|read(?:\s+(?:more|also|next))?"
-    r"|see\s+also|also\s+(?:on|read)|source|tags?|topics?"
+    r"|see\s+also|(?:can\s+)?also\s+(?:on|read)|source|tags?|topics?"
+    r"|you\s+(?:might|may)\s+also\s+(?:like|enjoy|be\s+interested(?:\s+in)?)"
     r"|(?:[àa]\s+)?lire\s+aussi|leia\s+tamb[ée]m|lea\s+tambi[ée]n|ver\s+tambi[ée]n|mehr\s+zum\s+thema)\s*:"
     # ... and as a list's item: "- Don't Miss: <teaser>", "- Also Check: <teaser>"
     r"|^(?:[-*\u2022]\s+)?(?:don['\u2019]?t\s+miss|also\s+check(?:\s+out)?|related|read\s+(?:more|also|next)"
@@ -121,6 +122,9 @@ _CREDIT = re.compile(
     r"|^also\s+on\s+[\w-]+\.[a-z]{2,}\b"  # "Also on example.com <teaser>"
     # a button's label: "Learn more about the Wharton MBA Program" (a sentence ends, or goes on after ":")
     r"|^(?:learn|find\s+out|read|see|discover)\s+more\s+(?:about|on)\s[^.!?:]{1,80}$"
+    # ... also as a sentence sending the reader to another of the site's pages
+    r"|^(?:learn|find\s+out|read)\s+more\s+about\s[^.!?:]{1,80}\s(?:in|on)\s+our\s+(?:[\w'\u2019-]+\s+){0,4}"
+    r"(?:series|guide|article|post|report|explainer|coverage|section|blog|newsletter|podcast|course|hub)\.?$"
     # a link to another page: "Read our full Wyze Cam v4 review"
     r"|^read\s+our\s+(?:full\s+)?[^.!?:]{1,80}\sreview$"
     # a newsletter's own pitch: "The Replay is a weekly newsletter for dev and engineering leaders."
@@ -237,6 +241,8 @@ _PROMOTION = re.compile(
     r"|^(?:[^.!?]{1,80}[.!?]\s+)?click\s+here\b[^.!?]{0,100}[.!]?$"
     r"|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
     r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
+    r"|^download\s+(?:and\s+subscribe\s+to\s+)?(?:the|our)\s+[^.!?]{1,40}\bapp\b"
+    r"|^(?:[^.!?]{1,60}[.!?]\s+)?shop\s+our\b"
     r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
     r"|subscribe\s+to\s+\S+\s+on\s+(?:youtube|twitter|x|facebook|instagram|telegram|tiktok)\b"
     r"|thanks\s+for\s+reading\b[^.!?]{0,60}[.!]\s+(?:subscribe|share)\b"

@@ -1024,6 +1024,11 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Let's Get Started",
         "Shop X5 PRO OMNI Now",
         "Schedule Your Personalized Demo!",
+        "Learn more about border controls in our Schengen series.",  # links to the site's other pages
+        "You may also be interested: Best Travel Insurance",
+        "Can Also Read: How the Corridor Works",
+        "Download and subscribe to the brand new Ledger app to follow the talks.",
+        "Ready to explore more? Shop our best travel guides",
         "Sign in to save your progress and earn a certificate",
         "The Brief is a weekly newsletter for trade and foreign policy readers.",
         "Check your email to complete signup",  # a newsletter form's
@@ -1048,6 +1053,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "#1 in the rankings: Norway, for the third year running",
         "Back to the negotiating table, the ministers agreed on a date.",
         "Shop owners now face higher tariffs, the ministry said.",
+        "Learn more about the treaty, which was signed in our capital in 1990.",
         "Read our full statement on the review of fishing quotas.",
         "By entering the talks, you agree to nothing, the minister said.",
         "Credit ratings fell sharply on Monday.",
