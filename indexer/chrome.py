@@ -242,6 +242,13 @@ _PROMOTION = re.compile(
     r"|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
     r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
     r"|^download\s+(?:and\s+subscribe\s+to\s+)?(?:the|our)\s+[^.!?]{1,40}\bapp\b"
+    # a teaser of another page, one sentence: "Find out which apps Flakon uses to keep its wine business
+    # flowing.", "See which app Clay Imports uses ...", "Check out another backpack review, ..."
+    r"|^(?:find\s+out|see)\s+(?:which|how|what|why)\s[^.!?:]{1,120}[.!]?$"  # ("See how it looks:" leads in)
+    r"|^check\s+out\s+(?:another|our\s+other|more\s+of\s+our)\b[^.!?]{1,120}[.!]?$"
+    r"|^take\s+our\s+(?:quick\s+|free\s+|short\s+)*(?:quiz|survey|test|assessment)\b"
+    r"|\brefer\s+to\s+our\s+(?:[\w'\u2019-]+\s+){0,5}(?:guide|article|post|page|series)\.?$"
+    r"|^do\s+you\s+have\s+(?:an?\s+)?(?:issue|problem|tip|story|complaint)\b[^?]{0,120}\?"
     r"|^(?:[^.!?]{1,60}[.!?]\s+)?shop\s+our\b"
     r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
     r"|subscribe\s+to\s+\S+\s+on\s+(?:youtube|twitter|x|facebook|instagram|telegram|tiktok)\b"

@@ -1029,6 +1029,12 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Can Also Read: How the Corridor Works",
         "Download and subscribe to the brand new Ledger app to follow the talks.",
         "Ready to explore more? Shop our best travel guides",
+        "Find out which ports Norway uses to keep its fish trade flowing.",  # teasers of other pages
+        "See which app the ministry uses to track lorries",
+        "Check out another guide, the Ledger's map of border crossings.",
+        "Take our quick quiz to find the right visa for you.",
+        "For a detailed overview of the visa process, refer to our Schengen Visa Guide",
+        "Do you have an issue with a border agency you could not resolve? If so, we want to help you!",
         "Sign in to save your progress and earn a certificate",
         "The Brief is a weekly newsletter for trade and foreign policy readers.",
         "Check your email to complete signup",  # a newsletter form's
@@ -1054,6 +1060,8 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Back to the negotiating table, the ministers agreed on a date.",
         "Shop owners now face higher tariffs, the ministry said.",
         "Learn more about the treaty, which was signed in our capital in 1990.",
+        "See how the new border post looks from the road:",  # a lead-in to what follows
+        "Find out how the ministers voted on Monday, and why the talks failed. The vote was close.",
         "Read our full statement on the review of fishing quotas.",
         "By entering the talks, you agree to nothing, the minister said.",
         "Credit ratings fell sharply on Monday.",
