@@ -555,7 +555,7 @@ _CLOSING_NOTE = re.compile(
     r"^\(?(?:(?-i:[A-Z])[\w'\u2019.-]+\s+){1,4}is\s+(?:an?|the|(?-i:[A-Z])[\w.&-]*['\u2019]s)\s+(?:[\w&,-]+\s+){0,6}?"
     r"(?:writer|editor|journalist|reporter|correspondent|author|contributor|columnist|blogger|freelancer"
     r"|attorney|lawyer|co-?founder|founder|ceo|cto|cmo|vp|manager|marketer|(?:marketing|communications?)\s+professional"
-    r"|strategist|designer|developer)\b"
+    r"|strategist|designer|developer|(?:associate\s+|assistant\s+|adjunct\s+)?professor|adjunct\s+faculty|physician)\b"
     # ... and says so the way a bio does (not "X is a journalist who was detained ...")
     r".{0,60}?(?:\b(?:based|living)\s+in\b|\bwho\s+(?:covers|writes)\b|\bwrites\s+about\b|\bcovering\b"
     r"|\bspeciali[sz]\w*\s+in\b|\byears\s+of\s+experience\b|\bpassionate\s+about\b|\bwhen\s+not\s+\w+ing\b"

@@ -1139,6 +1139,7 @@ def test_closing_bios_and_credits_are_dropped():
         "Mira Okafor is a freelance writer based in Nairobi who covers East African diplomacy.",
         "This story about fishing quotas was written by Jane Doe and produced by The Northern Report.",
         "Lena Berg is a policy writer who's passionate about explaining treaties to readers.",
+        "Ola Nordmann is an Associate Professor of Fisheries Law at the University of Tromso.",
         "Rita Lind is a freelance writer living in Tromso. "
         + "She has covered the Arctic for many years. " * 12,
     ]
