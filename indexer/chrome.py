@@ -250,6 +250,8 @@ _PROMOTION = re.compile(
     r"|\brefer\s+to\s+our\s+(?:[\w'\u2019-]+\s+){0,5}(?:guide|article|post|page|series)\.?$"
     r"|^do\s+you\s+have\s+(?:an?\s+)?(?:issue|problem|tip|story|complaint)\b[^?]{0,120}\?"
     r"|^(?:[^.!?]{1,60}[.!?]\s+)?shop\s+our\b"
+    # an ad: "Are you looking to ...? Try Acme AMP, ..."
+    r"|^are\s+you\s+looking\s+(?:to|for)\b[^?]{1,120}\?\s+try\b"
     r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
     r"|subscribe\s+to\s+\S+\s+on\s+(?:youtube|twitter|x|facebook|instagram|telegram|tiktok)\b"
     r"|thanks\s+for\s+reading\b[^.!?]{0,60}[.!]\s+(?:subscribe|share)\b"

@@ -1033,6 +1033,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "See which app the ministry uses to track lorries",
         "Check out another guide, the Ledger's map of border crossings.",
         "Take our quick quiz to find the right visa for you.",
+        "Are you looking to expand your export business? Try Ledger Trade, a platform for customs forms.",
         "For a detailed overview of the visa process, refer to our Schengen Visa Guide",
         "Do you have an issue with a border agency you could not resolve? If so, we want to help you!",
         "Sign in to save your progress and earn a certificate",
@@ -1061,6 +1062,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Shop owners now face higher tariffs, the ministry said.",
         "Learn more about the treaty, which was signed in our capital in 1990.",
         "See how the new border post looks from the road:",  # a lead-in to what follows
+        "Are you looking for a deal? Both ministers said they were, after the talks.",
         "Find out how the ministers voted on Monday, and why the talks failed. The vote was close.",
         "Read our full statement on the review of fishing quotas.",
         "By entering the talks, you agree to nothing, the minister said.",
