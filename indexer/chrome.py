@@ -582,13 +582,12 @@ def drop_pull_quotes(paragraphs: list[str], dropped: list[str]) -> list[str]:
     stays (the dev sets' gold texts keep them). Each candidate is searched for in the
     whole text, so a page with many (an interview set out as quotes) is left as it is.
     """
+    quoted = [i for i, paragraph in enumerate(paragraphs) if _QUOTED.match(paragraph)]
+    if not quoted:  # most pages: no line is a quotation set apart
+        return paragraphs
     words = [" ".join(_WORD.findall(paragraph.casefold())) for paragraph in paragraphs]
     low, high = _PULL_QUOTE_WORDS
-    candidates = {
-        i
-        for i, (paragraph, line) in enumerate(zip(paragraphs, words, strict=True))
-        if _QUOTED.match(paragraph) and low <= line.count(" ") + 1 <= high
-    }
+    candidates = {i for i in quoted if low <= words[i].count(" ") + 1 <= high}
     if not candidates or len(candidates) > _PULL_QUOTES_MAX:
         return paragraphs
     text = "\n".join(f" {line} " for line in words)
