@@ -16,6 +16,7 @@ from indexer.entities import Person, find_countries, find_people
 from indexer.errors import DipnewsError
 from indexer.fetch import web_address
 from indexer.htmlpage import clean_html_page, looks_like_html
+from indexer.lines import folded_words
 from indexer.outlets import display_domain, outlet_by_name, outlet_by_url
 from indexer.sitelines import SiteLines, site_of
 from indexer.stories import StoryKey, story_key
@@ -199,7 +200,7 @@ def article_id(url: str | None, body: str) -> str:
             (parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, "")
         )
     else:
-        key = " ".join(re.findall(r"\w+", body.casefold()))
+        key = folded_words(body)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from indexer.bylines import is_bare_name, is_job_title
 from indexer.dates import parse_date_line
-from indexer.lines import is_paragraph, word_count
+from indexer.lines import folded_words, is_paragraph, word_count
 
 # a category's name, each word capitalised but the small ones: "Smart Contract", "Arts and Culture"
 _CATEGORY = r"(?-i:[A-Z])[\w&'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w&'\u2019-]*|and|of|the|&))*"
@@ -585,7 +585,7 @@ def drop_pull_quotes(paragraphs: list[str], dropped: list[str]) -> list[str]:
     quoted = [i for i, paragraph in enumerate(paragraphs) if _QUOTED.match(paragraph)]
     if not quoted:  # most pages: no line is a quotation set apart
         return paragraphs
-    words = [" ".join(_WORD.findall(paragraph.casefold())) for paragraph in paragraphs]
+    words = [folded_words(paragraph) for paragraph in paragraphs]
     low, high = _PULL_QUOTE_WORDS
     candidates = {i for i in quoted if low <= words[i].count(" ") + 1 <= high}
     if not candidates or len(candidates) > _PULL_QUOTES_MAX:
@@ -608,5 +608,4 @@ def _inside_longer(line: str, text: str) -> bool:
     return False
 
 
-_WORD = re.compile(r"\w+")
 _QUOTED = re.compile("^[\"\u201c\u201e\u00ab\u2018'].*[\"\u201d\u00bb\u2019'][.!?]?$")

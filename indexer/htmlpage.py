@@ -216,7 +216,8 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             page.fallback = True
             page.dropped.extend(paragraph for paragraph in page.paragraphs if paragraph not in paragraphs)
             page.paragraphs = paragraphs
-            page.title = page.title or fallback.title or _html_title(html)
+            # a page lxml could read gave its <title> to `read_metadata` already
+            page.title = page.title or fallback.title or (_html_title(html) if tree is None else None)
     return page
 
 
@@ -523,6 +524,7 @@ def _is_comment_section(element: Any) -> bool:
 
 
 def _html_title(html: str) -> str | None:
+    """The <title> of markup lxml could not read as a page (a feed, say)."""
     with warnings.catch_warnings():
         # a feed or other XML page read as HTML: its <title> is still the one to show
         warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)

@@ -7,11 +7,18 @@ import re
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)|[\u3002\uff01\uff1f]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _PARAGRAPH_MIN_WORDS = 12
+_WORD = re.compile(r"\w+")
 
 
 def normalise_line(line: str) -> str:
     """One line of text with its runs of spaces (non-breaking ones too) made single."""
     return " ".join(line.replace("\u00a0", " ").split())
+
+
+def folded_words(text: str) -> str:
+    """A text's words, case-folded and joined by single spaces: the same text however it
+    was punctuated, spaced or capitalised ("Our goal," / "our goal")."""
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def has_sentence_end(line: str) -> bool:
