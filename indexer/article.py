@@ -274,7 +274,7 @@ def strip_site_suffix(title: str, site: str | None) -> str:
 
 def _strip_pipe_labels(title: str) -> str:
     """Drop what a pipe tacks onto a headline: a section, a blog's name, a teaser of the
-    page ("... in Rajshahi | District", "... for 2026 | Python, SQL & AI"); no headline
+    page ("... in Lapland | District", "... for 2026 | Flags, Seats & Gifts"); no headline
     writes a pipe in its sentence. A pipe before the headline ("Opinion | ...") stays."""
     head, _, label = title.rpartition(" | ")
     while head and len(label.split()) <= _PIPE_LABEL_WORDS and len(head.split()) >= _PIPE_HEAD_WORDS:

@@ -125,9 +125,9 @@ _CREDIT = re.compile(
     # ... also as a sentence sending the reader to another of the site's pages
     r"|^(?:learn|find\s+out|read)\s+more\s+about\s[^.!?:]{1,80}\s(?:in|on)\s+our\s+(?:[\w'\u2019-]+\s+){0,4}"
     r"(?:series|guide|article|post|report|explainer|coverage|section|blog|newsletter|podcast|course|hub)\.?$"
-    # a link to another page: "Read our full Wyze Cam v4 review"
+    # a link to another page: "Read our full Acme Cam 4 review"
     r"|^read\s+our\s+(?:full\s+)?[^.!?:]{1,80}\sreview$"
-    # a newsletter's own pitch: "The Replay is a weekly newsletter for dev and engineering leaders."
+    # a newsletter's own pitch: "The Brief is a weekly newsletter for trade readers."
     r"|^(?:the\s+)?[\w'\u2019 -]{1,40}\s+is\s+(?:a|our)\s+(?:free\s+)?(?:weekly|daily|monthly)\s+"
     r"(?:e-?mail\s+)?newsletter\b"
     # photo captions and credits ("3 of 4 A shopper looks at ...": a gallery's)
@@ -242,8 +242,8 @@ _PROMOTION = re.compile(
     r"|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
     r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
     r"|^download\s+(?:and\s+subscribe\s+to\s+)?(?:the|our)\s+[^.!?]{1,40}\bapp\b"
-    # a teaser of another page, one sentence: "Find out which apps Flakon uses to keep its wine business
-    # flowing.", "See which app Clay Imports uses ...", "Check out another backpack review, ..."
+    # a teaser of another page, one sentence: "Find out which ports Norway uses to keep its fish
+    # trade flowing.", "See which app Acme uses ...", "Check out another visa guide, ..."
     r"|^(?:find\s+out|see)\s+(?:which|how|what|why)\s[^.!?:]{1,120}[.!]?$"  # ("See how it looks:" leads in)
     r"|^check\s+out\s+(?:another|our\s+other|more\s+of\s+our)\b[^.!?]{1,120}[.!]?$"
     r"|^take\s+our\s+(?:quick\s+|free\s+|short\s+)*(?:quiz|survey|test|assessment)\b"

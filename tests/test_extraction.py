@@ -1014,15 +1014,15 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Share this content",
         "Above: the harbour at Reykjavik, where the talks opened on Monday.",  # captions
         "Left: the Norwegian minister. Right: her Icelandic counterpart.",
-        "Read our full Wyze Cam v4 review",
+        "Read our full Acme Cam 4 review",
         "Click here to read the minister's full statement.",
         "Do you rely on our reporting? Click here to support it.",
         "On Behalf of Doe Roe PLLC | Apr 21, 2017 | Trade Law",  # a post's meta line
         "Listen to this article in summarized format",  # an audio player's label
         "#ukraine #diplomacy",  # hashtags alone
-        "Back to Our Best Trail Running Shoe Picks",  # buttons
+        "Back to Our Best Border Crossing Picks",  # buttons
         "Let's Get Started",
-        "Shop X5 PRO OMNI Now",
+        "Shop Acme Travel Kits Now",
         "Schedule Your Personalized Demo!",
         "Learn more about border controls in our Schengen series.",  # links to the site's other pages
         "You may also be interested: Best Travel Insurance",
