@@ -18,8 +18,8 @@ from pathlib import Path
 
 from search_bench import DEFAULT_REUTERS, index_dipnews, pct, read_reuters  # type: ignore[import-not-found]
 
-from indexer.ingest import index_dir, ingest_bytes, ingest_files
-from search.engine import SearchEngine
+from indexer.ingest import ingest_bytes, ingest_files
+from search.backend import open_backend
 from search.query import SearchRequest
 
 
@@ -43,7 +43,7 @@ def main() -> None:
             stories = read_reuters(DEFAULT_REUTERS, args.base)
             index_dipnews(work, stories)
             print(f"preloaded {len(stories)} Reuters stories")
-        engine = SearchEngine(index_dir(work))
+        engine = open_backend(work)
         engine.search(SearchRequest(q="warm"))
         latencies = []
         start_all = time.perf_counter()

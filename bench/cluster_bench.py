@@ -40,7 +40,7 @@ from indexer.article import Article, extract_article
 from indexer.ingest import index_dir
 from indexer.stories import story_key
 from indexer.writer import assign_groups, write_articles
-from search.engine import SearchEngine
+from search.backend import open_backend
 from search.query import SearchRequest
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -123,7 +123,7 @@ def main() -> None:
         for article in articles:  # one at a time, as users add them
             write_articles(index_dir(work / "labelled"), [article])
         hits = (
-            SearchEngine(index_dir(work / "labelled"))
+            open_backend(work / "labelled")
             .search(SearchRequest(page_size=10000, collapse=False))
             .hits
         )
@@ -139,7 +139,7 @@ def main() -> None:
 
         stories = read_reuters(DEFAULT_REUTERS, args.reuters)
         index_dipnews(work / "reuters", stories)
-        engine = SearchEngine(index_dir(work / "reuters"))
+        engine = open_backend(work / "reuters")
         searcher = engine._current()[0]  # the grouping step alone, against the full index
         group_times = []
         for article in articles[:100]:

@@ -36,7 +36,7 @@ from indexer.article import extract_article
 from indexer.ingest import index_dir
 from indexer.writer import write_articles
 from search import create_app
-from search.engine import SearchEngine
+from search.backend import open_backend
 from search.query import SearchRequest
 
 DEFAULT_REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578"
@@ -205,7 +205,7 @@ def main() -> None:
         topics = ["earn", "acq", "crude", "trade", "money-fx", "grain", "interest", "ship"]
         filtered = [(q, rng.choice(topics), ("1987-03-01", "1987-03-31")) for q in queries]
 
-        engine = SearchEngine(index_dir(work))
+        engine = open_backend(work)
         engine.search(SearchRequest(q="warm up"))
         searcher = engine._current()[0]  # raw Whoosh, for reference
         parse = engine.parse

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from indexer.archive import Archive, Record, jsonable
 from indexer.article import (
@@ -30,7 +30,9 @@ from indexer.errors import DipnewsError
 from indexer.fetch import DEFAULT_TIMEOUT, fetch_url
 from indexer.sitelines import SiteLines
 from indexer.warc import WarcPage, is_warc, iter_warc_pages
-from indexer.writer import delete_article, indexed_ids, is_indexed, schema_is_current, write_articles
+
+if TYPE_CHECKING:
+    from search.backend import Backend
 
 SIDECAR_SUFFIX = ".meta.json"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -49,6 +51,15 @@ class IngestReport:
 
 def index_dir(data_dir: Path) -> Path:
     return Path(data_dir) / "index"
+
+
+def backend_for(data_dir: Path, backend: Backend | None = None) -> Backend:
+    """The backend to write to: the one given, else the data dir's default (Whoosh)."""
+    if backend is not None:
+        return backend
+    from search.backend import open_backend
+
+    return open_backend(data_dir)
 
 
 def archive_for(data_dir: Path) -> Archive:
@@ -213,18 +224,20 @@ def ingest_files(
     today: dt.date | None = None,
     progress: Callable[[Path], None] | None = None,
     overrides: dict[str, Any] | None = None,
+    backend: Backend | None = None,
 ) -> IngestReport:
     """Index files, folders and web archives; a bad page is reported and never stops the others.
 
     `overrides` (metadata given on the command line) win over sidecar files.
     """
-    upgrade_if_needed(data_dir)
+    backend = backend_for(data_dir, backend)
+    upgrade_if_needed(data_dir, backend)
     report = IngestReport()
     archive = archive_for(data_dir)
     today = today or dt.date.today()
     overrides = overrides or {}
     batch: list[Article] = []
-    indexed = indexed_ids(index_dir(data_dir))
+    indexed = backend.indexed_ids()
     paths = list(paths)
     # the pages a folder, a web archive or a list of files may skip; for one file, reading
     # every record of the archive would cost more than extracting the page
@@ -280,7 +293,7 @@ def ingest_files(
                         else:
                             take(f"{path}#{item.url}", functools.partial(from_warc, item))
                         if len(batch) >= BATCH_SIZE:
-                            write_articles(index_dir(data_dir), batch)
+                            backend.write(batch)
                             batch.clear()
                 except DipnewsError as error:
                     report.failed.append((str(path), error.message))
@@ -289,19 +302,19 @@ def ingest_files(
             if progress:
                 progress(path)
             if len(batch) >= BATCH_SIZE:
-                write_articles(index_dir(data_dir), batch)
+                backend.write(batch)
                 batch.clear()
         if batch:
-            write_articles(index_dir(data_dir), batch)
+            backend.write(batch)
         for old_id in superseded:  # only once their pages' new ids are committed
-            _supersede(data_dir, archive, site_lines, old_id)
+            _supersede(backend, archive, site_lines, old_id)
     return report
 
 
-def _supersede(data_dir: Path, archive: Archive, site_lines: SiteLines, old_id: str) -> None:
+def _supersede(backend: Backend, archive: Archive, site_lines: SiteLines, old_id: str) -> None:
     """Remove the id an older dipnews gave a page that now has another: its document, record
     and lines (the page's bytes stay, under its new record)."""
-    delete_article(index_dir(data_dir), old_id)
+    backend.delete(old_id)
     archive.delete_record(old_id)
     site_lines.forget(old_id)
 
@@ -313,11 +326,13 @@ def ingest_bytes(
     source: str | None = None,
     supplied: dict[str, Any] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    backend: Backend | None = None,
 ) -> tuple[Article, str]:
     """Add one page given as bytes; return the article and ADDED, UPDATED or DUPLICATE."""
     if len(data) > max_bytes:
         raise DipnewsError(f"The page is over the {max_bytes / 1e6:.1f} MB limit.", 413)
-    upgrade_if_needed(data_dir)
+    backend = backend_for(data_dir, backend)
+    upgrade_if_needed(data_dir, backend)
     archive = archive_for(data_dir)
     with site_lines_for(data_dir) as site_lines:
         article, status, replaces = prepare(
@@ -327,17 +342,19 @@ def ingest_bytes(
             supplied=supplied or {},
             today=dt.date.today(),
             site_lines=site_lines,
-            indexed=functools.partial(is_indexed, index_dir(data_dir)),
+            indexed=backend.is_indexed,
             earlier=functools.partial(_earlier_record, archive),
         )
         if status != DUPLICATE:
-            write_articles(index_dir(data_dir), [article])
+            backend.write([article])
         if replaces is not None:
-            _supersede(data_dir, archive, site_lines, replaces)
+            _supersede(backend, archive, site_lines, replaces)
     return article, status
 
 
-def reindex(data_dir: Path, progress: Callable[[], None] | None = None) -> IngestReport:
+def reindex(
+    data_dir: Path, progress: Callable[[], None] | None = None, backend: Backend | None = None
+) -> IngestReport:
     """Rebuild the whole index from the archive, in one commit that replaces the old index.
 
     Every page is read first and what it kept stored, so that each site's
@@ -379,7 +396,7 @@ def reindex(data_dir: Path, progress: Callable[[], None] | None = None) -> Inges
         for article in articles.values():
             drop_site_chrome(article, site_lines)
             describe(article)
-    write_articles(index_dir(data_dir), articles.values(), clear=True, progress=progress)
+    backend_for(data_dir, backend).write(articles.values(), clear=True, progress=progress)
     # only once the rebuilt index is committed
     for record in read:
         if record.id not in records:  # its article is now another record's
@@ -390,14 +407,15 @@ def reindex(data_dir: Path, progress: Callable[[], None] | None = None) -> Inges
     return report
 
 
-def delete(data_dir: Path, article_id: str) -> bool:
+def delete(data_dir: Path, article_id: str, backend: Backend | None = None) -> bool:
     """Remove an article from the index and its record from the archive; True when it existed.
 
     The raw bytes stay in the archive's object store (they may back other articles).
     """
-    upgrade_if_needed(data_dir)
+    backend = backend_for(data_dir, backend)
+    upgrade_if_needed(data_dir, backend)
     archive = archive_for(data_dir)
-    existed = delete_article(index_dir(data_dir), article_id)
+    existed = backend.delete(article_id)
     if archive.get_record(article_id) is not None:
         archive.delete_record(article_id)
         existed = True
@@ -406,9 +424,12 @@ def delete(data_dir: Path, article_id: str) -> bool:
     return existed
 
 
-def update_metadata(data_dir: Path, article_id: str, changes: dict[str, Any]) -> Article:
+def update_metadata(
+    data_dir: Path, article_id: str, changes: dict[str, Any], backend: Backend | None = None
+) -> Article:
     """Correct an article's metadata: re-extract its archived page with the new supplied values."""
-    upgrade_if_needed(data_dir)
+    backend = backend_for(data_dir, backend)
+    upgrade_if_needed(data_dir, backend)
     archive = archive_for(data_dir)
     record = archive.get_record(article_id)
     if record is None:
@@ -430,8 +451,8 @@ def update_metadata(data_dir: Path, article_id: str, changes: dict[str, Any]) ->
         site_lines.record(article.id, article.site, kept_lines(article))
     if article.id != article_id:  # a corrected url gives the article a new id
         archive.delete_record(article_id)
-        delete_article(index_dir(data_dir), article_id)
-    write_articles(index_dir(data_dir), [article])
+        backend.delete(article_id)
+    backend.write([article])
     return article
 
 
@@ -443,20 +464,24 @@ def ingest_url(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
     allow_private: bool = False,
+    backend: Backend | None = None,
 ) -> tuple[Article, str]:
     """Fetch a page and add it; the address it was fetched from is its url unless one is supplied."""
     fetched = fetch_url(url, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     supplied = {"url": fetched.url, **(supplied or {})}
-    return ingest_bytes(data_dir, fetched.data, source=url, supplied=supplied, max_bytes=max_bytes)
+    return ingest_bytes(
+        data_dir, fetched.data, source=url, supplied=supplied, max_bytes=max_bytes, backend=backend
+    )
 
 
-def upgrade_if_needed(data_dir: Path) -> bool:
+def upgrade_if_needed(data_dir: Path, backend: Backend | None = None) -> bool:
     """Rebuild the index from the archive when it was written by an older dipnews; True if it was.
 
     An archive from before sites' chrome was learned has no store of lines: it is rebuilt too.
     """
+    backend = backend_for(data_dir, backend)
     learned = site_lines_path(data_dir).exists() or len(archive_for(data_dir)) == 0
-    if schema_is_current(index_dir(data_dir)) and learned:
+    if backend.schema_is_current() and learned:
         return False
-    reindex(data_dir)
+    reindex(data_dir, backend=backend)
     return True

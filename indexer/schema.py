@@ -3,31 +3,26 @@
 from __future__ import annotations
 
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, FieldType, Schema
 
-# Facets over exact values: facet name -> the field holding its values.
-VALUE_FACET_FIELDS = {
-    "outlet": "outlet_facet",
-    "topic": "topic",
-    "country": "country_facet",
-    "person": "person_facet",
-}
+from indexer.facet_registry import VALUE_FACETS, FacetSpec
+
+
+def _facet_field(spec: FacetSpec) -> FieldType:
+    """A value facet's field: one exact term, or comma-separated terms for a facet of many values."""
+    return KEYWORD(commas=True, lowercase=spec.indexed_lowercase) if spec.multi else ID()
 
 
 def make_schema() -> Schema:
     """Title and body are stemmed full text; facets are exact terms; `meta` holds the rest."""
     text = StemmingAnalyzer()
-    return Schema(
+    schema = Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=text, stored=True, field_boost=2.0),
         body=TEXT(analyzer=text, stored=True, spelling=True),  # spelling: unstemmed words, for "did you mean"
         outlet=TEXT(analyzer=text),  # what `outlet:` in a query searches
-        outlet_facet=ID(),  # the canonical outlet name, for facets and filters
-        topic=KEYWORD(commas=True, lowercase=True),
         country=KEYWORD(commas=True, lowercase=True),  # every country mentioned, for `country:`
-        country_facet=KEYWORD(commas=True, lowercase=True),  # the primary countries, for the facet
         person=TEXT(analyzer=text),  # what `person:` in a query searches
-        person_facet=KEYWORD(commas=True),  # canonical names, for the facet
         person_key=KEYWORD(commas=True),  # "surname|Full Name|CC": spellings to merge new mentions into
         date=ID(sortable=True),  # YYYY-MM-DD; absent when undated
         url=ID(),
@@ -36,3 +31,6 @@ def make_schema() -> Schema:
         story_terms=KEYWORD(commas=True),  # LSH band keys and country|specific keys: grouping candidates
         meta=STORED(),  # the article's metadata as JSON, for display
     )
+    for spec in VALUE_FACETS:  # the facets' fields (topic is also what `topic:` searches)
+        schema.add(spec.field, _facet_field(spec))
+    return schema

@@ -66,13 +66,12 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
         app.config["SECRET_KEY"] = secret_key(Path(app.config["DATA_DIR"]))
 
     from indexer.entities import country_name
-    from indexer.ingest import index_dir
     from indexer.topics import topic_labels
-    from search.engine import SearchEngine
+    from search.backend import open_backend
     from search.formats import source_label
 
-    app.extensions["dipnews_engine"] = SearchEngine(
-        index_dir(Path(app.config["DATA_DIR"])), facet_seconds=float(app.config["FACET_TIMEOUT"])
+    app.extensions["dipnews_backend"] = open_backend(
+        Path(app.config["DATA_DIR"]), app.config["BACKEND"], facet_seconds=float(app.config["FACET_TIMEOUT"])
     )
 
     from search import api, manage, views

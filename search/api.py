@@ -69,14 +69,21 @@ def correct_article(article_id: str) -> tuple[Response, int]:
     unknown = set(body) - {"url", "outlet", "date", "title", "topics"}
     if unknown:
         raise DipnewsError(f"Unknown field(s): {', '.join(sorted(unknown))}.")
-    article = update_metadata(Path(current_app.config["DATA_DIR"]), article_id, body)
+    article = update_metadata(
+        Path(current_app.config["DATA_DIR"]),
+        article_id,
+        body,
+        backend=current_app.extensions["dipnews_backend"],
+    )
     return _answer(article, "updated", 200)
 
 
 @bp.delete("/articles/<article_id>")
 @token_required
 def delete_article(article_id: str) -> tuple[Response, int]:
-    if not delete(Path(current_app.config["DATA_DIR"]), article_id):
+    if not delete(
+        Path(current_app.config["DATA_DIR"]), article_id, backend=current_app.extensions["dipnews_backend"]
+    ):
         raise DipnewsError(f"No article with id {article_id!r}.", 404)
     return jsonify({"id": article_id, "status": "deleted"}), 200
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from indexer.ingest import (
     SIDECAR_SUFFIX,
     IngestReport,
     archive_for,
-    index_dir,
     ingest_bytes,
     ingest_files,
     ingest_url,
@@ -28,10 +28,9 @@ from indexer.ingest import (
     site_lines_for,
     site_lines_path,
 )
-from indexer.writer import spell_people_as_indexed
 from search import INSTANCE
 from search.auth import create_token, revoke_token, token_names
-from search.engine import SearchEngine
+from search.backend import Backend, open_backend
 from search.formats import hit_json
 from search.query import parse_request
 
@@ -39,9 +38,16 @@ from search.query import parse_request
 class Context:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
+        self._backend: Backend | None = None
 
-    def engine(self) -> SearchEngine:
-        return SearchEngine(index_dir(self.data_dir))
+    def backend(self) -> Backend:
+        """The data dir's backend, as the BACKEND setting (env DIPNEWS_BACKEND) names it."""
+        if self._backend is None:
+            try:
+                self._backend = open_backend(self.data_dir, os.environ.get("DIPNEWS_BACKEND", "whoosh"))
+            except DipnewsError as error:
+                raise _fail(error) from None
+        return self._backend
 
 
 @click.group()
@@ -89,7 +95,9 @@ def index_command(obj: Context, paths: tuple[Path, ...], max_bytes: int) -> None
     report = IngestReport()
     files = list(iter_page_files(paths, report))
     with click.progressbar(length=len(files), label="Indexing", file=sys.stderr) as bar:
-        result = ingest_files(obj.data_dir, files, max_bytes=max_bytes, progress=lambda _: bar.update(1))
+        result = ingest_files(
+            obj.data_dir, files, max_bytes=max_bytes, progress=lambda _: bar.update(1), backend=obj.backend()
+        )
     result.skipped[:0] = report.skipped
     result.failed[:0] = report.failed
     _print_report(result)
@@ -139,14 +147,26 @@ def add_command(
     try:
         if source == "-":
             article, status = ingest_bytes(
-                obj.data_dir, sys.stdin.buffer.read(), source="stdin", supplied=supplied, max_bytes=max_bytes
+                obj.data_dir,
+                sys.stdin.buffer.read(),
+                source="stdin",
+                supplied=supplied,
+                max_bytes=max_bytes,
+                backend=obj.backend(),
             )
         elif source.startswith(("http://", "https://")):
             article, status = ingest_url(
-                obj.data_dir, source, supplied=supplied, max_bytes=max_bytes, allow_private=allow_private_urls
+                obj.data_dir,
+                source,
+                supplied=supplied,
+                max_bytes=max_bytes,
+                allow_private=allow_private_urls,
+                backend=obj.backend(),
             )
         else:
-            report = ingest_files(obj.data_dir, [Path(source)], max_bytes=max_bytes, overrides=supplied)
+            report = ingest_files(
+                obj.data_dir, [Path(source)], max_bytes=max_bytes, overrides=supplied, backend=obj.backend()
+            )
             _print_report(report)
             if report.failed and not (report.indexed or report.unchanged):
                 raise click.ClickException("Nothing was added.")
@@ -215,7 +235,7 @@ def reindex_command(obj: Context) -> None:
     archived = len(archive_for(obj.data_dir))
     # each page counts twice: once read, once written (the writing is about a third of the time)
     with click.progressbar(length=2 * archived, label="Reindexing", file=sys.stderr) as bar:
-        report = reindex(obj.data_dir, progress=lambda: bar.update(1))
+        report = reindex(obj.data_dir, progress=lambda: bar.update(1), backend=obj.backend())
     _print_report(report)
 
 
@@ -250,7 +270,7 @@ def extract_command(
                     supplied=read_sidecar(path),
                     site_lines=site_lines,
                 )
-                spell_people_as_indexed(index_dir(obj.data_dir), [article])
+                obj.backend().spell_people([article])
             except DipnewsError as error:
                 failures += 1
                 if as_json:
@@ -344,7 +364,7 @@ def search_command(
     )
     try:
         request = parse_request(args)
-        result = obj.engine().search(request)
+        result = obj.backend().search(request)
     except DipnewsError as error:
         raise _fail(error) from None
     if as_json:
@@ -383,7 +403,7 @@ def stats_command(obj: Context, as_json: bool) -> None:
 
     Example: dipnews stats
     """
-    stats = obj.engine().stats()
+    stats = obj.backend().stats()
     if as_json:
         click.echo(json.dumps(stats))
         return

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from indexer.entities import country_name
+from indexer.facet_registry import UNKNOWN
 from indexer.topics import topic_labels
-from search.engine import UNKNOWN, SearchResult
 from search.query import SearchRequest
+from search.results import SearchResult
 
 UrlMaker = Callable[[SearchRequest], str]
 

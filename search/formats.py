@@ -11,8 +11,8 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from search.engine import Hit, SearchResult
 from search.facets import FacetResult
+from search.results import Hit, SearchResult
 
 # Where a date or an outlet came from (`date_source`, `outlet_source`), in words for the article page.
 SOURCE_LABELS = {

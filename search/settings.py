@@ -21,6 +21,7 @@ SETTINGS = (
     Setting(
         "DATA_DIR", None, "Folder holding the index and the raw archive (default: the Flask instance folder)."
     ),
+    Setting("BACKEND", "whoosh", "Search engine holding the index: whoosh (embedded, the default)."),
     Setting("PAGE_SIZE", 10, "Results per page."),
     Setting("MAX_PAGE", 500, "Highest result page a request may ask for."),
     Setting("MAX_UPLOAD_BYTES", 10 * 1024 * 1024, "Largest page accepted for indexing, in bytes."),

@@ -26,6 +26,7 @@ def add_submission(submission: Submission) -> tuple[Article, str]:
     """Add what was submitted; return the article and what happened (added, updated, duplicate)."""
     config = current_app.config
     data_dir = Path(config["DATA_DIR"])
+    backend = current_app.extensions["dipnews_backend"]
     given = [x for x in (submission.html, submission.text, submission.file) if x]
     if len(given) > 1:
         raise DipnewsError("Send one of html, text or a file, not several.")
@@ -33,7 +34,9 @@ def add_submission(submission: Submission) -> tuple[Article, str]:
         content = given[0]
         data = content.encode("utf-8") if isinstance(content, str) else content
         limit = config["MAX_UPLOAD_BYTES"]
-        return ingest_bytes(data_dir, data, source="upload", supplied=submission.supplied, max_bytes=limit)
+        return ingest_bytes(
+            data_dir, data, source="upload", supplied=submission.supplied, max_bytes=limit, backend=backend
+        )
     if submission.fetch:
         return ingest_url(
             data_dir,
@@ -42,6 +45,7 @@ def add_submission(submission: Submission) -> tuple[Article, str]:
             max_bytes=config["MAX_UPLOAD_BYTES"],
             timeout=float(config["FETCH_TIMEOUT"]),
             allow_private=bool(config["ALLOW_PRIVATE_URLS"]),
+            backend=backend,
         )
     raise DipnewsError("Nothing to add: send html, text, a file or a url.")
 

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from search.engine import SearchResult
 from search.query import SearchRequest
+from search.results import SearchResult
 
 WIDTH, HEIGHT = 640, 120
 MAX_DAYS = 62  # up to this span, one bar a day

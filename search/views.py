@@ -25,10 +25,11 @@ from werkzeug.exceptions import HTTPException
 from indexer.errors import DipnewsError
 from indexer.ingest import archive_for
 from indexer.stories import unique_sentences
-from search.engine import SearchEngine, SearchResult
+from search.backend import Backend
 from search.facets import FacetResult, build_facets
 from search.formats import atom_feed, csv_rows, hit_json, search_json
 from search.query import SearchRequest, parse_request
+from search.results import SearchResult
 from search.timeline import build_timeline
 
 bp = Blueprint("search", __name__)
@@ -36,8 +37,8 @@ log = logging.getLogger(__name__)
 FORMATS = ("json", "csv", "atom")
 
 
-def engine() -> SearchEngine:
-    return current_app.extensions["dipnews_engine"]  # type: ignore[no-any-return]
+def backend() -> Backend:
+    return current_app.extensions["dipnews_backend"]  # type: ignore[no-any-return]
 
 
 def search_url(search: SearchRequest, fmt: str | None = None) -> str:
@@ -77,7 +78,7 @@ def active_filters(search: SearchRequest, facets: dict[str, FacetResult]) -> lis
 def _run_search() -> tuple[SearchRequest, SearchResult, dict[str, Any]]:
     config = current_app.config
     search = parse_request(request.args, page_size=config["PAGE_SIZE"], max_page=config["MAX_PAGE"])
-    result = engine().search(search)
+    result = backend().search(search)
     facets = build_facets(result, search_url, config["FACET_SIZE"])
     return search, result, facets
 
@@ -160,7 +161,7 @@ def _search_csv() -> Response:
     config = current_app.config
     search = parse_request(request.args, page_size=config["PAGE_SIZE"], max_page=config["MAX_PAGE"])
     cap = config["CSV_MAX_ROWS"]
-    rows, total = engine().export(search, cap)  # all work done before the first byte is sent
+    rows, total = backend().export(search, cap)  # all work done before the first byte is sent
     dicts = (dict(hit_json(hit, _article_url(hit.id)), snippet=None) for hit in rows)
     response = Response(stream_with_context(csv_rows(dicts)), mimetype="text/csv")
     response.headers["Content-Disposition"] = 'attachment; filename="dipnews-search.csv"'
@@ -171,19 +172,19 @@ def _search_csv() -> Response:
 
 @bp.route("/article/<article_id>")
 def article_page(article_id: str) -> str:
-    article = engine().article(article_id) or abort(404, f"No article with id {article_id!r}.")
+    article = backend().article(article_id) or abort(404, f"No article with id {article_id!r}.")
     q = request.args.get("q", "")
     try:
-        paragraphs = [Markup(engine().highlight(p, q)) if q else p for p in article["body"].split("\n\n")]
+        paragraphs = [Markup(backend().highlight(p, q)) if q else p for p in article["body"].split("\n\n")]
     except DipnewsError:
         paragraphs = article["body"].split("\n\n")
     return render_template(
-        "article.html", article=article, paragraphs=paragraphs, q=q, related=engine().related(article_id)
+        "article.html", article=article, paragraphs=paragraphs, q=q, related=backend().related(article_id)
     )
 
 
 def _story(story_id: str) -> dict[str, Any]:
-    articles = engine().story(story_id) or abort(404, f"No story with id {story_id!r}.")
+    articles = backend().story(story_id) or abort(404, f"No story with id {story_id!r}.")
     unique = unique_sentences({a["id"]: a["body"] for a in articles}) if len(articles) > 1 else {}
     outlets = sorted({a["outlet"] for a in articles if a.get("outlet")})
     return {
@@ -225,7 +226,7 @@ def opensearch() -> Response:
 @bp.route("/article/<article_id>/raw")
 def article_raw(article_id: str) -> Response:
     """The archived original bytes, as plain text: a user's HTML is never rendered as a page here."""
-    article = engine().article(article_id) or abort(404, f"No article with id {article_id!r}.")
+    article = backend().article(article_id) or abort(404, f"No article with id {article_id!r}.")
     archive = archive_for(Path(current_app.config["DATA_DIR"]))
     try:
         data = archive.get_raw(article["raw_sha256"])
@@ -239,7 +240,7 @@ def article_raw(article_id: str) -> Response:
 
 @bp.route("/article/<article_id>.json")
 def article_json(article_id: str) -> Response:
-    article = engine().article(article_id) or abort(404, f"No article with id {article_id!r}.")
+    article = backend().article(article_id) or abort(404, f"No article with id {article_id!r}.")
     return jsonify(article)
 
 

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.ingest import index_dir
 from search.auth import create_token
-from search.engine import SearchEngine
+from search.backend import open_backend
 from search.query import SearchRequest
 
 DIPNEWS = [sys.executable, "-m", "search.cli"]
@@ -109,8 +108,8 @@ def test_indexer_killed_mid_run_leaves_an_index_that_opens_and_a_rerun_completes
         time.sleep(0.02)
     os.kill(indexer.pid, signal.SIGKILL)
     indexer.wait()
-    partial = SearchEngine(index_dir(data_dir)).search(SearchRequest(q="delegation")).total
+    partial = open_backend(data_dir).search(SearchRequest(q="delegation")).total
     assert partial < count  # killed before the end
     rerun = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert SearchEngine(index_dir(data_dir)).search(SearchRequest(q="delegation")).total == count
+    assert open_backend(data_dir).search(SearchRequest(q="delegation")).total == count

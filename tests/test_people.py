@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.entities import Person, same_person, surname_key
-from indexer.ingest import index_dir, ingest_bytes, reindex
-from search.engine import SearchEngine
+from indexer.ingest import ingest_bytes, reindex
+from search.backend import open_backend
 from search.query import SearchRequest
 
 
@@ -53,7 +53,7 @@ def page(text: str) -> bytes:
 
 
 def person_counts(data_dir) -> dict[str, int]:
-    return dict(SearchEngine(index_dir(data_dir)).search(SearchRequest()).counts["person"])
+    return dict(open_backend(data_dir).search(SearchRequest()).counts["person"])
 
 
 def test_a_new_spelling_is_indexed_as_the_known_one(tmp_path):
@@ -63,7 +63,7 @@ def test_a_new_spelling_is_indexed_as_the_known_one(tmp_path):
     ingest_bytes(tmp_path, page("Foreign Minister Rustam Saidov"))  # another person
     assert person_counts(tmp_path) == {"Bakhtiyor Saydov": 3, "Rustam Saidov": 1}
     assert [p.name for p in article.people] == ["Bakhtiyor Saydov"]
-    hits = SearchEngine(index_dir(tmp_path)).search(SearchRequest(persons=("Bakhtiyor Saydov",)))
+    hits = open_backend(tmp_path).search(SearchRequest(persons=("Bakhtiyor Saydov",)))
     assert hits.total == 3
 
 
@@ -90,7 +90,7 @@ def test_two_spellings_of_one_person_tie_a_story_together(tmp_path):
         b"speaking to reporters in Tashkent after a day of talks that ran late into the evening.\n",
         supplied={"date": "2026-02-04"},
     )
-    hits = SearchEngine(index_dir(tmp_path)).search(SearchRequest(collapse=False)).hits
+    hits = open_backend(tmp_path).search(SearchRequest(collapse=False)).hits
     stories = {hit.id: hit.meta["story_id"] for hit in hits}
     assert stories[first.id] == stories[second.id]
 

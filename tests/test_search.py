@@ -8,7 +8,7 @@ import pytest
 
 from indexer.errors import DipnewsError
 from indexer.ingest import archive_for, index_dir, ingest_bytes, ingest_files, reindex
-from search.engine import SearchEngine
+from search.backend import open_backend
 from search.query import SearchRequest, normalise_query
 from tests.conftest import CORPUS, INGEST_DAY, PAGES, seed
 
@@ -17,7 +17,7 @@ TOTAL = 9  # five seeds and four written test pages
 
 @pytest.fixture(scope="module")
 def engine(indexed_dir):
-    return SearchEngine(index_dir(indexed_dir))
+    return open_backend(indexed_dir)
 
 
 def ids(result):
@@ -146,7 +146,7 @@ def test_snippets_start_and_end_on_whole_words(engine):
 
 def test_a_match_longer_than_a_snippet_is_no_error():
     from indexer.schema import make_schema
-    from search.engine import WholeWordFragmenter
+    from search.whoosh_backend import WholeWordFragmenter
 
     text = "The " + "x" * 50 + "\u2019s deal was signed in Oslo."
     tokens = []
@@ -167,7 +167,7 @@ def test_words_typed_together_rank_the_phrase_first(tmp_path):
     }
     data = tmp_path / "data"
     ids = {name: ingest_bytes(data, text.encode())[0].id for name, text in pages.items()}
-    engine = SearchEngine(index_dir(data))
+    engine = open_backend(data)
     result = engine.search(SearchRequest(q="state visit"))
     assert [hit.id for hit in result.hits] == [ids["phrase"], ids["apart"]]  # both match; the phrase first
     assert engine.search(SearchRequest(q="state OR visit")).total == 2
@@ -184,7 +184,7 @@ def test_same_page_twice_is_one_document(data_dir):
     assert report.unchanged and not report.indexed
     article, status = ingest_bytes(data_dir, seed("002").read_bytes())
     assert status == "duplicate"
-    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
+    assert open_backend(data_dir).search(SearchRequest()).total == TOTAL
 
 
 def test_indexing_a_folder_again_reads_only_what_changed(data_dir, tmp_path, monkeypatch):
@@ -258,7 +258,7 @@ def test_a_page_whose_id_changed_with_the_extraction_is_not_indexed_twice(data_d
     assert report.indexed == [str(seed("002"))]  # extracted again, under its new id
     in_index, in_archive = ids_in(data_dir)
     assert new_id in in_index and old_id not in in_index and old_id not in in_archive
-    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
+    assert open_backend(data_dir).search(SearchRequest()).total == TOTAL
     record = archive_for(data_dir).get_record(new_id)
     assert record.ingested == INGEST_DAY - dt.timedelta(days=365)  # its first ingest day is kept
     # one page at a time (a file, the API) too
@@ -269,7 +269,7 @@ def test_a_page_whose_id_changed_with_the_extraction_is_not_indexed_twice(data_d
     assert status == "added" and article.id == new_id2
     in_index, in_archive = ids_in(data_dir)
     assert {new_id, new_id2} <= in_index & in_archive and not {old_id, old_id2} & (in_index | in_archive)
-    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
+    assert open_backend(data_dir).search(SearchRequest()).total == TOTAL
 
 
 def test_reindex_moves_records_to_their_article_s_new_id(data_dir):
@@ -301,7 +301,7 @@ def test_the_first_ingest_day_anchors_a_dateline_date(tmp_path):
     (tmp_path / "talks.txt.meta.json").write_text('{"outlet": "Reuters"}', "utf-8")  # a later correction
     report = ingest_files(data, [page], today=dt.date(2026, 3, 1))
     assert report.indexed  # updated, not a duplicate: extracted again, on its first day
-    hit = SearchEngine(index_dir(data)).search(SearchRequest()).hits[0]
+    hit = open_backend(data).search(SearchRequest()).hits[0]
     assert hit.meta["date"] == "2025-02-20" and hit.meta["date_source"] == "dateline"
 
 
@@ -317,11 +317,11 @@ def test_bad_pages_leave_index_and_archive_unchanged(data_dir, tmp_path):
     reasons = " ".join(reason for _, reason in report.failed)
     assert "empty" in reasons and "PNG" in reasons and "limit" in reasons
     assert sorted(p.name for p in (data_dir / "archive" / "records").iterdir()) == before
-    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
+    assert open_backend(data_dir).search(SearchRequest()).total == TOTAL
 
 
 def test_new_article_is_searchable_and_archived(data_dir):
-    engine = SearchEngine(index_dir(data_dir))
+    engine = open_backend(data_dir)
     assert engine.search(SearchRequest(q="Mongolia")).total == 0
     text = (
         b"Mongolia and South Korea signed a memorandum on rare earth mining cooperation "
@@ -344,7 +344,7 @@ def test_reindex_reports_progress_for_every_page_even_one_it_cannot_read(data_di
 
 
 def test_reindex_rebuilds_the_same_documents(data_dir):
-    engine = SearchEngine(index_dir(data_dir))
+    engine = open_backend(data_dir)
     before = {
         (h.id, h.title, h.meta["date"], h.meta["outlet"])
         for h in engine.search(SearchRequest(page_size=50, collapse=False)).hits
@@ -367,7 +367,7 @@ def test_stats_coverage(engine):
 
 
 def test_missing_index_is_empty_not_an_error(tmp_path):
-    engine = SearchEngine(tmp_path / "nothing")
+    engine = open_backend(tmp_path / "nothing")
     assert engine.search(SearchRequest(q="x")).total == 0
     assert engine.article("abc") is None
 
@@ -405,7 +405,7 @@ def test_old_index_is_rebuilt_from_the_archive(data_dir):
 
     # An index written by an older dipnews (another schema), as found after an upgrade.
     whoosh_index.create_in(index_dir(data_dir), Schema(id=ID(stored=True, unique=True), body=TEXT))
-    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == 0
+    assert open_backend(data_dir).search(SearchRequest()).total == 0
     assert upgrade_if_needed(data_dir)
-    assert SearchEngine(index_dir(data_dir)).search(SearchRequest()).total == TOTAL
+    assert open_backend(data_dir).search(SearchRequest()).total == TOTAL
     assert not upgrade_if_needed(data_dir)

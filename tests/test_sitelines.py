@@ -7,7 +7,6 @@ import json
 from indexer.article import extract_article
 from indexer.ingest import (
     delete,
-    index_dir,
     ingest_bytes,
     ingest_files,
     reindex,
@@ -15,8 +14,8 @@ from indexer.ingest import (
     site_lines_path,
 )
 from indexer.sitelines import SiteLines, site_of
+from search.backend import open_backend
 from search.cli import cli
-from search.engine import SearchEngine
 from search.query import SearchRequest
 
 PITCH = "Ledger Plus members read every story without limits"
@@ -93,7 +92,7 @@ def test_indexing_learns_a_site_s_chrome_and_extract_shows_it(tmp_path, runner):
     report = ingest_files(data_dir, [folder])
     assert len(report.indexed) == 4
     reindex(data_dir)  # the first pages were indexed before their site's chrome was learned
-    engine = SearchEngine(index_dir(data_dir))
+    engine = open_backend(data_dir)
     hits = engine.search(SearchRequest(q='"members read every story"')).hits
     assert [hit.meta["url"] for hit in hits] == ["https://other.example/9"]
     assert engine.search(SearchRequest(q="corridor")).total == 4

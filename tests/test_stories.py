@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from indexer.article import extract_article
-from indexer.ingest import index_dir, ingest_bytes, reindex
+from indexer.ingest import ingest_bytes, reindex
 from indexer.stories import figures, near_duplicates, same_story
-from search.engine import SearchEngine
+from search.backend import open_backend
 from search.query import SearchRequest
 from tests.conftest import CORPUS, seed
 
@@ -13,7 +13,7 @@ SEEDS = sorted(CORPUS.glob("*.txt"))
 
 
 def groups(data_dir) -> dict[str, tuple[str, str]]:
-    hits = SearchEngine(index_dir(data_dir)).search(SearchRequest(page_size=50, collapse=False)).hits
+    hits = open_backend(data_dir).search(SearchRequest(page_size=50, collapse=False)).hits
     return {hit.id: (hit.meta["dup_group"], hit.meta["story_id"]) for hit in hits}
 
 

@@ -1,0 +1,791 @@
+"""The Whoosh backend: the embedded default engine, reading and writing one index directory.
+
+Reads never wait for each other. Each committed state of the index is a
+Generation: a pool of searchers over exactly its segments, the facet columns
+of those segments as numpy arrays (search/columns.py), and a spelling
+dictionary (search/spelling.py). A request takes the current generation and
+one searcher from its pool; when the index changes, one thread builds the
+next generation (reading only the segments it has not seen) while the others
+go on with the old one, then it is swapped in. Which documents a query
+matches is worked out as boolean masks from term postings, cached by segment
+(a segment never changes), so facets, filters, the timeline and story
+collapse never iterate documents in Python. Whoosh itself ranks the page of
+results, reads stored fields and highlights.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+import time
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from whoosh import highlight
+from whoosh.index import FileIndex, Index
+from whoosh.qparser import MultifieldParser
+from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Phrase, Query, Term
+from whoosh.searching import Searcher
+
+from indexer import writer
+from indexer.article import EXTRACTOR_VERSION
+from indexer.errors import DipnewsError
+from indexer.facet_registry import UNKNOWN, VALUE_FACETS
+from indexer.outlets import outlet_by_name
+from indexer.schema import make_schema
+from indexer.storage import read_index
+from search.columns import Columns, SegmentColumns, posting_ids
+from search.query import QueryText, SearchRequest, normalise_query, words_only
+from search.results import Hit, SearchResult, StorySummary
+from search.spelling import SpellingDictionary, segment_words
+
+if TYPE_CHECKING:
+    from indexer.article import Article
+
+SNIPPET_CHARS = 240
+SUGGEST_BELOW = 3  # offer "did you mean" when fewer results than this
+QUERY_FIELDS = ["title", "body"]
+PHRASE_BOOST = 2.0  # the weight of a plain query's words read as a phrase, in ranking
+POSTINGS_CACHE_IDS = 8_000_000  # document numbers kept in the postings cache (4 bytes each)
+DATE_SORT_HEADROOM = 4  # date-ordered pages take this many times the documents they show, then more
+_ANALYZER = make_schema()["body"].analyzer
+
+
+class PostingsCache:
+    """Term postings by segment, as arrays; a segment never changes, so neither do they."""
+
+    def __init__(self, budget: int = POSTINGS_CACHE_IDS) -> None:
+        self.budget = budget
+        self._held = 0
+        self._entries: OrderedDict[tuple[str, str, bytes], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, segment_id: str, reader: Any, fieldname: str, text: bytes) -> np.ndarray:
+        key = (segment_id, fieldname, text)
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                return found
+        ids = posting_ids(reader, fieldname, text) if (fieldname, text) in reader else np.empty(0, np.int32)
+        with self._lock:
+            self._entries[key] = ids
+            self._held += len(ids) + 1
+            while self._held > self.budget and len(self._entries) > 1:
+                _, dropped = self._entries.popitem(last=False)
+                self._held -= len(dropped) + 1
+        return ids
+
+
+class Generation:
+    """One committed state of the index, with what searching it needs."""
+
+    def __init__(
+        self,
+        index: Index,
+        searcher: Searcher,
+        columns: Columns,
+        spelling: SpellingDictionary,
+        segment_ids: list[str],
+        postings: PostingsCache,
+    ) -> None:
+        self.index = index
+        self.number = searcher.reader().generation()
+        self.columns = columns
+        self.spelling = spelling
+        self.segment_ids = segment_ids
+        self.postings = postings
+        self.size = columns.size
+        self._segments = [leaf.segment() for leaf, _ in searcher.reader().leaf_readers() if leaf.segment()]
+        self._pool: queue.SimpleQueue[Searcher] = queue.SimpleQueue()
+        self._pool.put(searcher)
+        self._opened = [searcher]
+        self._users = 0
+        self._retired = False
+        self._lock = threading.Lock()
+        self.indexed_per_day = columns.facets["day"].counts(columns.live)
+
+    # -- searchers ---------------------------------------------------------
+
+    @contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        """A searcher of this generation that no other thread uses meanwhile."""
+        try:
+            searcher = self._pool.get_nowait()
+        except queue.Empty:
+            searcher = self._open_searcher()
+        try:
+            yield searcher
+        finally:
+            self._pool.put(searcher)
+
+    def _open_searcher(self) -> Searcher:
+        # A reader over exactly this generation's segments (not the latest commit's), so that
+        # document numbers agree with the columns. Its files may be gone if the index has moved
+        # on since; the caller then gets a FileNotFoundError and the next request a new generation.
+        reader = FileIndex._reader(self.index.storage, self.index.schema, list(self._segments), self.number)
+        searcher = Searcher(reader, fromindex=self.index)
+        with self._lock:
+            self._opened.append(searcher)
+        return searcher
+
+    def enter(self) -> bool:
+        """Count a request in; False when the generation was retired meanwhile."""
+        with self._lock:
+            if self._retired:
+                return False
+            self._users += 1
+            return True
+
+    def leave(self) -> None:
+        with self._lock:
+            self._users -= 1
+            close = self._retired and self._users == 0
+        if close:
+            self._close()
+
+    def retire(self) -> None:
+        """No new requests; the searchers close when the last request using them ends."""
+        with self._lock:
+            self._retired = True
+            close = self._users == 0
+        if close:
+            self._close()
+
+    def _close(self) -> None:
+        for searcher in self._opened:
+            searcher.close()
+        self._opened.clear()
+
+    # -- which documents match ---------------------------------------------
+
+    def term_docs(self, fieldname: str, text: str | bytes) -> np.ndarray:
+        """A mask of the live documents holding a term."""
+        with self.searcher() as searcher:
+            field = searcher.schema[fieldname]
+            key = text if isinstance(text, bytes) else field.to_bytes(text)
+            mask = np.zeros(self.size, dtype=bool)
+            leaves = searcher.reader().leaf_readers() if self.segment_ids else []
+            for (leaf, offset), segment_id in zip(leaves, self.segment_ids, strict=True):
+                ids = self.postings.get(segment_id, leaf, fieldname, key)
+                mask[ids + offset] = True
+        return mask & self.columns.live
+
+    def matches(self, query: Query) -> np.ndarray:
+        """A mask of the documents a query matches; boolean queries as mask algebra over postings,
+        others (phrases, ranges, prefixes) by Whoosh's matchers."""
+        live = self.columns.live
+        if isinstance(query, Every):
+            return live.copy()
+        if isinstance(query, Term):
+            return self.term_docs(query.fieldname, query.text)
+        if isinstance(query, And):
+            positive = [self.matches(q) for q in query.subqueries if not isinstance(q, Not)]
+            mask = live.copy()
+            for part in positive:
+                mask &= part
+            for q in query.subqueries:
+                if isinstance(q, Not):
+                    mask &= ~self.matches(q.query)
+            return mask
+        if isinstance(query, Or):
+            mask = np.zeros(self.size, dtype=bool)
+            for q in query.subqueries:
+                mask |= self.matches(q)
+            return mask
+        if isinstance(query, AndNot):
+            return self.matches(query.a) & ~self.matches(query.b)
+        if isinstance(query, Not):
+            return live & ~self.matches(query.query)
+        if query is NullQuery:
+            return np.zeros(self.size, dtype=bool)
+        mask = np.zeros(self.size, dtype=bool)
+        with self.searcher() as searcher:
+            docs = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
+        mask[docs] = True
+        return mask & live
+
+    def knows(self, word: str) -> bool:
+        """Whether any title or body holds the word (stemmed as the index stems it)."""
+        stems = [token.text for token in _ANALYZER(word)]
+        if not stems:
+            return True  # a stop word: nothing to correct
+        with self.searcher() as searcher:
+            reader = searcher.reader()
+            return all(any((field, stem) in reader for field in QUERY_FIELDS) for stem in stems)
+
+
+class WhooshBackend:
+    """Searches and writes one Whoosh index directory; safe to share between threads."""
+
+    name = "whoosh"
+
+    def __init__(self, index_dir: Path, facet_seconds: float = 0.5) -> None:
+        self.index_dir = Path(index_dir)
+        self.facet_seconds = facet_seconds
+        self._parser = MultifieldParser(QUERY_FIELDS, make_schema())
+        self._generation: Generation | None = None
+        self._build_lock = threading.Lock()  # one thread builds the next generation
+        self._segments: dict[str, SegmentColumns] = {}
+        self._words: dict[str, Counter[str]] = {}
+        self._postings = PostingsCache()
+
+    # -- generations -------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[Generation | None]:
+        """The generation to read (None when there is no index yet), held for the request."""
+        while True:
+            generation = self._current()
+            if generation is None or generation.enter():
+                break
+        try:
+            yield generation
+        finally:
+            if generation is not None:
+                generation.leave()
+
+    def _current(self) -> Generation | None:
+        generation = self._generation
+        if generation is not None and not self._changed(generation):
+            return generation
+        # Another thread building the next generation: read the one we have meanwhile.
+        if not self._build_lock.acquire(blocking=generation is None):
+            return generation
+        try:
+            if self._generation is not None and not self._changed(self._generation):
+                return self._generation
+            fresh = read_index(self.index_dir, self._build)
+            old, self._generation = self._generation, fresh
+            if old is not None:
+                old.retire()
+            return fresh
+        finally:
+            self._build_lock.release()
+
+    @staticmethod
+    def _changed(generation: Generation) -> bool:
+        return bool(generation.index.latest_generation() != generation.number)
+
+    def refresh(self) -> None:
+        """Take up the latest commit now (after a write of this process), if this backend reads."""
+        if self._generation is not None:
+            self._current()
+
+    def _build(self, ix: Index) -> Generation:
+        searcher = ix.searcher()
+        try:
+            leaves = searcher.reader().leaf_readers()
+            parts = []
+            segment_ids = []
+            for leaf, offset in leaves:
+                segment = leaf.segment()
+                if segment is None:  # an empty index
+                    continue
+                segment_id = segment.segment_id()
+                if segment_id not in self._segments:
+                    self._segments[segment_id] = SegmentColumns.read(leaf)
+                deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
+                parts.append((self._segments[segment_id], offset, deleted))
+                segment_ids.append(segment_id)
+            old = self._generation
+            previous = set(old.segment_ids) if old is not None else set()
+            added = [sid for sid in segment_ids if sid not in previous]
+            removed = [sid for sid in previous if sid not in segment_ids]
+            for (leaf, _), segment_id in zip(leaves, segment_ids, strict=False):
+                if segment_id in added and segment_id not in self._words:
+                    self._words[segment_id] = segment_words(leaf)
+            base = old.spelling if old is not None else SpellingDictionary()
+            spelling = base.updated(
+                [self._words.pop(sid, Counter()) for sid in removed], [self._words[sid] for sid in added]
+            )
+            for sid in removed:
+                self._segments.pop(sid, None)
+            columns = Columns.merge(parts)
+        except BaseException:
+            searcher.close()
+            raise
+        return Generation(ix, searcher, columns, spelling, segment_ids, self._postings)
+
+    # -- reading -----------------------------------------------------------
+
+    def parse(self, raw: str) -> tuple[Query, QueryText]:
+        """A Whoosh query for what the user typed, read as sensibly as it can be."""
+        text = normalise_query(raw)
+        if not raw.strip():
+            return Every(), text
+        if not words_only(text.text) and "*" not in text.text:
+            raise DipnewsError("The query has no words to search for.")
+        try:
+            parsed = self._parser.parse(text.text)
+        except Exception:  # Whoosh raises assorted errors on odd syntax
+            parsed = NullQuery
+        if parsed is NullQuery or isinstance(parsed, type(NullQuery)):
+            fallback = words_only(text.text)
+            if not fallback:
+                raise DipnewsError("The query has no words to search for.")
+            text.notes.append("its operators could not be read, so its words were searched")
+            text.text = fallback
+            parsed = self._parser.parse(fallback)
+        return parsed, text
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        query, text = self.parse(request.q)
+        with self._reading() as generation:
+            if generation is None:
+                return SearchResult(request, 0, [], {name: {} for name in (*_facet_names(), "date")})
+            return self._search(generation, request, query, text)
+
+    def _search(self, gen: Generation, request: SearchRequest, query: Query, text: QueryText) -> SearchResult:
+        columns = gen.columns
+        base = gen.matches(query)
+        filters = self._filters(request, gen)
+        matched = _all_of(base, filters.values())
+        counts: dict[str, dict[str, int]] = {name: {} for name in (*_facet_names(), "date")}
+        incomplete: list[str] = []
+        deadline = time.perf_counter() + self.facet_seconds
+        for spec in VALUE_FACETS:
+            if time.perf_counter() > deadline:  # one slow facet never fails the page
+                incomplete.append(spec.name)
+                continue
+            # Disjunctive facets: a facet's counts ignore their own selection (unless ANDed).
+            own = spec.name == "country" and request.all_countries
+            docs = _all_of(base, [f for n, f in filters.items() if own or n != spec.name])
+            column = columns.facets[spec.name]
+            counts[spec.name] = column.counts(docs)
+            if spec.unknown_label and (missing := int((docs & ~column.with_any(gen.size)).sum())):
+                counts[spec.name][UNKNOWN] = missing
+        day = columns.facets["day"]
+        dated_base = _all_of(base, [f for n, f in filters.items() if n != "date"])
+        counts["date"] = day.counts(dated_base)
+        undated = int(dated_base.sum()) - sum(counts["date"].values())
+        timeline = counts["date"] if "date" not in filters else day.counts(matched)
+        relaxations = {}
+        total = int(matched.sum())
+        if not total and filters:
+            for name in filters:
+                relaxations[name] = int(_all_of(base, [f for n, f in filters.items() if n != name]).sum())
+        hits = self._page(gen, query, base, matched, request)
+        suggestion = self._suggest(gen, query, text) if total < SUGGEST_BELOW else None
+        return SearchResult(
+            request=request,
+            total=total,
+            hits=hits,
+            counts=counts,
+            undated=undated,
+            interpreted=text.text if not isinstance(query, Every) else "",
+            notes=text.notes,
+            timeline=timeline,
+            stories=_story_count(columns, matched),
+            indexed_per_day=gen.indexed_per_day,
+            incomplete=incomplete,
+            suggestion=suggestion,
+            relaxations=relaxations,
+        )
+
+    def suggest(self, raw_query: str) -> str | None:
+        """The query with misspelt words replaced by indexed ones, or None when none is misspelt."""
+        query, text = self.parse(raw_query)
+        with self._reading() as generation:
+            return None if generation is None else self._suggest(generation, query, text)
+
+    def _suggest(self, gen: Generation, query: Query, text: QueryText) -> str | None:
+        if isinstance(query, Every):
+            return None
+        changed = False
+        words = []
+        for token in text.text.split():
+            word = token.strip("\"'()[]{}*")
+            if ":" in token or token in ("AND", "OR", "NOT", "TO") or not word.isalpha():
+                words.append(token)
+                continue
+            correction = None if gen.knows(word) else gen.spelling.correct(word)
+            if correction:
+                words.append(token.replace(word, correction))
+                changed = True
+            else:
+                words.append(token)
+        return " ".join(words) if changed else None
+
+    def _filters(self, request: SearchRequest, gen: Generation) -> dict[str, np.ndarray]:
+        """A mask for each active facet: values of one facet are ORed, facets ANDed."""
+        columns = gen.columns
+        filters: dict[str, np.ndarray] = {}
+        for spec in VALUE_FACETS:
+            selected: tuple[str, ...] = getattr(request, spec.attribute)
+            if not selected:
+                continue
+            column = columns.facets[spec.name]
+            masks = [
+                ~column.with_any(gen.size) & columns.live
+                if value == UNKNOWN
+                else column.having([spec.index_value(value)], gen.size)
+                for value in selected
+            ]
+            and_mode = spec.name == "country" and request.all_countries
+            combined = masks[0]
+            for mask in masks[1:]:
+                combined = combined & mask if and_mode else combined | mask
+            filters[spec.name] = combined
+        if request.date_from or request.date_to or request.undated:
+            mask = np.zeros(gen.size, dtype=bool)
+            if request.date_from or request.date_to:
+                start = request.date_from.isoformat() if request.date_from else None
+                end = request.date_to.isoformat() if request.date_to else None
+                mask |= columns.day_range(start, end)
+            if request.undated:
+                mask |= ~columns.facets["day"].with_any(gen.size)
+            filters["date"] = mask
+        return filters
+
+    def _page(
+        self, gen: Generation, query: Query, base: np.ndarray, matched: np.ndarray, request: SearchRequest
+    ) -> list[Hit]:
+        start = (request.page - 1) * request.page_size
+        end = start + request.page_size
+        total = int(matched.sum())
+        if not total or start >= total:
+            return []
+        story = gen.columns.facets["story"].dense
+        assert story is not None
+        with gen.searcher() as searcher:
+            if request.sort == "relevance" and not isinstance(query, Every):
+                # Without facet filters, no filter set: Whoosh can then skip low-scoring blocks.
+                narrowed = set(np.flatnonzero(matched).tolist()) if total < int(base.sum()) else None
+                limit = end * 2 if request.collapse else end
+                scoring = with_phrase_boost(query)
+                while True:
+                    results = searcher.search(scoring, filter=narrowed, limit=limit)
+                    ranked = list(results)[:limit]
+                    if request.collapse:
+                        keep = set(_first_of_each_story([hit.docnum for hit in ranked], story, end))
+                        ranked = [hit for hit in ranked if hit.docnum in keep]
+                    if len(ranked) >= end or len(results.top_n) < limit:
+                        break
+                    limit *= 4
+                page_hits = ranked[start:end]
+            else:
+                collapse = story if request.collapse else None
+                ordered = _by_date(
+                    matched, gen.columns, newest=request.sort != "oldest", enough=end, story=collapse
+                )
+                wanted = ordered[start:end]
+                if not wanted:
+                    return []
+                results = searcher.search(query, filter=set(wanted), limit=len(wanted))
+                position = {doc: i for i, doc in enumerate(wanted)}
+                page_hits = sorted(results, key=lambda hit: position[hit.docnum])
+            results.fragmenter = WholeWordFragmenter(maxchars=SNIPPET_CHARS, surround=80)
+            results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+            hits = [self._hit(hit) for hit in page_hits]
+        for hit, found in zip(hits, page_hits, strict=True):
+            hit.story = self._story_summary(gen, found.docnum, matched)
+        return hits
+
+    @staticmethod
+    def _hit(hit: Any) -> Hit:
+        fields = hit.fields()
+        snippet = hit.highlights("body", top=2)
+        if not snippet:
+            snippet = highlight.htmlescape(_lead(fields["body"]))
+        meta = json.loads(fields["meta"])
+        return Hit(fields["id"], fields["title"], snippet, meta, hit.score)
+
+    def _story_summary(self, gen: Generation, docnum: int, matched: np.ndarray) -> StorySummary | None:
+        columns = gen.columns
+        story_column = columns.facets["story"]
+        assert story_column.dense is not None
+        code = int(story_column.dense[docnum])
+        if code < 0:
+            return None
+        story = story_column.values[code]
+        members = np.flatnonzero(gen.term_docs("story_id", story))
+        if not len(members):
+            members = np.asarray([docnum])
+        outlet = columns.facets["outlet"]
+        assert outlet.dense is not None
+        outlet_codes = outlet.dense[members]
+        outlets = {outlet.values[c] for c in outlet_codes[outlet_codes >= 0].tolist()}
+        day = columns.facets["day"]
+        assert day.dense is not None
+        days = day.dense[members]
+        first_outlet = first_date = None
+        dated = [
+            (int(d), int(o) < 0, int(doc))
+            for d, o, doc in zip(days.tolist(), outlet_codes.tolist(), members.tolist(), strict=True)
+            if d >= 0
+        ]
+        if dated:
+            first_day, _, first_doc = min(dated)
+            first_date = day.values[first_day]
+            first_code = int(outlet.dense[first_doc])
+            first_outlet = outlet.values[first_code] if first_code >= 0 else None
+        wires = sorted(name for name in outlets if (o := outlet_by_name(name)) and o.type == "wire agency")
+        return StorySummary(
+            id=story,
+            size=int(matched[members].sum()),
+            outlets=len(outlets),
+            first_outlet=first_outlet,
+            first_date=first_date,
+            wire_origin=wires[0] if wires else None,
+        )
+
+    def export(self, request: SearchRequest, limit: int) -> tuple[list[Hit], int]:
+        """Up to `limit` matching articles in the request's order, without snippets (for CSV),
+        and how many match in all."""
+        query, _ = self.parse(request.q)
+        with self._reading() as gen:
+            if gen is None:
+                return [], 0
+            matched = _all_of(gen.matches(query), self._filters(request, gen).values())
+            with gen.searcher() as searcher:
+                if request.sort == "relevance" and not isinstance(query, Every):
+                    allowed = set(np.flatnonzero(matched).tolist())
+                    docs = [hit.docnum for hit in searcher.search(query, filter=allowed, limit=limit)]
+                else:
+                    docs = _by_date(matched, gen.columns, newest=request.sort != "oldest", enough=limit)[
+                        :limit
+                    ]
+                stored = [searcher.stored_fields(doc) for doc in docs]
+            total = int(matched.sum())
+        return [Hit(f["id"], f["title"], "", json.loads(f["meta"])) for f in stored], total
+
+    def story(self, story_id: str) -> list[dict[str, Any]]:
+        """Every article of a story, oldest first (undated last), with stored text and metadata."""
+        with self._reading() as gen:
+            if gen is None:
+                return []
+            members = gen.term_docs("story_id", story_id)
+            docs = _by_date(members, gen.columns, newest=False, enough=int(members.sum()))
+            with gen.searcher() as searcher:
+                stored = [searcher.stored_fields(doc) for doc in docs]
+        return [_article_of(fields) for fields in stored]
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """An article's stored fields (title, body and metadata), or None."""
+        with self._reading() as gen:
+            if gen is None:
+                return None
+            with gen.searcher() as searcher:
+                fields = searcher.document(id=article_id)
+        return _article_of(fields) if fields is not None else None
+
+    def related(self, article_id: str, limit: int = 5) -> list[Hit]:
+        """Articles most like this one (more-like-this over the body's key terms)."""
+        with self._reading() as gen:
+            if gen is None:
+                return []
+            with gen.searcher() as searcher:
+                docnum = searcher.document_number(id=article_id)
+                if docnum is None:
+                    return []
+                hits = searcher.more_like(docnum, "body", top=limit, numterms=12)
+                return [Hit(h["id"], h["title"], "", json.loads(h["meta"]), h.score) for h in hits]
+
+    def highlight(self, text: str, raw_query: str) -> str:
+        """The text as HTML (escaped) with the query's terms marked, for the article page."""
+        query, _ = self.parse(raw_query)
+        terms = {term for field, term in query.iter_all_terms() if field in QUERY_FIELDS}
+        if not terms:
+            return highlight.htmlescape(text)
+        marked = highlight.highlight(
+            text,
+            frozenset(t.decode() if isinstance(t, bytes) else t for t in terms),
+            make_schema()["body"].analyzer,
+            highlight.WholeFragmenter(),
+            highlight.HtmlFormatter(tagname="mark"),
+        )
+        return marked or highlight.htmlescape(text)  # Whoosh gives "" for text without a match
+
+    def stats(self) -> dict[str, Any]:
+        """Document count and how many documents have each kind of metadata."""
+        with self._reading() as gen:
+            if gen is None:
+                return {"documents": 0}
+            with gen.searcher() as searcher:
+                metas = [json.loads(f["meta"]) for f in searcher.all_stored_fields()]
+            columns = gen.columns
+            live = columns.live
+            dated = int((columns.facets["day"].with_any(gen.size) & live).sum())
+            having = {
+                spec.name: int((columns.facets[spec.name].with_any(gen.size) & live).sum())
+                for spec in VALUE_FACETS
+            }
+        total = len(metas)
+
+        def tally(key: str) -> dict[str, int]:
+            out = Counter(str(meta.get(key) or "none") for meta in metas)
+            return dict(out.most_common())
+
+        return {
+            "backend": self.name,
+            "documents": total,
+            "with_date": dated,
+            "undated": total - dated,
+            **{f"with_{name}": count for name, count in having.items()},
+            "fallback_extractions": sum(1 for m in metas if m.get("fallback")),
+            "site_chrome_dropped": sum(1 for m in metas if m.get("site_chrome")),
+            # extracted by an older dipnews: `dipnews reindex` extracts them again
+            "older_extraction": sum(1 for m in metas if m.get("extractor_version", 0) < EXTRACTOR_VERSION),
+            "date_sources": tally("date_source"),
+            "outlet_sources": tally("outlet_source"),
+            "title_sources": tally("title_source"),
+            "kinds": tally("kind"),
+        }
+
+    # -- writing -----------------------------------------------------------
+
+    def write(
+        self, articles: Iterable[Article], *, clear: bool = False, progress: Callable[[], None] | None = None
+    ) -> int:
+        """Add or replace (by id) articles in one commit; with `clear`, replace the whole index."""
+        count = writer.write_articles(self.index_dir, articles, clear=clear, progress=progress)
+        self.refresh()
+        return count
+
+    def delete(self, article_id: str) -> bool:
+        """Remove an article (its groups are worked out again among their other members)."""
+        deleted = writer.delete_article(self.index_dir, article_id)
+        self.refresh()
+        return deleted
+
+    def indexed_ids(self) -> set[str]:
+        return writer.indexed_ids(self.index_dir)
+
+    def is_indexed(self, article_id: str) -> bool:
+        return writer.is_indexed(self.index_dir, article_id)
+
+    def spell_people(self, articles: list[Article]) -> None:
+        """Spell people as the index already does (for `dipnews extract`), writing nothing."""
+        writer.spell_people_as_indexed(self.index_dir, articles)
+
+    def schema_is_current(self) -> bool:
+        return writer.schema_is_current(self.index_dir)
+
+
+def with_phrase_boost(query: Query) -> Query:
+    """For ranking only: a plain query of several words also scores the words as a phrase,
+    so "state visit" ranks a story about a state visit above one that has "state" in its
+    headline and "visit" further down. The matches are the same: a phrase match has every word."""
+    if not isinstance(query, And) or len(query.subqueries) < 2:
+        return query
+    words = []
+    for group in query.subqueries:
+        terms = group.subqueries if isinstance(group, Or) else []
+        if not all(isinstance(term, Term) for term in terms):
+            return query
+        fields, texts = [term.fieldname for term in terms], {term.text for term in terms}
+        if fields != QUERY_FIELDS or len(texts) != 1:
+            return query  # operators, fields, phrases or wildcards: ranked as written
+        words.append(texts.pop())
+    phrases = [Phrase(field, words, boost=PHRASE_BOOST) for field in QUERY_FIELDS]
+    return Or([query, *phrases])
+
+
+class WholeWordFragmenter(highlight.ContextFragmenter):
+    """Whoosh's snippets around the matches, starting and ending on whole words.
+
+    The analyzer splits "Pakistan’s" into two tokens, so a snippet could start
+    at "s President ..."; it now starts after the space before the next word.
+    """
+
+    def fragment_tokens(self, text: str, tokens: Any) -> Iterable[Any]:
+        for fragment in super().fragment_tokens(text, tokens):
+            if not fragment.matches:  # Whoosh's fragment for a match longer than maxchars
+                yield fragment
+                continue
+            start, end = fragment.startchar, fragment.endchar
+            if start > 0 and _in_word(text[start - 1]):
+                space = text.find(" ", start, fragment.matches[0].startchar)
+                fragment.startchar = space + 1 if space >= 0 else start
+            if end < len(text) and _in_word(text[end]):
+                space = text.rfind(" ", fragment.matches[-1].endchar, end)
+                fragment.endchar = space if space >= 0 else end
+            yield fragment
+
+
+def _in_word(char: str) -> bool:
+    """Whether a cut next to `char` would split a word ("Pakistan|’s", "Kassym-|Jomart")."""
+    return char.isalnum() or char in "'’-"
+
+
+def _facet_names() -> list[str]:
+    return [spec.name for spec in VALUE_FACETS]
+
+
+def _all_of(base: np.ndarray, masks: Iterable[np.ndarray]) -> np.ndarray:
+    result = base
+    for mask in masks:
+        result = result & mask
+    return result
+
+
+def _story_count(columns: Columns, matched: np.ndarray) -> int:
+    """Distinct stories among the matched documents (a document with no story is its own)."""
+    story = columns.facets["story"].dense
+    assert story is not None
+    codes = story[matched]
+    return int(len(np.unique(codes[codes >= 0])) + (codes < 0).sum())
+
+
+def _first_of_each_story(ordered: Iterable[int], story: np.ndarray, enough: int) -> list[int]:
+    """The first document of each story, in order, until there are `enough`."""
+    seen: set[int] = set()
+    out = []
+    for doc in ordered:
+        code = int(story[doc])
+        key = code if code >= 0 else -1 - doc
+        if key not in seen:
+            seen.add(key)
+            out.append(doc)
+            if len(out) >= enough:
+                break
+    return out
+
+
+def _by_date(
+    matched: np.ndarray, columns: Columns, newest: bool, enough: int, story: np.ndarray | None = None
+) -> list[int]:
+    """The first `enough` matched documents by date (one per story when `story` is given);
+    undated ones come last whichever way dates are sorted.
+
+    Only a few times `enough` documents are sorted (argpartition picks them), more when
+    collapsing stories leaves too few.
+    """
+    day = columns.facets["day"].dense
+    assert day is not None
+    docs = np.flatnonzero(matched)
+    days = day[docs].astype(np.int64)
+    # one key orders dated documents (by day, then document number) and puts undated ones last
+    span = len(docs) + 1
+    rank = np.arange(len(docs), dtype=np.int64)
+    dated_keys = days * span + rank
+    keys = np.where(days >= 0, -dated_keys if newest else dated_keys, np.iinfo(np.int64).max - span + rank)
+    take = max(enough, 1) * DATE_SORT_HEADROOM
+    while True:
+        if take >= len(docs):
+            ordered = docs[np.argsort(keys, kind="stable")]
+        else:
+            part = np.argpartition(keys, take)[:take]
+            ordered = docs[part[np.argsort(keys[part], kind="stable")]]
+        result = ordered.tolist() if story is None else _first_of_each_story(ordered.tolist(), story, enough)
+        if len(result) >= enough or take >= len(docs):
+            return result[:enough]
+        take *= 4
+
+
+def _article_of(fields: dict[str, Any]) -> dict[str, Any]:
+    meta: dict[str, Any] = json.loads(fields["meta"])
+    meta.update(id=fields["id"], title=fields["title"], body=fields["body"])
+    return meta
+
+
+def _lead(body: str) -> str:
+    if len(body) <= SNIPPET_CHARS:
+        return body
+    return body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
