@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import re
@@ -98,6 +99,39 @@ def extract_article(
     article = read_article(data, source=source, supplied=supplied, ingested=ingested)
     if site_lines is not None:
         drop_site_chrome(article, site_lines)
+    return describe(article)
+
+
+@dataclass
+class ReadPage:
+    """A page read (decoded, cleaned, its metadata found) and described as if its site had no
+    chrome to drop: the costly part of extraction, which worker processes do side by side.
+    `finish_extraction` then gives what `extract_article` gives, in the order pages come."""
+
+    read: Article
+    described: Article
+
+
+def read_page_parts(
+    data: bytes,
+    *,
+    source: str | None = None,
+    supplied: dict[str, Any] | None = None,
+    ingested: dt.date | None = None,
+) -> ReadPage:
+    read = read_article(data, source=source, supplied=supplied, ingested=ingested)
+    return ReadPage(read, describe(copy.deepcopy(read)))
+
+
+def finish_extraction(page: ReadPage, site_lines: SiteLines | None) -> Article:
+    """`extract_article`'s result from a ReadPage: described again only when its site's chrome
+    changed the body."""
+    if site_lines is None:
+        return page.described
+    article = page.read
+    drop_site_chrome(article, site_lines)
+    if not article.site_chrome:
+        return page.described
     return describe(article)
 
 

@@ -20,16 +20,20 @@ from indexer.archive import Archive, Record, jsonable
 from indexer.article import (
     EXTRACTOR_VERSION,
     Article,
+    ReadPage,
     describe,
     drop_site_chrome,
     extract_article,
+    finish_extraction,
     kept_lines,
     read_article,
+    read_page_parts,
 )
 from indexer.errors import DipnewsError
 from indexer.fetch import DEFAULT_TIMEOUT, fetch_url
 from indexer.sitelines import SiteLines
-from indexer.warc import WarcPage, is_warc, iter_warc_pages
+from indexer.warc import is_warc, iter_warc_pages
+from indexer.workers import ordered_map
 
 if TYPE_CHECKING:
     from search.backend import Backend
@@ -135,6 +139,7 @@ def prepare(
     site_lines: SiteLines,
     indexed: Callable[[str], bool] | None = None,
     earlier: Callable[[tuple[str, str]], Record | None] | None = None,
+    page: ReadPage | None = None,
 ) -> tuple[Article, str, str | None]:
     """Extract one page and archive it; say what it is to the index (ADDED, UPDATED or
     DUPLICATE) and which older id of the page the caller is to remove, if any.
@@ -144,10 +149,16 @@ def prepare(
     record an older dipnews made of the same bytes and metadata (by their key),
     asked only when no record has the page's id: an id from the text changes
     with the extraction. The page then keeps that record's ingest day, and the
-    record's id is returned to be removed once the page is indexed.
+    record's id is returned to be removed once the page is indexed. `page` is the
+    page already read and described (by a worker process), as of `today`.
     """
     supplied = jsonable(supplied)
-    article = extract_article(data, source=source, supplied=supplied, ingested=today, site_lines=site_lines)
+    if page is not None:
+        article = finish_extraction(page, site_lines)
+    else:
+        article = extract_article(
+            data, source=source, supplied=supplied, ingested=today, site_lines=site_lines
+        )
     previous = archive.get_record(article.id)
     replaces = None
     if previous is None and earlier is not None:
@@ -216,6 +227,88 @@ def _archived_pages(
     return unchanged, older
 
 
+@dataclass
+class _Job:
+    """One page to read: a file (with its sidecar), or a page of a web archive; or an error
+    found while listing them. `done` names the input file whose last page this is."""
+
+    source: str
+    path: Path | None = None
+    data: bytes | None = None
+    supplied: dict[str, Any] | None = None
+    error: str | None = None
+    done: Path | None = None
+
+
+@dataclass
+class _Read:
+    """A job done by a worker: the page's bytes, metadata and ReadPage, or why it failed, or
+    that it is unchanged since it was indexed."""
+
+    job: _Job
+    data: bytes = b""
+    supplied: dict[str, Any] = field(default_factory=dict)
+    page: ReadPage | None = None
+    error: str | None = None
+    unchanged: bool = False
+
+
+@dataclass
+class _ReadSettings:
+    max_bytes: int
+    overrides: dict[str, Any]
+    today: dt.date
+    unchanged: set[tuple[str, str]]  # the keys of pages that need not be read again
+
+
+_settings: _ReadSettings | None = None  # what every job of a worker shares
+
+
+def _set_read_settings(settings: _ReadSettings) -> None:
+    global _settings
+    _settings = settings
+
+
+def _read_job(job: _Job) -> _Read:
+    """Read and extract one page (in a worker process): no side effect."""
+    assert _settings is not None
+    if job.error is not None or (job.path is None and job.data is None):
+        return _Read(job, error=job.error)
+    try:
+        if job.path is not None:
+            data = read_page(job.path, _settings.max_bytes)
+            supplied = {**read_sidecar(job.path), **_settings.overrides}
+        else:
+            data, supplied = job.data or b"", job.supplied or {}
+        supplied = jsonable(supplied)
+        if _page_key(hashlib.sha256(data).hexdigest(), supplied) in _settings.unchanged:
+            # the same bytes with the same metadata, extracted by this dipnews and in the
+            # index: what prepare would find after extracting the page again
+            return _Read(job, unchanged=True)
+        page = read_page_parts(data, source=job.source, supplied=supplied, ingested=_settings.today)
+    except DipnewsError as error:
+        return _Read(job, error=error.message)
+    return _Read(job, data, supplied, page)
+
+
+def _jobs(
+    paths: Iterable[Path], report: IngestReport, max_bytes: int, overrides: dict[str, Any]
+) -> Iterator[_Job]:
+    for path in iter_page_files(paths, report):
+        if not is_warc(path):
+            yield _Job(str(path), path=path, done=path)
+            continue
+        try:
+            for item in iter_warc_pages(path, max_bytes):
+                if isinstance(item, DipnewsError):
+                    yield _Job(str(path), error=item.message)
+                else:
+                    yield _Job(f"{path}#{item.url}", data=item.data, supplied={"url": item.url, **overrides})
+        except DipnewsError as error:
+            yield _Job(str(path), error=error.message)
+        yield _Job(str(path), done=path)  # nothing to read: the web archive is done
+
+
 def ingest_files(
     data_dir: Path,
     paths: Iterable[Path],
@@ -225,10 +318,14 @@ def ingest_files(
     progress: Callable[[Path], None] | None = None,
     overrides: dict[str, Any] | None = None,
     backend: Backend | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
     """Index files, folders and web archives; a bad page is reported and never stops the others.
 
     `overrides` (metadata given on the command line) win over sidecar files.
+    With `jobs` above one, pages are read and extracted by that many worker
+    processes while this one archives and writes them, in the order given: the
+    index is the same as a serial run's.
     """
     backend = backend_for(data_dir, backend)
     upgrade_if_needed(data_dir, backend)
@@ -244,63 +341,43 @@ def ingest_files(
     many = len(paths) > 1 or any(path.is_dir() or is_warc(path) for path in paths)
     unchanged, older = _archived_pages(archive, indexed) if many else (set(), {})
     superseded: list[str] = []  # ids an older dipnews gave pages that now have another
-    site_lines = site_lines_for(data_dir)
-
-    def take(source: str, read: Callable[[], tuple[bytes, dict[str, Any]]]) -> None:
-        try:
-            data, supplied = read()
-            key = _page_key(hashlib.sha256(data).hexdigest(), supplied)
-            if key in unchanged:
-                # the same bytes with the same metadata, extracted by this dipnews and in
-                # the index: what prepare would find after extracting the page again
-                report.unchanged.append(source)
-                return
-            article, status, replaces = prepare(
-                archive,
-                data,
-                source=source,
-                supplied=supplied,
-                today=today,
-                site_lines=site_lines,
-                indexed=indexed.__contains__,
-                earlier=older.get if many else functools.partial(_earlier_record, archive),
-            )
-        except DipnewsError as error:
-            report.failed.append((source, error.message))
-            return
-        if replaces is not None:
-            superseded.append(replaces)
-        if status == DUPLICATE:
-            report.unchanged.append(source)
-        else:
-            batch.append(article)
-            indexed.add(article.id)
-            report.indexed.append(source)
-
-    def from_file(path: Path) -> tuple[bytes, dict[str, Any]]:
-        return read_page(path, max_bytes), {**read_sidecar(path), **overrides}
-
-    def from_warc(page: WarcPage) -> tuple[bytes, dict[str, Any]]:
-        return page.data, {"url": page.url, **overrides}
-
-    with site_lines:
-        for path in iter_page_files(paths, report):
-            if is_warc(path):
+    settings = _ReadSettings(max_bytes, overrides, today, unchanged)
+    with site_lines_for(data_dir) as site_lines:
+        read = ordered_map(
+            _read_job, _jobs(paths, report, max_bytes, overrides), jobs, _set_read_settings, (settings,)
+        )
+        for result in read:
+            job = result.job
+            if result.error is not None:
+                report.failed.append((job.source, result.error))
+            elif result.unchanged:
+                report.unchanged.append(job.source)
+            elif result.page is not None:
                 try:
-                    for item in iter_warc_pages(path, max_bytes):
-                        if isinstance(item, DipnewsError):
-                            report.failed.append((str(path), item.message))
-                        else:
-                            take(f"{path}#{item.url}", functools.partial(from_warc, item))
-                        if len(batch) >= BATCH_SIZE:
-                            backend.write(batch)
-                            batch.clear()
+                    article, status, replaces = prepare(
+                        archive,
+                        result.data,
+                        source=job.source,
+                        supplied=result.supplied,
+                        today=today,
+                        site_lines=site_lines,
+                        indexed=indexed.__contains__,
+                        earlier=older.get if many else functools.partial(_earlier_record, archive),
+                        page=result.page,
+                    )
                 except DipnewsError as error:
-                    report.failed.append((str(path), error.message))
-            else:
-                take(str(path), functools.partial(from_file, path))
-            if progress:
-                progress(path)
+                    report.failed.append((job.source, error.message))
+                else:
+                    if replaces is not None:
+                        superseded.append(replaces)
+                    if status == DUPLICATE:
+                        report.unchanged.append(job.source)
+                    else:
+                        batch.append(article)
+                        indexed.add(article.id)
+                        report.indexed.append(job.source)
+            if progress and job.done is not None:
+                progress(job.done)
             if len(batch) >= BATCH_SIZE:
                 backend.write(batch)
                 batch.clear()
@@ -352,8 +429,55 @@ def ingest_bytes(
     return article, status
 
 
+@dataclass
+class _ReindexWorker:
+    """What a reindex worker reads: the archive, and the lines learned per site."""
+
+    archive: Archive
+    site_lines: SiteLines | None = None
+
+
+_reindex_worker: _ReindexWorker | None = None
+
+
+def _start_reindex_worker(data_dir: Path) -> None:
+    global _reindex_worker
+    _reindex_worker = _ReindexWorker(archive_for(data_dir), site_lines_for(data_dir))
+
+
+def _stop_reindex_worker() -> None:
+    global _reindex_worker
+    if _reindex_worker is not None and _reindex_worker.site_lines is not None:
+        _reindex_worker.site_lines.close()
+    _reindex_worker = None
+
+
+def _read_record(record: Record) -> Article | str:
+    """A record's page read again (in a worker process), or why it could not be."""
+    assert _reindex_worker is not None
+    try:
+        return read_article(
+            _reindex_worker.archive.get_raw(record.raw_sha256),
+            source=record.source,
+            supplied=record.supplied,
+            ingested=record.ingested,
+        )
+    except (DipnewsError, OSError) as error:
+        return str(error)
+
+
+def _describe_after_site_chrome(article: Article) -> Article:
+    """Drop a read page's site chrome and describe it (in a worker process)."""
+    assert _reindex_worker is not None and _reindex_worker.site_lines is not None
+    drop_site_chrome(article, _reindex_worker.site_lines)
+    return describe(article)
+
+
 def reindex(
-    data_dir: Path, progress: Callable[[], None] | None = None, backend: Backend | None = None
+    data_dir: Path,
+    progress: Callable[[], None] | None = None,
+    backend: Backend | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
     """Rebuild the whole index from the archive, in one commit that replaces the old index.
 
@@ -362,6 +486,7 @@ def reindex(
     site's chrome, is described (topics, places, people, story key) and
     written. `progress` is called twice for each archived page: once it is
     read, once it is written (or at once, for a page that could not be read).
+    With `jobs` above one, pages are read and described by worker processes.
     """
     report = IngestReport()
     archive = archive_for(data_dir)
@@ -371,16 +496,11 @@ def reindex(
     with site_lines_for(data_dir) as site_lines:
         site_lines.clear()
         # the earliest first: when two records now make one article, its ingest day is kept
-        for record in sorted(archive.records(), key=lambda record: (record.ingested, record.id)):
-            try:
-                article = read_article(
-                    archive.get_raw(record.raw_sha256),
-                    source=record.source,
-                    supplied=record.supplied,
-                    ingested=record.ingested,
-                )
-            except (DipnewsError, OSError) as error:
-                report.failed.append((record.source or record.id, str(error)))
+        ordered = sorted(archive.records(), key=lambda record: (record.ingested, record.id))
+        pages = ordered_map(_read_record, ordered, jobs, _start_reindex_worker, (Path(data_dir),))
+        for record, article in zip(ordered, pages, strict=True):
+            if isinstance(article, str):
+                report.failed.append((record.source or record.id, article))
                 if progress:
                     progress()  # nothing of it to write
             else:
@@ -393,9 +513,13 @@ def reindex(
                     records[article.id] = replace(record, id=article.id, extractor_version=EXTRACTOR_VERSION)
             if progress:
                 progress()
-        for article in articles.values():
-            drop_site_chrome(article, site_lines)
-            describe(article)
+    _stop_reindex_worker()  # when jobs is 1, the "worker" was this process
+    try:
+        start = (_start_reindex_worker, (Path(data_dir),))
+        described = ordered_map(_describe_after_site_chrome, list(articles.values()), jobs, *start)
+        articles = {article.id: article for article in described}
+    finally:
+        _stop_reindex_worker()
     backend_for(data_dir, backend).write(articles.values(), clear=True, progress=progress)
     # only once the rebuilt index is committed
     for record in read:

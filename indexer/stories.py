@@ -120,11 +120,12 @@ def story_key(body: str, countries: list[str], people: list[str], date: dt.date 
 
 
 def near_duplicates(a: StoryKey, b: StoryKey) -> bool:
-    return float(np.mean(a.minhash == b.minhash)) >= DUP_SIMILARITY
+    return int(np.count_nonzero(a.minhash == b.minhash)) >= DUP_SIMILARITY * len(a.minhash)
 
 
-def same_story(a: StoryKey, b: StoryKey) -> bool:
-    if near_duplicates(a, b):
+def same_story(a: StoryKey, b: StoryKey, duplicates: bool | None = None) -> bool:
+    """Whether two keys are one story; `duplicates` is near_duplicates(a, b) when already known."""
+    if near_duplicates(a, b) if duplicates is None else duplicates:
         return True
     if not a.countries & b.countries:
         return False

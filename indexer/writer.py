@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +20,7 @@ from typing import Any
 from whoosh import index
 from whoosh.index import Index, LockError
 from whoosh.query import Term
+from whoosh.reading import SegmentReader
 from whoosh.writing import CLEAR, IndexWriter
 
 from indexer.article import Article
@@ -30,7 +32,33 @@ from indexer.stories import StoryKey, UnionFind, near_duplicates, same_story, st
 
 WRITE_TIMEOUT_SECONDS = 30.0
 MAX_BLOCK = 200  # a story term shared by more articles than this is too common to link them
+MERGE_FACTOR = 10  # segments of one size tier (by powers of this) merged into one
+# No commit merges more documents than this: Whoosh merges about 300 documents a second, and
+# every other write waits for the merge. `dipnews optimize` merges everything, when writes can wait.
+MAX_MERGE_DOCS = 4000
 _process_lock = threading.Lock()
+
+
+def merge_tiered(writer: IndexWriter, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy: merge MERGE_FACTOR segments of one size tier, smallest tier first,
+    never writing a segment of more than MAX_MERGE_DOCS (Whoosh's default policy may merge the
+    whole index in one commit: ten minutes at 160,000 articles, with every write waiting)."""
+    tiers: dict[int, list[Any]] = {}
+    for segment in segments:
+        tiers.setdefault(int(math.log(max(segment.doc_count_all(), 1), MERGE_FACTOR)), []).append(segment)
+    merging: list[Any] = []
+    for tier in sorted(tiers):
+        group = sorted(tiers[tier], key=lambda segment: segment.doc_count_all())
+        if len(group) >= MERGE_FACTOR:
+            chosen = group[:MERGE_FACTOR]
+            if sum(segment.doc_count_all() for segment in chosen) <= MAX_MERGE_DOCS:
+                merging = chosen
+                break
+    for segment in merging:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in segments if segment not in merging]
 
 
 def open_or_create_index(index_dir: Path) -> Index:
@@ -148,29 +176,40 @@ def write_articles(
     With `clear`, the old segments are dropped in the same commit: a rebuild
     is all or nothing. `progress` is called as each article goes in.
     """
-    articles = list(articles)
+    # one article is one document: of two with the same id in a batch, the later one is kept
+    articles = list({article.id: article for article in articles}.values())
     count = 0
     with _writer(index_dir, current_schema=clear) as writer:
         with writer.searcher() as searcher:
             resolve_people(articles, None if clear else searcher)
             remaps = assign_groups(articles, None if clear else searcher)
             rewrites = [] if clear else _regrouped(searcher, remaps, {a.id for a in articles})
+            reader = searcher.reader()
+            # a new article needs no look-up of an old copy to delete
+            known = set() if clear else {a.id for a in articles if ("id", a.id.encode("utf-8")) in reader}
         for article in articles:
             document = to_document(article)
-            if clear:
-                writer.add_document(**document)
-            else:
+            if article.id in known:
                 writer.update_document(**document)
+            else:
+                writer.add_document(**document)
             count += 1
             if progress:
                 progress()
         for document in rewrites:
             writer.update_document(**document)
-        if clear:
-            writer.commit(mergetype=CLEAR)
-        else:
-            writer.commit()
+        writer.commit(mergetype=CLEAR if clear else merge_tiered)
     return count
+
+
+def optimize(index_dir: Path) -> int:
+    """Merge the whole index into one segment (faster searches; holds every write meanwhile);
+    return how many documents it holds."""
+    if not index.exists_in(index_dir):
+        return 0
+    with _writer(index_dir) as writer:
+        writer.commit(optimize=True)
+    return int(read_index(index_dir, lambda ix: ix.doc_count()) or 0)
 
 
 def person_key(person: Person) -> str:
@@ -239,6 +278,7 @@ def assign_groups(articles: list[Article], searcher: Any | None) -> dict[str, di
     existing: dict[str, set[str]] = {"dup_group": set(), "story_id": set()}
     blocks: dict[str, list[int]] = {}
     metas: dict[int, tuple[StoryKey, dict[str, Any]]] = {}
+    term_docs: dict[str, list[int]] = {}  # the index's candidates of each story term, looked up once
     for i, article in enumerate(articles):
         key = article.story_key
         if key is None:
@@ -254,12 +294,13 @@ def assign_groups(articles: list[Article], searcher: Any | None) -> dict[str, di
         for j in sorted(candidates):
             other = articles[j].story_key
             assert other is not None
-            if near_duplicates(key, other):
+            duplicates = near_duplicates(key, other)
+            if duplicates:
                 dups.union(article.id, articles[j].id)
-            if same_story(key, other):
+            if same_story(key, other, duplicates):
                 stories.union(article.id, articles[j].id)
         if searcher is not None:
-            for docnum in _indexed_candidates(searcher, terms):
+            for docnum in _indexed_candidates(searcher, terms, term_docs):
                 if docnum not in metas:
                     meta = json.loads(searcher.stored_fields(docnum)["meta"])
                     date = dt.date.fromisoformat(meta["date"]) if meta.get("date") else None
@@ -267,10 +308,11 @@ def assign_groups(articles: list[Article], searcher: Any | None) -> dict[str, di
                 other, meta = metas[docnum]
                 if meta["id"] == article.id:
                     continue
-                if near_duplicates(key, other):
+                duplicates = near_duplicates(key, other)
+                if duplicates:
                     dups.union(article.id, meta["dup_group"])
                     existing["dup_group"].add(meta["dup_group"])
-                if same_story(key, other):
+                if same_story(key, other, duplicates):
                     stories.union(article.id, meta["story_id"])
                     existing["story_id"].add(meta["story_id"])
     for article in articles:
@@ -282,12 +324,17 @@ def assign_groups(articles: list[Article], searcher: Any | None) -> dict[str, di
     }
 
 
-def _indexed_candidates(searcher: Any, terms: list[str]) -> set[int]:
+def _indexed_candidates(searcher: Any, terms: list[str], term_docs: dict[str, list[int]]) -> set[int]:
+    """Indexed documents sharing a story term with an article (terms too common say nothing);
+    `term_docs` keeps each term's documents for the rest of the batch."""
     reader = searcher.reader()
     docs: set[int] = set()
     for term in terms:
-        if 0 < reader.doc_frequency("story_terms", term) <= MAX_BLOCK:
-            docs.update(searcher.docs_for_query(Term("story_terms", term)))
+        if term not in term_docs:
+            frequency = reader.doc_frequency("story_terms", term)
+            found = 0 < frequency <= MAX_BLOCK
+            term_docs[term] = list(searcher.docs_for_query(Term("story_terms", term))) if found else []
+        docs.update(term_docs[term])
     return docs
 
 
@@ -328,7 +375,7 @@ def delete_article(index_dir: Path, article_id: str) -> bool:
         writer.delete_by_term("id", article_id)
         for document in rewrites:
             writer.update_document(**document)
-        writer.commit()
+        writer.commit(mergetype=merge_tiered)
     return True
 
 

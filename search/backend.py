@@ -74,6 +74,9 @@ class Backend(Protocol):
     def schema_is_current(self) -> bool:
         """False when the index was built by an older dipnews and must be rebuilt from the archive."""
 
+    def optimize(self) -> int:
+        """Compact the index for faster searches (may hold writes meanwhile); return its size."""
+
 
 def open_backend(data_dir: Path, name: str = "whoosh", facet_seconds: float = 0.5) -> Backend:
     """The backend of a data dir, by engine name (the BACKEND setting)."""

@@ -6,6 +6,8 @@ import contextlib
 import json
 import os
 import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -28,6 +30,7 @@ from indexer.ingest import (
     site_lines_for,
     site_lines_path,
 )
+from indexer.workers import default_jobs
 from search import INSTANCE
 from search.auth import create_token, revoke_token, token_names
 from search.backend import Backend, open_backend
@@ -83,20 +86,55 @@ def _print_report(report: IngestReport) -> None:
         click.echo(f"  failed  {path}: {reason}", err=True)
 
 
+@contextlib.contextmanager
+def _progress(length: int, label: str, unit: str = "docs") -> Iterator[Callable[[], None]]:
+    """A progress bar on standard error that shows the rate; yields the function that advances it."""
+    started = time.perf_counter()
+    done = 0
+    with click.progressbar(
+        length=length, label=label, file=sys.stderr, item_show_func=lambda rate: rate
+    ) as bar:
+
+        def advance() -> None:
+            nonlocal done
+            done += 1
+            elapsed = time.perf_counter() - started
+            bar.update(1, f"{done / elapsed:.0f} {unit}/s" if elapsed > 0 else None)
+
+        yield advance
+
+
+def _jobs_option(command):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=default_jobs(),
+        show_default="all cores",
+        help="Worker processes extracting pages (one process writes the index).",
+    )(command)
+
+
 @cli.command("index")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Largest page accepted.")
+@_jobs_option
 @click.pass_obj
-def index_command(obj: Context, paths: tuple[Path, ...], max_bytes: int) -> None:
+def index_command(obj: Context, paths: tuple[Path, ...], max_bytes: int, jobs: int) -> None:
     """Index pages from files and folders (HTML or text; sidecar NAME.meta.json supplies metadata).
 
-    Example: dipnews index corpus/ ~/saved-pages/story.html
+    Example: dipnews index --jobs 2 corpus/ ~/saved-pages/story.html
     """
     report = IngestReport()
     files = list(iter_page_files(paths, report))
-    with click.progressbar(length=len(files), label="Indexing", file=sys.stderr) as bar:
+    with _progress(len(files), "Indexing", "files") as advance:
         result = ingest_files(
-            obj.data_dir, files, max_bytes=max_bytes, progress=lambda _: bar.update(1), backend=obj.backend()
+            obj.data_dir,
+            files,
+            max_bytes=max_bytes,
+            progress=lambda _: advance(),
+            backend=obj.backend(),
+            jobs=jobs,
         )
     result.skipped[:0] = report.skipped
     result.failed[:0] = report.failed
@@ -226,17 +264,35 @@ def token_revoke(obj: Context, name: str) -> None:
 
 
 @cli.command("reindex")
+@_jobs_option
 @click.pass_obj
-def reindex_command(obj: Context) -> None:
+def reindex_command(obj: Context, jobs: int) -> None:
     """Rebuild the whole index from the raw archive (after an upgrade of the extractor).
 
-    Example: dipnews reindex
+    Example: dipnews reindex --jobs 2
     """
     archived = len(archive_for(obj.data_dir))
     # each page counts twice: once read, once written (the writing is about a third of the time)
-    with click.progressbar(length=2 * archived, label="Reindexing", file=sys.stderr) as bar:
-        report = reindex(obj.data_dir, progress=lambda: bar.update(1), backend=obj.backend())
+    with _progress(2 * archived, "Reindexing", "steps") as advance:
+        report = reindex(obj.data_dir, progress=advance, backend=obj.backend(), jobs=jobs)
     _print_report(report)
+
+
+@cli.command("optimize")
+@click.pass_obj
+def optimize_command(obj: Context) -> None:
+    """Merge the index into one segment: faster searches after a bulk load. Writes wait meanwhile
+    (Whoosh merges a few hundred articles a second), so run it when no one is adding articles.
+
+    Example: dipnews optimize
+    """
+    started = time.perf_counter()
+    click.echo("Merging the index; adding articles waits until this is done ...", err=True)
+    try:
+        documents = obj.backend().optimize()
+    except DipnewsError as error:
+        raise _fail(error) from None
+    click.echo(f"Merged {documents} documents in {time.perf_counter() - started:.0f} s.")
 
 
 @cli.command("extract")
@@ -421,20 +477,29 @@ def stats_command(obj: Context, as_json: bool) -> None:
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, envvar="PORT")
-@click.option("--threads", default=8, show_default=True)
+@click.option("--threads", default=8, show_default=True, help="Threads per server process.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=default_jobs(),
+    show_default="all cores",
+    help="Server processes sharing the port (Python runs one thread at a time per process).",
+)
 @click.pass_obj
-def serve_command(obj: Context, host: str, port: int, threads: int) -> None:
-    """Serve the search site with waitress, a production WSGI server.
+def serve_command(obj: Context, host: str, port: int, threads: int, workers: int) -> None:
+    """Serve the search site with waitress, a production WSGI server, in one or more processes.
 
-    Example: dipnews serve --port 8000
+    Example: dipnews serve --port 8000 --workers 2
     """
-    from waitress import serve
-
     from search import create_app
+    from search.serving import serve_forked
 
     app = create_app(data_dir=obj.data_dir.resolve())
-    click.echo(f"dipnews: serving {obj.data_dir} on http://{host}:{port}/")
-    serve(app, host=host, port=port, threads=threads)
+    click.echo(f"dipnews: serving {obj.data_dir} on http://{host}:{port}/ ({workers} process(es))")
+    try:
+        serve_forked(app, host=host, port=port, threads=threads, workers=workers)
+    except OSError as error:
+        raise click.ClickException(f"Cannot serve on {host}:{port}: {error.strerror}.") from None
 
 
 if __name__ == "__main__":

@@ -667,6 +667,12 @@ class WhooshBackend:
     def schema_is_current(self) -> bool:
         return writer.schema_is_current(self.index_dir)
 
+    def optimize(self) -> int:
+        """Merge every segment into one."""
+        documents = writer.optimize(self.index_dir)
+        self.refresh()
+        return documents
+
 
 def with_phrase_boost(query: Query) -> Query:
     """For ranking only: a plain query of several words also scores the words as a phrase,

@@ -191,9 +191,9 @@ def test_indexing_a_folder_again_reads_only_what_changed(data_dir, tmp_path, mon
     import indexer.ingest
 
     extracted = []
-    real = indexer.ingest.extract_article
+    real = indexer.ingest.read_page_parts
     monkeypatch.setattr(
-        indexer.ingest, "extract_article", lambda data, **kw: extracted.append(data) or real(data, **kw)
+        indexer.ingest, "read_page_parts", lambda data, **kw: extracted.append(data) or real(data, **kw)
     )
     pages = len(list(CORPUS.iterdir()))
     report = ingest_files(data_dir, [CORPUS], today=INGEST_DAY + dt.timedelta(days=30))
