@@ -19,7 +19,7 @@ def make_schema() -> Schema:
     schema = Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=text, stored=True, field_boost=2.0),
-        body=TEXT(analyzer=text, stored=True, spelling=True),  # spelling: unstemmed words, for "did you mean"
+        body=TEXT(analyzer=text, stored=True),  # did-you-mean words are kept apart: indexer/spellwords.py
         outlet=TEXT(analyzer=text),  # what `outlet:` in a query searches
         country=KEYWORD(commas=True, lowercase=True),  # every country mentioned, for `country:`
         person=TEXT(analyzer=text),  # what `person:` in a query searches

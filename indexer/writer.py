@@ -27,6 +27,7 @@ from indexer.article import Article
 from indexer.entities import Person, same_person, surname_key
 from indexer.errors import DipnewsError
 from indexer.schema import make_schema
+from indexer.spellwords import SpellingWords, article_words
 from indexer.storage import read_index
 from indexer.stories import StoryKey, UnionFind, near_duplicates, same_story, story_terms
 
@@ -187,6 +188,7 @@ def write_articles(
             reader = searcher.reader()
             # a new article needs no look-up of an old copy to delete
             known = set() if clear else {a.id for a in articles if ("id", a.id.encode("utf-8")) in reader}
+            replaced = [searcher.document(id=article_id) for article_id in known]
         for article in articles:
             document = to_document(article)
             if article.id in known:
@@ -199,6 +201,13 @@ def write_articles(
         for document in rewrites:
             writer.update_document(**document)
         writer.commit(mergetype=CLEAR if clear else merge_tiered)
+        with SpellingWords(index_dir) as words:  # after the commit: a word counted is a word indexed
+            if clear:
+                words.clear()
+            words.change(
+                added=[article_words(a.title, a.body) for a in articles],
+                removed=[article_words(f["title"], f["body"]) for f in replaced if f is not None],
+            )
     return count
 
 
@@ -370,12 +379,14 @@ def delete_article(index_dir: Path, article_id: str) -> bool:
             if docnum is None:
                 writer.cancel()
                 return False
-            meta = json.loads(searcher.stored_fields(docnum)["meta"])
-            rewrites = _split_groups(searcher, meta, docnum)
+            gone = searcher.stored_fields(docnum)
+            rewrites = _split_groups(searcher, json.loads(gone["meta"]), docnum)
         writer.delete_by_term("id", article_id)
         for document in rewrites:
             writer.update_document(**document)
         writer.commit(mergetype=merge_tiered)
+        with SpellingWords(index_dir) as words:
+            words.change(removed=[article_words(gone["title"], gone["body"])])
     return True
 
 

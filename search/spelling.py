@@ -1,36 +1,20 @@
-"""Did-you-mean from a dictionary of the index's words, kept per segment as the index changes.
+"""Did-you-mean from the dictionary of the index's words (indexer/spellwords.py).
 
-Each segment's unstemmed body words and their document counts are read once,
-when the segment first appears (a new commit adds a small one; a merge a
-large one); the dictionary of a generation adds up its segments. A word is
-offered as a correction only when at least MIN_DOCS articles use it, and a
-query word is corrected only when the index does not know it at all: a
-correctly spelled word that matches nothing in one field is left alone.
-Candidates are found by rapidfuzz's edit distance over words of a similar
-length, in C: a query that matches nothing costs no more than one that does.
+The writer counts each article's words at commit time; a generation of the
+index takes up only the words changed since the last one. A word is offered
+as a correction only when at least MIN_DOCS articles use it, and a query word
+is corrected only when the index does not know it at all: a correctly spelled
+word that matches nothing in one field is left alone. Candidates are found by
+rapidfuzz's edit distance, in C, over the words of a similar length: a query
+that matches nothing costs no more than one that does.
 """
 
 from __future__ import annotations
-
-from collections import Counter
-from collections.abc import Iterable
-from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 MIN_DOCS = 2  # a word in fewer articles than this is not offered (it may be a typo itself)
-SPELL_FIELD = "spell_body"  # Whoosh keeps the body's unstemmed words here (spelling=True)
-
-
-def segment_words(reader: Any) -> Counter[str]:
-    """One segment's unstemmed body words with the number of documents using each."""
-    words: Counter[str] = Counter()
-    if SPELL_FIELD not in reader.schema:
-        return words
-    for term, info in reader.iter_field(SPELL_FIELD):
-        words[term.decode("utf-8")] = info.doc_frequency()
-    return words
 
 
 def max_distance(word: str) -> int:
@@ -39,20 +23,19 @@ def max_distance(word: str) -> int:
 
 
 class SpellingDictionary:
-    """The words of an index generation with their document counts, by length for candidate search."""
+    """The words of an index generation with their article counts, by length for candidate search."""
 
-    def __init__(self, totals: Counter[str] | None = None) -> None:
-        self.totals: Counter[str] = totals if totals is not None else Counter()
+    def __init__(self, totals: dict[str, int] | None = None, seq: int = 0) -> None:
+        self.totals = totals if totals is not None else {}
+        self.seq = seq  # the sequence number of the last change taken up
         self._by_length: dict[int, list[str]] | None = None  # built on the first correction asked
 
-    def updated(self, removed: Iterable[Counter[str]], added: Iterable[Counter[str]]) -> SpellingDictionary:
-        """The dictionary after segments left the index (merged or emptied) and others joined it."""
-        totals = self.totals.copy()
-        for words in removed:
-            totals.subtract(words)
-        for words in added:
-            totals.update(words)
-        return SpellingDictionary(+totals)  # unary plus drops the words no segment has any more
+    def updated(self, changes: dict[str, int], seq: int) -> SpellingDictionary:
+        """The dictionary with new counts for the words that changed (0: no article uses it)."""
+        if not changes:
+            return self
+        totals = {**self.totals, **changes}
+        return SpellingDictionary({word: n for word, n in totals.items() if n > 0}, seq)
 
     def __len__(self) -> int:
         return sum(1 for n in self.totals.values() if n >= MIN_DOCS)

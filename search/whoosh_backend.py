@@ -15,6 +15,7 @@ results, reads stored fields and highlights.
 
 from __future__ import annotations
 
+import itertools
 import json
 import queue
 import threading
@@ -29,7 +30,7 @@ import numpy as np
 from whoosh import highlight
 from whoosh.index import FileIndex, Index
 from whoosh.qparser import MultifieldParser
-from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Phrase, Query, Term
+from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
 from indexer import writer
@@ -38,11 +39,12 @@ from indexer.errors import DipnewsError
 from indexer.facet_registry import UNKNOWN, VALUE_FACETS
 from indexer.outlets import outlet_by_name
 from indexer.schema import make_schema
+from indexer.spellwords import SpellingWords
 from indexer.storage import read_index
 from search.columns import Columns, SegmentColumns, posting_ids
 from search.query import QueryText, SearchRequest, normalise_query, words_only
 from search.results import Hit, SearchResult, StorySummary
-from search.spelling import SpellingDictionary, segment_words
+from search.spelling import SpellingDictionary
 
 if TYPE_CHECKING:
     from indexer.article import Article
@@ -50,7 +52,8 @@ if TYPE_CHECKING:
 SNIPPET_CHARS = 240
 SUGGEST_BELOW = 3  # offer "did you mean" when fewer results than this
 QUERY_FIELDS = ["title", "body"]
-PHRASE_BOOST = 2.0  # the weight of a plain query's words read as a phrase, in ranking
+PHRASE_BOOST = 2.0  # a result holding a plain query's words side by side scores this much more
+PHRASE_CANDIDATES = 100  # the best-scored results looked at for the words side by side
 POSTINGS_CACHE_IDS = 8_000_000  # document numbers kept in the postings cache (4 bytes each)
 DATE_SORT_HEADROOM = 4  # date-ordered pages take this many times the documents they show, then more
 _ANALYZER = make_schema()["body"].analyzer
@@ -232,7 +235,6 @@ class WhooshBackend:
         self._generation: Generation | None = None
         self._build_lock = threading.Lock()  # one thread builds the next generation
         self._segments: dict[str, SegmentColumns] = {}
-        self._words: dict[str, Counter[str]] = {}
         self._postings = PostingsCache()
 
     # -- generations -------------------------------------------------------
@@ -293,19 +295,12 @@ class WhooshBackend:
                 deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
                 parts.append((self._segments[segment_id], offset, deleted))
                 segment_ids.append(segment_id)
+            for gone in set(self._segments) - set(segment_ids):  # merged away
+                del self._segments[gone]
             old = self._generation
-            previous = set(old.segment_ids) if old is not None else set()
-            added = [sid for sid in segment_ids if sid not in previous]
-            removed = [sid for sid in previous if sid not in segment_ids]
-            for (leaf, _), segment_id in zip(leaves, segment_ids, strict=False):
-                if segment_id in added and segment_id not in self._words:
-                    self._words[segment_id] = segment_words(leaf)
-            base = old.spelling if old is not None else SpellingDictionary()
-            spelling = base.updated(
-                [self._words.pop(sid, Counter()) for sid in removed], [self._words[sid] for sid in added]
-            )
-            for sid in removed:
-                self._segments.pop(sid, None)
+            spelling = old.spelling if old is not None else SpellingDictionary()
+            with SpellingWords(self.index_dir) as words:
+                spelling = spelling.updated(*words.changed_since(spelling.seq))
             columns = Columns.merge(parts)
         except BaseException:
             searcher.close()
@@ -458,14 +453,17 @@ class WhooshBackend:
                 # Without facet filters, no filter set: Whoosh can then skip low-scoring blocks.
                 narrowed = set(np.flatnonzero(matched).tolist()) if total < int(base.sum()) else None
                 limit = end * 2 if request.collapse else end
-                scoring = with_phrase_boost(query)
+                words = phrase_words(query)
                 while True:
-                    results = searcher.search(scoring, filter=narrowed, limit=limit)
-                    ranked = list(results)[:limit]
+                    wanted = max(limit, PHRASE_CANDIDATES) if words else limit
+                    results = searcher.search(query, filter=narrowed, limit=wanted)
+                    ranked = list(itertools.islice(results, wanted))  # len() would count every match
+                    if words:
+                        ranked = _phrase_first(searcher, words, ranked)[:limit]
                     if request.collapse:
                         keep = set(_first_of_each_story([hit.docnum for hit in ranked], story, end))
                         ranked = [hit for hit in ranked if hit.docnum in keep]
-                    if len(ranked) >= end or len(results.top_n) < limit:
+                    if len(ranked) >= end or len(results.top_n) < wanted:
                         break
                     limit *= 4
                 page_hits = ranked[start:end]
@@ -674,23 +672,59 @@ class WhooshBackend:
         return documents
 
 
-def with_phrase_boost(query: Query) -> Query:
-    """For ranking only: a plain query of several words also scores the words as a phrase,
-    so "state visit" ranks a story about a state visit above one that has "state" in its
-    headline and "visit" further down. The matches are the same: a phrase match has every word."""
+def phrase_words(query: Query) -> list[str] | None:
+    """The (analysed) words of a plain query of several words, or None for any other query.
+
+    For ranking only: such a query's results that hold the words side by side come first
+    among the best scored, so "state visit" ranks a story about a state visit above one that
+    has "state" in its headline and "visit" further down."""
     if not isinstance(query, And) or len(query.subqueries) < 2:
-        return query
+        return None
     words = []
     for group in query.subqueries:
         terms = group.subqueries if isinstance(group, Or) else []
         if not all(isinstance(term, Term) for term in terms):
-            return query
+            return None
         fields, texts = [term.fieldname for term in terms], {term.text for term in terms}
         if fields != QUERY_FIELDS or len(texts) != 1:
-            return query  # operators, fields, phrases or wildcards: ranked as written
+            return None  # operators, fields, phrases or wildcards: ranked as written
         words.append(texts.pop())
-    phrases = [Phrase(field, words, boost=PHRASE_BOOST) for field in QUERY_FIELDS]
-    return Or([query, *phrases])
+    return words
+
+
+def _phrase_first(searcher: Searcher, words: list[str], ranked: list[Any]) -> list[Any]:
+    """Ranked hits re-scored: PHRASE_BOOST times more for a hit holding the words side by side
+    (in its title or body). Each word's postings are skipped to the hits only, in document
+    order, and their positions compared: no phrase search over the whole index."""
+    together = _holding_phrase(searcher, words, sorted(hit.docnum for hit in ranked))
+    return sorted(ranked, key=lambda hit: -hit.score * (1 + PHRASE_BOOST if hit.docnum in together else 1))
+
+
+def _holding_phrase(searcher: Searcher, words: list[str], docs: list[int]) -> set[int]:
+    found: set[int] = set()
+    for leaf, offset in searcher.reader().leaf_readers():
+        local = [doc - offset for doc in docs if offset <= doc < offset + leaf.doc_count_all()]
+        for fieldname in QUERY_FIELDS if local else ():
+            if not all((fieldname, word) in leaf for word in words):
+                continue
+            matchers = [leaf.postings(fieldname, word) for word in words]
+            for doc in local:
+                positions = []
+                for matcher in matchers:
+                    if matcher.is_active():
+                        matcher.skip_to(doc)
+                    if not matcher.is_active() or matcher.id() != doc:
+                        break
+                    positions.append(set(matcher.value_as("positions")))
+                else:
+                    if _consecutive(positions):
+                        found.add(doc + offset)
+    return found
+
+
+def _consecutive(positions: list[set[int]]) -> bool:
+    """Whether the words, at these positions each, stand side by side in order somewhere."""
+    return any(all(start + i in later for i, later in enumerate(positions)) for start in positions[0])
 
 
 class WholeWordFragmenter(highlight.ContextFragmenter):
