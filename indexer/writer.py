@@ -155,7 +155,9 @@ def _writer(index_dir: Path, current_schema: bool = False) -> Iterator[IndexWrit
         if current_schema:
             ix = index.open_dir(index_dir, schema=make_schema())
         try:
-            writer = ix.writer(timeout=WRITE_TIMEOUT_SECONDS)
+            # Segments as separate files, not one compound file: Whoosh reads a compound
+            # segment by copying each of its files into memory, for every reader it opens.
+            writer = ix.writer(timeout=WRITE_TIMEOUT_SECONDS, compound=False)
         except LockError:
             raise DipnewsError("The index is busy with another write; retry in a moment.", 503) from None
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import weakref
 from pathlib import Path
 from typing import IO, Any
 
@@ -70,9 +71,13 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
     from search.backend import open_backend
     from search.formats import source_label
 
-    app.extensions["dipnews_backend"] = open_backend(
+    backend = open_backend(
         Path(app.config["DATA_DIR"]), app.config["BACKEND"], facet_seconds=float(app.config["FACET_TIMEOUT"])
     )
+    app.extensions["dipnews_backend"] = backend
+    # The app lives in reference cycles (blueprints, Jinja); its backend's open index files are
+    # closed when it is collected, before the collector would find them open.
+    weakref.finalize(app, backend.close)
 
     from search import api, manage, views
     from search.auth import csrf_token, current_user

@@ -74,6 +74,9 @@ class Backend(Protocol):
     def schema_is_current(self) -> bool:
         """False when the index was built by an older dipnews and must be rebuilt from the archive."""
 
+    def close(self) -> None:
+        """Release what the backend holds open (files, connections); it reopens them when used."""
+
     def optimize(self) -> int:
         """Compact the index for faster searches (may hold writes meanwhile); return its size."""
 

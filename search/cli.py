@@ -52,6 +52,10 @@ class Context:
                 raise _fail(error) from None
         return self._backend
 
+    def close(self) -> None:
+        if self._backend is not None:
+            self._backend.close()
+
 
 @click.group()
 @click.option(
@@ -69,6 +73,7 @@ def cli(ctx: click.Context, data_dir: Path) -> None:
     Example: dipnews index corpus/ && dipnews search "Kazakhstan trade"
     """
     ctx.obj = Context(data_dir)
+    ctx.call_on_close(ctx.obj.close)
 
 
 def _fail(error: DipnewsError) -> click.ClickException:

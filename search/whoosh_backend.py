@@ -161,9 +161,15 @@ class Generation:
             self._close()
 
     def _close(self) -> None:
-        for searcher in self._opened:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for searcher in opened:
             searcher.close()
-        self._opened.clear()
+
+    def __del__(self) -> None:
+        # A generation dropped with its backend (a test's app, a CLI command) closes its files
+        # itself rather than leave them to the garbage collector's warnings.
+        self._close()
 
     # -- which documents match ---------------------------------------------
 
@@ -273,6 +279,12 @@ class WhooshBackend:
     @staticmethod
     def _changed(generation: Generation) -> bool:
         return bool(generation.index.latest_generation() != generation.number)
+
+    def close(self) -> None:
+        """Close the index files this backend holds open (it opens them again when next asked)."""
+        generation, self._generation = self._generation, None
+        if generation is not None:
+            generation.retire()
 
     def refresh(self) -> None:
         """Take up the latest commit now (after a write of this process), if this backend reads."""
