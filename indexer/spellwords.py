@@ -56,10 +56,11 @@ class SpellingWords:
             self.db.execute("BEGIN IMMEDIATE")
             (seq,) = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM word").fetchone()
             self.db.executemany(
-                "INSERT INTO word VALUES (?, MAX(?, 0), ?) ON CONFLICT(word) DO UPDATE"
-                " SET docs = MAX(docs + excluded.docs, 0), seq = excluded.seq",
+                "INSERT INTO word VALUES (?, ?, ?) ON CONFLICT(word) DO UPDATE"
+                " SET docs = docs + excluded.docs, seq = excluded.seq",
                 [(word, n, seq) for word, n in delta.items() if n],
             )
+            self.db.execute("UPDATE word SET docs = 0 WHERE docs < 0 AND seq = ?", (seq,))
 
     def clear(self) -> None:
         """Forget every word (the index is being rebuilt); sequence numbers keep growing."""

@@ -9,8 +9,12 @@ folder of a million pages is never held in memory at once.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +23,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 JOBS_AHEAD = 32  # items submitted per worker before the first result is awaited
+PR_SET_PDEATHSIG = 1  # prctl option: a signal for this process when its parent dies (Linux)
 
 
 def default_jobs() -> int:
@@ -48,7 +53,8 @@ def ordered_map(
         yield from map(function, items)
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs) as pool:
+    start = (_start_worker, (os.getpid(), initializer, initargs))
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=start[0], initargs=start[1]) as pool:
         pending: deque[Future[R]] = deque()
         for item in items:
             pending.append(pool.submit(function, item))
@@ -56,3 +62,18 @@ def ordered_map(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def _start_worker(parent: int, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
+    """Tie a worker's life to its parent's, then run the caller's initializer.
+
+    A worker waits for work on a pipe its siblings also hold open, so it would
+    outlive a parent killed with SIGKILL; on Linux the kernel stops it instead.
+    """
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    if initializer is not None:
+        initializer(*initargs)

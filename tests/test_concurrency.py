@@ -61,6 +61,22 @@ def served(tmp_path):
     server.wait(timeout=10)
 
 
+def processes_naming(path: Path, within: float) -> list[int]:
+    """Processes whose command line names `path`, once they have had `within` seconds to end."""
+    deadline = time.time() + within
+    while True:
+        found = []
+        for proc in Path("/proc").iterdir():
+            try:
+                if proc.name.isdigit() and str(path).encode() in (proc / "cmdline").read_bytes():
+                    found.append(int(proc.name))
+            except OSError:
+                continue
+        if not found or time.time() > deadline:
+            return found
+        time.sleep(0.1)
+
+
 def add_many(args: tuple[str, str, range]) -> list[int]:
     base, token, numbers = args
     statuses = []
@@ -99,6 +115,9 @@ def test_indexer_killed_mid_run_leaves_an_index_that_opens_and_a_rerun_completes
     count = 1500
     for n in range(count):
         (pages / f"{n:04}.txt").write_text(story(n))
+    for n in range(0, count, 100):  # the same page again with other metadata: still one article
+        (pages / f"{n:04}-copy.txt").write_text(story(n))
+        (pages / f"{n:04}-copy.txt.meta.json").write_text('{"outlet": "Second Source"}')
     data_dir = tmp_path / "data"
     run = [*DIPNEWS, "--data-dir", str(data_dir), "index", str(pages)]
     indexer = subprocess.Popen(run, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -108,8 +127,11 @@ def test_indexer_killed_mid_run_leaves_an_index_that_opens_and_a_rerun_completes
         time.sleep(0.02)
     os.kill(indexer.pid, signal.SIGKILL)
     indexer.wait()
+    assert not processes_naming(data_dir, within=10)  # its worker processes stopped with it
     partial = open_backend(data_dir).search(SearchRequest(q="delegation")).total
     assert partial < count  # killed before the end
     rerun = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert open_backend(data_dir).search(SearchRequest(q="delegation")).total == count
+    backend = open_backend(data_dir)
+    assert backend.search(SearchRequest(q="delegation")).total == count
+    assert backend.stats()["documents"] == len(backend.indexed_ids()) == count  # no id held twice

@@ -1,0 +1,183 @@
+"""The backend interface and the Whoosh engine behind it: counts, generations, spelling, ingest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from indexer.facet_registry import UNKNOWN, VALUE_FACETS
+from indexer.ingest import delete, ingest_bytes, ingest_files
+from indexer.writer import MAX_MERGE_DOCS, MERGE_FACTOR
+from search.backend import open_backend
+from search.cli import cli
+from search.query import SearchRequest
+from tests.conftest import CORPUS, INGEST_DAY, PAGES
+
+
+def story(n: int, place: str = "GENEVA") -> str:
+    return (
+        f"{place}, May {n % 28 + 1} - Negotiators from delegation number {n} reached agreement "
+        f"on clause {n * 7} of the water-sharing accord on Tuesday, diplomats said after "
+        f"the {n}th round of talks, which took place behind closed doors."
+    )
+
+
+def stored_documents(data_dir: Path) -> list[dict[str, object]]:
+    """Every live document's metadata, read straight from Whoosh (not through the backend)."""
+    ix = whoosh_index.open_dir(data_dir / "index")
+    with ix.searcher() as searcher:
+        return [json.loads(fields["meta"]) for fields in searcher.all_stored_fields()]
+
+
+@pytest.fixture(scope="module")
+def backend(indexed_dir):
+    return open_backend(indexed_dir)
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        SearchRequest(),
+        SearchRequest(q="Kazakhstan"),
+        SearchRequest(q="trade OR visit"),
+        SearchRequest(topics=("diplomacy",)),
+        SearchRequest(date_from=dt.date(2026, 1, 1), date_to=dt.date(2026, 12, 31)),
+    ],
+)
+def test_facet_counts_agree_with_the_stored_documents(backend, indexed_dir, request_):
+    result = backend.search(request_.with_changes(page_size=100, collapse=False))
+    hits = {hit.id for hit in result.hits}
+    metas = [meta for meta in stored_documents(indexed_dir) if meta["id"] in hits]
+    assert result.total == len(metas) > 0
+    assert result.counts["outlet"] == dict(Counter(meta.get("outlet") or UNKNOWN for meta in metas))
+    if not request_.topics:  # each facet's counts ignore its own selection
+        assert result.counts["topic"] == dict(Counter(t for m in metas for t in m["topics"]))
+    assert result.counts["person"] == dict(Counter(p["name"] for m in metas for p in m["people"]))
+    if not request_.date_from:  # the date facet ignores its own selection
+        days = Counter(meta["date"] for meta in metas if meta.get("date"))
+        assert result.counts["date"] == dict(days)
+        assert result.undated == sum(1 for meta in metas if not meta.get("date"))
+
+
+def test_filtering_by_a_value_gives_its_count(backend):
+    result = backend.search(SearchRequest())
+    for spec in VALUE_FACETS:
+        for value, count in result.counts[spec.name].items():
+            narrowed = backend.search(SearchRequest(**{spec.attribute: (spec.url_value(value),)}))
+            assert narrowed.total == count, (spec.name, value)
+
+
+def test_interpreted_query_is_dipnews_reading_not_the_engine_s(backend):
+    result = backend.search(SearchRequest(q="“state visit” -Gaza AND"))
+    assert result.interpreted == '"state visit" NOT Gaza'
+    assert "body:" not in result.interpreted and "title:" not in result.interpreted
+
+
+def test_did_you_mean_follows_adds_and_deletes(tmp_path):
+    data = tmp_path / "data"
+    backend = open_backend(data)
+    first, _ = ingest_bytes(data, story(1, "ZHELTOKSAN").encode(), backend=backend)
+    assert backend.suggest("Zheltoksen") is None  # one article is not enough to offer a word
+    ingest_bytes(data, story(2, "ZHELTOKSAN").encode(), backend=backend)
+    assert backend.suggest("Zheltoksen") == "zheltoksan"
+    assert backend.search(SearchRequest(q="Zheltoksen")).suggestion == "zheltoksan"
+    # a correctly spelled word that matches nothing here is not "corrected"
+    assert backend.search(SearchRequest(q="delegation", outlets=("Nowhere",))).suggestion is None
+    delete(data, first.id, backend=backend)
+    assert backend.suggest("Zheltoksen") is None
+
+
+def test_the_same_page_twice_in_one_batch_is_one_document(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name, date in (("a.txt", "2026-02-01"), ("b.txt", "2026-02-03")):
+        (pages / name).write_text(story(5))
+        (pages / f"{name}.meta.json").write_text(json.dumps({"date": date}))
+    report = ingest_files(tmp_path / "data", [pages])
+    assert len(report.indexed) == 2 and not report.failed
+    documents = stored_documents(tmp_path / "data")
+    assert len(documents) == 1 and documents[0]["date"] == "2026-02-03"  # the later copy wins
+    assert open_backend(tmp_path / "data").search(SearchRequest(q="delegation")).total == 1
+
+
+def test_worker_processes_index_the_same_as_one(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(40):  # copies of one wire story among others: story groups to agree on
+        text = story(n % 10, "ASTANA" if n % 3 else "ISLAMABAD") + f"\n\nEditing by Desk {n % 4}."
+        (pages / f"{n:03}.txt").write_text(text)
+        (pages / f"{n:03}.txt.meta.json").write_text(json.dumps({"outlet": f"Outlet {n % 5}"}))
+
+    def index_with(jobs: int) -> list[tuple[object, ...]]:
+        data = tmp_path / f"jobs{jobs}"
+        report = ingest_files(data, [CORPUS, PAGES, pages], today=INGEST_DAY, jobs=jobs)
+        assert not report.failed
+        keys = ("id", "title", "date", "outlet", "story_id", "dup_group", "topics", "people", "site_chrome")
+        return sorted(tuple(json.dumps(meta.get(key)) for key in keys) for meta in stored_documents(data))
+
+    serial = index_with(1)
+    assert len(serial) > 20 and len({row[4] for row in serial}) < len(serial)  # some stories grouped
+    assert index_with(2) == serial
+
+
+def test_searches_run_while_articles_are_added(tmp_path):
+    data = tmp_path / "data"
+    backend = open_backend(data)
+    ingest_bytes(data, story(0).encode(), backend=backend)
+    errors: list[BaseException] = []
+    seen: list[int] = []
+    done = threading.Event()
+
+    def search() -> None:
+        try:
+            while not done.is_set():
+                result = backend.search(SearchRequest(q="delegation"))
+                assert sum(result.counts["outlet"].values()) == result.total
+                seen.append(result.total)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    readers = [threading.Thread(target=search) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    for n in range(1, 15):
+        ingest_bytes(data, story(n).encode(), backend=backend)
+    done.set()
+    for thread in readers:
+        thread.join()
+    assert not errors
+    assert seen and max(seen) <= 15 and seen[0] >= 1
+    assert backend.search(SearchRequest(q="delegation")).total == 15  # every add visible at once
+
+
+def test_commits_merge_small_segments_within_bounds(tmp_path):
+    data = tmp_path / "data"
+    backend = open_backend(data)
+    for n in range(2 * MERGE_FACTOR + 3):
+        ingest_bytes(data, story(n).encode(), backend=backend)
+    segments = list(whoosh_index.open_dir(data / "index")._segments())
+    assert len(segments) < MERGE_FACTOR  # merged as they went
+    assert all(segment.doc_count_all() <= MAX_MERGE_DOCS for segment in segments)
+    assert backend.search(SearchRequest(q="delegation")).total == 2 * MERGE_FACTOR + 3
+
+
+def test_optimize_merges_everything_and_keeps_the_answers(runner, data_dir):
+    before = open_backend(data_dir).search(SearchRequest(q="Kazakhstan", page_size=50))
+    result = runner.invoke(cli, ["--data-dir", str(data_dir), "optimize"])
+    assert result.exit_code == 0, result.output
+    assert len(list(whoosh_index.open_dir(data_dir / "index")._segments())) == 1
+    after = open_backend(data_dir).search(SearchRequest(q="Kazakhstan", page_size=50))
+    assert after.total == before.total and after.counts == before.counts
+    assert {hit.id for hit in after.hits} == {hit.id for hit in before.hits}
+
+
+def test_an_unknown_backend_is_a_clear_error(tmp_path, runner, monkeypatch):
+    monkeypatch.setenv("DIPNEWS_BACKEND", "solr")
+    result = runner.invoke(cli, ["--data-dir", str(tmp_path), "search", "visit"])
+    assert result.exit_code == 1 and "Unknown backend 'solr'" in result.output
