@@ -43,7 +43,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic_corpus import TOPICS, outlet_names, write_corpus  # type: ignore[import-not-found]  # noqa: E402
+from synthetic_corpus import DEFAULT_REUTERS, TOPICS, outlet_names, write_corpus  # type: ignore[import-not-found]  # noqa: E402
 
 from search.backend import open_backend  # noqa: E402
 from search.query import SearchRequest  # noqa: E402
@@ -346,12 +346,13 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seconds", type=float, default=20.0, help="for each throughput run")
     parser.add_argument("--adds", type=int, default=60, help="API adds during a bulk load (0: skip)")
+    parser.add_argument("--reuters", type=Path, default=DEFAULT_REUTERS, help="Reuters-21578 folder")
     args = parser.parse_args()
     work = args.work or Path(f"/tmp/dipnews-scale-{args.articles}")
     corpus, data_dir, fts = work / "corpus", work / "data", work / "fts5.sqlite"
 
     if not corpus.exists():
-        write_corpus(corpus, args.articles)
+        write_corpus(corpus, args.articles, reuters=args.reuters)
     pages = sum(1 for _ in corpus.rglob("*.txt"))
     print(f"corpus: {pages} synthetic articles in {corpus}")
     if not data_dir.exists():
@@ -438,7 +439,7 @@ def main() -> None:
     if args.adds:  # on a copy of the data dir, which the bulk load changes
         more, copy = work / "more", work / "data-adds"
         if not more.exists():
-            write_corpus(more, 20_000, seed=23)
+            write_corpus(more, 20_000, seed=23, reuters=args.reuters)
         subprocess.run(["rm", "-rf", str(copy)], check=True)
         subprocess.run(["cp", "-r", str(data_dir), str(copy)], check=True)
         server, base = start_server(copy, args.workers)
