@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from waitress.server import create_server
+from whoosh import index as whoosh_index
 
 from indexer.article import extract_article
 from indexer.ingest import index_dir
@@ -153,6 +154,11 @@ def fts5_query(
     return 0
 
 
+def _misspell(word: str, rng: random.Random) -> str:
+    i = rng.randrange(1, len(word.replace(" ", "")))
+    return word[:i] + rng.choice("aeiouxz") + word[i + 1 :]
+
+
 def serve(data_dir: Path) -> str:
     """The app over `data_dir` behind waitress on a free loopback port, for the rest of the run."""
     with socket.socket() as probe:
@@ -204,11 +210,14 @@ def main() -> None:
         queries = [" ".join(rng.sample(vocabulary, rng.choice([1, 1, 2]))) for _ in range(args.queries)]
         topics = ["earn", "acq", "crude", "trade", "money-fx", "grain", "interest", "ship"]
         filtered = [(q, rng.choice(topics), ("1987-03-01", "1987-03-31")) for q in queries]
+        # what users also type: misspelt words (did-you-mean runs) and words never found together
+        misspelt = [_misspell(rng.choice(vocabulary), rng) for _ in range(args.queries // 3)]
+        nothing = [f"{rng.choice(vocabulary)} zq{rng.randrange(10**6)}x" for _ in range(args.queries // 3)]
 
         engine = open_backend(work)
         engine.search(SearchRequest(q="warm up"))
-        searcher = engine._current()[0]  # raw Whoosh, for reference
-        parse = engine.parse
+        searcher = whoosh_index.open_dir(index_dir(work)).searcher()  # raw Whoosh, for reference
+        parse = engine.parse  # type: ignore[attr-defined]
         rows = {
             "plain (raw Whoosh, no facets)": timed(lambda q: searcher.search(parse(q)[0], limit=20), queries),
             "facets (dipnews, 3 facets)": timed(lambda q: engine.search(SearchRequest(q=q)), queries),
@@ -220,13 +229,18 @@ def main() -> None:
                 ),
                 filtered,
             ),
+            "misspelt (dipnews, did-you-mean)": timed(lambda q: engine.search(SearchRequest(q=q)), misspelt),
+            "matching nothing (dipnews)": timed(lambda q: engine.search(SearchRequest(q=q)), nothing),
         }
+        searcher.close()
         fts = {
             "plain (raw Whoosh, no facets)": timed(lambda q: fts5_query(db, q, False), queries),
             "facets (dipnews, 3 facets)": timed(lambda q: fts5_query(db, q, True), queries),
             "filtered (dipnews, topic + dates)": timed(
                 lambda f: fts5_query(db, f[0], True, f[1], f[2]), filtered
             ),
+            "misspelt (dipnews, did-you-mean)": timed(lambda q: fts5_query(db, q, True), misspelt),
+            "matching nothing (dipnews)": timed(lambda q: fts5_query(db, q, True), nothing),
         }
 
         base = serve(work) + "/search.json?"

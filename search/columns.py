@@ -12,8 +12,11 @@ is a range of day codes.
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,25 +25,44 @@ from indexer.facet_registry import VALUE_FACETS
 
 DOC = np.int32
 NONE = -1  # the code of "no value" in a dense column
+# Beside each segment's files, named so that Whoosh deletes it with the segment it describes.
+CACHE_SUFFIX = ".dipnews_columns.npz"
+CACHE_VERSION = 1
 
 
 def posting_ids(reader: Any, fieldname: str, text: bytes) -> np.ndarray:
-    """A term's document numbers in one segment (deleted ones included), as an array.
+    """A term's document numbers in one segment (deleted ones included), as an array."""
+    return postings(reader, fieldname, text, weights=False)[0]
 
-    Whoosh decodes postings a block at a time; reading the blocks' id arrays
+
+def postings(reader: Any, fieldname: str, text: bytes, weights: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """A term's document numbers in one segment (deleted ones included) and, with `weights`,
+    its frequency in each (times the field's boost), as arrays.
+
+    Whoosh decodes postings a block at a time; reading the blocks' arrays
     beats iterating a matcher one document at a time by about ten times.
     """
     matcher = reader.postings(fieldname, text)
     inner = getattr(matcher, "child", matcher)
     if not hasattr(inner, "_read_ids"):  # another codec: the public, slower way
-        return np.fromiter(inner.all_ids(), dtype=DOC)
-    blocks = []
+        ids, found = [], []
+        while inner.is_active():
+            ids.append(inner.id())
+            found.append(inner.weight())
+            inner.next()
+        return np.asarray(ids, dtype=DOC), np.asarray(found, dtype=np.float32)
+    id_blocks, weight_blocks = [], []
     while inner.is_active():
         if inner._ids is None:
             inner._read_ids()
-        blocks.append(np.asarray(inner._ids[inner._i :], dtype=DOC))
+        id_blocks.append(np.asarray(inner._ids[inner._i :], dtype=DOC))
+        if weights:
+            if inner._weights is None:
+                inner._read_weights()
+            weight_blocks.append(np.asarray(inner._weights[inner._i :], dtype=np.float32))
         inner._next_block()
-    return np.concatenate(blocks) if blocks else np.empty(0, DOC)
+    ids = np.concatenate(id_blocks) if id_blocks else np.empty(0, DOC)
+    return ids, np.concatenate(weight_blocks) if weight_blocks else np.empty(0, np.float32)
 
 
 @dataclass
@@ -84,17 +106,79 @@ class SegmentFacet:
 
 @dataclass
 class SegmentColumns:
-    """Everything the facets need of one segment, by segment-local document number."""
+    """Everything the facets and ranking need of one segment, by segment-local document number."""
 
     size: int  # documents in the segment, deleted ones included
     facets: dict[str, SegmentFacet]  # value facets, then "day" and "story"
+    lengths: dict[str, np.ndarray]  # ranked field -> its length (in words) in each document
+    total_lengths: dict[str, int]  # ranked field -> its length summed over the segment
 
     @classmethod
-    def read(cls, reader: Any) -> SegmentColumns:
+    def read(cls, reader: Any, ranked_fields: Sequence[str]) -> SegmentColumns:
         facets = {spec.name: SegmentFacet.read(reader, spec.field) for spec in VALUE_FACETS}
         facets["day"] = SegmentFacet.read_column(reader, "date")
         facets["story"] = SegmentFacet.read_column(reader, "story_id")
-        return cls(reader.doc_count_all(), facets)
+        size = reader.doc_count_all()
+        lengths = {
+            field: np.asarray([reader.doc_field_length(doc, field) for doc in range(size)], dtype=np.float32)
+            for field in ranked_fields
+        }
+        totals = {field: int(reader.field_length(field)) for field in ranked_fields}
+        return cls(size, facets, lengths, totals)
+
+    @classmethod
+    def cached(
+        cls, index_dir: Path, segment_id: str, reader: Any, ranked_fields: Sequence[str]
+    ) -> SegmentColumns:
+        """A segment's columns from the file saved beside it, or read and saved there.
+
+        A segment never changes, so its columns are read once, by whichever process
+        meets it first (the writer, just after its commit): a server starting over a
+        million articles loads arrays instead of walking every posting list.
+        """
+        path = column_cache(index_dir, segment_id)
+        try:
+            return cls.load(path)
+        except (OSError, ValueError, KeyError):
+            pass
+        columns = cls.read(reader, ranked_fields)
+        try:
+            columns.save(path)
+        except OSError:  # a read-only index: read each time
+            pass
+        return columns
+
+    def save(self, path: Path) -> None:
+        arrays: dict[str, np.ndarray] = {}
+        about = {"version": CACHE_VERSION, "size": self.size, "totals": self.total_lengths, "values": {}}
+        for name, facet in self.facets.items():
+            about["values"][name] = facet.values
+            arrays[f"docs_{name}"], arrays[f"codes_{name}"] = facet.docs, facet.codes
+        for field, lengths in self.lengths.items():
+            arrays[f"length_{field}"] = lengths
+        arrays["about"] = np.frombuffer(json.dumps(about).encode("utf-8"), dtype=np.uint8)
+        partial = path.with_name(path.name + ".tmp")
+        with open(partial, "wb") as out:
+            np.savez(out, **arrays)
+        os.replace(partial, path)
+
+    @classmethod
+    def load(cls, path: Path) -> SegmentColumns:
+        with np.load(path) as data:
+            about = json.loads(data["about"].tobytes().decode("utf-8"))
+            if about["version"] != CACHE_VERSION:
+                raise ValueError("columns saved by another version")
+            facets = {
+                name: SegmentFacet(values, data[f"docs_{name}"], data[f"codes_{name}"])
+                for name, values in about["values"].items()
+            }
+            lengths = {field: data[f"length_{field}"] for field in about["totals"]}
+        return cls(about["size"], facets, lengths, about["totals"])
+
+
+def column_cache(index_dir: Path, segment_id: str) -> Path:
+    """Where a segment's columns are saved."""
+    return Path(index_dir) / f"{segment_id}{CACHE_SUFFIX}"
 
 
 class FacetColumn:
@@ -185,6 +269,8 @@ class Columns:
     size: int
     live: np.ndarray  # mask of documents not deleted
     facets: dict[str, FacetColumn]  # value facets, "day" and "story"
+    lengths: dict[str, np.ndarray]  # ranked field -> its length in each document
+    average_lengths: dict[str, float]  # ranked field -> its mean length (over all documents, as Whoosh)
 
     @classmethod
     def merge(cls, segments: Sequence[tuple[SegmentColumns, int, Iterable[int]]]) -> Columns:
@@ -203,7 +289,12 @@ class Columns:
             )
             for name in names
         }
-        return cls(size, live, facets)
+        fields = segments[0][0].lengths if segments else {}
+        lengths = {
+            field: np.concatenate([part.lengths[field] for part, _, _ in segments]) for field in fields
+        }
+        average = {f: sum(part.total_lengths[f] for part, _, _ in segments) / size for f in fields}
+        return cls(size, live, facets, lengths, average)
 
     def day_range(self, start: str | None, end: str | None) -> np.ndarray:
         """A mask of the documents dated from `start` to `end` (ISO days, inclusive)."""

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import queue
+import re
 import threading
 import time
 from collections import Counter, OrderedDict
@@ -41,7 +43,7 @@ from indexer.outlets import outlet_by_name
 from indexer.schema import make_schema
 from indexer.spellwords import SpellingWords
 from indexer.storage import read_index
-from search.columns import Columns, SegmentColumns, posting_ids
+from search.columns import Columns, SegmentColumns, column_cache, postings
 from search.query import QueryText, SearchRequest, normalise_query, words_only
 from search.results import Hit, SearchResult, StorySummary
 from search.spelling import SpellingDictionary
@@ -54,35 +56,41 @@ SUGGEST_BELOW = 3  # offer "did you mean" when fewer results than this
 QUERY_FIELDS = ["title", "body"]
 PHRASE_BOOST = 2.0  # a result holding a plain query's words side by side scores this much more
 PHRASE_CANDIDATES = 100  # the best-scored results looked at for the words side by side
+BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's BM25F defaults
+HIGHLIGHT_WINDOW = 4000  # characters of a body analysed for its snippet, around the first matches
 POSTINGS_CACHE_IDS = 8_000_000  # document numbers kept in the postings cache (4 bytes each)
 DATE_SORT_HEADROOM = 4  # date-ordered pages take this many times the documents they show, then more
 _ANALYZER = make_schema()["body"].analyzer
 
 
 class PostingsCache:
-    """Term postings by segment, as arrays; a segment never changes, so neither do they."""
+    """Term postings by segment (documents and weights), as arrays; a segment never changes,
+    so neither do they. The least recently used go when the cache holds too many."""
 
     def __init__(self, budget: int = POSTINGS_CACHE_IDS) -> None:
         self.budget = budget
         self._held = 0
-        self._entries: OrderedDict[tuple[str, str, bytes], np.ndarray] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, segment_id: str, reader: Any, fieldname: str, text: bytes) -> np.ndarray:
+    def get(self, segment_id: str, reader: Any, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
         key = (segment_id, fieldname, text)
         with self._lock:
             found = self._entries.get(key)
             if found is not None:
                 self._entries.move_to_end(key)
                 return found
-        ids = posting_ids(reader, fieldname, text) if (fieldname, text) in reader else np.empty(0, np.int32)
+        if (fieldname, text) in reader:
+            found = postings(reader, fieldname, text)
+        else:
+            found = (np.empty(0, np.int32), np.empty(0, np.float32))
         with self._lock:
-            self._entries[key] = ids
-            self._held += len(ids) + 1
+            self._entries[key] = found
+            self._held += len(found[0]) + 1
             while self._held > self.budget and len(self._entries) > 1:
-                _, dropped = self._entries.popitem(last=False)
+                _, (dropped, _) = self._entries.popitem(last=False)
                 self._held -= len(dropped) + 1
-        return ids
+        return found
 
 
 class Generation:
@@ -173,17 +181,46 @@ class Generation:
 
     # -- which documents match ---------------------------------------------
 
-    def term_docs(self, fieldname: str, text: str | bytes) -> np.ndarray:
-        """A mask of the live documents holding a term."""
+    def term_postings(self, fieldname: str, text: str | bytes) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """A term's postings in each segment: document numbers (of the generation) and weights."""
         with self.searcher() as searcher:
-            field = searcher.schema[fieldname]
-            key = text if isinstance(text, bytes) else field.to_bytes(text)
-            mask = np.zeros(self.size, dtype=bool)
+            key = text if isinstance(text, bytes) else searcher.schema[fieldname].to_bytes(text)
             leaves = searcher.reader().leaf_readers() if self.segment_ids else []
             for (leaf, offset), segment_id in zip(leaves, self.segment_ids, strict=True):
-                ids = self.postings.get(segment_id, leaf, fieldname, key)
-                mask[ids + offset] = True
+                ids, weights = self.postings.get(segment_id, leaf, fieldname, key)
+                yield ids + offset, weights
+
+    def term_docs(self, fieldname: str, text: str | bytes) -> np.ndarray:
+        """A mask of the live documents holding a term."""
+        mask = np.zeros(self.size, dtype=bool)
+        for ids, _ in self.term_postings(fieldname, text):
+            mask[ids] = True
         return mask & self.columns.live
+
+    def scores(self, query: Query) -> np.ndarray | None:
+        """BM25F scores of every document for the query's title and body words, as Whoosh
+        computes them (the words' scores added up), or None when the query has none.
+
+        Numpy over cached postings: a word in 100,000 articles costs a few milliseconds,
+        where Whoosh's matchers score one document at a time.
+        """
+        terms = {(field, text) for field, text in query.iter_all_terms() if field in QUERY_FIELDS}
+        if not terms or self.size == 0:
+            return None
+        scores = np.zeros(self.size, dtype=np.float32)
+        for fieldname, text in terms:
+            df = 0
+            parts = []
+            for ids, weights in self.term_postings(fieldname, text):
+                df += len(ids)
+                parts.append((ids, weights))
+            idf = math.log(self.size / (df + 1)) + 1
+            average = self.columns.average_lengths[fieldname] or 1
+            lengths = self.columns.lengths[fieldname]
+            for ids, weights in parts:
+                norm = BM25_K1 * ((1 - BM25_B) + BM25_B * lengths[ids] / average)
+                scores[ids] += idf * (weights * (BM25_K1 + 1)) / (weights + norm)
+        return scores
 
     def matches(self, query: Query) -> np.ndarray:
         """A mask of the documents a query matches; boolean queries as mask algebra over postings,
@@ -303,7 +340,9 @@ class WhooshBackend:
                     continue
                 segment_id = segment.segment_id()
                 if segment_id not in self._segments:
-                    self._segments[segment_id] = SegmentColumns.read(leaf)
+                    self._segments[segment_id] = SegmentColumns.cached(
+                        self.index_dir, segment_id, leaf, QUERY_FIELDS
+                    )
                 deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
                 parts.append((self._segments[segment_id], offset, deleted))
                 segment_ids.append(segment_id)
@@ -460,51 +499,26 @@ class WhooshBackend:
             return []
         story = gen.columns.facets["story"].dense
         assert story is not None
+        collapse = story if request.collapse else None
+        scores = gen.scores(query) if request.sort == "relevance" else None
         with gen.searcher() as searcher:
-            if request.sort == "relevance" and not isinstance(query, Every):
-                # Without facet filters, no filter set: Whoosh can then skip low-scoring blocks.
-                narrowed = set(np.flatnonzero(matched).tolist()) if total < int(base.sum()) else None
-                limit = end * 2 if request.collapse else end
-                words = phrase_words(query)
-                while True:
-                    wanted = max(limit, PHRASE_CANDIDATES) if words else limit
-                    results = searcher.search(query, filter=narrowed, limit=wanted)
-                    ranked = list(itertools.islice(results, wanted))  # len() would count every match
-                    if words:
-                        ranked = _phrase_first(searcher, words, ranked)[:limit]
-                    if request.collapse:
-                        keep = set(_first_of_each_story([hit.docnum for hit in ranked], story, end))
-                        ranked = [hit for hit in ranked if hit.docnum in keep]
-                    if len(ranked) >= end or len(results.top_n) < wanted:
-                        break
-                    limit *= 4
-                page_hits = ranked[start:end]
+            if scores is not None:
+                ranked = _by_score(searcher, query, scores, matched, end, collapse)
+            elif request.sort == "relevance" and not isinstance(query, Every):
+                ranked = _whoosh_ranked(searcher, query, base, matched, end, collapse)
             else:
-                collapse = story if request.collapse else None
-                ordered = _by_date(
-                    matched, gen.columns, newest=request.sort != "oldest", enough=end, story=collapse
-                )
-                wanted = ordered[start:end]
-                if not wanted:
-                    return []
-                results = searcher.search(query, filter=set(wanted), limit=len(wanted))
-                position = {doc: i for i, doc in enumerate(wanted)}
-                page_hits = sorted(results, key=lambda hit: position[hit.docnum])
-            results.fragmenter = WholeWordFragmenter(maxchars=SNIPPET_CHARS, surround=80)
-            results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
-            hits = [self._hit(hit) for hit in page_hits]
-        for hit, found in zip(hits, page_hits, strict=True):
-            hit.story = self._story_summary(gen, found.docnum, matched)
+                newest = request.sort != "oldest"
+                ranked = _by_date(matched, gen.columns, newest=newest, enough=end, story=collapse)
+            shown = ranked[start:end]
+            terms = frozenset(
+                text.decode() if isinstance(text, bytes) else text
+                for field, text in query.iter_all_terms()
+                if field in QUERY_FIELDS
+            )
+            hits = [_hit(searcher.stored_fields(doc), terms) for doc in shown]
+        for hit, doc in zip(hits, shown, strict=True):
+            hit.story = self._story_summary(gen, doc, matched)
         return hits
-
-    @staticmethod
-    def _hit(hit: Any) -> Hit:
-        fields = hit.fields()
-        snippet = hit.highlights("body", top=2)
-        if not snippet:
-            snippet = highlight.htmlescape(_lead(fields["body"]))
-        meta = json.loads(fields["meta"])
-        return Hit(fields["id"], fields["title"], snippet, meta, hit.score)
 
     def _story_summary(self, gen: Generation, docnum: int, matched: np.ndarray) -> StorySummary | None:
         columns = gen.columns
@@ -655,8 +669,23 @@ class WhooshBackend:
     ) -> int:
         """Add or replace (by id) articles in one commit; with `clear`, replace the whole index."""
         count = writer.write_articles(self.index_dir, articles, clear=clear, progress=progress)
+        self._columns_of_new_segments()
         self.refresh()
         return count
+
+    def _columns_of_new_segments(self) -> None:
+        """Save the columns of the segments the last commit wrote, while they are in the page cache,
+        so that no search pays for reading them."""
+
+        def save(ix: Index) -> None:
+            with ix.reader() as reader:
+                for leaf, _ in reader.leaf_readers():
+                    segment = leaf.segment()
+                    if segment is None or column_cache(self.index_dir, segment.segment_id()).exists():
+                        continue
+                    SegmentColumns.cached(self.index_dir, segment.segment_id(), leaf, QUERY_FIELDS)
+
+        read_index(self.index_dir, save)
 
     def delete(self, article_id: str) -> bool:
         """Remove an article (its groups are worked out again among their other members)."""
@@ -684,6 +713,93 @@ class WhooshBackend:
         return documents
 
 
+def _by_score(
+    searcher: Searcher,
+    query: Query,
+    scores: np.ndarray,
+    matched: np.ndarray,
+    enough: int,
+    story: np.ndarray | None,
+) -> list[int]:
+    """The first `enough` matched documents by score (one per story when `story` is given);
+    of a plain query of several words, the best scored holding the words side by side first."""
+    docs = np.flatnonzero(matched)
+    values = scores[docs]
+    words = phrase_words(query)
+    take = max(enough * (2 if story is not None else 1), PHRASE_CANDIDATES if words else 0, 1)
+    while True:
+        if take >= len(docs):
+            order = np.lexsort((docs, -values))
+        else:
+            part = np.argpartition(-values, take)[:take]
+            order = part[np.lexsort((docs[part], -values[part]))]
+        ranked = [(int(docs[i]), float(values[i])) for i in order]
+        if words:
+            together = _holding_phrase(searcher, words, sorted(doc for doc, _ in ranked))
+            boosted = [
+                (doc, score * (1 + PHRASE_BOOST) if doc in together else score) for doc, score in ranked
+            ]
+            ranked = sorted(boosted, key=lambda pair: -pair[1])
+        result = [doc for doc, _ in ranked]
+        if story is not None:
+            result = _first_of_each_story(result, story, enough)
+        if len(result) >= enough or take >= len(docs):
+            return result[:enough]
+        take *= 4
+
+
+def _whoosh_ranked(
+    searcher: Searcher,
+    query: Query,
+    base: np.ndarray,
+    matched: np.ndarray,
+    enough: int,
+    story: np.ndarray | None,
+) -> list[int]:
+    """Whoosh's own ranking, for a query with no title or body word to score (`topic:trade`)."""
+    # Without facet filters, no filter set: Whoosh can then skip low-scoring blocks.
+    narrowed = set(np.flatnonzero(matched).tolist()) if int(matched.sum()) < int(base.sum()) else None
+    limit = enough * 2 if story is not None else enough
+    while True:
+        results = searcher.search(query, filter=narrowed, limit=limit)
+        ranked = [hit.docnum for hit in itertools.islice(results, limit)]  # len() would count every match
+        if story is not None:
+            ranked = _first_of_each_story(ranked, story, enough)
+        if len(ranked) >= enough or len(results.top_n) < limit:
+            return ranked[:enough]
+        limit *= 4
+
+
+def _hit(fields: dict[str, Any], terms: frozenset[str]) -> Hit:
+    """A result: stored fields, and a snippet around the query's words in the body."""
+    body = fields["body"]
+    snippet = _snippet(body, terms) if terms else ""
+    if not snippet:
+        snippet = highlight.htmlescape(_lead(body))
+    return Hit(fields["id"], fields["title"], snippet, json.loads(fields["meta"]))
+
+
+def _snippet(body: str, terms: frozenset[str]) -> str:
+    """Up to two fragments of the body with the words marked, from a window around their first
+    occurrences: a long body is not analysed whole for a snippet of 240 characters."""
+    stems = sorted((re.escape(term) for term in terms), key=len, reverse=True)
+    first = re.search(rf"\b(?:{'|'.join(stems)})", body, re.IGNORECASE) if stems else None
+    begin = max(0, first.start() - SNIPPET_CHARS) if first else 0
+    window = body[begin : begin + HIGHLIGHT_WINDOW]
+    if begin:  # start on a whole word
+        window = window[window.find(" ") + 1 :]
+    return str(
+        highlight.highlight(
+            window,
+            terms,
+            _ANALYZER,
+            WholeWordFragmenter(maxchars=SNIPPET_CHARS, surround=80),
+            highlight.HtmlFormatter(tagname="mark", between=" … "),
+            top=2,
+        )
+    )
+
+
 def phrase_words(query: Query) -> list[str] | None:
     """The (analysed) words of a plain query of several words, or None for any other query.
 
@@ -702,14 +818,6 @@ def phrase_words(query: Query) -> list[str] | None:
             return None  # operators, fields, phrases or wildcards: ranked as written
         words.append(texts.pop())
     return words
-
-
-def _phrase_first(searcher: Searcher, words: list[str], ranked: list[Any]) -> list[Any]:
-    """Ranked hits re-scored: PHRASE_BOOST times more for a hit holding the words side by side
-    (in its title or body). Each word's postings are skipped to the hits only, in document
-    order, and their positions compared: no phrase search over the whole index."""
-    together = _holding_phrase(searcher, words, sorted(hit.docnum for hit in ranked))
-    return sorted(ranked, key=lambda hit: -hit.score * (1 + PHRASE_BOOST if hit.docnum in together else 1))
 
 
 def _holding_phrase(searcher: Searcher, words: list[str], docs: list[int]) -> set[int]:

@@ -16,6 +16,7 @@ from indexer.ingest import delete, ingest_bytes, ingest_files
 from indexer.writer import MAX_MERGE_DOCS, MERGE_FACTOR
 from search.backend import open_backend
 from search.cli import cli
+from search.columns import CACHE_SUFFIX
 from search.query import SearchRequest
 from tests.conftest import CORPUS, INGEST_DAY, PAGES
 
@@ -63,6 +64,20 @@ def test_facet_counts_agree_with_the_stored_documents(backend, indexed_dir, requ
         days = Counter(meta["date"] for meta in metas if meta.get("date"))
         assert result.counts["date"] == dict(days)
         assert result.undated == sum(1 for meta in metas if not meta.get("date"))
+
+
+def test_columns_saved_beside_segments_give_the_same_answers(data_dir):
+    saved = list((data_dir / "index").glob(f"*{CACHE_SUFFIX}"))
+    segments = list(whoosh_index.open_dir(data_dir / "index")._segments())
+    assert len(saved) == len(segments) > 0  # written by the indexer, one per segment
+    request = SearchRequest(q="Kazakhstan OR trade", page_size=50)
+    from_saved = open_backend(data_dir).search(request)
+    for path in saved:
+        path.unlink()
+    read_again = open_backend(data_dir).search(request)
+    assert from_saved.counts == read_again.counts and from_saved.total == read_again.total > 0
+    assert [hit.id for hit in from_saved.hits] == [hit.id for hit in read_again.hits]
+    assert len(list((data_dir / "index").glob(f"*{CACHE_SUFFIX}"))) == len(segments)  # saved again
 
 
 def test_filtering_by_a_value_gives_its_count(backend):
