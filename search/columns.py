@@ -45,12 +45,12 @@ def postings(reader: Any, fieldname: str, text: bytes, weights: bool = True) -> 
     matcher = reader.postings(fieldname, text)
     inner = getattr(matcher, "child", matcher)
     if not hasattr(inner, "_read_ids"):  # another codec: the public, slower way
-        ids, found = [], []
+        numbers, found = [], []
         while inner.is_active():
-            ids.append(inner.id())
+            numbers.append(inner.id())
             found.append(inner.weight())
             inner.next()
-        return np.asarray(ids, dtype=DOC), np.asarray(found, dtype=np.float32)
+        return np.asarray(numbers, dtype=DOC), np.asarray(found, dtype=np.float32)
     id_blocks, weight_blocks = [], []
     while inner.is_active():
         if inner._ids is None:
@@ -150,16 +150,17 @@ class SegmentColumns:
 
     def save(self, path: Path) -> None:
         arrays: dict[str, np.ndarray] = {}
-        about = {"version": CACHE_VERSION, "size": self.size, "totals": self.total_lengths, "values": {}}
+        values: dict[str, list[str]] = {}
+        about = {"version": CACHE_VERSION, "size": self.size, "totals": self.total_lengths, "values": values}
         for name, facet in self.facets.items():
-            about["values"][name] = facet.values
+            values[name] = facet.values
             arrays[f"docs_{name}"], arrays[f"codes_{name}"] = facet.docs, facet.codes
         for field, lengths in self.lengths.items():
             arrays[f"length_{field}"] = lengths
         arrays["about"] = np.frombuffer(json.dumps(about).encode("utf-8"), dtype=np.uint8)
         partial = path.with_name(path.name + ".tmp")
         with open(partial, "wb") as out:
-            np.savez(out, **arrays)
+            np.savez(out, **arrays)  # type: ignore[arg-type]
         os.replace(partial, path)
 
     @classmethod
