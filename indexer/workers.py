@@ -64,16 +64,20 @@ def ordered_map(
             yield pending.popleft().result()
 
 
-def _start_worker(parent: int, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
-    """Tie a worker's life to its parent's, then run the caller's initializer.
+def die_with_parent(parent: int) -> None:
+    """Have this (forked) process stopped when its parent dies, even of SIGKILL (on Linux).
 
-    A worker waits for work on a pipe its siblings also hold open, so it would
-    outlive a parent killed with SIGKILL; on Linux the kernel stops it instead.
+    A pool worker waits for work on a pipe its siblings also hold open, and a
+    server process on a socket: either would outlive its parent otherwise.
     """
     if sys.platform == "linux":
         libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() != parent:  # the parent died before the line above
         os._exit(1)
+
+
+def _start_worker(parent: int, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
+    die_with_parent(parent)
     if initializer is not None:
         initializer(*initargs)
