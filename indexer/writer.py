@@ -41,25 +41,35 @@ _process_lock = threading.Lock()
 
 
 def merge_tiered(writer: IndexWriter, segments: list[Any]) -> list[Any]:
-    """Whoosh merge policy: merge MERGE_FACTOR segments of one size tier, smallest tier first,
-    never writing a segment of more than MAX_MERGE_DOCS (Whoosh's default policy may merge the
-    whole index in one commit: ten minutes at 160,000 articles, with every write waiting)."""
-    tiers: dict[int, list[Any]] = {}
-    for segment in segments:
-        tiers.setdefault(int(math.log(max(segment.doc_count_all(), 1), MERGE_FACTOR)), []).append(segment)
-    merging: list[Any] = []
-    for tier in sorted(tiers):
-        group = sorted(tiers[tier], key=lambda segment: segment.doc_count_all())
-        if len(group) >= MERGE_FACTOR:
-            chosen = group[:MERGE_FACTOR]
-            if sum(segment.doc_count_all() for segment in chosen) <= MAX_MERGE_DOCS:
-                merging = chosen
-                break
+    """Whoosh merge policy: merge what `segments_to_merge` picks. Whoosh's default policy may
+    merge the whole index in one commit: ten minutes at 160,000 articles, with every other
+    write waiting."""
+    merging = segments_to_merge(segments)
     for segment in merging:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
         reader.close()
     return [segment for segment in segments if segment not in merging]
+
+
+def segments_to_merge(segments: list[Any]) -> list[Any]:
+    """Up to MERGE_FACTOR of the smallest segments of a size tier (powers of MERGE_FACTOR), once
+    the tier has MERGE_FACTOR of them, as many as fit in MAX_MERGE_DOCS; or none."""
+    tiers: dict[int, list[Any]] = {}
+    for segment in segments:
+        tiers.setdefault(int(math.log(max(segment.doc_count_all(), 1), MERGE_FACTOR)), []).append(segment)
+    for tier in sorted(tiers):
+        group = sorted(tiers[tier], key=lambda segment: segment.doc_count_all())
+        if len(group) < MERGE_FACTOR:
+            continue
+        chosen: list[Any] = []
+        for segment in group[:MERGE_FACTOR]:
+            if sum(s.doc_count_all() for s in chosen) + segment.doc_count_all() > MAX_MERGE_DOCS:
+                break
+            chosen.append(segment)
+        if len(chosen) >= 2:
+            return chosen
+    return []
 
 
 def open_or_create_index(index_dir: Path) -> Index:

@@ -13,7 +13,7 @@ from whoosh import index as whoosh_index
 
 from indexer.facet_registry import UNKNOWN, VALUE_FACETS
 from indexer.ingest import delete, ingest_bytes, ingest_files
-from indexer.writer import MAX_MERGE_DOCS, MERGE_FACTOR
+from indexer.writer import MAX_MERGE_DOCS, MERGE_FACTOR, segments_to_merge
 from search.backend import open_backend
 from search.cli import cli
 from search.columns import CACHE_SUFFIX
@@ -180,6 +180,25 @@ def test_commits_merge_small_segments_within_bounds(tmp_path):
     assert len(segments) < MERGE_FACTOR  # merged as they went
     assert all(segment.doc_count_all() <= MAX_MERGE_DOCS for segment in segments)
     assert backend.search(SearchRequest(q="delegation")).total == 2 * MERGE_FACTOR + 3
+
+
+class Segment:
+    def __init__(self, docs: int) -> None:
+        self.docs = docs
+
+    def doc_count_all(self) -> int:
+        return self.docs
+
+
+def test_merges_take_a_full_tier_smallest_first_and_stay_bounded():
+    batch = MAX_MERGE_DOCS // (MERGE_FACTOR - 2)  # ten of these would be too many to merge at once
+    small = [Segment(batch + n) for n in range(MERGE_FACTOR)]
+    chosen = segments_to_merge([Segment(5 * MAX_MERGE_DOCS), *small])
+    assert 2 <= len(chosen) < MERGE_FACTOR and sum(s.docs for s in chosen) <= MAX_MERGE_DOCS
+    assert chosen == small[: len(chosen)]  # the smallest
+    assert segments_to_merge(small[: MERGE_FACTOR - 1]) == []  # a tier not yet full waits
+    large = [Segment(MAX_MERGE_DOCS) for _ in range(MERGE_FACTOR)]
+    assert segments_to_merge(large) == []  # never more than MAX_MERGE_DOCS in one merge
 
 
 def test_optimize_merges_everything_and_keeps_the_answers(runner, data_dir):
