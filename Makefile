@@ -30,6 +30,7 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/scale_bench.py --articles 100000
 	$(BIN)/python bench/extraction_bench.py
 	$(BIN)/python bench/extraction_bench.py --as-text
 	$(BIN)/python bench/add_bench.py

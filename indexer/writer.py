@@ -28,7 +28,7 @@ from indexer.entities import Person, same_person, surname_key
 from indexer.errors import DipnewsError
 from indexer.schema import make_schema
 from indexer.spellwords import SpellingWords, article_words
-from indexer.storage import read_index
+from indexer.storage import open_index, read_index
 from indexer.stories import StoryKey, UnionFind, near_duplicates, same_story, story_terms
 
 WRITE_TIMEOUT_SECONDS = 30.0
@@ -163,7 +163,7 @@ def _writer(index_dir: Path, current_schema: bool = False) -> Iterator[IndexWrit
     with _process_lock:
         ix = open_or_create_index(index_dir)
         if current_schema:
-            ix = index.open_dir(index_dir, schema=make_schema())
+            ix = open_index(index_dir, schema=make_schema())
         try:
             # Segments as separate files, not one compound file: Whoosh reads a compound
             # segment by copying each of its files into memory, for every reader it opens.
