@@ -231,12 +231,15 @@ class Generation:
         if isinstance(query, Term):
             return self.term_docs(query.fieldname, query.text)
         if isinstance(query, And):
-            positive = [self.matches(q) for q in query.subqueries if not isinstance(q, Not)]
+            # the rarest part first: once nothing is left, the other parts are not read at all
+            positive = sorted((q for q in query.subqueries if not isinstance(q, Not)), key=self._frequency)
             mask = live.copy()
             for part in positive:
-                mask &= part
+                if not mask.any():
+                    return mask
+                mask &= self.matches(part)
             for q in query.subqueries:
-                if isinstance(q, Not):
+                if isinstance(q, Not) and mask.any():
                     mask &= ~self.matches(q.query)
             return mask
         if isinstance(query, Or):
@@ -255,6 +258,15 @@ class Generation:
             docs = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
         mask[docs] = True
         return mask & live
+
+    def _frequency(self, query: Query) -> float:
+        """How many documents a query may match, as cheaply as the index tells (for ordering)."""
+        if isinstance(query, Term):
+            with self.searcher() as searcher:
+                return float(searcher.doc_frequency(query.fieldname, query.text))
+        if isinstance(query, Or):
+            return sum(self._frequency(q) for q in query.subqueries)
+        return math.inf
 
     def knows(self, word: str) -> bool:
         """Whether any title or body holds the word (stemmed as the index stems it)."""
