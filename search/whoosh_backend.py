@@ -578,16 +578,17 @@ class WhooshBackend:
         with self._reading() as gen:
             if gen is None:
                 return [], 0
-            matched = _all_of(gen.matches(query), self._filters(request, gen).values())
+            base = gen.matches(query)
+            matched = _all_of(base, self._filters(request, gen).values())
+            scores = gen.scores(query) if request.sort == "relevance" else None
             with gen.searcher() as searcher:
-                if request.sort == "relevance" and not isinstance(query, Every):
-                    allowed = set(np.flatnonzero(matched).tolist())
-                    docs = [hit.docnum for hit in searcher.search(query, filter=allowed, limit=limit)]
+                if scores is not None:
+                    docs = _by_score(searcher, query, scores, matched, limit, None)
+                elif request.sort == "relevance" and not isinstance(query, Every):
+                    docs = _whoosh_ranked(searcher, query, base, matched, limit, None)
                 else:
-                    docs = _by_date(matched, gen.columns, newest=request.sort != "oldest", enough=limit)[
-                        :limit
-                    ]
-                stored = [searcher.stored_fields(doc) for doc in docs]
+                    docs = _by_date(matched, gen.columns, newest=request.sort != "oldest", enough=limit)
+                stored = [searcher.stored_fields(doc) for doc in docs[:limit]]
             total = int(matched.sum())
         return [Hit(f["id"], f["title"], "", json.loads(f["meta"])) for f in stored], total
 
