@@ -747,12 +747,11 @@ def _by_score(
             part = np.argpartition(-values, take)[:take]
             order = part[np.lexsort((docs[part], -values[part]))]
         ranked = [(int(docs[i]), float(values[i])) for i in order]
-        if words:
-            together = _holding_phrase(searcher, words, sorted(doc for doc, _ in ranked))
-            boosted = [
-                (doc, score * (1 + PHRASE_BOOST) if doc in together else score) for doc, score in ranked
-            ]
-            ranked = sorted(boosted, key=lambda pair: -pair[1])
+        if words:  # the best scored only, on every page and in exports alike
+            best = ranked[:PHRASE_CANDIDATES]
+            together = _holding_phrase(searcher, words, sorted(doc for doc, _ in best))
+            boosted = [(doc, score * (1 + PHRASE_BOOST) if doc in together else score) for doc, score in best]
+            ranked = sorted(boosted, key=lambda pair: -pair[1]) + ranked[PHRASE_CANDIDATES:]
         result = [doc for doc, _ in ranked]
         if story is not None:
             result = _first_of_each_story(result, story, enough)
