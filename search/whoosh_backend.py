@@ -20,6 +20,7 @@ import json
 import math
 import queue
 import re
+import sqlite3
 import threading
 import time
 from collections import Counter, OrderedDict
@@ -362,8 +363,11 @@ class WhooshBackend:
                 del self._segments[gone]
             old = self._generation
             spelling = old.spelling if old is not None else SpellingDictionary()
-            with SpellingWords(self.index_dir) as words:
-                spelling = spelling.updated(*words.changed_since(spelling.seq))
+            try:
+                with SpellingWords(self.index_dir) as words:
+                    spelling = spelling.updated(*words.changed_since(spelling.seq))
+            except sqlite3.Error:  # a read-only index without its words: no did-you-mean
+                pass
             columns = Columns.merge(parts)
         except BaseException:
             searcher.close()
