@@ -109,6 +109,23 @@ def test_four_clients_add_200_articles_and_all_are_found(served):
     assert len(list((data_dir / "archive" / "records").iterdir())) == 200
 
 
+def test_server_processes_stop_with_a_killed_parent(tmp_path):
+    data_dir = tmp_path / "data"
+    port = free_port()
+    command = [*DIPNEWS, "--data-dir", str(data_dir), "serve", "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/search.json").read()
+            break
+        except OSError:
+            time.sleep(0.1)
+    assert len(processes_naming(data_dir, within=0)) == 3  # the parent and two workers
+    os.kill(server.pid, signal.SIGKILL)
+    server.wait()
+    assert not processes_naming(data_dir, within=10)
+
+
 def test_indexer_killed_mid_run_leaves_an_index_that_opens_and_a_rerun_completes(tmp_path):
     pages = tmp_path / "pages"
     pages.mkdir()
