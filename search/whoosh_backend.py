@@ -130,7 +130,10 @@ class Generation:
         try:
             searcher = self._pool.get_nowait()
         except queue.Empty:
-            searcher = self._open_searcher()
+            try:
+                searcher = self._open_searcher()
+            except FileNotFoundError:  # merged away since: wait for a searcher another request holds
+                searcher = self._pool.get()
         try:
             yield searcher
         finally:
@@ -139,7 +142,7 @@ class Generation:
     def _open_searcher(self) -> Searcher:
         # A reader over exactly this generation's segments (not the latest commit's), so that
         # document numbers agree with the columns. Its files may be gone if the index has moved
-        # on since; the caller then gets a FileNotFoundError and the next request a new generation.
+        # on since (FileNotFoundError); the next request reads a new generation.
         reader = FileIndex._reader(self.index.storage, self.index.schema, list(self._segments), self.number)
         searcher = Searcher(reader, fromindex=self.index)
         with self._lock:
