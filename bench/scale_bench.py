@@ -220,20 +220,19 @@ def start_server(data_dir: Path, workers: int) -> tuple[subprocess.Popen[bytes],
     raise RuntimeError("the server did not start")
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB."""
-    pids = [pid] + [
-        int(p)
-        for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
-    ]
-    total = 0
-    for p in pids:
+def rss_mb(pid: int) -> tuple[float, float]:
+    """Resident memory of a process and its children, in MB: private, and mapped from files
+    (the index's pages in the page cache, which the processes share: summed here per process)."""
+    children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    private = mapped = 0
+    for p in [pid, *map(int, children)]:
         try:
             status = Path(f"/proc/{p}/status").read_text()
         except OSError:
             continue
-        total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
-    return total / 1024
+        private += int(re.search(r"RssAnon:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+        mapped += int(re.search(r"RssFile:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+    return private / 1024, mapped / 1024
 
 
 def get(base: str, params: dict[str, object]) -> float:
@@ -393,7 +392,11 @@ def main() -> None:
         timings: dict[str, list[float]] = {kind: [] for kind in KINDS}
         for kind, params in queries:
             timings[kind].append(get(base, params))
-        print(f"server RSS after the queries: {rss_mb(server.pid):.0f} MB ({args.workers} worker processes)")
+        private, mapped = rss_mb(server.pid)
+        print(
+            f"server RSS after the queries: {private:.0f} MB private + {mapped:.0f} MB of mapped index files"
+            f" (the page cache, shared; counted once per process), {args.workers} worker processes"
+        )
 
         if not fts.exists():
             print(f"FTS5 build: {pages / build_fts5(fts, corpus):.0f} docs/s")
