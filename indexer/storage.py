@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import mmap
+import threading
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,21 +20,73 @@ ATTEMPTS = 20
 
 
 class MappedFileStorage(FileStorage):
-    """Whoosh's file storage, reading a segment's files through memory maps.
+    """Whoosh's file storage, reading a segment's files through memory maps shared by every
+    reader in the process.
 
     Whoosh reads a separate segment file with a seek and a read call per term
-    looked up; mapped, a look-up reads the page cache, which all of dipnews'
-    processes share. (A compound segment Whoosh maps itself, but copies each of
-    its files into memory for every reader: dipnews writes separate files.)
+    looked up, and every reader opens every file of every segment again: with a
+    searcher per thread and fifty segments, thousands of file descriptors, past
+    the 1,024 that waitress's select() can watch. Here each file is mapped once
+    per process (the map lives while a reader uses it), each reader gets a view
+    with a position of its own, and look-ups read the page cache. (A compound
+    segment Whoosh maps itself, but copies each of its files into memory for
+    every reader: dipnews writes separate files.)
     """
 
     def open_file(self, name: str, **kwargs: Any) -> StructFile:
         path = self._fpath(name)
         if name.endswith(".seg") or Path(path).stat().st_size == 0:  # compound, or nothing to map
             return super().open_file(name, **kwargs)
-        with open(path, "rb") as file:
-            mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-        return StructFile(mapped, name=name, **kwargs)
+        return StructFile(MappedView(_shared_map(path)), name=name, **kwargs)
+
+
+class MappedView:
+    """A read-only file over a shared memory map, with a position of its own."""
+
+    def __init__(self, mapped: mmap.mmap) -> None:
+        self._map: mmap.mmap | None = mapped
+        self._position = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        assert self._map is not None, "read from a closed file"
+        end = len(self._map) if size is None or size < 0 else min(self._position + size, len(self._map))
+        data = self._map[self._position : end]
+        self._position = end
+        return data
+
+    def readline(self, size: int | None = -1) -> bytes:
+        assert self._map is not None, "read from a closed file"
+        end = self._map.find(b"\n", self._position)
+        end = len(self._map) if end < 0 else end + 1
+        if size is not None and size >= 0:
+            end = min(end, self._position + size)
+        return self.read(end - self._position)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        assert self._map is not None, "seek in a closed file"
+        base = {0: 0, 1: self._position, 2: len(self._map)}[whence]
+        self._position = base + offset
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        self._map = None  # the map closes with its last view
+
+
+_maps: weakref.WeakValueDictionary[str, mmap.mmap] = weakref.WeakValueDictionary()
+_maps_lock = threading.Lock()
+
+
+def _shared_map(path: str) -> mmap.mmap:
+    with _maps_lock:
+        mapped = _maps.get(path)
+        if mapped is None or mapped.closed:
+            with open(path, "rb") as file:
+                mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+            _maps[path] = mapped
+        return mapped
 
 
 def open_index(index_dir: Path, schema: Any = None) -> Index:
