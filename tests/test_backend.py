@@ -215,3 +215,28 @@ def test_an_unknown_backend_is_a_clear_error(tmp_path, runner, monkeypatch):
     monkeypatch.setenv("DIPNEWS_BACKEND", "solr")
     result = runner.invoke(cli, ["--data-dir", str(tmp_path), "search", "visit"])
     assert result.exit_code == 1 and "Unknown backend 'solr'" in result.output
+
+
+def test_readers_on_many_threads_share_each_index_file(data_dir):
+    """A searcher per thread must not open every index file again: waitress's select() fails on
+    file descriptors past 1,024, and a large index has hundreds of files."""
+    backend = open_backend(data_dir)
+    files = len(list((data_dir / "index").iterdir()))
+    before = len(list(Path("/proc/self/fd").iterdir()))
+    barrier = threading.Barrier(8)
+
+    def search() -> None:
+        with backend._reading() as generation:  # type: ignore[attr-defined]
+            assert generation is not None
+            with generation.searcher() as searcher:  # eight searchers held at once
+                barrier.wait(timeout=30)
+                assert searcher.doc_count() > 0
+
+    threads = [threading.Thread(target=search) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    opened = len(list(Path("/proc/self/fd").iterdir())) - before
+    assert opened <= files  # not eight times the index's files
+    backend.close()
