@@ -62,7 +62,6 @@ VALUE_FACETS = (
     ),
 )
 DATE_FACET = FacetSpec("date", "date", "date_from", "date_from", "Date", unknown_label="Undated")
-FACETS_BY_NAME = {spec.name: spec for spec in (DATE_FACET, *VALUE_FACETS)}
 
 
 def value_facet(name: str) -> FacetSpec:

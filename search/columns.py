@@ -244,14 +244,6 @@ class FacetColumn:
         mask[self.docs] = True
         return mask
 
-    def values_of(self, doc: int) -> list[str]:
-        """The values of one document."""
-        if self.dense is not None:
-            code = int(self.dense[doc])
-            return [self.values[code]] if code >= 0 else []
-        lo, hi = np.searchsorted(self.docs, [doc, doc + 1])
-        return [self.values[int(code)] for code in self.codes[lo:hi]]
-
     def code_range(self, start: str | None, end: str | None) -> tuple[int, int]:
         """The codes of the values from `start` to `end` (inclusive; sorted values), as [lo, hi)."""
         lo = int(np.searchsorted(np.asarray(self.values), start, "left")) if start and self.values else 0

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from indexer.entities import country_name
-from indexer.facet_registry import UNKNOWN
+from indexer.facet_registry import DATE_FACET, UNKNOWN, value_facet
 from indexer.topics import topic_labels
 from search.query import SearchRequest
 from search.results import SearchResult
@@ -46,23 +46,23 @@ def _toggle(values: tuple[str, ...], value: str) -> tuple[str, ...]:
 
 
 class ValueFacet:
-    """A facet over a multi-select URL parameter: values OR (unless ANDed), facets AND."""
+    """A facet over a multi-select URL parameter: values OR (unless ANDed), facets AND.
 
-    name = ""
-    title = ""
-    param = ""  # the SearchRequest field holding the selection
+    Its name, title, parameter, unknown bucket and case come from the facet registry."""
+
+    def __init__(self, name: str) -> None:
+        self.spec = value_facet(name)
+        self.name, self.title, self.param = self.spec.name, self.spec.label, self.spec.attribute
 
     def label(self, value: str) -> str:
-        return "Unknown" if value == UNKNOWN else value
-
-    def request_value(self, value: str) -> str:
-        """The value as the URL carries it (indexed values may be lower-cased)."""
+        if value == UNKNOWN:
+            return self.spec.unknown_label or "Unknown"
         return value
 
     def build(self, result: SearchResult, make_url: UrlMaker, size: int) -> FacetResult:
         request = result.request
         chosen: tuple[str, ...] = getattr(request, self.param)
-        counts = {self.request_value(v): n for v, n in result.counts.get(self.name, {}).items()}
+        counts = {self.spec.url_value(v): n for v, n in result.counts.get(self.name, {}).items()}
         for value in chosen:
             counts.setdefault(value, 0)
         ranked = sorted(counts.items(), key=lambda kv: (kv[0] not in chosen, -kv[1], self.label(kv[0])))
@@ -79,39 +79,21 @@ class ValueFacet:
         return FacetResult(self.name, self.title, values, truncated=len(ranked) > size)
 
 
-class OutletFacet(ValueFacet):
-    name, title, param = "outlet", "Outlet", "outlets"
-
-    def label(self, value: str) -> str:
-        return "Unknown outlet" if value == UNKNOWN else value
-
-
 class TopicFacet(ValueFacet):
-    name, title, param = "topic", "Topic", "topics"
-
     def label(self, value: str) -> str:
         return topic_labels().get(value, value)
 
 
 class CountryFacet(ValueFacet):
-    name, title, param = "country", "Country (about)", "countries"
-
     def label(self, value: str) -> str:
         return country_name(value)
-
-    def request_value(self, value: str) -> str:
-        return value.upper()
-
-
-class PersonFacet(ValueFacet):
-    name, title, param = "person", "People", "persons"
 
 
 class DateFacet:
     """Dates by year, month or day (drilling down as a range narrows), in date order, and Undated."""
 
-    name = "date"
-    title = "Date"
+    name = DATE_FACET.name
+    title = DATE_FACET.label
 
     def build(self, result: SearchResult, make_url: UrlMaker, size: int) -> FacetResult:
         request = result.request
@@ -137,7 +119,15 @@ class DateFacet:
             values.append(FacetValue(key, _label(key), count, selected, make_url(target)))
         if result.undated or request.undated:
             target = request.with_changes(undated=not request.undated, date_from=None, date_to=None)
-            values.append(FacetValue("undated", "Undated", result.undated, request.undated, make_url(target)))
+            values.append(
+                FacetValue(
+                    "undated",
+                    DATE_FACET.unknown_label or "Undated",
+                    result.undated,
+                    request.undated,
+                    make_url(target),
+                )
+            )
         return FacetResult(self.name, self.title, values, truncated=False, level=level)
 
     @staticmethod
@@ -172,7 +162,13 @@ def _label(key: str) -> str:
     return f"{first.day} {calendar.month_abbr[first.month]} {first.year}"
 
 
-FACETS = (DateFacet(), CountryFacet(), PersonFacet(), OutletFacet(), TopicFacet())
+FACETS = (
+    DateFacet(),
+    CountryFacet("country"),
+    ValueFacet("person"),
+    ValueFacet("outlet"),
+    TopicFacet("topic"),
+)
 
 
 def build_facets(result: SearchResult, make_url: UrlMaker, size: int) -> dict[str, FacetResult]:

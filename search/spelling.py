@@ -37,9 +37,6 @@ class SpellingDictionary:
         totals = {**self.totals, **changes}
         return SpellingDictionary({word: n for word, n in totals.items() if n > 0}, seq)
 
-    def __len__(self) -> int:
-        return sum(1 for n in self.totals.values() if n >= MIN_DOCS)
-
     def _lengths(self) -> dict[int, list[str]]:
         if self._by_length is None:
             by_length: dict[int, list[str]] = {}

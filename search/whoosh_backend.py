@@ -519,16 +519,8 @@ class WhooshBackend:
         story = gen.columns.facets["story"].dense
         assert story is not None
         collapse = story if request.collapse else None
-        scores = gen.scores(query) if request.sort == "relevance" else None
         with gen.searcher() as searcher:
-            if scores is not None:
-                ranked = _by_score(searcher, query, scores, matched, end, collapse)
-            elif request.sort == "relevance" and not isinstance(query, Every):
-                ranked = _whoosh_ranked(searcher, query, base, matched, end, collapse)
-            else:
-                newest = request.sort != "oldest"
-                ranked = _by_date(matched, gen.columns, newest=newest, enough=end, story=collapse)
-            shown = ranked[start:end]
+            shown = _ordered(gen, searcher, query, base, matched, request.sort, end, collapse)[start:end]
             terms = frozenset(
                 text.decode() if isinstance(text, bytes) else text
                 for field, text in query.iter_all_terms()
@@ -587,14 +579,8 @@ class WhooshBackend:
                 return [], 0
             base = gen.matches(query)
             matched = _all_of(base, self._filters(request, gen).values())
-            scores = gen.scores(query) if request.sort == "relevance" else None
             with gen.searcher() as searcher:
-                if scores is not None:
-                    docs = _by_score(searcher, query, scores, matched, limit, None)
-                elif request.sort == "relevance" and not isinstance(query, Every):
-                    docs = _whoosh_ranked(searcher, query, base, matched, limit, None)
-                else:
-                    docs = _by_date(matched, gen.columns, newest=request.sort != "oldest", enough=limit)
+                docs = _ordered(gen, searcher, query, base, matched, request.sort, limit, None)
                 stored = [searcher.stored_fields(doc) for doc in docs[:limit]]
             total = int(matched.sum())
         return [Hit(f["id"], f["title"], "", json.loads(f["meta"])) for f in stored], total
@@ -731,6 +717,26 @@ class WhooshBackend:
         documents = writer.optimize(self.index_dir)
         self.refresh()
         return documents
+
+
+def _ordered(
+    gen: Generation,
+    searcher: Searcher,
+    query: Query,
+    base: np.ndarray,
+    matched: np.ndarray,
+    sort: str,
+    enough: int,
+    story: np.ndarray | None,
+) -> list[int]:
+    """The first `enough` matched documents in the order asked for (one per story when `story`
+    is given): by score in numpy, by Whoosh for a query with no word to score, or by date."""
+    scores = gen.scores(query) if sort == "relevance" else None
+    if scores is not None:
+        return _by_score(searcher, query, scores, matched, enough, story)
+    if sort == "relevance" and not isinstance(query, Every):
+        return _whoosh_ranked(searcher, query, base, matched, enough, story)
+    return _by_date(matched, gen.columns, newest=sort != "oldest", enough=enough, story=story)
 
 
 def _by_score(
