@@ -5,7 +5,7 @@ BIN = $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench clean opensearch opensearch-stop
 
 $(BIN)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,17 @@ run: install
 	@echo "To add articles (web form or API), create a token: $(BIN)/dipnews token create $${USER:-me}"
 	$(BIN)/dipnews serve --host $(HOST) --port $(PORT)
 
+# The backend contract suite also runs against a real local OpenSearch cluster (opensearch/).
 test: install
-	$(BIN)/pytest -q
+	$(PYTHON) opensearch/cluster.py start
+	DIPNEWS_TEST_OPENSEARCH_URL=$$($(PYTHON) opensearch/cluster.py url) $(BIN)/pytest -q
+
+# A local OpenSearch cluster (3 nodes on 127.0.0.1, Java 17, Maven): its URL is the last line printed.
+opensearch:
+	@$(PYTHON) opensearch/cluster.py start
+
+opensearch-stop:
+	@$(PYTHON) opensearch/cluster.py stop
 
 lint: install
 	$(BIN)/pip install --quiet ruff mypy
