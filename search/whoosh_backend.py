@@ -32,20 +32,18 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from whoosh import highlight
 from whoosh.index import FileIndex, Index
-from whoosh.qparser import MultifieldParser
 from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
 from indexer import writer
 from indexer.article import EXTRACTOR_VERSION
-from indexer.errors import DipnewsError
 from indexer.facet_registry import UNKNOWN, VALUE_FACETS
 from indexer.outlets import outlet_by_name
-from indexer.schema import make_schema
 from indexer.spellwords import SpellingWords
 from indexer.storage import read_index
 from search.columns import Columns, SegmentColumns, column_cache, postings
-from search.query import QueryText, SearchRequest, normalise_query, words_only
+from search.parsing import ANALYZER, QUERY_FIELDS, mark_words, parse_query, query_words
+from search.query import QueryText, SearchRequest
 from search.results import Hit, SearchResult, StorySummary
 from search.spelling import SpellingDictionary
 
@@ -54,14 +52,12 @@ if TYPE_CHECKING:
 
 SNIPPET_CHARS = 240
 SUGGEST_BELOW = 3  # offer "did you mean" when fewer results than this
-QUERY_FIELDS = ["title", "body"]
 PHRASE_BOOST = 2.0  # a result holding a plain query's words side by side scores this much more
 PHRASE_CANDIDATES = 50  # the best-scored results looked at for the words side by side
 BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's BM25F defaults
 HIGHLIGHT_WINDOW = 4000  # characters of a body analysed for its snippet, around the first matches
 POSTINGS_CACHE_IDS = 8_000_000  # document numbers kept in the postings cache (4 bytes each)
 DATE_SORT_HEADROOM = 4  # date-ordered pages take this many times the documents they show, then more
-_ANALYZER = make_schema()["body"].analyzer
 
 
 class PostingsCache:
@@ -274,7 +270,7 @@ class Generation:
 
     def knows(self, word: str) -> bool:
         """Whether any title or body holds the word (stemmed as the index stems it)."""
-        stems = [token.text for token in _ANALYZER(word)]
+        stems = [token.text for token in ANALYZER(word)]
         if not stems:
             return True  # a stop word: nothing to correct
         with self.searcher() as searcher:
@@ -290,7 +286,6 @@ class WhooshBackend:
     def __init__(self, index_dir: Path, facet_seconds: float = 0.5) -> None:
         self.index_dir = Path(index_dir)
         self.facet_seconds = facet_seconds
-        self._parser = MultifieldParser(QUERY_FIELDS, make_schema())
         self._generation: Generation | None = None
         self._build_lock = threading.Lock()  # one thread builds the next generation
         self._segments: dict[str, SegmentColumns] = {}
@@ -380,24 +375,7 @@ class WhooshBackend:
     # -- reading -----------------------------------------------------------
 
     def parse(self, raw: str) -> tuple[Query, QueryText]:
-        """A Whoosh query for what the user typed, read as sensibly as it can be."""
-        text = normalise_query(raw)
-        if not raw.strip():
-            return Every(), text
-        if not words_only(text.text) and "*" not in text.text:
-            raise DipnewsError("The query has no words to search for.")
-        try:
-            parsed = self._parser.parse(text.text)
-        except Exception:  # Whoosh raises assorted errors on odd syntax
-            parsed = NullQuery
-        if parsed is NullQuery or isinstance(parsed, type(NullQuery)):
-            fallback = words_only(text.text)
-            if not fallback:
-                raise DipnewsError("The query has no words to search for.")
-            text.notes.append("its operators could not be read, so its words were searched")
-            text.text = fallback
-            parsed = self._parser.parse(fallback)
-        return parsed, text
+        return parse_query(raw)
 
     def search(self, request: SearchRequest) -> SearchResult:
         query, text = self.parse(request.q)
@@ -521,11 +499,7 @@ class WhooshBackend:
         collapse = story if request.collapse else None
         with gen.searcher() as searcher:
             shown = _ordered(gen, searcher, query, base, matched, request.sort, end, collapse)[start:end]
-            terms = frozenset(
-                text.decode() if isinstance(text, bytes) else text
-                for field, text in query.iter_all_terms()
-                if field in QUERY_FIELDS
-            )
+            terms = query_words(query)
             hits = [_hit(searcher.stored_fields(doc), terms) for doc in shown]
         for hit, doc in zip(hits, shown, strict=True):
             hit.story = self._story_summary(gen, doc, matched)
@@ -619,18 +593,7 @@ class WhooshBackend:
 
     def highlight(self, text: str, raw_query: str) -> str:
         """The text as HTML (escaped) with the query's terms marked, for the article page."""
-        query, _ = self.parse(raw_query)
-        terms = {term for field, term in query.iter_all_terms() if field in QUERY_FIELDS}
-        if not terms:
-            return highlight.htmlescape(text)
-        marked = highlight.highlight(
-            text,
-            frozenset(t.decode() if isinstance(t, bytes) else t for t in terms),
-            make_schema()["body"].analyzer,
-            highlight.WholeFragmenter(),
-            highlight.HtmlFormatter(tagname="mark"),
-        )
-        return marked or highlight.htmlescape(text)  # Whoosh gives "" for text without a match
+        return mark_words(text, parse_query(raw_query)[0])
 
     def stats(self) -> dict[str, Any]:
         """Document count and how many documents have each kind of metadata."""
@@ -817,7 +780,7 @@ def _snippet(body: str, terms: frozenset[str]) -> str:
         highlight.highlight(
             window,
             terms,
-            _ANALYZER,
+            ANALYZER,
             WholeWordFragmenter(maxchars=SNIPPET_CHARS, surround=80),
             highlight.HtmlFormatter(tagname="mark", between=" … "),
             top=2,

@@ -1,0 +1,64 @@
+"""Reading what a user typed, the same way for every backend.
+
+`parse_query` repairs the text (search/query.py) and parses it with dipnews'
+configuration of Whoosh's query parser into a query tree: words analysed as
+the index analyses them (with where each stood in the text), phrases, AND,
+OR and NOT, field queries, prefixes and ranges. The Whoosh backend runs that
+tree; the OpenSearch backend translates it into query DSL
+(search/opensearch_query.py), so that both read a query identically.
+"""
+
+from __future__ import annotations
+
+from whoosh import highlight
+from whoosh.qparser import MultifieldParser
+from whoosh.query import Every, NullQuery, Query
+
+from indexer.errors import DipnewsError
+from indexer.schema import make_schema
+from search.query import QueryText, normalise_query, words_only
+
+QUERY_FIELDS = ["title", "body"]  # what a word without a field searches
+_PARSER = MultifieldParser(QUERY_FIELDS, make_schema())
+ANALYZER = make_schema()["body"].analyzer
+
+
+def parse_query(raw: str) -> tuple[Query, QueryText]:
+    """The query tree of what the user typed, read as sensibly as it can be, and how it was read."""
+    text = normalise_query(raw)
+    if not raw.strip():
+        return Every(), text
+    if not words_only(text.text) and "*" not in text.text:
+        raise DipnewsError("The query has no words to search for.")
+    try:
+        parsed = _PARSER.parse(text.text)
+    except Exception:  # Whoosh raises assorted errors on odd syntax
+        parsed = NullQuery
+    if parsed is NullQuery or isinstance(parsed, type(NullQuery)):
+        fallback = words_only(text.text)
+        if not fallback:
+            raise DipnewsError("The query has no words to search for.")
+        text.notes.append("its operators could not be read, so its words were searched")
+        text.text = fallback
+        parsed = _PARSER.parse(fallback)
+    return parsed, text
+
+
+def query_words(query: Query) -> frozenset[str]:
+    """The analysed title and body words of a query (what snippets mark)."""
+    return frozenset(
+        text.decode() if isinstance(text, bytes) else text
+        for field, text in query.iter_all_terms()
+        if field in QUERY_FIELDS
+    )
+
+
+def mark_words(text: str, query: Query) -> str:
+    """The text as escaped HTML with the query's title and body words marked (the article page)."""
+    terms = query_words(query)
+    if not terms:
+        return str(highlight.htmlescape(text))
+    marked = highlight.highlight(
+        text, terms, ANALYZER, highlight.WholeFragmenter(), highlight.HtmlFormatter(tagname="mark")
+    )
+    return str(marked or highlight.htmlescape(text))  # Whoosh gives "" for text without a match
