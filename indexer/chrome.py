@@ -540,8 +540,10 @@ def drop_closing_notes(paragraphs: list[str], dropped: list[str]) -> list[str]:
     kept = list(paragraphs)
     while len(kept) > 1 and _is_closing_note(kept[-1]):
         dropped.append(kept.pop())
-    if len(kept) > 1 and is_bare_name(kept[-1]) and any(
-        line.startswith(f"{kept[-1]} is ") and _is_closing_note(line) for line in dropped
+    if (
+        len(kept) > 1
+        and is_bare_name(kept[-1])
+        and any(line.startswith(f"{kept[-1]} is ") and _is_closing_note(line) for line in dropped)
     ):
         dropped.append(kept.pop())  # the heading of the author's bio cut after it: their name
     return kept

@@ -352,8 +352,10 @@ def restore_loose_text(blocks: dict[Any, list[str]], lines: list[str]) -> list[s
 def _prose_box(element: Any) -> str | None:
     """The text of a <div> set between paragraphs that holds prose written loose (no <p>,
     no block inside: "<div class=note><strong>Update:</strong> Version 3.14 ...</div>")."""
-    if element.tag != "div" or _NOT_STORY.search(element.get("class") or "") or any(
-        isinstance(child.tag, str) and child.tag not in _INLINE for child in element
+    if (
+        element.tag != "div"
+        or _NOT_STORY.search(element.get("class") or "")
+        or any(isinstance(child.tag, str) and child.tag not in _INLINE for child in element)
     ):
         return None
     text = normalise_line(element.text_content())

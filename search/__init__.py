@@ -71,9 +71,7 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
     from search.backend import open_backend
     from search.formats import source_label
 
-    backend = open_backend(
-        Path(app.config["DATA_DIR"]), app.config["BACKEND"], facet_seconds=float(app.config["FACET_TIMEOUT"])
-    )
+    backend = open_backend(Path(app.config["DATA_DIR"]), app.config)
     app.extensions["dipnews_backend"] = backend
     # The app lives in reference cycles (blueprints, Jinja); its backend's open index files are
     # closed when it is collected, before the collector would find them open.

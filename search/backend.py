@@ -8,7 +8,7 @@ Which engine serves is a setting (BACKEND); Whoosh, embedded, is the default.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -19,7 +19,7 @@ from search.results import Hit, SearchResult
 if TYPE_CHECKING:
     from indexer.article import Article
 
-BACKENDS = ("whoosh",)
+BACKENDS = ("whoosh", "opensearch")
 
 
 class Backend(Protocol):
@@ -81,10 +81,22 @@ class Backend(Protocol):
         """Compact the index for faster searches (may hold writes meanwhile); return its size."""
 
 
-def open_backend(data_dir: Path, name: str = "whoosh", facet_seconds: float = 0.5) -> Backend:
-    """The backend of a data dir, by engine name (the BACKEND setting)."""
+def open_backend(data_dir: Path, settings: Mapping[str, Any] | None = None) -> Backend:
+    """The backend of a data dir, as the settings say (BACKEND, FACET_TIMEOUT, OPENSEARCH_*);
+    without settings, from the environment (DIPNEWS_BACKEND, …)."""
+    if settings is None:
+        from search.settings import from_environment
+
+        settings = from_environment()
+    name = settings.get("BACKEND") or "whoosh"
     if name == "whoosh":
         from search.whoosh_backend import WhooshBackend
 
-        return WhooshBackend(Path(data_dir) / "index", facet_seconds=facet_seconds)
+        return WhooshBackend(
+            Path(data_dir) / "index", facet_seconds=float(settings.get("FACET_TIMEOUT", 0.5))
+        )
+    if name == "opensearch":
+        from search.opensearch_backend import from_settings
+
+        return from_settings(settings)
     raise DipnewsError(f"Unknown backend {name!r}; use one of: {', '.join(BACKENDS)}.", 500)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -47,7 +46,7 @@ class Context:
         """The data dir's backend, as the BACKEND setting (env DIPNEWS_BACKEND) names it."""
         if self._backend is None:
             try:
-                self._backend = open_backend(self.data_dir, os.environ.get("DIPNEWS_BACKEND", "whoosh"))
+                self._backend = open_backend(self.data_dir)
             except DipnewsError as error:
                 raise _fail(error) from None
         return self._backend

@@ -21,7 +21,24 @@ SETTINGS = (
     Setting(
         "DATA_DIR", None, "Folder holding the index and the raw archive (default: the Flask instance folder)."
     ),
-    Setting("BACKEND", "whoosh", "Search engine holding the index: whoosh (embedded, the default)."),
+    Setting(
+        "BACKEND", "whoosh", "Search engine holding the index: whoosh (embedded, default) or opensearch."
+    ),
+    Setting(
+        "OPENSEARCH_URL",
+        "",
+        "OpenSearch node URLs, comma-separated, for BACKEND opensearch.",
+    ),
+    Setting("OPENSEARCH_INDEX_PREFIX", "dipnews", "Prefix of the OpenSearch index and alias names."),
+    Setting("OPENSEARCH_SHARDS", 1, "Primary shards of a new OpenSearch index."),
+    Setting(
+        "OPENSEARCH_REPLICAS",
+        1,
+        "Replicas of each shard of a new OpenSearch index (0 on one node).",
+    ),
+    Setting("OPENSEARCH_USER", "", "OpenSearch user name (basic authentication), if asked for."),
+    Setting("OPENSEARCH_PASSWORD", "", "OpenSearch password of OPENSEARCH_USER."),
+    Setting("OPENSEARCH_CA_FILE", "", "CA certificate file to verify an https cluster with."),
     Setting("PAGE_SIZE", 10, "Results per page."),
     Setting("MAX_PAGE", 500, "Highest result page a request may ask for."),
     Setting("MAX_UPLOAD_BYTES", 10 * 1024 * 1024, "Largest page accepted for indexing, in bytes."),
@@ -54,3 +71,13 @@ def coerce(name: str, value: str) -> Any:
         except ValueError:
             raise ValueError(f"DIPNEWS_{name} must be a whole number, not {value!r}") from None
     return value
+
+
+def from_environment() -> dict[str, Any]:
+    """Every setting, from DIPNEWS_<NAME> environment variables where set (for the CLI)."""
+    import os
+
+    return {
+        name: coerce(name, os.environ[f"DIPNEWS_{name}"]) if f"DIPNEWS_{name}" in os.environ else default
+        for name, default in DEFAULTS.items()
+    }
