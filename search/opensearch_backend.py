@@ -46,6 +46,7 @@ from search.opensearch_query import MATCH_ALL, Clause, all_of, request_filters, 
 from search.parsing import mark_words, parse_query
 from search.query import SearchRequest
 from search.results import Hit, SearchResult, StorySummary
+from search.spelling import MIN_DOCS
 from search.whoosh_backend import SUGGEST_BELOW, phrase_words
 
 if TYPE_CHECKING:
@@ -55,7 +56,9 @@ SNIPPET_CHARS = 240
 FACET_VALUES = 1000  # values counted per facet (the page shows the first few)
 MAX_WINDOW = 10_000  # OpenSearch's default max_result_window: the deepest page or export
 BULK_CHUNK = 500
+SHARD_RETRIES = 3  # a search with failed shards is asked again this many times
 LOOKUP_CHUNK = 100  # story-term look-ups per multi-search
+PERSON_KEYS = 5000  # people counted among the articles naming a surname
 PHRASE_BOOST = 2.0  # as the Whoosh backend: results holding a plain query's words side by side first
 _UNAVAILABLE = "The search cluster cannot be reached or is not ready ({}); try again in a moment."
 
@@ -130,17 +133,22 @@ class OpenSearchBackend:
                 raise
 
     def _search(self, body: dict[str, Any], **params: Any) -> dict[str, Any] | None:
-        """A search of the articles; None when there is no index yet."""
-        try:
-            result: dict[str, Any] = self._call(
-                lambda: self.client.search(index=self.alias, body=body, **params)
-            )
-        except NotFoundError:
-            return None
-        if result.get("_shards", {}).get("failed"):
-            failure = result["_shards"].get("failures", [{}])[0].get("reason", {})
-            raise DipnewsError(_UNAVAILABLE.format(failure.get("reason", "a shard failed")), 503)
-        return result
+        """A search of the articles; None when there is no index yet. A search that some shard
+        failed (a node leaving mid-request) is asked again while other copies take over."""
+        for attempt in range(SHARD_RETRIES + 1):
+            try:
+                result: dict[str, Any] = self._call(
+                    lambda: self.client.search(index=self.alias, body=body, **params)
+                )
+            except NotFoundError:
+                return None
+            shards = result.get("_shards", {})
+            if not shards.get("failed"):
+                return result
+            time.sleep(0.2 * (attempt + 1))
+        failure = shards.get("failures", [{}])[0].get("reason", {})
+        reason = failure.get("reason") or failure.get("type") or "a shard failed"
+        raise DipnewsError(_UNAVAILABLE.format(reason), 503)
 
     def close(self) -> None:
         self.client.close()
@@ -306,7 +314,14 @@ class OpenSearchBackend:
         if not words:
             return None
         suggesters = {
-            key: {"text": word.lower(), "term": {"field": "words", "suggest_mode": "missing", "max_edits": 2}}
+            key: {
+                "text": word.lower(),
+                "term": {
+                    "field": "words",
+                    "suggest_mode": "missing",
+                    "max_edits": 2,
+                },
+            }
             for key, word in words.items()
         }
         result = self._search({"size": 0, "suggest": suggesters})
@@ -317,11 +332,20 @@ class OpenSearchBackend:
             options = [o for entry in result["suggest"][key] for o in entry["options"]]
             if not options or self._knows(word):
                 continue
-            best = max(options, key=lambda o: (o["score"], o["freq"]))
+            # each shard suggests from its own words: a word is offered once MIN_DOCS articles hold it
+            ranked = sorted(options, key=lambda o: (-o["score"], -o["freq"], o["text"]))
+            best = next((o for o in ranked if self._frequency(o["text"]) >= MIN_DOCS), None)
+            if best is None:
+                continue
             i = int(key[1:])
             tokens[i] = tokens[i].replace(word, best["text"])
             changed = True
         return " ".join(tokens) if changed else None
+
+    def _frequency(self, word: str) -> int:
+        """How many articles hold a word (unstemmed) in their title or body."""
+        body = {"query": {"term": {"words": word}}}
+        return int(self._call(lambda: self.client.count(index=self.alias, body=body))["count"])
 
     def _knows(self, word: str) -> bool:
         """Whether any article's title or body holds the word (each shard's suggester sees only itself)."""
@@ -566,18 +590,20 @@ class ClusterLookups:
             "query": {"prefix": {"person_key": f"{surname}|"}},
             "aggs": {
                 "keys": {
-                    "terms": {
-                        "field": "person_key",
-                        "size": 1000,
-                        "include": f"{_regex_escape(surname)}\\|.*",
-                    }
+                    # every key of the articles naming someone of that surname, filtered here: the
+                    # terms aggregation's `include` pattern fails on some shards (OpenSearch 2.19)
+                    "terms": {"field": "person_key", "size": PERSON_KEYS},
                 }
             },
         }
         result = self.backend._search(body)
         if result is None:
             return []
-        buckets = sorted(result["aggregations"]["keys"]["buckets"], key=lambda b: b["key"])
+        prefix = f"{surname}|"
+        buckets = sorted(
+            (b for b in result["aggregations"]["keys"]["buckets"] if b["key"].startswith(prefix)),
+            key=lambda b: b["key"],
+        )
         return [(parse_person_key(b["key"]), b["doc_count"]) for b in buckets]
 
     def story_candidates(self, terms: list[str]) -> dict[str, list[Hashable]]:
@@ -685,11 +711,6 @@ def _reason(error: TransportError) -> str:
     if isinstance(cause, dict):
         return str(cause.get("reason") or cause.get("type") or error.error)
     return str(cause or error.error)
-
-
-def _regex_escape(text: str) -> str:
-    """Text as a literal in Lucene's regular expression syntax."""
-    return "".join(f"\\{c}" if c in '.?+*|{}[]()"\\#@&<>~' else c for c in text)
 
 
 def _extractor_version() -> int:
