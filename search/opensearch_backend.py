@@ -117,11 +117,27 @@ class OpenSearchBackend:
     def _exists(self) -> bool:
         return bool(self._call(lambda: self.client.indices.exists_alias(name=self.alias)))
 
-    def _create_index(self) -> str:
+    def _create_index(self, bulk_load: bool = False) -> str:
+        """A new, empty index; for a bulk load, without replicas or refreshes until it is full."""
         name = f"{self.alias}-{time.time_ns()}"
-        body = {"settings": index_settings(self.shards, self.replicas), "mappings": mappings()}
+        settings = index_settings(self.shards, 0 if bulk_load else self.replicas)
+        if bulk_load:
+            settings["refresh_interval"] = "-1"
+        body = {"settings": settings, "mappings": mappings()}
         self._call(lambda: self.client.indices.create(index=name, body=body, wait_for_active_shards="all"))
         return name
+
+    def _finish_load(self, name: str) -> None:
+        """A bulk-loaded index made ready to serve: replicas made, refreshed, swapped in for the old."""
+        settings = {"index": {"number_of_replicas": self.replicas, "refresh_interval": "1s"}}
+        self._call(lambda: self.client.indices.put_settings(index=name, body=settings))
+        self._call(lambda: self.client.indices.refresh(index=name))
+        self._call(
+            lambda: self.client.cluster.health(
+                index=name, wait_for_status="green", params={"timeout": "600s"}, request_timeout=610
+            )
+        )
+        self._swap_alias(name)
 
     def _ensure_index(self) -> None:
         if not self._exists():
@@ -472,54 +488,68 @@ class OpenSearchBackend:
         index that then replaces the old one in one step (the alias moves)."""
         articles = list({article.id: article for article in articles}.values())
         if clear:
-            target = self._create_index()
-            lookups = None
-        else:
-            self._ensure_index()
-            target = self.alias
-            lookups = ClusterLookups(self)
-        try:
-            resolve_people(articles, lookups)
-            remaps = assign_groups(articles, lookups)
-            rewrites = [] if lookups is None else regrouped(lookups, remaps, {a.id for a in articles})
-
-            def documents() -> Iterable[dict[str, Any]]:
-                for article in articles:
-                    yield {"_index": target, "_id": article.id, "_source": to_source(article_fields(article))}
-                    if progress:
-                        progress()
-                for fields in rewrites:
-                    yield {"_index": target, "_id": fields["id"], "_source": to_source(fields)}
-
-            self._bulk(documents())
-            self._call(lambda: self.client.indices.refresh(index=target))
-            if clear:
-                self._swap_alias(target)
-        except BaseException:
-            if clear:
-                self._call(lambda: self.client.indices.delete(index=target, ignore_unavailable=True))
-            raise
+            resolve_people(articles, None)
+            assign_groups(articles, None)
+            documents = (article_fields(article) for article in articles)
+            return self.load(documents, progress=progress)
+        self._ensure_index()
+        lookups = ClusterLookups(self)
+        resolve_people(articles, lookups)
+        remaps = assign_groups(articles, lookups)
+        rewrites = regrouped(lookups, remaps, {a.id for a in articles})
+        self._bulk(self.alias, (article_fields(article) for article in articles), progress)
+        self._bulk(self.alias, rewrites)
+        self._call(lambda: self.client.indices.refresh(index=self.alias))
         return len(articles)
 
-    def _bulk(self, actions: Iterable[dict[str, Any]]) -> None:
-        """Bulk requests, each retried with growing pauses while the cluster answers 429 (busy)."""
+    def load(self, documents: Iterable[dict[str, object]], progress: Callable[[], None] | None = None) -> int:
+        """Fill a new index with articles already extracted and grouped (indexer/grouping.py's
+        document_fields) and swap it in for the old one: searches see the old index until then."""
+        target = self._create_index(bulk_load=True)
+        try:
+            count = self._bulk(target, documents, progress)
+            self._finish_load(target)
+        except BaseException:
+            self._call(lambda: self.client.indices.delete(index=target, ignore_unavailable=True))
+            raise
+        return count
+
+    def _bulk(
+        self, index: str, documents: Iterable[dict[str, object]], progress: Callable[[], None] | None = None
+    ) -> int:
+        """Index documents in bulk requests, each retried with growing pauses while the cluster
+        answers 429 (busy); the client itself retries 502/503/504 and timeouts on other nodes."""
+
+        def actions() -> Iterable[dict[str, Any]]:
+            for fields in documents:
+                yield {"_index": index, "_id": fields["id"], "_source": to_source(fields)}
+                if progress:
+                    progress()
+
+        written = 0
         failed = []
-        for ok, item in self._call(
-            lambda: helpers.streaming_bulk(
-                self.client,
-                actions,
-                chunk_size=BULK_CHUNK,
-                max_retries=6,
-                initial_backoff=1,
-                max_backoff=30,
-                raise_on_error=False,
-            )
-        ):
-            if not ok:
-                failed.append(item)
+        results = helpers.streaming_bulk(
+            self.client,
+            actions(),
+            chunk_size=BULK_CHUNK,
+            max_retries=6,
+            initial_backoff=1,
+            max_backoff=30,
+            raise_on_error=False,
+        )
+        try:
+            for ok, item in results:
+                written += 1
+                if not ok:
+                    failed.append(item)
+        except ClusterConnectionError as error:
+            raise DipnewsError(_UNAVAILABLE.format("no node answers"), 503) from error
+        except TransportError as error:
+            raise DipnewsError(_UNAVAILABLE.format(_reason(error)), 503) from error
         if failed:
             reason = next(iter(failed[0].values())).get("error", "unknown")
             raise DipnewsError(_UNAVAILABLE.format(f"{len(failed)} articles not written: {reason}"), 503)
+        return written
 
     def _swap_alias(self, new_index: str) -> None:
         try:
@@ -540,7 +570,7 @@ class OpenSearchBackend:
             return False
         rewrites = split_groups(ClusterLookups(self), found["_source"]["meta"], article_id)
         self._call(lambda: self.client.delete(index=self.alias, id=article_id))
-        self._bulk({"_index": self.alias, "_id": f["id"], "_source": to_source(f)} for f in rewrites)
+        self._bulk(self.alias, rewrites)
         self._call(lambda: self.client.indices.refresh(index=self.alias))
         return True
 
