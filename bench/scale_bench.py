@@ -18,8 +18,17 @@ On every query it checks that outlet counts (Unknown included) and date counts
 (Undated included) add up to the total, and that filtering by the top outlet
 gives its count as the new total.
 
+With --backend opensearch the same corpus and queries go to an OpenSearch
+cluster (--opensearch-url; default: the local one of `make opensearch`), in an
+index of --shards shards and --replicas replicas. When the Whoosh run's data
+dir of the same corpus exists, its extracted articles are bulk-loaded into the
+cluster (reading them and indexing them timed apart); else `dipnews index`
+extracts and indexes the pages. --copies K loads each extracted article K
+times (new ids, dates shifted by whole years): a corpus K times as large.
+
 The corpus and index are kept in --work (default /tmp/dipnews-scale-N) and reused.
 Usage: python bench/scale_bench.py --articles 200000 [--jobs 2] [--workers 2] [--queries 300]
+       python bench/scale_bench.py --articles 100000 --backend opensearch [--copies 10]
 """
 
 from __future__ import annotations
@@ -50,6 +59,7 @@ from search.query import SearchRequest  # noqa: E402
 
 DIPNEWS = [sys.executable, "-m", "search.cli"]
 ROOT = Path(__file__).resolve().parent.parent
+CLUSTER_PID = ROOT / "instance" / "opensearch" / "pid"
 WORDS = (
     "oil,trade,bank,dollar,tariff,grain,wheat,coffee,gold,export,deficit,talks,minister,agreement,"
     "sanctions,government,election,strike,shipping,merger,debt,budget,treasury,inflation,crude,sugar,"
@@ -338,6 +348,102 @@ def add_during_ingest(base: str, data_dir: Path, more: Path, jobs: int, adds: in
     )
 
 
+def load_opensearch(args: argparse.Namespace, work: Path, corpus: Path, pages: int) -> tuple[Path, int]:
+    """Point dipnews (this process and the servers and indexers it starts) at the cluster and fill
+    its index unless it holds the corpus already; the data dir and the number of articles."""
+    url = (
+        args.opensearch_url
+        or subprocess.run(
+            [sys.executable, str(ROOT / "opensearch" / "cluster.py"), "url"], capture_output=True, text=True
+        ).stdout.strip()
+    )
+    if not url:
+        sys.exit("No OpenSearch cluster: start one with `make opensearch` or give --opensearch-url.")
+    os.environ.update(
+        DIPNEWS_BACKEND="opensearch",
+        DIPNEWS_OPENSEARCH_URL=url,
+        DIPNEWS_OPENSEARCH_INDEX_PREFIX=f"scale-{args.articles}x{args.copies}",
+        DIPNEWS_OPENSEARCH_SHARDS=str(args.shards),
+        DIPNEWS_OPENSEARCH_REPLICAS=str(args.replicas),
+    )
+    data_dir = work / f"data-opensearch-x{args.copies}"
+    data_dir.mkdir(exist_ok=True)
+    backend = open_backend(data_dir)
+    expected = pages * args.copies
+    if backend.stats()["documents"] != expected:
+        whoosh_index = work / "data" / "index"
+        if whoosh_index.exists():
+            start = time.perf_counter()
+            documents = extracted_documents(whoosh_index)
+            read = time.perf_counter() - start
+            print(
+                f"read {len(documents)} extracted articles from the Whoosh index: "
+                f"{len(documents) / read:.0f} docs/s"
+            )
+            start = time.perf_counter()
+            loaded = backend.load(copies(documents, args.copies))  # type: ignore[attr-defined]
+            seconds = time.perf_counter() - start
+            print(
+                f"bulk indexing into OpenSearch ({args.shards} shards, {args.replicas} replica, replicas "
+                f"made after the load): {loaded} articles in {seconds:.0f} s, {loaded / seconds:.0f} docs/s"
+            )
+        elif args.copies == 1:
+            start = time.perf_counter()
+            subprocess.run(
+                [*DIPNEWS, "--data-dir", str(data_dir), "index", "--jobs", str(args.jobs), str(corpus)],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+            )
+            rate = pages / (time.perf_counter() - start)
+            print(
+                f"ingest (extraction and indexing) of {pages} pages with --jobs {args.jobs}: "
+                f"{rate:.0f} docs/s"
+            )
+        else:
+            sys.exit("--copies needs the Whoosh run's index of the corpus (run without --backend first).")
+    stats = backend.client.indices.stats(index=backend.alias, metric="store")["_all"]  # type: ignore[attr-defined]
+    primaries, total = stats["primaries"]["store"]["size_in_bytes"], stats["total"]["store"]["size_in_bytes"]
+    print(
+        f"index: {primaries / 1e6:.0f} MB of primaries, {total / 1e6:.0f} MB with replicas "
+        f"({primaries / expected / 1e3:.1f} KB per article)"
+    )
+    backend.close()
+    return data_dir, expected
+
+
+def extracted_documents(index_dir: Path) -> list[dict[str, object]]:
+    """Every article of a Whoosh index as dipnews indexes it (extracted, grouped, people merged)."""
+    from whoosh import index as whoosh_index
+
+    from indexer.grouping import document_fields
+
+    with whoosh_index.open_dir(index_dir).searcher() as searcher:
+        return [
+            document_fields(json.loads(f["meta"]), f["title"], f["body"])
+            for f in searcher.all_stored_fields()
+        ]
+
+
+def copies(documents: list[dict[str, object]], count: int):  # type: ignore[no-untyped-def]
+    """The documents `count` times; copy k has new ids and groups, and dates k years earlier."""
+    from indexer.grouping import document_fields
+
+    for k in range(count):
+        for fields in documents:
+            if k == 0:
+                yield fields
+                continue
+            meta = json.loads(str(fields["meta"]))
+            for key in ("id", "story_id", "dup_group"):
+                if meta.get(key):
+                    meta[key] = f"{meta[key]}-{k}"
+            if meta.get("date"):
+                day = dt.date.fromisoformat(meta["date"])
+                meta["date"] = day.replace(year=day.year - k, day=min(day.day, 28)).isoformat()
+            yield document_fields(meta, str(fields["title"]), str(fields["body"]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -348,6 +454,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0, help="for each throughput run")
     parser.add_argument("--adds", type=int, default=60, help="API adds during a bulk load (0: skip)")
     parser.add_argument("--reuters", type=Path, default=DEFAULT_REUTERS, help="Reuters-21578 folder")
+    parser.add_argument("--backend", choices=("whoosh", "opensearch"), default="whoosh")
+    parser.add_argument("--opensearch-url", default=None, help="default: the local cluster (make opensearch)")
+    parser.add_argument("--shards", type=int, default=3)
+    parser.add_argument("--replicas", type=int, default=1)
+    parser.add_argument("--copies", type=int, default=1, help="OpenSearch: load each article this many times")
     args = parser.parse_args()
     work = args.work or Path(f"/tmp/dipnews-scale-{args.articles}")
     corpus, data_dir, fts = work / "corpus", work / "data", work / "fts5.sqlite"
@@ -356,7 +467,9 @@ def main() -> None:
         write_corpus(corpus, args.articles, reuters=args.reuters)
     pages = sum(1 for _ in corpus.rglob("*.txt"))
     print(f"corpus: {pages} synthetic articles in {corpus}")
-    if not data_dir.exists():
+    if args.backend == "opensearch":
+        data_dir, pages = load_opensearch(args, work, corpus, pages)
+    elif not data_dir.exists():
         sample = [str(folder) for folder in sorted(corpus.iterdir())[:5]]  # 5,000 pages
         for jobs in (1, args.jobs):
             scratch = work / f"sample-jobs{jobs}"
@@ -379,8 +492,9 @@ def main() -> None:
         )
         rate = pages / (time.perf_counter() - start)
         print(f"ingest of {pages} pages with --jobs {args.jobs}: {rate:.0f} docs/s")
-    size = sum(p.stat().st_size for p in (data_dir / "index").rglob("*") if p.is_file())
-    print(f"index: {size / 1e6:.0f} MB ({size / pages / 1e3:.1f} KB per article)")
+    if args.backend == "whoosh":
+        size = sum(p.stat().st_size for p in (data_dir / "index").rglob("*") if p.is_file())
+        print(f"index: {size / 1e6:.0f} MB ({size / pages / 1e3:.1f} KB per article)")
 
     queries = query_set(args.queries)
     server, base = start_server(data_dir, args.workers)
@@ -397,6 +511,11 @@ def main() -> None:
             f"server RSS after the queries: {private:.0f} MB private + {mapped:.0f} MB of mapped index files"
             f" (the page cache, shared; counted once per process), {args.workers} worker processes"
         )
+        if args.backend == "opensearch" and CLUSTER_PID.exists():
+            jvm_private, jvm_mapped = rss_mb(int(CLUSTER_PID.read_text()))
+            print(
+                f"OpenSearch JVM (all nodes) RSS: {jvm_private:.0f} MB private + {jvm_mapped:.0f} MB mapped"
+            )
 
         if not fts.exists():
             print(f"FTS5 build: {pages / build_fts5(fts, corpus):.0f} docs/s")
