@@ -53,7 +53,10 @@ if TYPE_CHECKING:
     from indexer.article import Article
 
 SNIPPET_CHARS = 240
-FACET_VALUES = 1000  # values counted per facet (the page shows the first few)
+FACET_VALUES = 200  # values counted per facet, most frequent first (the page shows the first few)
+# Distinct stories are counted exactly up to this many, estimated (within about 1%) beyond: an
+# exact count of 100,000 stories costs ten times as long (80 ms at 100,000 articles).
+STORY_COUNT_PRECISION = 3000
 MAX_WINDOW = 10_000  # OpenSearch's default max_result_window: the deepest page or export
 BULK_CHUNK = 500
 SHARD_RETRIES = 3  # a search with failed shards is asked again this many times
@@ -255,13 +258,12 @@ class OpenSearchBackend:
             "filter": others("date"),
             "aggs": {"days": _day_histogram(), "undated": {"missing": {"field": "day"}}},
         }
-        aggs["matched"] = {
-            "filter": others(None),
-            "aggs": {
-                "days": _day_histogram(),
-                "stories": {"cardinality": {"field": "story_id", "precision_threshold": 40000}},
-            },
+        matched: dict[str, Any] = {
+            "stories": {"cardinality": {"field": "story_id", "precision_threshold": STORY_COUNT_PRECISION}}
         }
+        if "date" in filters:  # else the timeline is the date facet's counts
+            matched["days"] = _day_histogram()
+        aggs["matched"] = {"filter": others(None), "aggs": matched}
         for name in filters:
             aggs[f"without_{name}"] = {"filter": others(name)}
         if request.timeline_share:
