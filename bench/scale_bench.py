@@ -369,8 +369,8 @@ def load_opensearch(args: argparse.Namespace, work: Path, corpus: Path, pages: i
     data_dir = work / f"data-opensearch-x{args.copies}"
     data_dir.mkdir(exist_ok=True)
     backend = open_backend(data_dir)
-    expected = pages * args.copies
-    if backend.stats()["documents"] != expected:
+    expected = backend.stats()["documents"]
+    if not expected:
         whoosh_index = work / "data" / "index"
         if whoosh_index.exists():
             start = time.perf_counter()
@@ -381,7 +381,7 @@ def load_opensearch(args: argparse.Namespace, work: Path, corpus: Path, pages: i
                 f"{len(documents) / read:.0f} docs/s"
             )
             start = time.perf_counter()
-            loaded = backend.load(copies(documents, args.copies))  # type: ignore[attr-defined]
+            loaded = expected = backend.load(copies(documents, args.copies))  # type: ignore[attr-defined]
             seconds = time.perf_counter() - start
             print(
                 f"bulk indexing into OpenSearch ({args.shards} shards, {args.replicas} replica, replicas "
@@ -396,6 +396,7 @@ def load_opensearch(args: argparse.Namespace, work: Path, corpus: Path, pages: i
                 capture_output=True,
             )
             rate = pages / (time.perf_counter() - start)
+            expected = backend.stats()["documents"]
             print(
                 f"ingest (extraction and indexing) of {pages} pages with --jobs {args.jobs}: "
                 f"{rate:.0f} docs/s"

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from indexer.article import Article
 
 SNIPPET_CHARS = 240
-FACET_VALUES = 200  # values counted per facet, most frequent first (the page shows the first few)
+FACET_VALUES = 1000  # values counted per facet, most frequent first (the page shows the first few)
 # Distinct stories are counted exactly up to this many, estimated (within about 1%) beyond: an
 # exact count of 100,000 stories costs ten times as long (80 ms at 100,000 articles).
 STORY_COUNT_PRECISION = 3000
