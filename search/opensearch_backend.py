@@ -14,8 +14,9 @@ refreshed before they return, so an added article is searchable at once.
 from __future__ import annotations
 
 import html
+import threading
 import time
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +60,7 @@ FACET_VALUES = 1000  # values counted per facet, most frequent first (the page s
 STORY_COUNT_PRECISION = 3000
 MAX_WINDOW = 10_000  # OpenSearch's default max_result_window: the deepest page or export
 BULK_CHUNK = 500
+BULK_THREADS = 2  # a bulk load's requests in flight at once (the client encodes while the cluster indexes)
 SHARD_RETRIES = 3  # a search with failed shards is asked again this many times
 LOOKUP_CHUNK = 100  # story-term look-ups per multi-search
 PERSON_KEYS = 5000  # people counted among the articles naming a surname
@@ -509,7 +511,7 @@ class OpenSearchBackend:
         document_fields) and swap it in for the old one: searches see the old index until then."""
         target = self._create_index(bulk_load=True)
         try:
-            count = self._bulk(target, documents, progress)
+            count = self._bulk(target, documents, progress, threads=BULK_THREADS)
             self._finish_load(target)
         except BaseException:
             self._call(lambda: self.client.indices.delete(index=target, ignore_unavailable=True))
@@ -517,41 +519,63 @@ class OpenSearchBackend:
         return count
 
     def _bulk(
-        self, index: str, documents: Iterable[dict[str, object]], progress: Callable[[], None] | None = None
+        self,
+        index: str,
+        documents: Iterable[dict[str, object]],
+        progress: Callable[[], None] | None = None,
+        threads: int = 1,
     ) -> int:
-        """Index documents in bulk requests, each retried with growing pauses while the cluster
-        answers 429 (busy); the client itself retries 502/503/504 and timeouts on other nodes."""
+        """Index documents in bulk requests from `threads` threads, each request retried with
+        growing pauses while the cluster answers 429 (busy); the client itself retries
+        502/503/504 and timeouts on other nodes."""
+        source = iter(documents)
+        lock = threading.Lock()
 
-        def actions() -> Iterable[dict[str, Any]]:
-            for fields in documents:
+        def actions() -> Iterator[dict[str, Any]]:
+            while True:
+                with lock:  # the threads share one stream of documents
+                    fields = next(source, None)
+                    if fields is not None and progress:
+                        progress()
+                if fields is None:
+                    return
                 yield {"_index": index, "_id": fields["id"], "_source": to_source(fields)}
-                if progress:
-                    progress()
 
-        written = 0
-        failed = []
-        results = helpers.streaming_bulk(
-            self.client,
-            actions(),
-            chunk_size=BULK_CHUNK,
-            max_retries=6,
-            initial_backoff=1,
-            max_backoff=30,
-            raise_on_error=False,
-        )
-        try:
-            for ok, item in results:
-                written += 1
-                if not ok:
-                    failed.append(item)
-        except ClusterConnectionError as error:
-            raise DipnewsError(_UNAVAILABLE.format("no node answers"), 503) from error
-        except TransportError as error:
-            raise DipnewsError(_UNAVAILABLE.format(_reason(error)), 503) from error
+        written: list[int] = []
+        failed: list[dict[str, Any]] = []
+        errors: list[DipnewsError] = []
+
+        def send() -> None:
+            results = helpers.streaming_bulk(
+                self.client,
+                actions(),
+                chunk_size=BULK_CHUNK,
+                max_retries=6,
+                initial_backoff=1,
+                max_backoff=30,
+                raise_on_error=False,
+            )
+            try:
+                for ok, item in results:
+                    written.append(1)
+                    if not ok:
+                        failed.append(item)
+            except ClusterConnectionError:
+                errors.append(DipnewsError(_UNAVAILABLE.format("no node answers"), 503))
+            except TransportError as error:
+                errors.append(DipnewsError(_UNAVAILABLE.format(_reason(error)), 503))
+
+        senders = [threading.Thread(target=send) for _ in range(max(1, threads))]
+        for sender in senders:
+            sender.start()
+        for sender in senders:
+            sender.join()
+        if errors:
+            raise errors[0]
         if failed:
             reason = next(iter(failed[0].values())).get("error", "unknown")
             raise DipnewsError(_UNAVAILABLE.format(f"{len(failed)} articles not written: {reason}"), 503)
-        return written
+        return len(written)
 
     def _swap_alias(self, new_index: str) -> None:
         try:
