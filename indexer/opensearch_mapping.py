@@ -16,7 +16,7 @@ from whoosh.analysis import STOP_WORDS
 
 from indexer.facet_registry import VALUE_FACETS
 
-SCHEMA_VERSION = 1  # raise when the mapping changes: an older index is then rebuilt from the archive
+SCHEMA_VERSION = 2  # raise when the mapping changes: an older index is then rebuilt from the archive
 TITLE_BOOST = 2.0
 TEXT_FIELDS = ("title", "body", "outlet", "person")  # analysed; a query's words search these
 LIST_FIELDS = ("topic", "country", "country_facet", "person_facet", "person_key", "story_terms")
@@ -85,6 +85,9 @@ def mappings() -> dict[str, Any]:
     }
     for name in (*KEYWORD_FIELDS, *FACT_FIELDS):
         properties[name] = {"type": "keyword"}
+    for spec in VALUE_FACETS:  # counted on every search: their ordinals are built at each refresh,
+        properties[spec.field]["eager_global_ordinals"] = True  # not by the first search after it
+    properties["story_id"]["eager_global_ordinals"] = True
     return {"dynamic": "strict", "_meta": {"dipnews_schema": SCHEMA_VERSION}, "properties": properties}
 
 

@@ -135,6 +135,8 @@ class OpenSearchBackend:
     def _finish_load(self, name: str) -> None:
         """A bulk-loaded index made ready to serve: replicas made, refreshed, swapped in for the old."""
         settings = {"index": {"number_of_replicas": self.replicas, "refresh_interval": "1s"}}
+        # flushed first, replicas copy the segments' files instead of replaying every operation
+        self._call(lambda: self.client.indices.flush(index=name))
         self._call(lambda: self.client.indices.put_settings(index=name, body=settings))
         self._call(lambda: self.client.indices.refresh(index=name))
         self._call(
