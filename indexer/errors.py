@@ -10,7 +10,8 @@ class DipnewsError(Exception):
     a non-zero exit; neither shows a stack trace.
     """
 
-    def __init__(self, message: str, status: int = 400) -> None:
+    def __init__(self, message: str, status: int = 400, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
+        self.headers = headers or {}  # for the HTTP answer (Retry-After)

@@ -79,6 +79,7 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
 
     from search import api, manage, views
     from search.auth import csrf_token, current_user
+    from search.security import register_security
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
@@ -89,4 +90,5 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
     app.jinja_env.globals["country_name"] = country_name
     app.jinja_env.filters["source_label"] = source_label
     views.register_error_handlers(app)
+    register_security(app)
     return app

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from indexer.article import Article
 from indexer.errors import DipnewsError
 from indexer.ingest import ADDED, delete, update_metadata
+from search import audit
 from search.auth import token_required
 from search.submissions import Submission, add_submission, metadata_from
 
@@ -57,6 +58,7 @@ def add_article() -> tuple[Response, int]:
             supplied.pop("url", None)
         submission = Submission(html=html, text=text, fetch=fetch, supplied=supplied)
     article, status = add_submission(submission)
+    audit.record("add", article.id, status=status, source=submission.fetch or "upload")
     return _answer(article, status, 201 if status == ADDED else 200)
 
 
@@ -75,6 +77,7 @@ def correct_article(article_id: str) -> tuple[Response, int]:
         body,
         backend=current_app.extensions["dipnews_backend"],
     )
+    audit.record("update", article.id, status="updated")
     return _answer(article, "updated", 200)
 
 
@@ -85,6 +88,7 @@ def delete_article(article_id: str) -> tuple[Response, int]:
         Path(current_app.config["DATA_DIR"]), article_id, backend=current_app.extensions["dipnews_backend"]
     ):
         raise DipnewsError(f"No article with id {article_id!r}.", 404)
+    audit.record("delete", article_id, status="deleted")
     return jsonify({"id": article_id, "status": "deleted"}), 200
 
 

@@ -478,6 +478,33 @@ def stats_command(obj: Context, as_json: bool) -> None:
         )
 
 
+@cli.command("log")
+@click.option("--article", "article_id", help="Only the writes of this article.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line, as kept.")
+@click.pass_obj
+def log_command(obj: Context, article_id: str | None, as_json: bool) -> None:
+    """The audit log: who added, corrected or deleted articles through the site or the API, when,
+    and from which address (oldest first).
+
+    Example: dipnews log --article 0bf5122bbf834a2c
+    """
+    from search.audit import entries
+
+    found = False
+    for entry in entries(obj.data_dir, article_id):
+        found = True
+        if as_json:
+            click.echo(json.dumps(entry, ensure_ascii=False))
+            continue
+        source = f" from {entry['source']}" if entry.get("source") else ""
+        click.echo(
+            f"{entry['time']}  {entry['user']:<12} {entry['action']:<6} {entry['article_id']}"
+            f" ({entry.get('status')}{source}) via {entry.get('via')} from {entry.get('address')}"
+        )
+    if not found and not as_json:
+        click.echo("No writes recorded.")
+
+
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, envvar="PORT")

@@ -67,18 +67,27 @@ def hit_json(hit: Hit, article_url: str) -> dict[str, Any]:
         "story": asdict(hit.story) if hit.story else None,
         "byline": meta.get("byline"),
         "date_source": meta.get("date_source"),
+        "ingested": meta.get("ingested"),
         "article_url": article_url,
     }
 
 
 def search_json(
-    result: SearchResult, facets: dict[str, FacetResult], hits: list[dict[str, Any]]
+    result: SearchResult,
+    facets: dict[str, FacetResult],
+    hits: list[dict[str, Any]],
+    hints: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """Everything the results page shows, as JSON; `hints` are the page's suggestion and
+    filters-to-drop with their URLs (made by the view)."""
     request = result.request
+    hints = hints or {}
     return {
         "query": request.q,
         "interpreted": result.interpreted,
         "notes": result.notes,
+        "suggestion": hints.get("suggestion"),
+        "relaxations": hints.get("relaxations", []),
         "total": result.total,
         "stories": result.stories,
         "collapse": request.collapse,
@@ -95,6 +104,8 @@ def search_json(
         },
         "results": hits,
         "facets": {name: facet.to_json() for name, facet in facets.items()},
+        "facets_not_counted": result.incomplete,
+        "timeline": result.timeline,
     }
 
 
@@ -112,30 +123,38 @@ def csv_rows(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
         yield buffer.getvalue()
 
 
-def atom_feed(
-    result: SearchResult, hits: list[dict[str, Any]], *, title: str, self_url: str, page_url: str
-) -> bytes:
+def atom_feed(hits: list[dict[str, Any]], *, title: str, self_url: str, page_url: str, total: int) -> bytes:
+    """A feed with an entry per article (never per story: an article joining a story already in
+    the feed is news to its subscribers), each naming its story; `updated` is when the article
+    entered dipnews, the feed's own the latest of its entries'."""
     feed = FeedGenerator()
     feed.id(self_url)
     feed.title(title)
     feed.link(href=page_url, rel="alternate")
     feed.link(href=self_url, rel="self")
-    feed.subtitle(f"{result.total} articles")
-    feed.updated(dt.datetime.now(dt.UTC))
+    feed.subtitle(f"{total} articles")
+    newest = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     for hit in reversed(hits):  # feedgen prepends entries
         entry = feed.add_entry()
         entry.id(hit["article_url"])
         entry.title(hit["title"])
         entry.link(href=hit["url"] or hit["article_url"])
+        entry.link(href=hit["story_url"], rel="related", title="All coverage of this story")
         entry.summary(hit["snippet"], type="html")
         if hit["outlet"]:
             entry.author(name=hit["outlet"])
-        if hit["date"]:
-            stamp = dt.datetime.fromisoformat(hit["date"]).replace(tzinfo=dt.UTC)
-            entry.published(stamp)
-            entry.updated(stamp)
-        else:
-            entry.updated(dt.datetime.now(dt.UTC))
+        published = _day(hit["date"])
+        if published:
+            entry.published(published)
+        updated = _day(hit.get("ingested")) or published or newest
+        entry.updated(updated)
+        newest = max(newest, updated)
+        entry.category(term=f"story:{hit['story_id']}", label="Story")
         for topic in hit["topics"]:
             entry.category(term=topic)
+    feed.updated(newest)
     return feed.atom_str(pretty=True)
+
+
+def _day(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC) if value else None

@@ -10,7 +10,9 @@ from werkzeug.wrappers import Response
 
 from indexer.errors import DipnewsError
 from indexer.ingest import ADDED
+from search import audit
 from search.auth import check_csrf, check_login, current_user
+from search.security import client_address, login_limiter
 from search.submissions import Submission, add_submission, metadata_from
 
 bp = Blueprint("manage", __name__)
@@ -24,11 +26,15 @@ def login() -> Any:
         next_url = url_for("manage.add_page")  # never redirect off-site
     if request.method == "POST":
         check_csrf()
+        limiter, address = login_limiter(), client_address()
+        limiter.check(address)
         user = check_login(Path(current_app.config["DATA_DIR"]), request.form.get("secret", ""))
         if user:
+            limiter.succeeded(address)
             session.clear()
             session["user"] = user
             return redirect(next_url)
+        limiter.failed(address)
         error = "That token or password is not valid."
     return render_template("login.html", error=error, next_url=next_url), 401 if error else 200
 
@@ -63,6 +69,7 @@ def add_page() -> Any:
         if submission.html and submission.file:
             raise DipnewsError("Upload a file or paste a page, not both.")
         article, status = add_submission(submission)
+        audit.record("add", article.id, status=status, source=submission.fetch or "upload")
     except DipnewsError as error:
         return render_template("add.html", form=form, article=None, error=error.message), error.status
     page = render_template("add.html", form={}, article=article, status=status, error=None)

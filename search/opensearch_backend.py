@@ -46,9 +46,9 @@ from indexer.outlets import outlet_by_name
 from search.opensearch_query import MATCH_ALL, Clause, all_of, request_filters, to_dsl
 from search.parsing import mark_words, parse_query
 from search.query import SearchRequest
-from search.results import Hit, SearchResult, StorySummary
+from search.results import SUGGEST_BELOW, Hit, SearchResult, StorySummary
 from search.spelling import MIN_DOCS
-from search.whoosh_backend import SUGGEST_BELOW, phrase_words
+from search.whoosh_backend import phrase_words
 
 if TYPE_CHECKING:
     from indexer.article import Article

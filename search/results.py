@@ -11,6 +11,8 @@ from typing import Any
 
 from search.query import SearchRequest
 
+SUGGEST_BELOW = 3  # a search with fewer results than this offers "did you mean"
+
 
 @dataclass
 class StorySummary:

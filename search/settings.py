@@ -48,6 +48,9 @@ SETTINGS = (
     Setting("SITE_NAME", "dipnews", "Name shown in the page header and feeds."),
     Setting("SECRET_KEY", None, "Key signing login sessions (default: made once and kept in DATA_DIR)."),
     Setting("ADMIN_PASSWORD", None, "Password for the web login, besides API tokens (default: tokens only)."),
+    Setting("SECURE_COOKIES", False, "Send the login cookie over https only (set when served over https)."),
+    Setting("LOGIN_ATTEMPTS", 10, "Failed logins an address may make within LOGIN_WINDOW before a 429."),
+    Setting("LOGIN_WINDOW", 900, "Seconds over which failed logins are counted."),
     Setting("ALLOW_PRIVATE_URLS", False, "Allow fetching loopback and private-network URLs (off: no SSRF)."),
     Setting("FETCH_TIMEOUT", 10, "Seconds to wait for a URL being added."),
 )

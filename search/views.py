@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import (
     Blueprint,
@@ -25,11 +25,14 @@ from werkzeug.exceptions import HTTPException
 from indexer.errors import DipnewsError
 from indexer.ingest import archive_for
 from indexer.stories import unique_sentences
+from search.audit import added_by
+from search.auth import current_user
 from search.backend import Backend
 from search.facets import FacetResult, build_facets
 from search.formats import atom_feed, csv_rows, hit_json, search_json
+from search.parsing import parse_query
 from search.query import SearchRequest, parse_request
-from search.results import SearchResult
+from search.results import SUGGEST_BELOW, SearchResult
 from search.timeline import build_timeline
 
 bp = Blueprint("search", __name__)
@@ -142,19 +145,56 @@ def search_format(fmt: str) -> Response:
         abort(404, f"Unknown format .{fmt}; use .json, .csv or .atom.")
     if fmt == "csv":
         return _search_csv()
-    search, result, facets = _run_search()
-    hits = [hit_json(hit, _article_url(hit.id)) for hit in result.hits]
     if fmt == "json":
-        return jsonify(search_json(result, facets, hits))
-    title = f"{current_app.config['SITE_NAME']}: {search.q or 'all articles'}"
+        search, result, facets = _run_search()
+        hits = [hit_json(hit, _article_url(hit.id)) for hit in result.hits]
+        return jsonify(search_json(result, facets, hits, _hints(search, result, facets)))
+    return _search_atom()
+
+
+def _hints(search: SearchRequest, result: SearchResult, facets: dict[str, FacetResult]) -> dict[str, Any]:
+    """What the page offers beside the results: a spelling to try, filters to drop (most found first)."""
+    suggestion = None
+    if result.suggestion:
+        url = search_url(search.with_changes(q=result.suggestion))
+        suggestion = {"query": result.suggestion, "url": url}
+    relaxations = [
+        {
+            "filter": name,
+            "label": facets[name].title,
+            "total": total,
+            "url": search_url(search.without(name)),
+        }
+        for name, total in sorted(result.relaxations.items(), key=lambda kv: -kv[1])
+        if total
+    ]
+    return {"suggestion": suggestion, "relaxations": relaxations}
+
+
+def _search_atom() -> Response:
+    """The feed of a search: an entry per article, newest first unless a sort is asked for."""
+    config = current_app.config
+    args = request.args.copy()
+    args.setdefault("sort", "newest")
+    args["collapse"] = "0"
+    search = parse_request(args, page_size=config["PAGE_SIZE"], max_page=config["MAX_PAGE"])
+    result = backend().search(search)
+    hits = [
+        dict(hit_json(hit, _article_url(hit.id)), story_url=_story_url(hit.meta.get("story_id") or hit.id))
+        for hit in result.hits
+    ]
     body = atom_feed(
-        result,
         hits,
-        title=title,
+        title=f"{config['SITE_NAME']}: {search.q or 'all articles'}",
         self_url=request.url,
         page_url=url_for("search.search_page", _external=True) + "?" + request.query_string.decode(),
+        total=result.total,
     )
     return Response(body, mimetype="application/atom+xml")
+
+
+def _story_url(story_id: str) -> str:
+    return url_for("search.story_page", story_id=story_id, _external=True)
 
 
 def _search_csv() -> Response:
@@ -167,12 +207,21 @@ def _search_csv() -> Response:
     response.headers["Content-Disposition"] = 'attachment; filename="dipnews-search.csv"'
     response.headers["X-Dipnews-Total"] = str(total)
     response.headers["X-Dipnews-Row-Cap"] = str(cap)
+    # what the page would say beside the rows (percent-encoded: headers are ASCII)
+    query, text = parse_query(search.q)
+    if search.q.strip():
+        response.headers["X-Dipnews-Interpreted"] = quote(text.text, safe=' :"()*[]')
+    if text.notes:
+        response.headers["X-Dipnews-Notes"] = quote("; ".join(text.notes), safe=" ;")
+    suggestion = backend().suggest(search.q) if total < SUGGEST_BELOW and search.q.strip() else None
+    if suggestion:
+        response.headers["X-Dipnews-Suggestion"] = quote(suggestion, safe=' :"()*')
     return response
 
 
 @bp.route("/article/<article_id>")
 def article_page(article_id: str) -> str:
-    article = backend().article(article_id) or abort(404, f"No article with id {article_id!r}.")
+    article = _public(backend().article(article_id) or abort(404, f"No article with id {article_id!r}."))
     q = request.args.get("q", "")
     try:
         paragraphs = [Markup(backend().highlight(p, q)) if q else p for p in article["body"].split("\n\n")]
@@ -217,6 +266,15 @@ def story_json(story_id: str) -> Response:
     return jsonify(_story(story_id))
 
 
+@bp.route("/site.css")
+def stylesheet() -> Response:
+    """The pages' one stylesheet (the Content-Security-Policy allows no inline style)."""
+    response = Response(render_template("site.css"), mimetype="text/css")
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response
+
+
 @bp.route("/opensearch.xml")
 def opensearch() -> Response:
     body = render_template("opensearch.xml")
@@ -241,7 +299,25 @@ def article_raw(article_id: str) -> Response:
 @bp.route("/article/<article_id>.json")
 def article_json(article_id: str) -> Response:
     article = backend().article(article_id) or abort(404, f"No article with id {article_id!r}.")
-    return jsonify(article)
+    return jsonify(_public(article))
+
+
+def _public(article: dict[str, Any]) -> dict[str, Any]:
+    """An article as visitors see it: where its page came from without the server's paths."""
+    return {**article, "source": origin(article.get("source"), article["id"])}
+
+
+def origin(source: str | None, article_id: str) -> str | None:
+    """A page's origin in words: its address, its file's name (not the server's path to it), or
+    "added through the site", naming who added it for visitors who are logged in."""
+    if not source:
+        return None
+    if source.startswith(("http://", "https://")):
+        return source
+    if source == "upload":
+        who = added_by(Path(current_app.config["DATA_DIR"]), article_id) if current_user() else None
+        return f"added through the site by {who}" if who else "added through the site"
+    return PurePath(source.split("#")[0]).name or None
 
 
 def _wants_json() -> bool:
@@ -266,7 +342,9 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(DipnewsError)
     def dipnews_error(error: DipnewsError) -> Any:
-        return _error_response(error.message, error.status)
+        response = app.make_response(_error_response(error.message, error.status))
+        response.headers.update(error.headers)
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Any:

@@ -44,14 +44,13 @@ from indexer.storage import read_index
 from search.columns import Columns, SegmentColumns, column_cache, postings
 from search.parsing import ANALYZER, QUERY_FIELDS, mark_words, parse_query, query_words
 from search.query import QueryText, SearchRequest
-from search.results import Hit, SearchResult, StorySummary
+from search.results import SUGGEST_BELOW, Hit, SearchResult, StorySummary
 from search.spelling import SpellingDictionary
 
 if TYPE_CHECKING:
     from indexer.article import Article
 
 SNIPPET_CHARS = 240
-SUGGEST_BELOW = 3  # offer "did you mean" when fewer results than this
 PHRASE_BOOST = 2.0  # a result holding a plain query's words side by side scores this much more
 PHRASE_CANDIDATES = 50  # the best-scored results looked at for the words side by side
 BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's BM25F defaults

@@ -145,3 +145,30 @@ def test_timeline_bar_filters_and_phone_layout(page, server):
     facets_top = page.locator("aside.facets").bounding_box()["y"]
     assert results_top < facets_top
     page.set_viewport_size({"width": 1200, "height": 900})
+
+
+def test_pages_work_under_the_content_security_policy(page, server):
+    problems: list[str] = []
+
+    def console(message) -> None:  # type: ignore[no-untyped-def]
+        if message.type == "error":
+            problems.append(message.text)
+
+    def error(exception) -> None:  # type: ignore[no-untyped-def]
+        problems.append(str(exception))
+
+    page.on("console", console)
+    page.on("pageerror", error)
+    try:
+        for path in ("/", "/search?q=Kazakhstan&country=KZ", "/search?q=Tokayef", "/login"):
+            page.goto(server + path)
+            # the stylesheet applied: the serif body font comes from /site.css
+            assert "Georgia" in page.evaluate("getComputedStyle(document.body).fontFamily"), path
+        page.goto(server + "/search?q=Kazakhstan")
+        page.locator("ol.results a").first.click()
+        page.wait_for_load_state()
+        assert page.url.startswith(server + "/article/")
+    finally:
+        page.remove_listener("console", console)
+        page.remove_listener("pageerror", error)
+    assert not problems, problems
