@@ -61,7 +61,7 @@ STORY_COUNT_PRECISION = 3000
 MAX_WINDOW = 10_000  # OpenSearch's default max_result_window: the deepest page or export
 BULK_CHUNK = 500
 BULK_THREADS = 2  # a bulk load's requests in flight at once (the client encodes while the cluster indexes)
-SHARD_RETRIES = 3  # a search with failed shards is asked again this many times
+SEARCH_RETRY_PAUSES = (0.2, 0.5, 1.0, 2.0)  # a failed search is asked again after these pauses (s)
 LOOKUP_CHUNK = 100  # story-term look-ups per multi-search
 PERSON_KEYS = 5000  # people counted among the articles naming a surname
 PHRASE_BOOST = 2.0  # as the Whoosh backend: results holding a plain query's words side by side first
@@ -156,22 +156,30 @@ class OpenSearchBackend:
                 raise
 
     def _search(self, body: dict[str, Any], **params: Any) -> dict[str, Any] | None:
-        """A search of the articles; None when there is no index yet. A search that some shard
-        failed (a node leaving mid-request) is asked again while other copies take over."""
-        for attempt in range(SHARD_RETRIES + 1):
+        """A search of the articles; None when there is no index yet. A search that failed on
+        some shard or on all (a node leaving mid-request, before the cluster has moved its
+        shards to their other copies) is asked again after growing pauses."""
+        problem = "a shard failed"
+        for pause in (*SEARCH_RETRY_PAUSES, None):
             try:
                 result: dict[str, Any] = self._call(
                     lambda: self.client.search(index=self.alias, body=body, **params)
                 )
             except NotFoundError:
                 return None
+            except DipnewsError as error:
+                if error.status != 503 or pause is None:
+                    raise
+                time.sleep(pause)
+                continue
             shards = result.get("_shards", {})
             if not shards.get("failed"):
                 return result
-            time.sleep(0.2 * (attempt + 1))
-        failure = shards.get("failures", [{}])[0].get("reason", {})
-        reason = failure.get("reason") or failure.get("type") or "a shard failed"
-        raise DipnewsError(_UNAVAILABLE.format(reason), 503)
+            failure = shards.get("failures", [{}])[0].get("reason", {})
+            problem = failure.get("reason") or failure.get("type") or problem
+            if pause is not None:
+                time.sleep(pause)
+        raise DipnewsError(_UNAVAILABLE.format(problem), 503)
 
     def close(self) -> None:
         self.client.close()
