@@ -24,7 +24,9 @@ index of --shards shards and --replicas replicas. When the Whoosh run's data
 dir of the same corpus exists, its extracted articles are bulk-loaded into the
 cluster (reading them and indexing them timed apart); else `dipnews index`
 extracts and indexes the pages. --copies K loads each extracted article K
-times (new ids, dates shifted by whole years): a corpus K times as large.
+times (new ids, dates shifted by whole years): a corpus K times as large, on
+either backend (Whoosh: written straight to a new index in commits of 50,000).
+FTS5 always holds the corpus once: beside --copies, its column is no match.
 
 The corpus and index are kept in --work (default /tmp/dipnews-scale-N) and reused.
 Usage: python bench/scale_bench.py --articles 200000 [--jobs 2] [--workers 2] [--queries 300]
@@ -413,6 +415,41 @@ def load_opensearch(args: argparse.Namespace, work: Path, corpus: Path, pages: i
     return data_dir, expected
 
 
+def whoosh_copies(work: Path, count: int) -> tuple[Path, int]:
+    """A Whoosh index of the Whoosh run's articles `count` times (as --copies does for OpenSearch),
+    written in commits of 50,000 documents; its data dir and size."""
+    from whoosh import index as whoosh_index
+
+    from indexer.schema import make_schema
+    from search.whoosh_backend import WhooshBackend
+
+    data_dir = work / f"data-whoosh-x{count}"
+    index_dir = data_dir / "index"
+    if not (index_dir / "spelling.sqlite").exists():
+        subprocess.run(["rm", "-rf", str(data_dir)], check=True)
+        index_dir.mkdir(parents=True)
+        documents = extracted_documents(work / "data" / "index")
+        ix = whoosh_index.create_in(index_dir, make_schema())
+        start = time.perf_counter()
+        writer = ix.writer(compound=False)
+        written = 0
+        for fields in copies(documents, count):
+            writer.add_document(**fields)
+            written += 1
+            if written % 50_000 == 0:
+                writer.commit()
+                writer = ix.writer(compound=False)
+        writer.commit()
+        WhooshBackend(index_dir)._columns_of_new_segments()
+        seconds = time.perf_counter() - start
+        print(
+            f"Whoosh index of {written} articles written in {seconds:.0f} s, {written / seconds:.0f} docs/s"
+        )
+        subprocess.run(["cp", str(work / "data" / "index" / "spelling.sqlite"), str(index_dir)], check=True)
+    documents = WhooshBackend(index_dir).stats()["documents"]
+    return data_dir, int(documents)
+
+
 def extracted_documents(index_dir: Path) -> list[dict[str, object]]:
     """Every article of a Whoosh index as dipnews indexes it (extracted, grouped, people merged)."""
     from whoosh import index as whoosh_index
@@ -459,7 +496,7 @@ def main() -> None:
     parser.add_argument("--opensearch-url", default=None, help="default: the local cluster (make opensearch)")
     parser.add_argument("--shards", type=int, default=3)
     parser.add_argument("--replicas", type=int, default=1)
-    parser.add_argument("--copies", type=int, default=1, help="OpenSearch: load each article this many times")
+    parser.add_argument("--copies", type=int, default=1, help="index each extracted article this many times")
     args = parser.parse_args()
     work = args.work or Path(f"/tmp/dipnews-scale-{args.articles}")
     corpus, data_dir, fts = work / "corpus", work / "data", work / "fts5.sqlite"
@@ -470,6 +507,8 @@ def main() -> None:
     print(f"corpus: {pages} synthetic articles in {corpus}")
     if args.backend == "opensearch":
         data_dir, pages = load_opensearch(args, work, corpus, pages)
+    elif args.copies > 1:
+        data_dir, pages = whoosh_copies(work, args.copies)
     elif not data_dir.exists():
         sample = [str(folder) for folder in sorted(corpus.iterdir())[:5]]  # 5,000 pages
         for jobs in (1, args.jobs):
