@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -59,6 +60,14 @@ def start() -> int:
         print(url)
         return 0
     stop(quiet=True)  # a cluster half up from an earlier run
+    taken = [port for port in (*range(PORT, PORT + NODES), CONTROL_PORT) if in_use(port)]
+    if taken:
+        print(
+            f"Port(s) {', '.join(map(str, taken))} on 127.0.0.1 are taken (another cluster?); stop what "
+            "holds them or set OPENSEARCH_PORT and OPENSEARCH_CONTROL_PORT.",
+            file=sys.stderr,
+        )
+        return 1
     build()
     HOME.mkdir(parents=True, exist_ok=True)
     (HOME / "url").unlink(missing_ok=True)
@@ -108,6 +117,11 @@ def running_url() -> str | None:
     except (urllib.error.URLError, OSError, ValueError):
         return None
     return url if health.get("status") == "green" else None
+
+
+def in_use(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def control(path: str) -> str:
