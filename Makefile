@@ -5,7 +5,7 @@ BIN = $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: install run test lint bench clean opensearch opensearch-stop
+.PHONY: install run test lint bench clean opensearch opensearch-stop wheel-smoke
 
 $(BIN)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ opensearch:
 
 opensearch-stop:
 	@$(PYTHON) opensearch/cluster.py stop
+
+# Build the wheel, install it into a fresh virtualenv and serve the corpus from it.
+wheel-smoke:
+	PYTHON=$(PYTHON) bash .ci/wheel-smoke
 
 lint: install
 	$(BIN)/pip install --quiet ruff mypy

@@ -13,8 +13,11 @@ from flask import Flask, Request
 from search.settings import DEFAULTS, coerce
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = PROJECT_ROOT / "templates"
-INSTANCE = PROJECT_ROOT / "instance"
+# In a source checkout the templates are the project's templates/ and data goes to its instance/;
+# an installed dipnews (a wheel) carries them as search/templates, and data goes to ./instance.
+_CHECKOUT = (PROJECT_ROOT / "templates").is_dir()
+TEMPLATES = PROJECT_ROOT / "templates" if _CHECKOUT else Path(__file__).resolve().parent / "templates"
+INSTANCE = PROJECT_ROOT / "instance" if _CHECKOUT else Path.cwd() / "instance"
 
 
 class DipnewsRequest(Request):
