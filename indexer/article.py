@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from indexer.bylines import clean_byline
-from indexer.dates import find_dates, infer_year, parse_dateline
+from indexer.dates import find_dates, infer_year, parse_dateline, parse_iso_date
 from indexer.decode import decode_bytes, repair_text
 from indexer.entities import Person, find_countries, find_people
 from indexer.errors import DipnewsError
@@ -252,14 +252,6 @@ def validate_supplied(supplied: dict[str, Any]) -> dict[str, Any]:
     if "url" in clean and web_address(str(clean["url"])) is None:
         raise DipnewsError(f"The url {clean['url']!r} is not an http(s) address.")
     return clean
-
-
-def parse_iso_date(value: str) -> dt.date:
-    """An ISO date (YYYY-MM-DD), or a DipnewsError a user can read."""
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise DipnewsError(f"{value!r} is not a date; write it as YYYY-MM-DD.") from None
 
 
 def _resolve_title(

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from indexer.errors import DipnewsError
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -169,3 +171,11 @@ def infer_year(month: int, day: int, known: list[dt.date], today: dt.date) -> dt
         if candidate and candidate <= today:
             return candidate
     return None
+
+
+def parse_iso_date(value: str) -> dt.date:
+    """An ISO date (YYYY-MM-DD), or a DipnewsError a user can read."""
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise DipnewsError(f"{value!r} is not a date; write it as YYYY-MM-DD.") from None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from werkzeug.datastructures import MultiDict
 
-from indexer.article import parse_iso_date
+from indexer.dates import parse_iso_date
 from indexer.errors import DipnewsError
 
 SORTS = ("relevance", "newest", "oldest")
