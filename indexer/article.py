@@ -15,6 +15,7 @@ from indexer.dates import find_dates, infer_year, parse_dateline, parse_iso_date
 from indexer.decode import decode_bytes, repair_text
 from indexer.entities import Person, find_countries, find_people
 from indexer.errors import DipnewsError
+from indexer.events import Event, find_events
 from indexer.fetch import web_address
 from indexer.htmlpage import clean_html_page, looks_like_html
 from indexer.lines import folded_words
@@ -25,7 +26,7 @@ from indexer.textpage import clean_text_page
 from indexer.topics import TopicScore, tag_topics
 
 # Bump when extraction changes, so stale documents can be re-extracted.
-EXTRACTOR_VERSION = 43
+EXTRACTOR_VERSION = 44
 _HEAD_LINES = 3  # a headline repeated this near the top of the body ends the page's head there
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
@@ -56,6 +57,8 @@ class Article:
     countries: list[str] = field(default_factory=list)  # ISO 3166 alpha-2, most mentioned first
     primary_countries: list[str] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # diplomatic events reported (indexer/events.py)
+    primary_event: str | None = None
     dup_group: str = ""  # set when written: see indexer/stories.py
     story_id: str = ""
     story_key: StoryKey | None = None
@@ -80,6 +83,7 @@ class Article:
             data[key] = data[key].isoformat() if data[key] else None
         data["topics"] = self.topic_slugs
         data["people"] = [person.to_dict() for person in self.people]
+        data["events"] = [event.to_dict() for event in self.events]
         data["topic_scores"] = [asdict(topic) for topic in self.topics]
         return data
 
@@ -214,6 +218,9 @@ def describe(article: Article) -> Article:
         article.topics = tag_topics(article.title, article.body)
     article.countries, article.primary_countries = find_countries(article.title, article.body)
     article.people = find_people(article.title, article.body)
+    article.events, article.primary_event = find_events(
+        article.title, article.body, article.people, article.date, article.dateline, article.primary_countries
+    )
     article.dup_group = article.story_id = article.id
     article.story_key = story_key(
         article.body, article.primary_countries, [p.name for p in article.people], article.date

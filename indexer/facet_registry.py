@@ -60,6 +60,9 @@ VALUE_FACETS = (
     FacetSpec(
         "topic", "topic", "topic", "topics", "Topic", multi=True, indexed_lowercase=True, url_case="lower"
     ),
+    FacetSpec(
+        "event", "event", "event", "events", "Event", multi=True, indexed_lowercase=True, url_case="lower"
+    ),
 )
 DATE_FACET = FacetSpec("date", "date", "date_from", "date_from", "Date", unknown_label="Undated")
 

@@ -55,6 +55,7 @@ def document_fields(meta: dict[str, Any], title: str, body: str) -> dict[str, ob
         "title": title,
         "body": body,
         "topic": ",".join(meta.get("topics", [])),
+        "event": ",".join(dict.fromkeys(event["type"] for event in meta.get("events", []))),
         "country": ",".join(meta.get("countries", [])),
         "country_facet": ",".join(meta.get("primary_countries", [])),
         "person": " ; ".join(people),

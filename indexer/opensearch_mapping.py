@@ -16,10 +16,10 @@ from whoosh.analysis import STOP_WORDS
 
 from indexer.facet_registry import VALUE_FACETS
 
-SCHEMA_VERSION = 2  # raise when the mapping changes: an older index is then rebuilt from the archive
+SCHEMA_VERSION = 3  # raise when the mapping changes: an older index is then rebuilt from the archive
 TITLE_BOOST = 2.0
 TEXT_FIELDS = ("title", "body", "outlet", "person")  # analysed; a query's words search these
-LIST_FIELDS = ("topic", "country", "country_facet", "person_facet", "person_key", "story_terms")
+LIST_FIELDS = ("country", "person_key", "story_terms", *(spec.field for spec in VALUE_FACETS if spec.multi))
 LOWERCASE_FIELDS = {"country", *(spec.field for spec in VALUE_FACETS if spec.indexed_lowercase)}
 KEYWORD_FIELDS = (
     "id",

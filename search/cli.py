@@ -389,6 +389,9 @@ def echo_article(article: Article, path: Path, as_json: bool, show_dropped: bool
 )
 @click.option("--all-countries", is_flag=True, help="With several --country: about all of them, not any.")
 @click.option("--person", multiple=True, help="Only articles naming this person (repeat for several).")
+@click.option(
+    "--event", multiple=True, help="Only articles reporting this event type, e.g. visit (repeat for several)."
+)
 @click.option("--from", "date_from", help="Earliest date, YYYY-MM-DD.")
 @click.option("--to", "date_to", help="Latest date, YYYY-MM-DD.")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
@@ -403,6 +406,7 @@ def search_command(
     country: tuple[str, ...],
     all_countries: bool,
     person: tuple[str, ...],
+    event: tuple[str, ...],
     date_from: str | None,
     date_to: str | None,
     sort: str,
@@ -419,6 +423,7 @@ def search_command(
         + [("topic", v) for v in topic]
         + [("country", v) for v in country]
         + [("person", v) for v in person]
+        + [("event", v) for v in event]
         + [("countries", "all" if all_countries else "any")]
         + [("date_from", date_from or ""), ("date_to", date_to or "")]
     )

@@ -84,6 +84,11 @@ class TopicFacet(ValueFacet):
         return topic_labels().get(value, value)
 
 
+class EventFacet(ValueFacet):
+    def label(self, value: str) -> str:
+        return value.capitalize() if value != UNKNOWN else super().label(value)
+
+
 class CountryFacet(ValueFacet):
     def label(self, value: str) -> str:
         return country_name(value)
@@ -168,6 +173,7 @@ FACETS = (
     ValueFacet("person"),
     ValueFacet("outlet"),
     TopicFacet("topic"),
+    EventFacet("event"),
 )
 
 

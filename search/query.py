@@ -17,7 +17,13 @@ from indexer.dates import parse_iso_date
 from indexer.errors import DipnewsError
 
 SORTS = ("relevance", "newest", "oldest")
-VALUE_PARAMS = {"outlet": "outlets", "topic": "topics", "country": "countries", "person": "persons"}
+VALUE_PARAMS = {
+    "outlet": "outlets",
+    "topic": "topics",
+    "country": "countries",
+    "person": "persons",
+    "event": "events",
+}
 MAX_QUERY_CHARS = 1000
 _QUOTES = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'"}
@@ -36,6 +42,7 @@ class SearchRequest:
     topics: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     persons: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()  # diplomatic event types (indexer/events.py)
     all_countries: bool = False  # articles about every selected country, not any of them
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -108,6 +115,7 @@ def parse_request(args: MultiDict[str, str], page_size: int = 10, max_page: int 
         topics=_unique(v.lower() for v in args.getlist("topic")),
         countries=_unique(v.upper() for v in args.getlist("country")),
         persons=_unique(args.getlist("person")),
+        events=_unique(v.lower() for v in args.getlist("event")),
         all_countries=_countries_mode(args.get("countries")),
         date_from=date_from,
         date_to=date_to,

@@ -1,0 +1,118 @@
+"""Diplomatic events found in labelled real texts (../shared/eval/events-dev), against their labels.
+
+Prints per-type precision/recall/F1 and micro-F1 of the event types a page reports, primary-event
+accuracy, parties F1, participating officials F1 (by surname), agreement counts right on the pages
+that state one, false events on pages with none, and the cost of finding events per page. The
+rules were written from the label definitions while reading only the odd-numbered pages: the
+even-numbered half is reported apart, as pages the rules were not written from.
+
+Usage: python bench/events_bench.py [--eval ../shared/eval/events-dev] [--show-errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections import Counter
+from pathlib import Path
+
+from indexer.article import extract_article
+from indexer.entities import fold_name
+from indexer.events import EVENT_TYPES, find_events
+
+DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "events-dev"
+
+
+def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def surname(name: str) -> str:
+    return fold_name(name).split()[-1] if name.strip() else ""
+
+
+def report(name: str, rows: list[dict]) -> None:
+    types: dict[str, Counter[str]] = {kind: Counter() for kind in EVENT_TYPES}
+    parties, people = Counter(), Counter()
+    primary_right = counts_right = counts_stated = false_events = negatives = 0
+    for row in rows:
+        truth, found = set(row["label"]["event_types"]), {e["type"] for e in row["events"]}
+        for kind in EVENT_TYPES:
+            types[kind]["tp"] += kind in truth and kind in found
+            types[kind]["fp"] += kind not in truth and kind in found
+            types[kind]["fn"] += kind in truth and kind not in found
+        primary_right += row["primary"] == row["label"]["primary_event"]
+        if not truth:
+            negatives += 1
+            false_events += bool(found)
+            continue
+        for counter, want, got in (
+            (parties, set(row["label"]["countries"]), {p for e in row["events"] for p in e["parties"]}),
+            (
+                people,
+                {surname(p) for p in row["label"]["people"]},
+                {surname(p) for e in row["events"] for p in e["people"]},
+            ),
+        ):
+            counter["tp"] += len(want & got)
+            counter["fp"] += len(got - want)
+            counter["fn"] += len(want - got)
+        if row["label"]["agreements_count"] is not None:
+            counts_stated += 1
+            found_counts = [e["agreements_count"] for e in row["events"] if e["agreements_count"] is not None]
+            counts_right += bool(found_counts) and max(found_counts) == row["label"]["agreements_count"]
+    total = Counter()
+    print(f"\n{name}: {len(rows)} pages ({negatives} with no event)")
+    print(f"{'type':12} {'P':>5} {'R':>5} {'F1':>5}  (pages with it)")
+    for kind in EVENT_TYPES:
+        total.update(types[kind])
+        p, r, f = f1(types[kind]["tp"], types[kind]["fp"], types[kind]["fn"])
+        print(f"{kind:12} {p:5.2f} {r:5.2f} {f:5.2f}  ({types[kind]['tp'] + types[kind]['fn']})")
+    p, r, f = f1(total["tp"], total["fp"], total["fn"])
+    print(f"{'micro':12} {p:5.2f} {r:5.2f} {f:5.2f}")
+    print(f"primary event right: {primary_right}/{len(rows)} ({primary_right / len(rows):.2f})")
+    print(
+        f"parties F1 {f1(parties['tp'], parties['fp'], parties['fn'])[2]:.2f}, "
+        f"officials F1 (surnames) {f1(people['tp'], people['fp'], people['fn'])[2]:.2f}"
+    )
+    print(
+        f"agreement counts right: {counts_right}/{counts_stated}; "
+        f"pages with no event given one: {false_events}/{negatives}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args()
+    labels = json.loads((args.eval / "labels.json").read_text())
+    rows, costs = [], []
+    for label in labels:
+        data = (args.eval / "pages" / f"{label['id']}.txt").read_bytes()
+        article = extract_article(data, source=f"{label['id']}.txt")
+        start = time.perf_counter()
+        events, primary = find_events(
+            article.title, article.body, article.people, article.date, article.dateline
+        )
+        costs.append((time.perf_counter() - start) * 1000)
+        rows.append({"label": label, "events": [e.to_dict() for e in events], "primary": primary})
+        if args.show_errors and (
+            {e.type for e in events} != set(label["event_types"]) or primary != label["primary_event"]
+        ):
+            print(
+                f"{label['id']}: want {sorted(label['event_types'])} ({label['primary_event']}), "
+                f"got {sorted(e.type for e in events)} ({primary}) | {article.title[:70]}"
+            )
+    report("written from (odd ids)", [r for r in rows if int(r["label"]["id"]) % 2])
+    report("held back (even ids)", [r for r in rows if not int(r["label"]["id"]) % 2])
+    report("all", rows)
+    print(f"\nfinding events: p50 {statistics.median(costs):.2f} ms, max {max(costs):.2f} ms a page")
+
+
+if __name__ == "__main__":
+    main()

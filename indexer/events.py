@@ -1,0 +1,294 @@
+"""Diplomatic events an article reports: who met whom, what was signed, where and when.
+
+Rules over sentences, not a model: the headline and the lead (the first
+LEAD_SENTENCES sentences) are read for event wording of each type (the
+definitions are those of ../shared/eval/events-dev/README.md). A sentence
+counts only when it reports the event as happening: wording that plans it
+("will visit", "is expected to meet") or recalls it ("last year", "earlier")
+is passed over, except in the headline, where an announced event is news.
+Each event found names its evidence sentence, the parties (countries, the EU
+and the UN named there or by its participants' nationality), the officials
+taking part (as the person facet spells them), the place, the date, and for
+agreements how many were signed and on what.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from indexer.entities import Person, _country_mentions, surname_key
+from indexer.stories import sentences
+
+EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")
+LEAD_SENTENCES = 5  # the lead: where a news text reports its event; later sentences give context
+WHOLE_TEXT = ("agreement",)  # readouts report what was signed further down: read in every sentence
+# When the headline names several events, the one it names first is the primary; failing that,
+# the first in the lead. Summits and statements rank last among events in the same sentence.
+_PRIMARY_ORDER = ("call", "sanction", "appointment", "agreement", "visit", "meeting", "statement", "summit")
+
+_I = re.IGNORECASE
+_INSTRUMENTS = (
+    r"(?:agreements?|accords?|treat(?:y|ies)|memorand\w*|MoUs?|declarations?|protocols?|conventions?|deals?)"
+)
+# The wording of each event type: alternatives of one table each, matched case-insensitively.
+WORDING: dict[str, list[str]] = {
+    "call": [
+        r"\b(?:tele)?phone (?:call|conversation|talks?)\b",
+        r"\bcall(?:s|ed)? (?:with|to)\b",
+        r"\bvideo ?(?:call|conference)",
+        r"\bspoke (?:by|over the|on the) (?:tele)?phone\b",
+        r"\b(?:held|had) a call\b",
+        r"\bcall between\b",
+        r"\bspoke (?:to|with) (?:the |his |her )?(?-i:[A-Z])",  # "spoke to President X": a readout's call
+    ],
+    "meeting": [
+        r"\bmet\b",
+        r"\bmeets\b",
+        r"\bmeeting\b",
+        r"\b(?:held|hold|holds|had) (?:bilateral )?talks\b",
+        r"\btalks (?:with|between)\b",
+        r"\bbilateral (?:meeting|talks)\b",
+        r"\bon the sidelines\b",
+        r"\bdiscussions with\b",
+        r"\bdiscussed\b",
+        r"\breceived (?:the )?(?:visiting |foreign )?(?:President|Prime|Minister|Foreign)",
+    ],
+    "visit": [
+        r"\bvisit(?:s|ed|ing)?\b",
+        r"\barriv(?:ed|es|ing) in\b",
+        r"\btravel(?:s|led|ed|ling|ing)? to\b",
+        r"\btravels\b",
+        r"\btrip to\b",
+        r"\bwelcomed? (?:the )?(?:visiting )?(?-i:[A-Z])[\w ]{0,40} (?:to|here)\b",
+        r"\bhappy to be received\b",
+    ],
+    "summit": [
+        r"\bsummit\b",
+        r"\b(?:G7|G8|G20|NATO|ASEAN|CSTO|APEC)\b",
+        r"\b(?:Security Council|General Assembly|Human Rights Council|Foreign Affairs Council)\b",
+        r"\bministerial\b",
+        r"\bsidelines\b",
+        r"\bconference\b",
+        r"\btrilateral\b",
+    ],
+    "agreement": [
+        rf"\bsign(?:ed|ing|s)?\b[^.;]{{0,80}}\b{_INSTRUMENTS}\b",
+        rf"\b{_INSTRUMENTS}\b[^.;]{{0,40}}\b(?:were|was|been) (?:signed|concluded|ratified|adopted)\b",
+        rf"\bsigning of\b[^.;]{{0,80}}\b(?:{_INSTRUMENTS}|statements?)\b",
+        r"\b(?:agreements?|accords?|treat(?:y|ies)|MoUs?|deals?)\s+signed\b",
+        r"\bratif(?:ied|y|ies)\b",
+        r"\bLeaders[’']? Declaration\b",
+        r"\badopted\b[^.;]{0,40}\bdeclaration\b",
+    ],
+    "statement": [
+        r"\b(?:condemn|condolence|congratulat|deplor|communiqu)\w*",
+        r"\bcall(?:s|ed)? on\b",
+        r"\burg(?:e|es|ed)\b",
+        r"\b(?:joint )?statement\b",
+        r"\bsummon(?:s|ed)?\b",
+        r"\bwarn(?:s|ed)?\b",
+        r"\bappeal(?:s|ed)?\b",
+        r"\bexpress(?:es|ed)? (?:deep )?(?:concern|sympathy|solidarity)\b",
+    ],
+    "sanction": [
+        r"\bsanction(?:s|ed|ing)?\b",
+        r"\bdesignat(?:ed|es|ion|ions)\b",
+        r"\bexpel(?:s|led)?\b",
+        r"\bexpulsion\b",
+        r"\brestrictive measures\b",
+        r"\basset freezes?\b",
+        r"\btravel bans?\b",
+        r"\bpersona non grata\b",
+        r"\brecall(?:s|ed)? (?:its|their|the) ambassador\b",
+    ],
+    "appointment": [
+        r"\bcredentials\b",
+        r"\bsworn in\b",
+        r"\bswearing-in\b",
+        r"\b(?:appoint|nominat|nam)(?:ed|es|e|ing)\b[^.;]{0,60}\b(?:Ambassador|Envoy|High Commissioner)\b",
+        r"\bnew (?:Ambassador|Envoy|High Commissioner)\b",
+    ],
+}
+TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING.items()}
+# wording that puts the event in the future or the past, just before its trigger
+_NOT_NOW = re.compile(
+    r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
+    r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming)\b[^.;]{0,30}$",
+    _I,
+)
+_BACKGROUND = re.compile(r"\b(?:last (?:year|month|week)|previously|earlier this|in (?:19|20)\d\d)\b", _I)
+# a diplomatic event involves a state: its officials or its name
+_OFFICIAL = re.compile(
+    r"\b(?:President|Prime Minister|Minister|Secretary|Ambassador|Chancellor|Premier|King|Emir|Envoy|Foreign"
+    r"|Government|Leaders?|Lord|Commissioner|High Representative|PM)\b"
+)
+_EU = re.compile(r"\b(?:European Union|EU|European Commission|European Council|Foreign Affairs Council)\b")
+_UN = re.compile(r"\b(?:United Nations|UN|Security Council|UNSC|General Assembly|Human Rights Council)\b")
+_NUMBERS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
+_INSTRUMENT = re.compile(rf"\b(?:{_INSTRUMENTS}|documents|instruments)\b", _I)
+_SUBJECTS = re.compile(
+    r"\b(?:agreements?|accords?|memorand\w*|MoUs?|documents|deals?)\b[^.;]{0,30}?\b(?:on|in the fields? of"
+    r"|covering|in|for)\s+([^.;:()]{3,160})",
+    _I,
+)
+
+
+@dataclass
+class Event:
+    type: str
+    parties: list[str] = field(default_factory=list)  # ISO 3166 alpha-2, EU, UN
+    people: list[str] = field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+    agreements_count: int | None = None
+    subjects: list[str] = field(default_factory=list)
+    evidence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Capital -> country code."""
+    data = json.loads(resources.files("indexer").joinpath("data/countries.json").read_text("utf-8"))
+    return {capital: code for code, entry in data["countries"].items() for capital in entry["capitals"]}
+
+
+def find_events(
+    title: str,
+    body: str,
+    people: list[Person],
+    date: dt.date | None,
+    dateline: str | None,
+    countries: list[str] | None = None,
+) -> tuple[list[Event], str | None]:
+    """The events an article reports as happening, and the primary one's type (or None)."""
+    every = sentences(body)
+    candidates: dict[str, tuple[int, str]] = {}  # type -> (rank: headline first, then lead order), evidence
+    for rank, (sentence, in_title) in enumerate([(title, True), *((s, False) for s in every)]):
+        if not sentence or not _diplomatic(sentence, people):
+            continue
+        found = []
+        for kind, pattern in TRIGGERS.items():
+            if rank > LEAD_SENTENCES and kind not in WHOLE_TEXT:
+                continue
+            for match in pattern.finditer(sentence):
+                before = sentence[: match.start()]
+                if not in_title and (_NOT_NOW.search(before) or _BACKGROUND.search(sentence)):
+                    continue
+                found.append((match.start(), kind))
+                break
+        for position, kind in sorted(found, key=lambda f: (f[0], _PRIMARY_ORDER.index(f[1]))):
+            if kind not in candidates:
+                candidates[kind] = (rank * 10_000 + position, sentence)
+    if "meeting" in candidates and "call" in candidates and candidates["call"][0] <= candidates["meeting"][0]:
+        del candidates["meeting"]  # "a call ... the meeting of minds": a call is no in-person meeting
+    lead = " ".join([title, *every[:LEAD_SENTENCES]])
+    # the officials of the lead take part; the countries the article is about are parties
+    leading = [p for p in people if p.role and p.name.split()[-1] in lead]
+    context = Context(leading, list(countries or []), date, dateline)
+    events = [_event(kind, evidence, people, context) for kind, (_, evidence) in candidates.items()]
+    events.sort(key=lambda e: candidates[e.type][0])
+    primary = min(
+        candidates, key=lambda k: (candidates[k][0] // 10_000, _PRIMARY_ORDER.index(k)), default=None
+    )
+    if primary in ("summit", "statement") and len(candidates) > 1 and candidates[primary][0] // 10_000 > 0:
+        primary = min((k for k in candidates if k not in ("summit",)), key=lambda k: candidates[k][0])
+    return events, primary
+
+
+def _diplomatic(sentence: str, people: list[Person]) -> bool:
+    """Whether a sentence involves a state: a country, the EU or UN, an official or a known person."""
+    if (
+        _country_mentions(sentence)
+        or _EU.search(sentence)
+        or _UN.search(sentence)
+        or _OFFICIAL.search(sentence)
+    ):
+        return True
+    return any(surname_key(p.name) and p.name.split()[-1] in sentence for p in people)
+
+
+@dataclass
+class Context:
+    """What the whole article tells about its events."""
+
+    leading: list[Person]  # officials named, with their role, in the headline or the lead
+    countries: list[str]  # what the article is mainly about
+    date: dt.date | None
+    dateline: str | None
+
+
+def _event(kind: str, evidence: str, people: list[Person], context: Context) -> Event:
+    taking_part = [p for p in people if p.name.split()[-1] in evidence]
+    taking_part += [p for p in context.leading if p not in taking_part]
+    parties = list(dict.fromkeys(code for _, _, code in _country_mentions(evidence)))
+    parties += [p.country for p in taking_part if p.country and p.country not in parties]
+    parties += [code for code in context.countries if code not in parties]
+    if _EU.search(evidence):
+        parties.append("EU")
+    if _UN.search(evidence):
+        parties.append("UN")
+    event = Event(
+        type=kind,
+        parties=list(dict.fromkeys(parties)),
+        people=[p.name for p in taking_part],
+        place=None if kind == "call" else _place(evidence, context.dateline),
+        date=context.date.isoformat() if context.date else None,
+        evidence=evidence,
+    )
+    if kind == "agreement":
+        event.agreements_count = _count(evidence)
+        event.subjects = _subjects(evidence)
+    return event
+
+
+def _place(evidence: str, dateline: str | None) -> str | None:
+    capitals = _capitals()
+    for match in re.finditer(r"\b(?:in|to|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)", evidence):
+        name = match.group(1)
+        if name in capitals:
+            return name
+        first = name.split()[0]
+        if first in capitals:
+            return first
+    if dateline:
+        city = dateline.split(",")[0].strip().title()
+        return city if city in capitals else None
+    return None
+
+
+def _count(evidence: str) -> int | None:
+    """How many instruments a sentence says were signed: the number nearest before each one's
+    name ("37 memorandums", "two new agreements"); "a", "an" or "the" one for one."""
+    counts = []
+    for match in _INSTRUMENT.finditer(evidence):
+        before = re.findall(r"[\w-]+", evidence[: match.start()])[-4:]
+        numbers = [_number(word) for word in reversed(before)]
+        found = next((n for n in numbers if n), None)
+        if found:
+            counts.append(found)
+    return max(counts) if counts else None
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit() and len(word) <= 3:
+        return int(word)
+    return _NUMBERS.get(word)
+
+
+def _subjects(evidence: str) -> list[str]:
+    match = _SUBJECTS.search(evidence)
+    if not match:
+        return []
+    parts = re.split(r",\s*|\s+and\s+", match.group(1))
+    return [part.strip() for part in parts if 2 <= len(part.split()) <= 6 or part.strip().isalpha()][:8]
