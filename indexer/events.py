@@ -140,6 +140,9 @@ _SUBJECTS = re.compile(
 )
 
 
+_CLAUSE_END = re.compile(r",?\s+(?:and\s+)?(?:agreed|said|will|which|that|to|as|while|after)\b")
+
+
 @dataclass
 class Event:
     type: str
@@ -172,37 +175,48 @@ def find_events(
 ) -> tuple[list[Event], str | None]:
     """The events an article reports as happening, and the primary one's type (or None)."""
     every = sentences(body)
-    candidates: dict[str, tuple[int, str]] = {}  # type -> (rank: headline first, then lead order), evidence
-    for rank, (sentence, in_title) in enumerate([(title, True), *((s, False) for s in every)]):
-        if not sentence or not _diplomatic(sentence, people):
-            continue
-        found = []
+    read = [(title, True), *((sentence, False) for sentence in every)]
+    if not any(_diplomatic(sentence, people) for sentence, _ in read[: LEAD_SENTENCES + 1]):
+        return [], None  # no state, official or diplomat in the headline or the lead
+    # each type's mentions: (order: the headline first, then sentence by sentence; the sentence)
+    mentions: dict[str, list[tuple[int, str]]] = {}
+    for rank, (sentence, in_title) in enumerate(read):
         for kind, pattern in TRIGGERS.items():
-            if rank > LEAD_SENTENCES and kind not in WHOLE_TEXT:
+            if not sentence or (rank > LEAD_SENTENCES and kind not in WHOLE_TEXT):
                 continue
             for match in pattern.finditer(sentence):
-                before = sentence[: match.start()]
-                if not in_title and (_NOT_NOW.search(before) or _BACKGROUND.search(sentence)):
+                if not in_title and (
+                    _NOT_NOW.search(sentence[: match.start()]) or _BACKGROUND.search(sentence)
+                ):
                     continue
-                found.append((match.start(), kind))
+                mentions.setdefault(kind, []).append((rank * 10_000 + match.start(), sentence))
                 break
-        for position, kind in sorted(found, key=lambda f: (f[0], _PRIMARY_ORDER.index(f[1]))):
-            if kind not in candidates:
-                candidates[kind] = (rank * 10_000 + position, sentence)
-    if "meeting" in candidates and "call" in candidates and candidates["call"][0] <= candidates["meeting"][0]:
-        del candidates["meeting"]  # "a call ... the meeting of minds": a call is no in-person meeting
+    first = {kind: found[0][0] for kind, found in mentions.items()}
+    if "meeting" in first and "call" in first and first["call"] <= first["meeting"]:
+        del mentions["meeting"], first["meeting"]  # "a call ... a meeting of minds": no in-person meeting
     lead = " ".join([title, *every[:LEAD_SENTENCES]])
     # the officials of the lead take part; the countries the article is about are parties
     leading = [p for p in people if p.role and p.name.split()[-1] in lead]
     context = Context(leading, list(countries or []), date, dateline)
-    events = [_event(kind, evidence, people, context) for kind, (_, evidence) in candidates.items()]
-    events.sort(key=lambda e: candidates[e.type][0])
-    primary = min(
-        candidates, key=lambda k: (candidates[k][0] // 10_000, _PRIMARY_ORDER.index(k)), default=None
-    )
-    if primary in ("summit", "statement") and len(candidates) > 1 and candidates[primary][0] // 10_000 > 0:
-        primary = min((k for k in candidates if k not in ("summit",)), key=lambda k: candidates[k][0])
-    return events, primary
+    events = [_event(kind, found, people, context) for kind, found in mentions.items()]
+    events.sort(key=lambda event: first[event.type])
+    return events, _primary(first)
+
+
+def _primary(first: dict[str, int]) -> str | None:
+    """The event named first; a summit or a statement only when nothing else is named beside it."""
+    ordered = sorted(first, key=lambda kind: first[kind])
+    if not ordered:
+        return None
+    head = ordered[0]
+    if head in ("summit", "statement"):
+        beside = [
+            k
+            for k in ordered
+            if k not in ("summit", "statement") and first[k] // 10_000 == first[head] // 10_000
+        ]
+        return beside[0] if beside else head
+    return head
 
 
 def _diplomatic(sentence: str, people: list[Person]) -> bool:
@@ -227,27 +241,32 @@ class Context:
     dateline: str | None
 
 
-def _event(kind: str, evidence: str, people: list[Person], context: Context) -> Event:
-    taking_part = [p for p in people if p.name.split()[-1] in evidence]
+def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context: Context) -> Event:
+    """An event from the sentences that report it (with their order: the headline's is below
+    10,000). Its evidence is the text's first (the headline when the text never says it again);
+    its parties, people, place and agreements come from all of them."""
+    evidence = next((sentence for order, sentence in said if order >= 10_000), said[0][1])
+    text = " ".join(sentence for _, sentence in said)
+    taking_part = [p for p in people if p.name.split()[-1] in text]
     taking_part += [p for p in context.leading if p not in taking_part]
-    parties = list(dict.fromkeys(code for _, _, code in _country_mentions(evidence)))
+    parties = list(dict.fromkeys(code for _, _, code in _country_mentions(text)))
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
     parties += [code for code in context.countries if code not in parties]
-    if _EU.search(evidence):
+    if _EU.search(text):
         parties.append("EU")
-    if _UN.search(evidence):
+    if _UN.search(text):
         parties.append("UN")
     event = Event(
         type=kind,
         parties=list(dict.fromkeys(parties)),
         people=[p.name for p in taking_part],
-        place=None if kind == "call" else _place(evidence, context.dateline),
+        place=None if kind == "call" else _place(text, context.dateline),
         date=context.date.isoformat() if context.date else None,
         evidence=evidence,
     )
     if kind == "agreement":
-        event.agreements_count = _count(evidence)
-        event.subjects = _subjects(evidence)
+        event.agreements_count = _count(text)
+        event.subjects = _subjects(text)
     return event
 
 
@@ -272,17 +291,21 @@ def _count(evidence: str) -> int | None:
     counts = []
     for match in _INSTRUMENT.finditer(evidence):
         before = re.findall(r"[\w-]+", evidence[: match.start()])[-4:]
-        numbers = [_number(word) for word in reversed(before)]
+        plural = match.group(0).lower().endswith(("s", "memoranda"))
+        numbers = [_number(word, plural) for word in reversed(before)]
         found = next((n for n in numbers if n), None)
         if found:
             counts.append(found)
     return max(counts) if counts else None
 
 
-def _number(word: str) -> int | None:
+def _number(word: str, plural: bool) -> int | None:
+    """A number word's value; "a", "an" and "the" are one only before a single instrument."""
     word = word.lower()
     if word.isdigit() and len(word) <= 3:
         return int(word)
+    if plural and word in ("a", "an", "the"):
+        return None
     return _NUMBERS.get(word)
 
 
@@ -290,5 +313,6 @@ def _subjects(evidence: str) -> list[str]:
     match = _SUBJECTS.search(evidence)
     if not match:
         return []
-    parts = re.split(r",\s*|\s+and\s+", match.group(1))
+    listed = _CLAUSE_END.split(match.group(1))[0]  # the list ends where a new clause begins
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", listed)
     return [part.strip() for part in parts if 2 <= len(part.split()) <= 6 or part.strip().isalpha()][:8]

@@ -80,13 +80,14 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
     # closed when it is collected, before the collector would find them open.
     weakref.finalize(app, backend.close)
 
-    from search import api, manage, views
+    from search import api, manage, relations, views
     from search.auth import csrf_token, current_user
     from search.security import register_security
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(manage.bp)
+    app.register_blueprint(relations.bp)
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["current_user"] = current_user
     app.jinja_env.globals["topic_labels"] = topic_labels()

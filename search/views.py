@@ -118,6 +118,9 @@ def search_page() -> str:
         result=result,
         facets=facets,
         chips=active_filters(search, facets),
+        relation_url=url_for("relations.relations_page", pair="-".join(search.countries))
+        if len(search.countries) == 2
+        else None,
         both_url=search_url(search.with_changes(all_countries=True))
         if len(search.countries) > 1 and not search.all_countries
         else None,

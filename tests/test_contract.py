@@ -151,6 +151,8 @@ REQUESTS = [
     SearchRequest(undated=True),
     SearchRequest(q="talks", date_from=dt.date(2025, 5, 1), undated=True, outlets=("Reuters",)),
     SearchRequest(q="talks", outlets=("Nowhere",), topics=("trade",)),
+    SearchRequest(events=("meeting", "agreement")),
+    SearchRequest(q="event:visit Kazakhstan"),
 ]
 
 
@@ -193,7 +195,9 @@ def test_both_backends_suggest_alike(both):
         assert both["opensearch"].suggest(word) == both["whoosh"].suggest(word), word
 
 
-@pytest.mark.parametrize("request_", REQUESTS[:8] + REQUESTS[15:22], ids=lambda r: repr(r.to_params()))
+@pytest.mark.parametrize(
+    "request_", REQUESTS[:8] + REQUESTS[15:22] + REQUESTS[-2:], ids=lambda r: repr(r.to_params())
+)
 def test_facet_counts_agree_with_the_results(loaded, request_):
     _, backend, _, _ = loaded
     result = backend.search(request_.with_changes(page_size=200, collapse=False))
@@ -203,9 +207,22 @@ def test_facet_counts_agree_with_the_results(loaded, request_):
         assert result.counts["outlet"] == dict(Counter(m.get("outlet") or UNKNOWN for m in metas))
     if not request_.topics:
         assert result.counts["topic"] == dict(Counter(t for m in metas for t in m["topics"]))
+    if not request_.events:
+        types = Counter(kind for m in metas for kind in dict.fromkeys(e["type"] for e in m["events"]))
+        assert result.counts["event"] == dict(types)
     if not (request_.date_from or request_.undated):
         assert result.counts["date"] == dict(Counter(m["date"] for m in metas if m.get("date")))
         assert result.undated == sum(1 for m in metas if not m.get("date"))
+
+
+def test_events_are_a_facet_and_a_query_field(loaded):
+    _, backend, _, _ = loaded
+    everything = backend.search(SearchRequest())
+    assert {"meeting", "agreement"} <= set(everything.counts["event"])  # "met ... signed 4 agreements"
+    meetings = backend.search(SearchRequest(events=("meeting",), page_size=200, collapse=False))
+    assert meetings.total == everything.counts["event"]["meeting"]
+    assert all("meeting" in {e["type"] for e in hit.meta["events"]} for hit in meetings.hits)
+    assert backend.search(SearchRequest(q="event:meeting")).total == meetings.total
 
 
 def test_facets_are_disjunctive_within_and_conjunctive_across(loaded):

@@ -1,0 +1,160 @@
+"""Diplomatic events: what is reported as happening, with its parties, people, place and agreements;
+as a facet and query field, on the article page, and on the page of a pair of countries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from indexer.entities import Person, find_people
+from indexer.events import find_events
+from search.cli import cli
+
+DAY = dt.date(2026, 3, 2)
+
+
+def events_of(title: str, body: str, dateline: str | None = None):
+    people = find_people(title, body)
+    found, primary = find_events(title, body, people, DAY, dateline)
+    return {event.type: event for event in found}, primary
+
+
+def test_a_call_readout():
+    found, primary = events_of(
+        "Prime Minister's call with President Macron",
+        "The Prime Minister spoke to President Emmanuel Macron of France by telephone this evening. "
+        "The two leaders discussed support for Ukraine and agreed to stay in close contact.",
+    )
+    assert primary == "call" and "call" in found and "meeting" not in found  # a call is no meeting
+    call = found["call"]
+    assert "FR" in call.parties and call.place is None and call.date == "2026-03-02"
+    assert "Emmanuel Macron" in call.people and "telephone" in call.evidence
+
+
+def test_a_visit_with_agreements_signed():
+    found, primary = events_of(
+        "Kazakh President visits Islamabad",
+        "President Kassym-Jomart Tokayev of Kazakhstan arrived in Islamabad on Tuesday for a two-day "
+        "state visit and held talks with Prime Minister Shehbaz Sharif of Pakistan. "
+        "The two sides signed 37 memorandums of understanding on trade, energy and transport.",
+        dateline="ISLAMABAD",
+    )
+    assert primary == "visit" and {"visit", "meeting", "agreement"} <= set(found)
+    assert found["visit"].place == "Islamabad" and {"KZ", "PK"} <= set(found["visit"].parties)
+    agreement = found["agreement"]
+    assert agreement.agreements_count == 37 and agreement.subjects == ["trade", "energy", "transport"]
+    assert {"Kassym-Jomart Tokayev", "Shehbaz Sharif"} <= set(found["meeting"].people)
+
+
+def test_planned_and_past_events_are_not_reported_as_happening():
+    found, _ = events_of(
+        "Trade figures released",
+        "Officials of Japan said exports rose by four percent in the first quarter of the year. "
+        "The Foreign Minister will visit Japan next month to discuss the figures. "
+        "The two countries signed a trade treaty in 2015, officials of Japan recalled.",
+    )
+    assert "visit" not in found and "agreement" not in found
+
+
+def test_an_announced_visit_in_the_headline_is_news():
+    found, primary = events_of(
+        "Foreign Minister to visit Armenia",
+        "The Foreign Minister of Georgia will travel to Yerevan next week, the ministry said on Monday.",
+    )
+    assert primary == "visit"
+
+
+def test_a_page_with_no_diplomacy_has_no_event():
+    found, primary = events_of(
+        "Single case of disease confirmed on a farm",
+        "A single case of the disease was confirmed on a farm in the county on Monday. "
+        "Movement restrictions were put in place and the herd was tested by the veterinary service.",
+    )
+    assert found == {} and primary is None
+
+
+def test_sanctions_and_appointments():
+    found, primary = events_of(
+        "New sanctions announced",
+        "The United Kingdom imposed sanctions on six Russian officials on Friday, freezing their assets.",
+    )
+    assert primary == "sanction" and {"GB", "RU"} <= set(found["sanction"].parties)
+    found, primary = events_of(
+        "Ambassador presents credentials",
+        "The new Ambassador of Chile presented her credentials to the President of India in New Delhi.",
+    )
+    assert primary == "appointment" and found["appointment"].place == "New Delhi"
+
+
+def test_events_in_extract_json_and_on_the_article_page(runner, client, tmp_path):
+    page = tmp_path / "visit.txt"
+    page.write_text(
+        "ASTANA, March 2 - Prime Minister Shehbaz Sharif of Pakistan met President Kassym-Jomart Tokayev "
+        "of Kazakhstan in Astana on Monday, and the two sides signed 12 agreements on trade and transport."
+    )
+    result = runner.invoke(cli, ["extract", "--json", str(page)])
+    extracted = json.loads(result.output)
+    assert extracted["primary_event"] == "meeting"
+    meeting = next(e for e in extracted["events"] if e["type"] == "meeting")
+    assert set(meeting) == {
+        "type",
+        "parties",
+        "people",
+        "place",
+        "date",
+        "agreements_count",
+        "subjects",
+        "evidence",
+    }
+    hit = client.get("/search.json?q=Kazakhstan&event=agreement").get_json()["results"][0]
+    article = client.get(f"/article/{hit['id']}.json").get_json()
+    assert "agreement" in {e["type"] for e in article["events"]}
+    html = client.get(f"/article/{hit['id']}").get_data(as_text=True)
+    assert "Events" in html and "/relations/" in html
+
+
+def test_the_page_of_a_pair_of_countries(client):
+    page = client.get("/relations/PK-KZ")
+    assert page.status_code == 200 and "Pakistan and Kazakhstan" in page.get_data(as_text=True)
+    data = client.get("/relations/pk-kz.json").get_json()
+    both = client.get("/search.json?country=PK&country=KZ&countries=all&collapse=0").get_json()
+    assert data["pair"] == ["PK", "KZ"] and data["articles"] == both["total"] > 0
+    assert data["events"]["agreement"]["articles"] == sum(
+        1 for r in both["results"] if r["id"] in {a["article_id"] for a in data["agreements"]}
+    )
+    assert any(a["count"] == 37 for a in data["agreements"])  # "signing 37 agreements"
+    assert {o["name"] for o in data["officials"]} >= {"Kassym-Jomart Tokayev", "Shehbaz Sharif"}
+    facets = client.get("/search?country=PK&country=KZ").get_data(as_text=True)
+    assert "/relations/PK-KZ" in facets
+
+
+@pytest.mark.parametrize("pair", ["PK", "PK-PK", "XX-KZ", "PK-KZ-AF"])
+def test_a_bad_pair_is_a_clear_404(client, pair):
+    response = client.get(f"/relations/{pair}.json")
+    assert response.status_code == 404 and "pair of country codes" in response.get_json()["error"]
+
+
+def test_event_values_filter_and_query(client):
+    everything = client.get("/search.json").get_json()
+    counts = {v["value"]: v["count"] for v in everything["facets"]["event"]}
+    assert counts and all(
+        value in {"visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment"}
+        for value in counts
+    )
+    value, count = next(iter(counts.items()))
+    assert client.get(f"/search.json?event={value}&collapse=0").get_json()["total"] == count
+    assert client.get(f"/search.json?q=event:{value}&collapse=0").get_json()["total"] == count
+
+
+def test_people_from_the_person_facet_take_part():
+    people = [Person("Shehbaz Sharif", "Prime Minister", "PK")]
+    found, _ = find_events(
+        "Talks in Islamabad",
+        "Sharif met the visiting delegation from Uzbekistan on Monday.",
+        people,
+        DAY,
+        None,
+    )
+    assert found and found[0].people == ["Shehbaz Sharif"] and "PK" in found[0].parties
