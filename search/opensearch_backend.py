@@ -44,11 +44,10 @@ from indexer.grouping import (
 from indexer.opensearch_mapping import SCHEMA_VERSION, index_settings, mappings, to_source
 from indexer.outlets import outlet_by_name
 from search.opensearch_query import MATCH_ALL, Clause, all_of, request_filters, to_dsl
-from search.parsing import mark_words, parse_query
+from search.parsing import mark_words, parse_query, phrase_words
 from search.query import SearchRequest
 from search.results import SUGGEST_BELOW, Hit, SearchResult, StorySummary
 from search.spelling import MIN_DOCS
-from search.whoosh_backend import phrase_words
 
 if TYPE_CHECKING:
     from indexer.article import Article

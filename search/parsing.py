@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from whoosh import highlight
 from whoosh.qparser import MultifieldParser
-from whoosh.query import Every, NullQuery, Query
+from whoosh.query import And, Every, NullQuery, Or, Query, Term
 
 from indexer.errors import DipnewsError
 from indexer.schema import make_schema
@@ -62,3 +62,23 @@ def mark_words(text: str, query: Query) -> str:
         text, terms, ANALYZER, highlight.WholeFragmenter(), highlight.HtmlFormatter(tagname="mark")
     )
     return str(marked or highlight.htmlescape(text))  # Whoosh gives "" for text without a match
+
+
+def phrase_words(query: Query) -> list[str] | None:
+    """The (analysed) words of a plain query of several words, or None for any other query.
+
+    For ranking only: such a query's results that hold the words side by side come first
+    among the best scored, so "state visit" ranks a story about a state visit above one that
+    has "state" in its headline and "visit" further down."""
+    if not isinstance(query, And) or len(query.subqueries) < 2:
+        return None
+    words = []
+    for group in query.subqueries:
+        terms = group.subqueries if isinstance(group, Or) else []
+        if not all(isinstance(term, Term) for term in terms):
+            return None
+        fields, texts = [term.fieldname for term in terms], {term.text for term in terms}
+        if fields != QUERY_FIELDS or len(texts) != 1:
+            return None  # operators, fields, phrases or wildcards: ranked as written
+        words.append(texts.pop())
+    return words

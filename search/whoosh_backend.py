@@ -42,7 +42,7 @@ from indexer.outlets import outlet_by_name
 from indexer.spellwords import SpellingWords
 from indexer.storage import read_index
 from search.columns import Columns, SegmentColumns, column_cache, postings
-from search.parsing import ANALYZER, QUERY_FIELDS, mark_words, parse_query, query_words
+from search.parsing import ANALYZER, QUERY_FIELDS, mark_words, parse_query, phrase_words, query_words
 from search.query import QueryText, SearchRequest
 from search.results import SUGGEST_BELOW, Hit, SearchResult, StorySummary
 from search.spelling import SpellingDictionary
@@ -785,26 +785,6 @@ def _snippet(body: str, terms: frozenset[str]) -> str:
             top=2,
         )
     )
-
-
-def phrase_words(query: Query) -> list[str] | None:
-    """The (analysed) words of a plain query of several words, or None for any other query.
-
-    For ranking only: such a query's results that hold the words side by side come first
-    among the best scored, so "state visit" ranks a story about a state visit above one that
-    has "state" in its headline and "visit" further down."""
-    if not isinstance(query, And) or len(query.subqueries) < 2:
-        return None
-    words = []
-    for group in query.subqueries:
-        terms = group.subqueries if isinstance(group, Or) else []
-        if not all(isinstance(term, Term) for term in terms):
-            return None
-        fields, texts = [term.fieldname for term in terms], {term.text for term in terms}
-        if fields != QUERY_FIELDS or len(texts) != 1:
-            return None  # operators, fields, phrases or wildcards: ranked as written
-        words.append(texts.pop())
-    return words
 
 
 def _holding_phrase(searcher: Searcher, words: list[str], docs: list[int]) -> set[int]:
