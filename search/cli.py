@@ -56,7 +56,17 @@ class Context:
             self._backend.close()
 
 
-@click.group()
+class DipnewsGroup(click.Group):
+    """Commands whose DipnewsError (an index busy, a cluster down) ends in its message, not a trace."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except DipnewsError as error:
+            raise _fail(error) from None
+
+
+@click.group(cls=DipnewsGroup)
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),

@@ -30,6 +30,7 @@ from indexer.facet_registry import UNKNOWN, VALUE_FACETS
 from indexer.ingest import delete, ingest_bytes, ingest_files
 from search import create_app
 from search.backend import Backend, open_backend
+from search.cli import cli
 from search.query import SearchRequest
 from tests.conftest import CORPUS, INGEST_DAY, PAGES
 
@@ -385,6 +386,15 @@ def test_an_unreachable_cluster_is_a_clear_503(tmp_path):
         assert response.status_code == 503
         assert "cannot be reached" in response.get_data(as_text=True)
         assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_an_unreachable_cluster_is_a_clear_cli_error(tmp_path, runner, monkeypatch):
+    monkeypatch.setenv("DIPNEWS_BACKEND", "opensearch")
+    monkeypatch.setenv("DIPNEWS_OPENSEARCH_URL", "http://127.0.0.1:9")
+    for args in (["index", str(CORPUS)], ["search", "talks"], ["stats"]):
+        result = runner.invoke(cli, ["--data-dir", str(tmp_path), *args])
+        assert result.exit_code == 1 and "cannot be reached" in result.output, args
+        assert "Traceback" not in result.output
 
 
 # -- failover --------------------------------------------------------------
