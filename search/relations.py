@@ -15,6 +15,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 from indexer.entities import country_name
 from indexer.events import EVENT_TYPES
 from search.query import SearchRequest
+from search.results import SearchResult
 from search.timeline import build_timeline
 from search.views import backend, search_url
 
@@ -26,12 +27,13 @@ AGREEMENTS_LISTED = 50
 
 @bp.route("/relations/<pair>")
 def relations_page(pair: str) -> str:
-    return render_template("relations.html", relation=_relation(pair), timeline=_timeline(pair))
+    relation, result = _relation(pair)
+    return render_template("relations.html", relation=relation, timeline=build_timeline(result, search_url))
 
 
 @bp.route("/relations/<pair>.json")
 def relations_json(pair: str) -> Response:
-    return jsonify(_relation(pair))
+    return jsonify(_relation(pair)[0])
 
 
 def relation_url(first: str, second: str) -> str:
@@ -55,11 +57,8 @@ def _request(pair: str, **changes: Any) -> SearchRequest:
     return base.with_changes(**changes) if changes else base
 
 
-def _timeline(pair: str) -> Any:
-    return build_timeline(backend().search(_request(pair)), search_url)
-
-
-def _relation(pair: str) -> dict[str, Any]:
+def _relation(pair: str) -> tuple[dict[str, Any], SearchResult]:
+    """The page's data, and the search of every article about both countries it comes from."""
     first, second = _parties(pair)
     request = _request(pair)
     result = backend().search(request)
@@ -118,7 +117,7 @@ def _relation(pair: str) -> dict[str, Any]:
             }
             for hit in result.hits
         ],
-    }
+    }, result
 
 
 def _top(counts: dict[str, int], size: int) -> list[dict[str, Any]]:
