@@ -421,6 +421,7 @@ def whoosh_copies(work: Path, count: int) -> tuple[Path, int]:
     from whoosh import index as whoosh_index
 
     from indexer.schema import make_schema
+    from indexer.writer import whoosh_document
     from search.whoosh_backend import WhooshBackend
 
     data_dir = work / f"data-whoosh-x{count}"
@@ -434,7 +435,7 @@ def whoosh_copies(work: Path, count: int) -> tuple[Path, int]:
         writer = ix.writer(compound=False)
         written = 0
         for fields in copies(documents, count):
-            writer.add_document(**fields)
+            writer.add_document(**whoosh_document(fields))
             written += 1
             if written % 50_000 == 0:
                 writer.commit()
@@ -465,21 +466,19 @@ def extracted_documents(index_dir: Path) -> list[dict[str, object]]:
 
 def copies(documents: list[dict[str, object]], count: int):  # type: ignore[no-untyped-def]
     """The documents `count` times; copy k has new ids and groups, and dates k years earlier."""
-    from indexer.grouping import document_fields
-
     for k in range(count):
         for fields in documents:
             if k == 0:
                 yield fields
                 continue
-            meta = json.loads(str(fields["meta"]))
+            meta = dict(fields["meta"])  # type: ignore[call-overload]
+            copy = {**fields, "meta": meta}
             for key in ("id", "story_id", "dup_group"):
-                if meta.get(key):
-                    meta[key] = f"{meta[key]}-{k}"
+                copy[key] = meta[key] = f"{meta.get(key) or meta['id']}-{k}"
             if meta.get("date"):
                 day = dt.date.fromisoformat(meta["date"])
-                meta["date"] = day.replace(year=day.year - k, day=min(day.day, 28)).isoformat()
-            yield document_fields(meta, str(fields["title"]), str(fields["body"]))
+                copy["date"] = meta["date"] = day.replace(year=day.year - k, day=min(day.day, 28)).isoformat()
+            yield copy
 
 
 def main() -> None:

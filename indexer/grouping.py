@@ -10,7 +10,6 @@ cluster), and the decisions are made here, the same for every engine.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any, Protocol
@@ -47,27 +46,28 @@ def parse_person_key(key: str) -> Person:
     return Person(name, None, country or None)
 
 
-def document_fields(meta: dict[str, Any], title: str, body: str) -> dict[str, object]:
-    """An article's fields as the backends index them (Whoosh's comma-separated lists)."""
+def document_fields(meta: dict[str, Any], title: str, body: str) -> dict[str, Any]:
+    """An article's fields as the backends index them: values, lists of values, and the metadata
+    as a dict (the Whoosh writer joins the lists with commas; OpenSearch takes them as they are)."""
     people = [person["name"] for person in meta.get("people", [])]
-    document: dict[str, object] = {
+    document: dict[str, Any] = {
         "id": meta["id"],
         "title": title,
         "body": body,
-        "topic": ",".join(meta.get("topics", [])),
-        "event": ",".join(dict.fromkeys(event["type"] for event in meta.get("events", []))),
-        "country": ",".join(meta.get("countries", [])),
-        "country_facet": ",".join(meta.get("primary_countries", [])),
+        "topic": list(meta.get("topics", [])),
+        "event": list(dict.fromkeys(event["type"] for event in meta.get("events", []))),
+        "country": list(meta.get("countries", [])),
+        "country_facet": list(meta.get("primary_countries", [])),
         "person": " ; ".join(people),
-        "person_facet": ",".join(people),
-        "person_key": ",".join(person_key(Person(**person)) for person in meta.get("people", [])),
+        "person_facet": people,
+        "person_key": [person_key(Person(**person)) for person in meta.get("people", [])],
         "dup_group": meta.get("dup_group") or meta["id"],
         "story_id": meta.get("story_id") or meta["id"],
-        "meta": json.dumps(meta, ensure_ascii=False),
+        "meta": meta,
     }
     if meta.get("story_key"):
         key = StoryKey.decode(meta["story_key"], None)
-        document["story_terms"] = ",".join(story_terms(key))
+        document["story_terms"] = story_terms(key)
     if meta.get("outlet"):
         document["outlet"] = meta["outlet"]
         document["outlet_facet"] = meta["outlet"]
@@ -78,7 +78,7 @@ def document_fields(meta: dict[str, Any], title: str, body: str) -> dict[str, ob
     return document
 
 
-def article_fields(article: Article) -> dict[str, object]:
+def article_fields(article: Article) -> dict[str, Any]:
     meta = article.to_dict()
     meta.pop("dropped")
     return document_fields(meta, article.title, article.body)
@@ -182,7 +182,7 @@ def assign_groups(articles: list[Article], lookups: Lookups | None) -> dict[str,
     }
 
 
-def regrouped(lookups: Lookups, remaps: dict[str, dict[str, str]], skip: set[str]) -> list[dict[str, object]]:
+def regrouped(lookups: Lookups, remaps: dict[str, dict[str, str]], skip: set[str]) -> list[dict[str, Any]]:
     """Documents already indexed whose group was merged into another, rewritten with its new name."""
     changed: dict[Hashable, dict[str, Any]] = {}
     for name, renames in remaps.items():
@@ -199,7 +199,7 @@ def regrouped(lookups: Lookups, remaps: dict[str, dict[str, str]], skip: set[str
     return documents
 
 
-def split_groups(lookups: Lookups, meta: dict[str, Any], removed: Hashable) -> list[dict[str, object]]:
+def split_groups(lookups: Lookups, meta: dict[str, Any], removed: Hashable) -> list[dict[str, Any]]:
     """The other members of a removed article's groups, rewritten with their groups recomputed."""
     members: dict[Hashable, dict[str, Any]] = {}
     for name in ("dup_group", "story_id"):

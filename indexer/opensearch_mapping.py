@@ -9,7 +9,6 @@ the metadata results show is kept in `_source`.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from whoosh.analysis import STOP_WORDS
@@ -19,7 +18,6 @@ from indexer.facet_registry import VALUE_FACETS
 SCHEMA_VERSION = 3  # raise when the mapping changes: an older index is then rebuilt from the archive
 TITLE_BOOST = 2.0
 TEXT_FIELDS = ("title", "body", "outlet", "person")  # analysed; a query's words search these
-LIST_FIELDS = ("country", "person_key", "story_terms", *(spec.field for spec in VALUE_FACETS if spec.multi))
 LOWERCASE_FIELDS = {"country", *(spec.field for spec in VALUE_FACETS if spec.indexed_lowercase)}
 KEYWORD_FIELDS = (
     "id",
@@ -91,18 +89,15 @@ def mappings() -> dict[str, Any]:
     return {"dynamic": "strict", "_meta": {"dipnews_schema": SCHEMA_VERSION}, "properties": properties}
 
 
-def to_source(fields: dict[str, object]) -> dict[str, Any]:
+def to_source(fields: dict[str, Any]) -> dict[str, Any]:
     """The OpenSearch document of an article's fields (indexer/grouping.py's document_fields)."""
-    meta = json.loads(str(fields["meta"]))
+    meta = fields["meta"]
     source: dict[str, Any] = {}
     for name, value in fields.items():
-        if name == "meta" or value in (None, ""):
+        if name == "meta" or value in (None, "", []):
             continue
-        if name in LIST_FIELDS:
-            values = [v.strip() for v in str(value).split(",") if v.strip()]
-            value = [v.lower() for v in values] if name in LOWERCASE_FIELDS else values
-        elif name in LOWERCASE_FIELDS:
-            value = str(value).lower()
+        if name in LOWERCASE_FIELDS:
+            value = [v.lower() for v in value] if isinstance(value, list) else str(value).lower()
         source[name] = value
     source["meta"] = meta
     if meta.get("date"):

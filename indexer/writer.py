@@ -117,7 +117,20 @@ def is_indexed(index_dir: Path, article_id: str) -> bool:
 
 def to_document(article: Article) -> dict[str, object]:
     """The Whoosh document of an article."""
-    return article_fields(article)
+    return whoosh_document(article_fields(article))
+
+
+def whoosh_document(fields: dict[str, Any]) -> dict[str, object]:
+    """Fields (indexer/grouping.py's document_fields) as Whoosh takes them: lists of values joined
+    with commas (KEYWORD fields), the metadata as JSON (a STORED field)."""
+    return {
+        name: ",".join(value)
+        if isinstance(value, list)
+        else json.dumps(value, ensure_ascii=False)
+        if name == "meta"
+        else value
+        for name, value in fields.items()
+    }
 
 
 def schema_is_current(index_dir: Path) -> bool:
@@ -185,7 +198,7 @@ def write_articles(
             if progress:
                 progress()
         for document in rewrites:
-            writer.update_document(**document)
+            writer.update_document(**whoosh_document(document))
         writer.commit(mergetype=CLEAR if clear else merge_tiered)
         with SpellingWords(index_dir) as words:  # after the commit: a word counted is a word indexed
             if clear:
@@ -264,7 +277,7 @@ def delete_article(index_dir: Path, article_id: str) -> bool:
             rewrites = split_groups(WhooshLookups(searcher), json.loads(gone["meta"]), docnum)
         writer.delete_by_term("id", article_id)
         for document in rewrites:
-            writer.update_document(**document)
+            writer.update_document(**whoosh_document(document))
         writer.commit(mergetype=merge_tiered)
         with SpellingWords(index_dir) as words:
             words.change(removed=[article_words(gone["title"], gone["body"])])
