@@ -219,6 +219,11 @@ _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 _PERSON = re.compile(rf"(?P<role>{_ROLES})\s+(?P<name>{_NAME})")
 
 
+def countries_in(text: str) -> list[str]:
+    """The countries a text names (names, demonyms, capitals), in order, once each."""
+    return list(dict.fromkeys(code for _, _, code in _country_mentions(text)))
+
+
 def country_name(code: str) -> str:
     """The display name of an ISO 3166 alpha-2 code."""
     return _gazetteer().names.get(code.upper(), code.upper())

@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from indexer.entities import Person, _country_mentions, surname_key
+from indexer.entities import Person, countries_in, surname_key
 from indexer.stories import sentences
 
 EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")
@@ -222,7 +222,7 @@ def _primary(first: dict[str, int]) -> str | None:
 def _diplomatic(sentence: str, people: list[Person]) -> bool:
     """Whether a sentence involves a state: a country, the EU or UN, an official or a known person."""
     if (
-        _country_mentions(sentence)
+        countries_in(sentence)
         or _EU.search(sentence)
         or _UN.search(sentence)
         or _OFFICIAL.search(sentence)
@@ -249,7 +249,7 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
     text = " ".join(sentence for _, sentence in said)
     taking_part = [p for p in people if p.name.split()[-1] in text]
     taking_part += [p for p in context.leading if p not in taking_part]
-    parties = list(dict.fromkeys(code for _, _, code in _country_mentions(text)))
+    parties = countries_in(text)
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
     parties += [code for code in context.countries if code not in parties]
     if _EU.search(text):
