@@ -152,7 +152,7 @@ def read_article(
     ingested = ingested or dt.date.today()
     text = decode_bytes(data, repair=False)
     url = supplied.get("url")
-    if looks_like_html(text):
+    if looks_like_html(text) and not _named_as_text(source):
         html = clean_html_page(text, url=url)
         # one repair pass over the whole text: ftfy has a fixed cost per call
         paragraphs, kind = repair_text("\n\n".join(html.paragraphs)).split("\n\n"), "html"
@@ -259,6 +259,11 @@ def validate_supplied(supplied: dict[str, Any]) -> dict[str, Any]:
     if "url" in clean and web_address(str(clean["url"])) is None:
         raise DipnewsError(f"The url {clean['url']!r} is not an http(s) address.")
     return clean
+
+
+def _named_as_text(source: str | None) -> bool:
+    """A file named .txt is a text dump, even one quoting a whole HTML document in a code sample."""
+    return bool(source) and str(source).split("#")[0].lower().endswith(".txt")
 
 
 def _resolve_title(

@@ -349,6 +349,8 @@ def extract_command(
                     click.echo(f"{path}: {error.message}", err=True)
                 continue
             echo_article(article, path, as_json, show_dropped)
+    if len(files) > 1 and not as_json:
+        click.echo(f"Extracted {len(files) - failures} of {len(files)} page(s), failed {failures}.", err=True)
     if failures:
         raise click.ClickException(f"{failures} of {len(files)} page(s) could not be read.")
 

@@ -303,12 +303,12 @@ def test_prose_set_in_a_box_between_the_story_paragraphs_is_put_back_in_place():
     assert restored == [*paragraphs[:2], note, *paragraphs[2:]]
     assert restore_loose_text(blocks, restored) == restored  # kept already: not twice
 
+
 def test_a_byline_line_in_an_html_story_is_the_byline_not_text():
     page = html_page("<p>By Mira Okafor</p>" + BRIEF * 2 + "<p>By Region</p>" + BRIEF)
     article = extract_article(page)
     assert article.byline == "Mira Okafor" and "Mira Okafor" not in article.body
     assert "By Region" in article.body  # one word after "By": a heading, not a name
-
 
 
 def test_a_pull_quote_is_dropped_and_the_quote_in_the_story_stays():
@@ -345,6 +345,7 @@ def test_pull_quotes_need_quotation_marks_and_a_longer_paragraph_around_them():
     summary = " ".join(f"She said we will open crossing {n} to lorries in the spring." for n in range(21))
     assert drop_pull_quotes([*answers, summary], []) == [*answers, summary]
     assert drop_pull_quotes([*answers[:20], summary], []) == [summary]
+
 
 def test_the_standfirst_under_the_headline_is_not_body_text():
     dek = "Lorries of both countries will cross Afghanistan under one customs regime"
@@ -1177,7 +1178,6 @@ def test_an_author_bio_ends_the_article_when_most_of_it_is_behind():
     assert not ends_article(bio, story[:1], story[1:])  # a bio near the top is not an end
 
 
-
 def test_a_pitch_question_ends_the_article_only_near_its_end():
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
@@ -1197,6 +1197,7 @@ def test_a_pitch_question_ends_the_article_only_near_its_end():
     # a question of the story, a sentence or an item of a list, is not a pitch's
     for line in ("Do they want a deal? Both sides say so.", "- Looking for advice on quotas?"):
         assert not ends_article(line, story, pitch)
+
 
 def test_a_post_meta_line_on_a_text_page_is_chrome_that_dates_the_page():
     from indexer.textpage import clean_text_page
@@ -1593,3 +1594,20 @@ def test_an_xml_feed_read_as_a_page_raises_no_parser_warning():
     feed = f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0">{channel}</rss>'
     article = extract_article(feed.encode())
     assert "transit route" in article.body
+
+
+def test_a_text_dump_quoting_a_whole_html_document_is_read_as_text(tmp_path):
+    quoted = (
+        b"How to start a web page\n\n"
+        b"A reader asked how the smallest valid web page looks. This is the whole file, which you can "
+        b"paste into an editor and open in a browser:\n\n"
+        b"<!DOCTYPE html>\n<html><head><title>Hello</title></head>\n"
+        b"<body><p>Hello, world.</p></body></html>\n\n"
+        b"Save it with the ending .html and the browser shows one line of text.\n"
+    )
+    as_text = extract_article(quoted, source=str(tmp_path / "page.txt"))
+    assert as_text.kind == "text" and as_text.title == "How to start a web page"
+    assert "<!DOCTYPE html>" in as_text.body and "Save it with the ending" in as_text.body
+    assert (
+        extract_article(quoted, source=str(tmp_path / "page.html")).kind == "html"
+    )  # a page file is sniffed
