@@ -224,6 +224,11 @@ def countries_in(text: str) -> list[str]:
     return list(dict.fromkeys(code for _, _, code in _country_mentions(text)))
 
 
+def country_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where a text names countries: (start, end, ISO code), in order."""
+    return list(_country_mentions(text))
+
+
 def country_name(code: str) -> str:
     """The display name of an ISO 3166 alpha-2 code."""
     return _gazetteer().names.get(code.upper(), code.upper())

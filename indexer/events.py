@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from indexer.entities import Person, countries_in, surname_key
+from indexer.entities import Person, countries_in, country_spans, surname_key
 from indexer.stories import sentences
 
 EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")
@@ -221,12 +221,7 @@ def _primary(first: dict[str, int]) -> str | None:
 
 def _diplomatic(sentence: str, people: list[Person]) -> bool:
     """Whether a sentence involves a state: a country, the EU or UN, an official or a known person."""
-    if (
-        countries_in(sentence)
-        or _EU.search(sentence)
-        or _UN.search(sentence)
-        or _OFFICIAL.search(sentence)
-    ):
+    if countries_in(sentence) or _EU.search(sentence) or _UN.search(sentence) or _OFFICIAL.search(sentence):
         return True
     return any(surname_key(p.name) and p.name.split()[-1] in sentence for p in people)
 
@@ -249,7 +244,7 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
     text = " ".join(sentence for _, sentence in said)
     taking_part = [p for p in people if p.name.split()[-1] in text]
     taking_part += [p for p in context.leading if p not in taking_part]
-    parties = countries_in(text)
+    parties = [code for code in countries_in(text) if not _only_a_subject(code, text)]
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
     parties += [code for code in context.countries if code not in parties]
     if _EU.search(text):
@@ -268,6 +263,29 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
         event.agreements_count = _count(text)
         event.subjects = _subjects(text)
     return event
+
+
+# what comes after these words is a subject of the talks, not a party to them
+_SUBJECT = re.compile(
+    r"\b(?:on|about|regarding|concerning|discussed|situation in|including|such as|in support of"
+    r"|support for)\s+(?:the\s+)?(?:situation in\s+|war in\s+|crisis in\s+)?$",
+    _I,
+)
+
+
+def _only_a_subject(code: str, text: str) -> bool:
+    """Whether a country is named in the text only as a subject ("discussed Syria", "support for
+    Ukraine") or in a list after one, never as an actor."""
+    mentions = [(start, end) for start, end, found in country_spans(text) if found == code]
+    return all(_in_subject_list(text, start) for start, _ in mentions)
+
+
+def _in_subject_list(text: str, start: int) -> bool:
+    before = text[max(0, start - 120) : start]
+    # back over a list of other names ("discussed Iran, North Korea and Syria")
+    clause = re.split(r"[.;:]", before)[-1]
+    head = re.sub(r"(?:(?:[A-Z][\w'’-]*\s*)+(?:,\s*|\s+and\s+))*$", "", clause)
+    return bool(_SUBJECT.search(head))
 
 
 def _place(evidence: str, dateline: str | None) -> str | None:

@@ -158,3 +158,13 @@ def test_people_from_the_person_facet_take_part():
         None,
     )
     assert found and found[0].people == ["Shehbaz Sharif"] and "PK" in found[0].parties
+
+
+def test_countries_discussed_are_not_parties():
+    found, _ = events_of(
+        "Ministers meet in Sochi",
+        "Foreign Minister Sergey Lavrov of Russia met Secretary of State Mike Pompeo of the United States "
+        "in Sochi on Tuesday; they discussed Iran, North Korea and Syria.",
+    )
+    assert {"RU", "US"} <= set(found["meeting"].parties)
+    assert not {"IR", "KP", "SY"} & set(found["meeting"].parties)
