@@ -28,9 +28,8 @@ from indexer.stories import sentences
 EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")
 LEAD_SENTENCES = 5  # the lead: where a news text reports its event; later sentences give context
 WHOLE_TEXT = ("agreement",)  # readouts report what was signed further down: read in every sentence
-# When the headline names several events, the one it names first is the primary; failing that,
-# the first in the lead. Summits and statements rank last among events in the same sentence.
-_PRIMARY_ORDER = ("call", "sanction", "appointment", "agreement", "visit", "meeting", "statement", "summit")
+# A mention's order: its sentence's number (the headline is 0) times this, plus where it stands in it.
+SENTENCE = 10_000
 
 _I = re.IGNORECASE
 _INSTRUMENTS = (
@@ -189,7 +188,7 @@ def find_events(
                     _NOT_NOW.search(sentence[: match.start()]) or _BACKGROUND.search(sentence)
                 ):
                     continue
-                mentions.setdefault(kind, []).append((rank * 10_000 + match.start(), sentence))
+                mentions.setdefault(kind, []).append((rank * SENTENCE + match.start(), sentence))
                 break
     first = {kind: found[0][0] for kind, found in mentions.items()}
     if "meeting" in first and "call" in first and first["call"] <= first["meeting"]:
@@ -213,7 +212,7 @@ def _primary(first: dict[str, int]) -> str | None:
         beside = [
             k
             for k in ordered
-            if k not in ("summit", "statement") and first[k] // 10_000 == first[head] // 10_000
+            if k not in ("summit", "statement") and first[k] // SENTENCE == first[head] // SENTENCE
         ]
         return beside[0] if beside else head
     return head
@@ -238,9 +237,9 @@ class Context:
 
 def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context: Context) -> Event:
     """An event from the sentences that report it (with their order: the headline's is below
-    10,000). Its evidence is the text's first (the headline when the text never says it again);
+    SENTENCE). Its evidence is the text's first (the headline when the text never says it again);
     its parties, people, place and agreements come from all of them."""
-    evidence = next((sentence for order, sentence in said if order >= 10_000), said[0][1])
+    evidence = next((sentence for order, sentence in said if order >= SENTENCE), said[0][1])
     text = " ".join(sentence for _, sentence in said)
     taking_part = [p for p in people if p.name.split()[-1] in text]
     taking_part += [p for p in context.leading if p not in taking_part]
