@@ -96,23 +96,15 @@ def search_page() -> str:
     search, result, facets = _run_search()
     shown = result.stories if search.collapse else result.total  # what the pages page through
     pages = -(-shown // search.page_size)
-    relax = None
-    if result.relaxations:
-        name, total = max(result.relaxations.items(), key=lambda kv: kv[1])
-        if total:
-            relax = {
-                "label": facets[name].title,
-                "total": total,
-                "url": search_url(search.without(name)),
-            }
+    hints = _hints(search, result, facets)  # the same the JSON twin carries
     return render_template(
         "search.html",
         timeline=build_timeline(result, search_url, share=search.timeline_share),
         timeline_toggle_url=search_url(
             search.with_changes(timeline_share=not search.timeline_share, page=search.page)
         ),
-        suggestion_url=search_url(search.with_changes(q=result.suggestion)) if result.suggestion else None,
-        relax=relax,
+        suggestion_url=hints["suggestion"]["url"] if hints["suggestion"] else None,
+        relax=hints["relaxations"][0] if hints["relaxations"] else None,
         collapse_url=search_url(search.with_changes(collapse=not search.collapse, page=1)),
         search=search,
         result=result,
