@@ -13,7 +13,6 @@ refreshed before they return, so an added article is searchable at once.
 
 from __future__ import annotations
 
-import html
 import threading
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
@@ -44,7 +43,15 @@ from indexer.grouping import (
 from indexer.opensearch_mapping import SCHEMA_VERSION, index_settings, mappings, to_source
 from indexer.outlets import outlet_by_name
 from search.opensearch_query import MATCH_ALL, Clause, all_of, request_filters, to_dsl
-from search.parsing import mark_words, parse_query, phrase_words
+from search.parsing import (
+    SNIPPET_CHARS,
+    correctable,
+    lead_snippet,
+    mark_words,
+    parse_query,
+    phrase_words,
+    with_corrections,
+)
 from search.query import SearchRequest
 from search.results import SUGGEST_BELOW, Hit, SearchResult, StorySummary
 from search.spelling import MIN_DOCS
@@ -52,7 +59,6 @@ from search.spelling import MIN_DOCS
 if TYPE_CHECKING:
     from indexer.article import Article
 
-SNIPPET_CHARS = 240
 FACET_VALUES = 1000  # values counted per facet, most frequent first (the page shows the first few)
 # Distinct stories are counted exactly up to this many, estimated (within about 1%) beyond: an
 # exact count of 100,000 stories costs ten times as long (80 ms at 100,000 articles).
@@ -245,7 +251,7 @@ class OpenSearchBackend:
             timeline=counts["date"] if "date" not in filters else _days(matched["days"]),
             stories=matched["stories"]["value"],
             indexed_per_day=_days(aggs["indexed"]["days"]) if "indexed" in aggs else {},
-            suggestion=self.suggest(request.q) if total < SUGGEST_BELOW and request.q.strip() else None,
+            suggestion=self._suggest(text.text) if total < SUGGEST_BELOW and request.q.strip() else None,
             relaxations=relaxations,
         )
 
@@ -330,46 +336,33 @@ class OpenSearchBackend:
 
     def suggest(self, raw_query: str) -> str | None:
         """The query with words no article holds replaced by the closest indexed ones, or None."""
-        query, text = parse_query(raw_query)
-        if not raw_query.strip():
-            return None
-        tokens = text.text.split()
-        words = {}
-        for i, token in enumerate(tokens):
-            word = token.strip("\"'()[]{}*")
-            if ":" in token or token in ("AND", "OR", "NOT", "TO") or not word.isalpha():
-                continue
-            words[f"w{i}"] = word
+        return self._suggest(parse_query(raw_query)[1].text) if raw_query.strip() else None
+
+    def _suggest(self, text: str) -> str | None:
+        words = correctable(text)
         if not words:
             return None
         suggesters = {
-            key: {
+            f"w{i}": {
                 "text": word.lower(),
-                "term": {
-                    "field": "words",
-                    "suggest_mode": "missing",
-                    "max_edits": 2,
-                },
+                "term": {"field": "words", "suggest_mode": "missing", "max_edits": 2},
             }
-            for key, word in words.items()
+            for i, word in words.items()
         }
         result = self._search({"size": 0, "suggest": suggesters})
         if result is None:
             return None
-        changed = False
-        for key, word in words.items():
-            options = [o for entry in result["suggest"][key] for o in entry["options"]]
+        corrections = {}
+        for i, word in words.items():
+            options = [o for entry in result["suggest"][f"w{i}"] for o in entry["options"]]
             if not options or self._knows(word):
                 continue
             # each shard suggests from its own words: a word is offered once MIN_DOCS articles hold it
             ranked = sorted(options, key=lambda o: (-o["score"], -o["freq"], o["text"]))
             best = next((o for o in ranked if self._frequency(o["text"]) >= MIN_DOCS), None)
-            if best is None:
-                continue
-            i = int(key[1:])
-            tokens[i] = tokens[i].replace(word, best["text"])
-            changed = True
-        return " ".join(tokens) if changed else None
+            if best is not None:
+                corrections[i] = best["text"]
+        return with_corrections(text, corrections)
 
     def _frequency(self, word: str) -> int:
         """How many articles hold a word (unstemmed) in their title or body."""
@@ -754,14 +747,8 @@ def _days(histogram: dict[str, Any]) -> dict[str, int]:
 def _hit(hit: dict[str, Any]) -> Hit:
     source = hit["_source"]
     fragments = hit.get("highlight", {}).get("body", [])
-    snippet = " … ".join(fragments) if fragments else html.escape(_lead(source.get("body", "")), quote=False)
+    snippet = " … ".join(fragments) if fragments else lead_snippet(source.get("body", ""))
     return Hit(source["id"], source["title"], snippet, source["meta"], hit.get("_score"))
-
-
-def _lead(body: str) -> str:
-    if len(body) <= SNIPPET_CHARS:
-        return body
-    return body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def _article_of(source: dict[str, Any]) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from indexer.schema import make_schema
 from search.query import QueryText, normalise_query, words_only
 
 QUERY_FIELDS = ["title", "body"]  # what a word without a field searches
+SNIPPET_CHARS = 240  # a result's snippet, on every backend
 _PARSER = MultifieldParser(QUERY_FIELDS, make_schema())
 ANALYZER = make_schema()["body"].analyzer
 
@@ -51,6 +52,34 @@ def query_words(query: Query) -> frozenset[str]:
         for field, text in query.iter_all_terms()
         if field in QUERY_FIELDS
     )
+
+
+def correctable(text: str) -> dict[int, str]:
+    """The words of a query a speller may correct, by token position: not field queries,
+    operators or anything but letters."""
+    words = {}
+    for i, token in enumerate(text.split()):
+        word = token.strip("\"'()[]{}*")
+        if ":" not in token and token not in ("AND", "OR", "NOT", "TO") and word.isalpha():
+            words[i] = word
+    return words
+
+
+def with_corrections(text: str, corrections: dict[int, str]) -> str | None:
+    """The query with the words at these positions corrected (as `correctable` numbers them), or
+    None when there is nothing to correct."""
+    if not corrections:
+        return None
+    tokens, words = text.split(), correctable(text)
+    for i, correction in corrections.items():
+        tokens[i] = tokens[i].replace(words[i], correction)
+    return " ".join(tokens)
+
+
+def lead_snippet(body: str) -> str:
+    """A result's snippet when no query word is in its body: the body's start, escaped."""
+    lead = body if len(body) <= SNIPPET_CHARS else body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    return str(highlight.htmlescape(lead))
 
 
 def mark_words(text: str, query: Query) -> str:

@@ -42,7 +42,18 @@ from indexer.outlets import outlet_by_name
 from indexer.spellwords import SpellingWords
 from indexer.storage import read_index
 from search.columns import Columns, SegmentColumns, column_cache, postings
-from search.parsing import ANALYZER, QUERY_FIELDS, mark_words, parse_query, phrase_words, query_words
+from search.parsing import (
+    ANALYZER,
+    QUERY_FIELDS,
+    SNIPPET_CHARS,
+    correctable,
+    lead_snippet,
+    mark_words,
+    parse_query,
+    phrase_words,
+    query_words,
+    with_corrections,
+)
 from search.query import QueryText, SearchRequest
 from search.results import SUGGEST_BELOW, Hit, SearchResult, StorySummary
 from search.spelling import SpellingDictionary
@@ -50,7 +61,6 @@ from search.spelling import SpellingDictionary
 if TYPE_CHECKING:
     from indexer.article import Article
 
-SNIPPET_CHARS = 240
 PHRASE_BOOST = 2.0  # a result holding a plain query's words side by side scores this much more
 PHRASE_CANDIDATES = 50  # the best-scored results looked at for the words side by side
 BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's BM25F defaults
@@ -439,20 +449,12 @@ class WhooshBackend:
     def _suggest(self, gen: Generation, query: Query, text: QueryText) -> str | None:
         if isinstance(query, Every):
             return None
-        changed = False
-        words = []
-        for token in text.text.split():
-            word = token.strip("\"'()[]{}*")
-            if ":" in token or token in ("AND", "OR", "NOT", "TO") or not word.isalpha():
-                words.append(token)
-                continue
+        corrections = {}
+        for i, word in correctable(text.text).items():
             correction = None if gen.knows(word) else gen.spelling.correct(word)
             if correction:
-                words.append(token.replace(word, correction))
-                changed = True
-            else:
-                words.append(token)
-        return " ".join(words) if changed else None
+                corrections[i] = correction
+        return with_corrections(text.text, corrections)
 
     def _filters(self, request: SearchRequest, gen: Generation) -> dict[str, np.ndarray]:
         """A mask for each active facet: values of one facet are ORed, facets ANDed."""
@@ -762,7 +764,7 @@ def _hit(fields: dict[str, Any], terms: frozenset[str]) -> Hit:
     body = fields["body"]
     snippet = _snippet(body, terms) if terms else ""
     if not snippet:
-        snippet = highlight.htmlescape(_lead(body))
+        snippet = lead_snippet(body)
     return Hit(fields["id"], fields["title"], snippet, json.loads(fields["meta"]))
 
 
@@ -910,9 +912,3 @@ def _article_of(fields: dict[str, Any]) -> dict[str, Any]:
     meta: dict[str, Any] = json.loads(fields["meta"])
     meta.update(id=fields["id"], title=fields["title"], body=fields["body"])
     return meta
-
-
-def _lead(body: str) -> str:
-    if len(body) <= SNIPPET_CHARS:
-        return body
-    return body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
