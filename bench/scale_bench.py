@@ -350,6 +350,14 @@ def add_during_ingest(base: str, data_dir: Path, more: Path, jobs: int, adds: in
     )
 
 
+def run_index(data_dir: Path, jobs: int, paths: list[Path] | list[str]) -> float:
+    """`dipnews index` of some pages into a data dir; the seconds it took."""
+    start = time.perf_counter()
+    command = [*DIPNEWS, "--data-dir", str(data_dir), "index", "--jobs", str(jobs), *map(str, paths)]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
 def load_opensearch(args: argparse.Namespace, work: Path, corpus: Path, pages: int) -> tuple[Path, int]:
     """Point dipnews (this process and the servers and indexers it starts) at the cluster and fill
     its index unless it holds the corpus already; the data dir and the number of articles."""
@@ -390,14 +398,7 @@ def load_opensearch(args: argparse.Namespace, work: Path, corpus: Path, pages: i
                 f"made after the load): {loaded} articles in {seconds:.0f} s, {loaded / seconds:.0f} docs/s"
             )
         elif args.copies == 1:
-            start = time.perf_counter()
-            subprocess.run(
-                [*DIPNEWS, "--data-dir", str(data_dir), "index", "--jobs", str(args.jobs), str(corpus)],
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-            )
-            rate = pages / (time.perf_counter() - start)
+            rate = pages / run_index(data_dir, args.jobs, [corpus])
             expected = backend.stats()["documents"]
             print(
                 f"ingest (extraction and indexing) of {pages} pages with --jobs {args.jobs}: "
@@ -473,8 +474,9 @@ def copies(documents: list[dict[str, object]], count: int):  # type: ignore[no-u
                 continue
             meta = dict(fields["meta"])  # type: ignore[call-overload]
             copy = {**fields, "meta": meta}
+            original = dict(meta)
             for key in ("id", "story_id", "dup_group"):
-                copy[key] = meta[key] = f"{meta.get(key) or meta['id']}-{k}"
+                copy[key] = meta[key] = f"{original.get(key) or original['id']}-{k}"
             if meta.get("date"):
                 day = dt.date.fromisoformat(meta["date"])
                 copy["date"] = meta["date"] = day.replace(year=day.year - k, day=min(day.day, 28)).isoformat()
@@ -513,23 +515,9 @@ def main() -> None:
         for jobs in (1, args.jobs):
             scratch = work / f"sample-jobs{jobs}"
             subprocess.run(["rm", "-rf", str(scratch)], check=True)
-            start = time.perf_counter()
-            subprocess.run(
-                [*DIPNEWS, "--data-dir", str(scratch), "index", "--jobs", str(jobs), *sample],
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-            )
-            rate = 5000 / (time.perf_counter() - start)
+            rate = 5000 / run_index(scratch, jobs, sample)
             print(f"ingest of the first 5,000 pages with --jobs {jobs}: {rate:.0f} docs/s")
-        start = time.perf_counter()
-        subprocess.run(
-            [*DIPNEWS, "--data-dir", str(data_dir), "index", "--jobs", str(args.jobs), str(corpus)],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
-        rate = pages / (time.perf_counter() - start)
+        rate = pages / run_index(data_dir, args.jobs, [corpus])
         print(f"ingest of {pages} pages with --jobs {args.jobs}: {rate:.0f} docs/s")
     if args.backend == "whoosh":
         size = sum(p.stat().st_size for p in (data_dir / "index").rglob("*") if p.is_file())
