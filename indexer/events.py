@@ -65,7 +65,6 @@ WORDING: dict[str, list[str]] = {
         r"\btravels\b",
         r"\btrip to\b",
         r"\bwelcomed? (?:the )?(?:visiting )?(?-i:[A-Z])[\w ]{0,40} (?:to|here)\b",
-        r"\bhappy to be received\b",
     ],
     "summit": [
         r"\bsummit\b",
