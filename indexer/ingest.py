@@ -342,7 +342,7 @@ def ingest_files(
     unchanged, older = _archived_pages(archive, indexed) if many else (set(), {})
     superseded: list[str] = []  # ids an older dipnews gave pages that now have another
     settings = _ReadSettings(max_bytes, overrides, today, unchanged)
-    with site_lines_for(data_dir) as site_lines:
+    with site_lines_for(data_dir) as site_lines, archive.deferred():
         read = ordered_map(
             _read_job, _jobs(paths, report, max_bytes, overrides), jobs, _set_read_settings, (settings,)
         )
@@ -379,9 +379,11 @@ def ingest_files(
             if progress and job.done is not None:
                 progress(job.done)
             if len(batch) >= BATCH_SIZE:
+                archive.sync()  # the pages are on disk before the index holds them
                 backend.write(batch)
                 batch.clear()
         if batch:
+            archive.sync()
             backend.write(batch)
         for old_id in superseded:  # only once their pages' new ids are committed
             _supersede(backend, archive, site_lines, old_id)
