@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -37,6 +38,20 @@ CREATE TABLE IF NOT EXISTS line (site TEXT NOT NULL, hash TEXT NOT NULL, page TE
                                  PRIMARY KEY (site, hash, page));
 CREATE INDEX IF NOT EXISTS line_page ON line (page);
 """
+
+
+def use_wal(db: sqlite3.Connection) -> None:
+    """Switch a new store to WAL (a lasting setting). Two processes opening a new store at once
+    can find it busy whatever the timeout: the switch is tried again for a while."""
+    for attempt in range(100):
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            if attempt == 99:
+                raise
+            time.sleep(0.05)
 
 
 def site_of(url: str | None, outlet: str | None) -> str | None:
@@ -59,7 +74,7 @@ class SiteLines:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), timeout=TIMEOUT, isolation_level=None)
         # derived data (a reindex rebuilds it): a commit need not wait for the disk
-        self.db.execute("PRAGMA journal_mode=WAL")
+        use_wal(self.db)
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
 

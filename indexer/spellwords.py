@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from indexer.sitelines import use_wal
+
 FILENAME = "spelling.sqlite"
 TIMEOUT = 30.0
 _WORD = re.compile(r"[^\W\d_]{2,30}")
@@ -31,7 +33,7 @@ class SpellingWords:
     def __init__(self, index_dir: Path) -> None:
         Path(index_dir).mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(Path(index_dir) / FILENAME), timeout=TIMEOUT, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        use_wal(self.db)
         self.db.execute("CREATE TABLE IF NOT EXISTS word (word TEXT PRIMARY KEY, docs INTEGER, seq INTEGER)")
 
     def close(self) -> None:

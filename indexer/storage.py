@@ -35,9 +35,23 @@ class MappedFileStorage(FileStorage):
 
     def open_file(self, name: str, **kwargs: Any) -> StructFile:
         path = self._fpath(name)
-        if name.endswith(".seg") or Path(path).stat().st_size == 0:  # compound, or nothing to map
-            return super().open_file(name, **kwargs)
-        return StructFile(MappedView(_shared_map(path)), name=name, **kwargs)
+        mapped = _mapped(path)
+        if mapped is None:
+            if name.endswith(".seg") or Path(path).stat().st_size == 0:  # compound, or nothing to map
+                return super().open_file(name, **kwargs)
+            mapped = _shared_map(path)
+        return StructFile(MappedView(mapped), name=name, **kwargs)
+
+    # A segment's file that a reader of this process maps stays readable after a merge removed
+    # it from the folder: another searcher of the same generation opens it from the map.
+    # (A segment file's name is never used again: each segment has a random id.)
+
+    def file_exists(self, name: str) -> bool:
+        return _mapped(self._fpath(name)) is not None or bool(super().file_exists(name))
+
+    def file_length(self, name: str) -> int:
+        mapped = _mapped(self._fpath(name))
+        return len(mapped) if mapped is not None else int(super().file_length(name))
 
 
 class MappedView:
@@ -77,6 +91,15 @@ class MappedView:
 
 _maps: weakref.WeakValueDictionary[str, mmap.mmap] = weakref.WeakValueDictionary()
 _maps_lock = threading.Lock()
+
+
+def _mapped(path: str) -> mmap.mmap | None:
+    """The map of a file some reader of this process holds open, if any."""
+    if path.endswith(".toc"):  # a table of contents is read afresh (and its name comes back)
+        return None
+    with _maps_lock:
+        mapped = _maps.get(path)
+        return mapped if mapped is not None and not mapped.closed else None
 
 
 def _shared_map(path: str) -> mmap.mmap:

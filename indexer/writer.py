@@ -12,14 +12,14 @@ import math
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from whoosh import index
 from whoosh.index import Index, LockError
 from whoosh.query import Term
-from whoosh.reading import SegmentReader
-from whoosh.writing import CLEAR, IndexWriter
+from whoosh.writing import CLEAR, NO_MERGE, IndexWriter
 
 from indexer.article import Article
 from indexer.entities import Person
@@ -34,27 +34,19 @@ from indexer.grouping import (
     split_groups,
 )
 from indexer.schema import make_schema
+from indexer.segments import Staged, Superseded, publisher, stage_documents, stage_merge
 from indexer.spellwords import SpellingWords, article_words
-from indexer.storage import open_index, read_index
+from indexer.storage import MappedFileStorage, open_index, read_index
 
 WRITE_TIMEOUT_SECONDS = 30.0
+MAIN = "MAIN"  # Whoosh's name for the index in its folder
+PUBLISH_ATTEMPTS = 3  # a batch grouped again outside the lock this often, then under it
 MERGE_FACTOR = 10  # segments of one size tier (by powers of this) merged into one
-# No commit merges more documents than this: Whoosh merges about 300 documents a second, and
-# every other write waits for the merge. `dipnews optimize` merges everything, when writes can wait.
-MAX_MERGE_DOCS = 4000
+# No merge takes more documents than this: Whoosh merges about 300 documents a second. Merges
+# hold no write back (indexer/segments.py), but a bulk load waits for its own; past this size,
+# `dipnews optimize` merges everything when writes can wait.
+MAX_MERGE_DOCS = 40_000
 _process_lock = threading.Lock()
-
-
-def merge_tiered(writer: IndexWriter, segments: list[Any]) -> list[Any]:
-    """Whoosh merge policy: merge what `segments_to_merge` picks. Whoosh's default policy may
-    merge the whole index in one commit: ten minutes at 160,000 articles, with every other
-    write waiting."""
-    merging = segments_to_merge(segments)
-    for segment in merging:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return [segment for segment in segments if segment not in merging]
 
 
 def segments_to_merge(segments: list[Any]) -> list[Any]:
@@ -83,7 +75,16 @@ def open_or_create_index(index_dir: Path) -> Index:
     if existing is not None:
         return existing
     index_dir.mkdir(parents=True, exist_ok=True)
-    return index.create_in(index_dir, make_schema())
+    # under the index's own lock: two writers creating it at once would delete each other's table
+    with _process_lock:
+        storage = MappedFileStorage(str(index_dir))
+        lock = storage.lock(f"{MAIN}_WRITELOCK")
+        lock.acquire(blocking=True)
+        try:
+            existing = read_index(index_dir, lambda ix: ix)
+            return existing if existing is not None else index.create_in(index_dir, make_schema())
+        finally:
+            lock.release()
 
 
 def indexed_ids(index_dir: Path) -> set[str]:
@@ -172,42 +173,152 @@ def write_articles(
 ) -> int:
     """Add or replace (by id) articles in one commit; return how many were written.
 
-    With `clear`, the old segments are dropped in the same commit: a rebuild
-    is all or nothing. `progress` is called as each article goes in.
+    The articles are grouped against the latest commit and written as a segment
+    beside the index without its lock (indexer/segments.py); the lock is held
+    only to publish them. With `clear`, the old segments are dropped in the same
+    commit: a rebuild is all or nothing. `progress` is called as each article
+    goes in. Merging is left to `merge_segments`.
     """
     # one article is one document: of two with the same id in a batch, the later one is kept
     articles = list({article.id: article for article in articles}.values())
-    count = 0
-    with _writer(index_dir, current_schema=clear) as writer:
-        with writer.searcher() as searcher:
-            lookups = None if clear else WhooshLookups(searcher)
-            resolve_people(articles, lookups)
-            remaps = assign_groups(articles, lookups)
-            rewrites = [] if lookups is None else regrouped(lookups, remaps, {a.id for a in articles})
-            reader = searcher.reader()
-            # a new article needs no look-up of an old copy to delete
-            known = set() if clear else {a.id for a in articles if ("id", a.id.encode("utf-8")) in reader}
-            replaced = [searcher.document(id=article_id) for article_id in known]
-        for article in articles:
-            document = to_document(article)
-            if article.id in known:
+    if clear:
+        return _rebuild(index_dir, articles, progress)
+    if not articles:
+        return 0
+    open_or_create_index(index_dir)
+    schema = read_index(index_dir, lambda ix: ix.schema)
+    plan = _plan_latest(index_dir, articles)
+    staged = stage_documents(index_dir, schema, plan.documents, progress)
+    try:
+        replaced = _publish(index_dir, articles, plan, staged)
+    finally:
+        if staged is not None:
+            staged.discard()
+    with SpellingWords(index_dir) as words:  # after the commit: a word counted is a word indexed
+        words.change(
+            added=[article_words(a.title, a.body) for a in articles],
+            removed=[article_words(f["title"], f["body"]) for f in replaced],
+        )
+    return len(articles)
+
+
+@dataclass
+class _Plan:
+    """A batch grouped against one commit of the index: its documents, and the indexed
+    documents whose groups it renames."""
+
+    generation: int
+    documents: list[dict[str, Any]]
+    rewrites: list[dict[str, Any]]
+
+
+def _plan(generation: int, searcher: Any, articles: list[Article]) -> _Plan:
+    lookups = WhooshLookups(searcher)
+    resolve_people(articles, lookups)
+    remaps = assign_groups(articles, lookups)
+    rewrites = regrouped(lookups, remaps, {a.id for a in articles})
+    documents = [to_document(article) for article in articles]
+    return _Plan(generation, documents, [whoosh_document(document) for document in rewrites])
+
+
+def _plan_latest(index_dir: Path, articles: list[Article]) -> _Plan:
+    def plan(ix: Index) -> _Plan:
+        generation = ix.latest_generation()  # read first: a later commit only makes the plan look stale
+        with ix.searcher() as searcher:
+            return _plan(generation, searcher, articles)
+
+    made = read_index(index_dir, plan)
+    assert made is not None, "the index was created before planning"
+    return made
+
+
+def _publish(index_dir: Path, articles: list[Article], plan: _Plan, staged: Staged | None) -> list[dict]:
+    """Publish a staged batch under the lock; return the stored fields of the copies it replaced.
+
+    When another writer committed since the batch was grouped, it is grouped again (outside the
+    lock while attempts remain, else inside) and the staged documents whose groups or people
+    changed are replaced in the same commit.
+    """
+    latest = plan
+    for attempt in range(PUBLISH_ATTEMPTS):
+        if attempt:  # another writer committed since: group again, without the lock
+            latest = _plan_latest(index_dir, articles)
+        with _writer(index_dir) as writer:
+            committed = writer.generation - 1
+            stale = committed != latest.generation
+            if stale and attempt < PUBLISH_ATTEMPTS - 1:
+                writer.cancel()
+                continue
+            with writer.searcher() as searcher:
+                if stale:
+                    latest = _plan(committed, searcher, articles)
+                reader = searcher.reader()
+                known = [a.id for a in articles if ("id", a.id.encode("utf-8")) in reader]
+                replaced = [searcher.document(id=article_id) for article_id in known]
+            for article_id in known:
+                writer.delete_by_term("id", article_id)
+            for document in latest.rewrites:
                 writer.update_document(**document)
-            else:
-                writer.add_document(**document)
-            count += 1
+            if staged is not None:
+                for position, (before, now) in enumerate(zip(plan.documents, latest.documents, strict=True)):
+                    if before != now:  # grouped otherwise since it was staged
+                        staged.segment.delete_document(position)
+                        writer.add_document(**now)
+            writer.commit(mergetype=publisher(index_dir, [staged] if staged is not None else []))
+            return [fields for fields in replaced if fields is not None]
+    raise AssertionError("unreachable: the last attempt publishes under the lock")
+
+
+def _rebuild(index_dir: Path, articles: list[Article], progress: Callable[[], None] | None) -> int:
+    """Replace the whole index with these articles, in one commit under the lock."""
+    with _writer(index_dir, current_schema=True) as writer:
+        resolve_people(articles, None)
+        assign_groups(articles, None)
+        for article in articles:
+            writer.add_document(**to_document(article))
             if progress:
                 progress()
-        for document in rewrites:
-            writer.update_document(**whoosh_document(document))
-        writer.commit(mergetype=CLEAR if clear else merge_tiered)
-        with SpellingWords(index_dir) as words:  # after the commit: a word counted is a word indexed
-            if clear:
-                words.clear()
-            words.change(
-                added=[article_words(a.title, a.body) for a in articles],
-                removed=[article_words(f["title"], f["body"]) for f in replaced if f is not None],
-            )
-    return count
+        writer.commit(mergetype=CLEAR)
+    with SpellingWords(index_dir) as words:
+        words.clear()
+        words.change(added=[article_words(a.title, a.body) for a in articles])
+    return len(articles)
+
+
+def merge_segments(index_dir: Path) -> int:
+    """Merge the segments the tiered policy picks, until it picks none; return how many merges
+    were published. The merging runs without the index's lock (indexer/segments.py); one
+    process merges at a time, and a merge another writer overtook is dropped."""
+    if not Path(index_dir).is_dir():
+        return 0
+    storage = MappedFileStorage(str(index_dir))
+    merging = storage.lock(f"{MAIN}_MERGELOCK")
+    if not merging.acquire():
+        return 0  # another process is merging
+    published = 0
+    try:
+        while True:
+            schema, segments = read_index(index_dir, lambda ix: (ix.schema, _segments(ix))) or (None, [])
+            chosen = segments_to_merge(segments)
+            if not chosen:
+                return published
+            staged = stage_merge(index_dir, storage, schema, chosen)
+            try:
+                with _writer(index_dir) as writer:
+                    writer.commit(mergetype=publisher(index_dir, [staged]))
+                published += 1
+            except Superseded:
+                return published
+            finally:
+                staged.discard()
+    finally:
+        merging.release()
+
+
+def _segments(ix: Index) -> list[Any]:
+    """The segments of the latest commit, with their deletions."""
+    with ix.reader() as reader:
+        return [leaf.segment() for leaf, _ in reader.leaf_readers() if leaf.segment() is not None]
 
 
 def optimize(index_dir: Path) -> int:
@@ -245,7 +356,10 @@ class WhooshLookups:
         return list(self.searcher.docs_for_query(Term(field, value)))
 
     def stored(self, ref: Hashable) -> tuple[dict[str, Any], str, str]:
-        fields = self.searcher.stored_fields(ref)
+        try:
+            fields = self.searcher.stored_fields(ref)
+        except TypeError:  # Whoosh finds no stored column: a merge removed the segment since
+            raise FileNotFoundError(f"document {ref} was merged away") from None  # read_index retries
         return json.loads(fields["meta"]), fields["title"], fields["body"]
 
 
@@ -278,7 +392,7 @@ def delete_article(index_dir: Path, article_id: str) -> bool:
         writer.delete_by_term("id", article_id)
         for document in rewrites:
             writer.update_document(**whoosh_document(document))
-        writer.commit(mergetype=merge_tiered)
+        writer.commit(mergetype=NO_MERGE)
         with SpellingWords(index_dir) as words:
             words.change(removed=[article_words(gone["title"], gone["body"])])
     return True

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import math
 import queue
 import re
@@ -57,6 +58,8 @@ from search.parsing import (
 from search.query import QueryText, SearchRequest
 from search.results import SUGGEST_BELOW, Hit, SearchResult, StorySummary
 from search.spelling import SpellingDictionary
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from indexer.article import Article
@@ -150,6 +153,11 @@ class Generation:
         # on since (FileNotFoundError); the next request reads a new generation.
         reader = FileIndex._reader(self.index.storage, self.index.schema, list(self._segments), self.number)
         searcher = Searcher(reader, fromindex=self.index)
+        try:
+            open_lazy_files(searcher)
+        except FileNotFoundError:
+            searcher.close()
+            raise
         with self._lock:
             self._opened.append(searcher)
         return searcher
@@ -299,6 +307,9 @@ class WhooshBackend:
         self._build_lock = threading.Lock()  # one thread builds the next generation
         self._segments: dict[str, SegmentColumns] = {}
         self._postings = PostingsCache()
+        self._merge_lock = threading.Lock()
+        self._merging: threading.Thread | None = None
+        self._merge_again = False
 
     # -- generations -------------------------------------------------------
 
@@ -338,7 +349,11 @@ class WhooshBackend:
         return bool(generation.index.latest_generation() != generation.number)
 
     def close(self) -> None:
-        """Close the index files this backend holds open (it opens them again when next asked)."""
+        """Close the index files this backend holds open (it opens them again when next asked),
+        once a merge it runs has finished."""
+        merging = self._merging
+        if merging is not None and merging is not threading.current_thread():
+            merging.join()
         generation, self._generation = self._generation, None
         if generation is not None:
             generation.retire()
@@ -351,6 +366,7 @@ class WhooshBackend:
     def _build(self, ix: Index) -> Generation:
         searcher = ix.searcher()
         try:
+            open_lazy_files(searcher)
             leaves = searcher.reader().leaf_readers()
             parts = []
             segment_ids = []
@@ -641,7 +657,32 @@ class WhooshBackend:
         count = writer.write_articles(self.index_dir, articles, clear=clear, progress=progress)
         self._columns_of_new_segments()
         self.refresh()
+        self._merge_soon()
         return count
+
+    def _merge_soon(self) -> None:
+        """Merge segments in a thread of this process: a write returns as soon as its articles
+        are searchable, and no other write waits for the merge (indexer/segments.py)."""
+        with self._merge_lock:
+            if self._merging is not None:
+                self._merge_again = True  # the running merge looks once more before it ends
+                return
+            self._merging = threading.Thread(target=self._merge, name="dipnews-merge", daemon=True)
+            self._merging.start()
+
+    def _merge(self) -> None:
+        while True:
+            try:
+                if writer.merge_segments(self.index_dir):
+                    self._columns_of_new_segments()
+                    self.refresh()
+            except Exception:  # the segments stay as they were; the next write tries again
+                log.exception("merging the index's segments failed")
+            with self._merge_lock:
+                if not self._merge_again:
+                    self._merging = None
+                    return
+                self._merge_again = False
 
     def _columns_of_new_segments(self) -> None:
         """Save the columns of the segments the last commit wrote, while they are in the page cache,
@@ -661,6 +702,7 @@ class WhooshBackend:
         """Remove an article (its groups are worked out again among their other members)."""
         deleted = writer.delete_article(self.index_dir, article_id)
         self.refresh()
+        self._merge_soon()
         return deleted
 
     def indexed_ids(self) -> set[str]:
@@ -681,6 +723,23 @@ class WhooshBackend:
         documents = writer.optimize(self.index_dir)
         self.refresh()
         return documents
+
+
+def open_lazy_files(searcher: Searcher) -> None:
+    """Open the files Whoosh opens only when first used (stored fields, field lengths) now: a
+    merge in another thread or process may remove a segment's files from the folder while this
+    searcher reads it, and a file already open stays readable. FileNotFoundError when they are
+    gone already (read_index then reads the latest commit)."""
+    scorable = searcher.schema.scorable_names()
+    for leaf, _ in searcher.reader().leaf_readers():
+        if leaf.segment() is None or not leaf.doc_count_all():
+            continue
+        try:
+            leaf.stored_fields(0)
+        except TypeError:  # Whoosh finds no stored-fields file
+            raise FileNotFoundError(f"segment {leaf.segment().segment_id()} was merged away") from None
+        for name in scorable:
+            leaf.doc_field_length(0, name)
 
 
 def _ordered(

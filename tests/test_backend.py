@@ -176,6 +176,7 @@ def test_commits_merge_small_segments_within_bounds(tmp_path):
     backend = open_backend(data)
     for n in range(2 * MERGE_FACTOR + 3):
         ingest_bytes(data, story(n).encode(), backend=backend)
+    backend.close()  # once its merges (in a thread of its own) are done
     segments = list(whoosh_index.open_dir(data / "index")._segments())
     assert len(segments) < MERGE_FACTOR  # merged as they went
     assert all(segment.doc_count_all() <= MAX_MERGE_DOCS for segment in segments)

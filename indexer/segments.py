@@ -1,0 +1,177 @@
+"""Whoosh segments written beside the index, and published in a moment.
+
+A Whoosh writer holds the index's one lock from its first document to its
+commit, and a merge holds it while it copies every document it merges: a bulk
+load held every other write for seconds per batch, and a merge of 4,000
+articles for tens of seconds, while an article added through the web waited.
+Here the slow parts run without the lock, in a staging folder inside the index
+folder (the same disk, so that a finished segment's files move in by renaming):
+new documents are written as a segment of their own, and a merge writes one
+segment from the segments as they were when it began. The lock is taken only
+to publish: the staged files move in and a new table of contents lists them.
+A merge carries over the deletions made while it ran.
+
+Whoosh has no public call for this; what it uses is named here, once: a
+merge policy (the `mergetype` a commit takes) returns the segments the new
+table of contents lists, and a staged index's one segment comes from its reader.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.reading import SegmentReader
+from whoosh.writing import IndexWriter
+
+STAGING = ".staging"  # a dot: Whoosh's clean-up of unlisted files passes it by
+
+
+@dataclass
+class Staged:
+    """A segment written in its own folder, not yet part of the index."""
+
+    folder: Path
+    segment: Any  # whoosh.codec.base.Segment
+    # for a merge: the merged segments, with the documents each had deleted when it began
+    merged: list[tuple[Any, frozenset[int]]] = field(default_factory=list)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _staging_folder(index_dir: Path) -> Path:
+    root = Path(index_dir) / STAGING
+    _remove_abandoned(root)
+    folder = root / f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _remove_abandoned(root: Path) -> None:
+    """Staging folders of processes that ended before publishing (killed mid-write)."""
+    if not root.is_dir():
+        return
+    for folder in root.iterdir():
+        pid = folder.name.split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _write_segment(
+    index_dir: Path, schema: Any, fill: Callable[[IndexWriter], int]
+) -> tuple[Path, Any] | None:
+    """A folder holding one new segment that `fill` writes; None when it wrote nothing."""
+    folder = _staging_folder(index_dir)
+    try:
+        ix = FileStorage(str(folder)).create_index(schema)
+        writer = ix.writer(compound=False)
+        try:
+            written = fill(writer)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(merge=False)
+        if not written:
+            shutil.rmtree(folder, ignore_errors=True)
+            return None
+        with ix.reader() as reader:
+            return folder, reader.segment()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def stage_documents(
+    index_dir: Path, schema: Any, documents: Iterable[dict[str, Any]], progress: Callable[[], None] | None
+) -> Staged | None:
+    """Write documents as a segment beside the index (no lock taken); None for no documents."""
+
+    def fill(writer: IndexWriter) -> int:
+        count = 0
+        for document in documents:
+            writer.add_document(**document)
+            count += 1
+            if progress:
+                progress()
+        return count
+
+    made = _write_segment(index_dir, schema, fill)
+    return Staged(*made) if made else None
+
+
+def stage_merge(index_dir: Path, storage: Any, schema: Any, segments: list[Any]) -> Staged:
+    """One segment holding the live documents of `segments` (as they are now), in their order."""
+    merged = [(segment, frozenset(segment.deleted_docs())) for segment in segments]
+
+    def fill(writer: IndexWriter) -> int:
+        count = 0
+        for segment in segments:
+            reader = SegmentReader(storage, schema, segment)
+            try:
+                writer.add_reader(reader)
+                count += reader.doc_count()
+            finally:
+                reader.close()
+        return count
+
+    made = _write_segment(index_dir, schema, fill)
+    if made is None:  # nothing live in them: publishing drops them
+        return Staged(_staging_folder(index_dir), None, merged)
+    return Staged(*made, merged=merged)
+
+
+def publisher(index_dir: Path, staged: list[Staged]) -> Callable[[IndexWriter, list[Any]], list[Any]]:
+    """The merge policy of the commit that publishes staged segments (call it under the lock):
+    it moves their files in and lists them. Raises Superseded when a merge's segments are gone."""
+
+    def publish(writer: IndexWriter, segments: list[Any]) -> list[Any]:
+        listed = list(segments)
+        for stage in staged:
+            if stage.merged:
+                current = {segment: segment for segment in listed}
+                if any(old not in current for old, _ in stage.merged):
+                    raise Superseded("a segment being merged was merged by another writer")
+                _carry_deletions(stage, [current[old] for old, _ in stage.merged])
+                gone = {old for old, _ in stage.merged}
+                listed = [segment for segment in listed if segment not in gone]
+            if stage.segment is not None:
+                for name in stage.segment.list_files(FileStorage(str(stage.folder))):
+                    os.replace(stage.folder / name, Path(index_dir) / name)
+                listed.append(stage.segment)
+        return listed
+
+    return publish
+
+
+class Superseded(Exception):
+    """A staged merge whose segments another writer merged first: it is discarded."""
+
+
+def _carry_deletions(stage: Staged, now: list[Any]) -> None:
+    """Delete in the merged segment what was deleted in its sources while the merge ran."""
+    base = 0
+    for (old, deleted_then), segment in zip(stage.merged, now, strict=True):
+        live = [n for n in range(old.doc_count_all()) if n not in deleted_then]
+        deleted_now = set(segment.deleted_docs())
+        if stage.segment is not None:
+            for position, docnum in enumerate(live):
+                if docnum in deleted_now:
+                    stage.segment.delete_document(base + position)
+        base += len(live)

@@ -1,0 +1,126 @@
+"""Whoosh writes staged beside the index: the lock is held only to publish, merges keep deletions."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from indexer import writer
+from indexer.article import Article, extract_article
+from indexer.segments import STAGING, Superseded, publisher, stage_merge
+from indexer.storage import open_index
+from tests.test_backend import story
+
+
+def article(n: int, outlet: str = "Wire", text: str | None = None) -> Article:
+    return extract_article(
+        (text or story(n)).encode(),
+        supplied={"outlet": outlet, "url": f"https://{outlet.lower()}.example/{n}"},
+    )
+
+
+def live(index_dir: Path) -> dict[str, dict]:
+    """Every live document's metadata by id, read straight from Whoosh."""
+    with whoosh_index.open_dir(index_dir).searcher() as searcher:
+        metas = [json.loads(fields["meta"]) for fields in searcher.all_stored_fields()]
+    assert len(metas) == len({meta["id"] for meta in metas}), "an article held twice"
+    return {meta["id"]: meta for meta in metas}
+
+
+def segments(index_dir: Path) -> list:
+    return list(whoosh_index.open_dir(index_dir)._segments())
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path) -> Path:
+    return tmp_path / "index"
+
+
+def test_a_merge_keeps_what_was_deleted_and_added_while_it_ran(index_dir):
+    written = [article(n) for n in range(6)]
+    for one in written:  # a segment each
+        writer.write_articles(index_dir, [one])
+    ix = open_index(index_dir)
+    staged = stage_merge(index_dir, ix.storage, ix.schema, segments(index_dir)[:4])
+    # while it runs, without waiting for it: a delete in a segment being merged, and an add
+    assert writer.delete_article(index_dir, written[2].id)
+    writer.write_articles(index_dir, [article(99)])
+    with writer._writer(index_dir) as w:
+        w.commit(mergetype=publisher(index_dir, [staged]))
+    staged.discard()
+    expected = {a.id for a in written} - {written[2].id} | {article(99).id}
+    assert set(live(index_dir)) == expected
+    assert len(segments(index_dir)) == 1 + 2 + 1  # the merged one, the two left, the added one
+
+
+def test_a_merge_another_writer_overtook_is_dropped(index_dir):
+    for n in range(3):
+        writer.write_articles(index_dir, [article(n)])
+    ix = open_index(index_dir)
+    first = stage_merge(index_dir, ix.storage, ix.schema, segments(index_dir))
+    second = stage_merge(index_dir, ix.storage, ix.schema, segments(index_dir))
+    with writer._writer(index_dir) as w:
+        w.commit(mergetype=publisher(index_dir, [second]))
+    with pytest.raises(Superseded), writer._writer(index_dir) as w:
+        w.commit(mergetype=publisher(index_dir, [first]))
+    first.discard()
+    second.discard()
+    assert len(live(index_dir)) == 3 and len(segments(index_dir)) == 1
+
+
+def test_merging_keeps_every_article_and_bounds_the_segments(index_dir):
+    for n in range(2 * writer.MERGE_FACTOR + 3):
+        writer.write_articles(index_dir, [article(n)])
+    assert writer.merge_segments(index_dir) >= 2
+    assert len(segments(index_dir)) < writer.MERGE_FACTOR
+    assert len(live(index_dir)) == 2 * writer.MERGE_FACTOR + 3
+    assert not any((index_dir / STAGING).iterdir())  # nothing left beside the index
+
+
+def staging_with(monkeypatch, during) -> None:
+    """Run `during()` while the next batch is being staged, as another writer would."""
+    real = writer.stage_documents
+
+    def stage(*args, **kwargs):
+        monkeypatch.setattr(writer, "stage_documents", real)  # once: `during` writes too
+        during()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(writer, "stage_documents", stage)
+
+
+def test_a_write_goes_through_while_a_batch_is_staged_and_joins_its_story(index_dir, monkeypatch):
+    writer.write_articles(index_dir, [article(1)])  # an index to begin with
+    text = story(7, place="ASTANA")
+    # the lock is free while the batch is staged: this write would otherwise time out
+    staging_with(monkeypatch, lambda: writer.write_articles(index_dir, [article(7, "Other", text)]))
+    writer.write_articles(index_dir, [article(7, "Wire", text)])
+    metas = live(index_dir)
+    wire, other = article(7, "Wire", text).id, article(7, "Other", text).id
+    assert set(metas) == {article(1).id, wire, other}
+    # grouped again against the commit it did not see: one near-duplicate group, one story
+    assert metas[wire]["dup_group"] == metas[other]["dup_group"]
+    assert metas[wire]["story_id"] == metas[other]["story_id"]
+
+
+def test_the_same_article_written_while_it_is_staged_is_one_document(index_dir, monkeypatch):
+    writer.write_articles(index_dir, [article(1)])
+    staging_with(monkeypatch, lambda: writer.write_articles(index_dir, [article(5)]))
+    writer.write_articles(index_dir, [article(5), article(6)])
+    assert set(live(index_dir)) == {article(n).id for n in (1, 5, 6)}
+
+
+def test_a_staging_folder_left_by_a_killed_writer_is_removed(index_dir):
+    writer.write_articles(index_dir, [article(1)])
+    abandoned = index_dir / STAGING / f"{2**22 + 12345}-deadbeef"  # past Linux's pid range
+    abandoned.mkdir(parents=True)
+    (abandoned / "MAIN_x.seg").write_bytes(b"half a segment")
+    mine = index_dir / STAGING / f"{os.getpid()}-busy"
+    mine.mkdir()
+    writer.write_articles(index_dir, [article(2)])
+    assert not abandoned.exists() and mine.exists()
+    assert set(live(index_dir)) == {article(1).id, article(2).id}
