@@ -26,6 +26,9 @@ from indexer.textpage import clean_text_page
 from indexer.topics import TopicScore, tag_topics
 
 # Bump when extraction changes, so stale documents can be re-extracted.
+# Where a page sent through the site or the API came from (its record's source): a page or
+# file, or text sent as text (never read as HTML, even when it quotes some).
+UPLOAD, PASTED_TEXT = "upload", "upload:text"
 EXTRACTOR_VERSION = 44
 _HEAD_LINES = 3  # a headline repeated this near the top of the body ends the page's head there
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
@@ -262,7 +265,10 @@ def validate_supplied(supplied: dict[str, Any]) -> dict[str, Any]:
 
 
 def _named_as_text(source: str | None) -> bool:
-    """A file named .txt is a text dump, even one quoting a whole HTML document in a code sample."""
+    """A file named .txt, or text sent as text, is a text dump, even one quoting a whole HTML
+    document in a code sample."""
+    if source == PASTED_TEXT:
+        return True
     return bool(source) and str(source).split("#")[0].lower().endswith(".txt")
 
 

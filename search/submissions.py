@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import current_app
 
-from indexer.article import Article
+from indexer.article import PASTED_TEXT, UPLOAD, Article
 from indexer.errors import DipnewsError
 from indexer.ingest import ingest_bytes, ingest_url
 
@@ -34,8 +34,9 @@ def add_submission(submission: Submission) -> tuple[Article, str]:
         content = given[0]
         data = content.encode("utf-8") if isinstance(content, str) else content
         limit = config["MAX_UPLOAD_BYTES"]
+        source = PASTED_TEXT if content is submission.text else UPLOAD
         return ingest_bytes(
-            data_dir, data, source="upload", supplied=submission.supplied, max_bytes=limit, backend=backend
+            data_dir, data, source=source, supplied=submission.supplied, max_bytes=limit, backend=backend
         )
     if submission.fetch:
         return ingest_url(

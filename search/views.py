@@ -22,6 +22,7 @@ from flask import (
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
+from indexer.article import PASTED_TEXT, UPLOAD
 from indexer.errors import DipnewsError
 from indexer.ingest import archive_for
 from indexer.stories import unique_sentences
@@ -309,7 +310,7 @@ def origin(source: str | None, article_id: str) -> str | None:
         return None
     if source.startswith(("http://", "https://")):
         return source
-    if source == "upload":
+    if source in (UPLOAD, PASTED_TEXT):
         who = added_by(Path(current_app.config["DATA_DIR"]), article_id) if current_user() else None
         return f"added through the site by {who}" if who else "added through the site"
     return PurePath(source.split("#")[0]).name or None

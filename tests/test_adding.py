@@ -77,6 +77,18 @@ def test_add_is_searchable_at_once_and_idempotent(api, data_dir):
     assert total(api, "Mongolia") == 1
 
 
+def test_text_sent_as_text_is_read_as_text_even_when_it_quotes_html(api, data_dir):
+    sample = "<!DOCTYPE html><html><head><title>Login</title></head><body><p>Sign in</p></body></html>"
+    text = f"{STORY}\n\nThe ministry's new portal answers with this page:\n\n{sample}\n\nIt opens in May."
+    response = api.post("/api/articles", json={"text": text})
+    assert response.status_code == 201, response.get_json()
+    article = api.get(f"/article/{response.get_json()['id']}.json").get_json()
+    # read as HTML, it would be the quoted page: titled "Login", saying "Sign in"
+    assert article["kind"] == "text" and "Mongolia" in article["title"]
+    assert article["body"].startswith("ASTANA, March 2 - Kazakhstan and Mongolia agreed")
+    assert article["source"] == "added through the site by tester"
+
+
 def test_add_file_upload(api):
     data = {"file": (io.BytesIO((PAGES / "uzbek-rail.html").read_bytes()), "page.html"), "outlet": "Mirror"}
     response = api.post("/api/articles", data=data, content_type="multipart/form-data")
