@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
@@ -40,7 +41,10 @@ from indexer.storage import MappedFileStorage, open_index, read_index
 
 WRITE_TIMEOUT_SECONDS = 30.0
 MAIN = "MAIN"  # Whoosh's name for the index in its folder
-PUBLISH_ATTEMPTS = 3  # a batch grouped again outside the lock this often, then under it
+# A batch is grouped again outside the lock this often when other writers changed the index
+# while it was staged (during a bulk load, an add through the web every second), then under it.
+PUBLISH_ATTEMPTS = 10
+CHANGES = "changes"  # counts the commits that changed documents (a merge changes none)
 MERGE_FACTOR = 10  # segments of one size tier (by powers of this) merged into one
 # No merge takes more documents than this: Whoosh merges about 300 documents a second. Merges
 # hold no write back (indexer/segments.py), but a bulk load waits for its own; past this size,
@@ -207,25 +211,25 @@ class _Plan:
     """A batch grouped against one commit of the index: its documents, and the indexed
     documents whose groups it renames."""
 
-    generation: int
+    changes: int  # the index's count of changes when it was grouped
     documents: list[dict[str, Any]]
     rewrites: list[dict[str, Any]]
 
 
-def _plan(generation: int, searcher: Any, articles: list[Article]) -> _Plan:
+def _plan(changes: int, searcher: Any, articles: list[Article]) -> _Plan:
     lookups = WhooshLookups(searcher)
     resolve_people(articles, lookups)
     remaps = assign_groups(articles, lookups)
     rewrites = regrouped(lookups, remaps, {a.id for a in articles})
     documents = [to_document(article) for article in articles]
-    return _Plan(generation, documents, [whoosh_document(document) for document in rewrites])
+    return _Plan(changes, documents, [whoosh_document(document) for document in rewrites])
 
 
 def _plan_latest(index_dir: Path, articles: list[Article]) -> _Plan:
     def plan(ix: Index) -> _Plan:
-        generation = ix.latest_generation()  # read first: a later commit only makes the plan look stale
+        changes = _changes(index_dir)  # read first: a later change only makes the plan look stale
         with ix.searcher() as searcher:
-            return _plan(generation, searcher, articles)
+            return _plan(changes, searcher, articles)
 
     made = read_index(index_dir, plan)
     assert made is not None, "the index was created before planning"
@@ -235,23 +239,23 @@ def _plan_latest(index_dir: Path, articles: list[Article]) -> _Plan:
 def _publish(index_dir: Path, articles: list[Article], plan: _Plan, staged: Staged | None) -> list[dict]:
     """Publish a staged batch under the lock; return the stored fields of the copies it replaced.
 
-    When another writer committed since the batch was grouped, it is grouped again (outside the
-    lock while attempts remain, else inside) and the staged documents whose groups or people
-    changed are replaced in the same commit.
+    When another writer changed documents since the batch was grouped (a merge changes none), it
+    is grouped again (outside the lock while attempts remain, else inside) and the staged
+    documents whose groups or people changed are replaced in the same commit.
     """
     latest = plan
     for attempt in range(PUBLISH_ATTEMPTS):
-        if attempt:  # another writer committed since: group again, without the lock
+        if attempt:  # another writer changed the index since: group again, without the lock
             latest = _plan_latest(index_dir, articles)
         with _writer(index_dir) as writer:
-            committed = writer.generation - 1
-            stale = committed != latest.generation
+            changes = _changes(index_dir)
+            stale = changes != latest.changes
             if stale and attempt < PUBLISH_ATTEMPTS - 1:
                 writer.cancel()
                 continue
             with writer.searcher() as searcher:
                 if stale:
-                    latest = _plan(committed, searcher, articles)
+                    latest = _plan(changes, searcher, articles)
                 reader = searcher.reader()
                 known = [a.id for a in articles if ("id", a.id.encode("utf-8")) in reader]
                 replaced = [searcher.document(id=article_id) for article_id in known]
@@ -264,9 +268,26 @@ def _publish(index_dir: Path, articles: list[Article], plan: _Plan, staged: Stag
                     if before != now:  # grouped otherwise since it was staged
                         staged.segment.delete_document(position)
                         writer.add_document(**now)
+            _count_change(index_dir, changes)
             writer.commit(mergetype=publisher(index_dir, [staged] if staged is not None else []))
             return [fields for fields in replaced if fields is not None]
     raise AssertionError("unreachable: the last attempt publishes under the lock")
+
+
+def _changes(index_dir: Path) -> int:
+    try:
+        return int((Path(index_dir) / CHANGES).read_text())
+    except (FileNotFoundError, ValueError):
+        return 0
+
+
+def _count_change(index_dir: Path, changes: int) -> None:
+    """Count a commit that changes documents (under the lock, just before it: a commit that then
+    fails only makes other writers group their batch again)."""
+    path = Path(index_dir) / CHANGES
+    temporary = path.with_name(f".{CHANGES}-{os.getpid()}")
+    temporary.write_text(str(changes + 1))
+    os.replace(temporary, path)
 
 
 def _rebuild(index_dir: Path, articles: list[Article], progress: Callable[[], None] | None) -> int:
@@ -278,6 +299,7 @@ def _rebuild(index_dir: Path, articles: list[Article], progress: Callable[[], No
             writer.add_document(**to_document(article))
             if progress:
                 progress()
+        _count_change(index_dir, _changes(index_dir))
         writer.commit(mergetype=CLEAR)
     with SpellingWords(index_dir) as words:
         words.clear()
@@ -392,6 +414,7 @@ def delete_article(index_dir: Path, article_id: str) -> bool:
         writer.delete_by_term("id", article_id)
         for document in rewrites:
             writer.update_document(**whoosh_document(document))
+        _count_change(index_dir, _changes(index_dir))
         writer.commit(mergetype=NO_MERGE)
         with SpellingWords(index_dir) as words:
             words.change(removed=[article_words(gone["title"], gone["body"])])
