@@ -660,6 +660,11 @@ class WhooshBackend:
         self._merge_soon()
         return count
 
+    @property
+    def merging(self) -> bool:
+        """Whether a merge of segments is running in this process (`close` waits for it)."""
+        return self._merging is not None
+
     def _merge_soon(self) -> None:
         """Merge segments in a thread of this process: a write returns as soon as its articles
         are searchable, and no other write waits for the merge (indexer/segments.py)."""
