@@ -134,3 +134,14 @@ def read_index(index_dir: Path, use: Callable[[Index], T]) -> T | None:
                 raise
             time.sleep(0.005 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def stored_fields(reader: Any, docnum: Any) -> dict[str, Any]:
+    """A document's stored fields. Whoosh answers a TypeError when the segment's stored-fields
+    file is gone (a merge removed it since the reader opened): that is a FileNotFoundError, which
+    `read_index` retries on the latest commit."""
+    try:
+        fields: dict[str, Any] = reader.stored_fields(docnum)
+    except TypeError:
+        raise FileNotFoundError(f"document {docnum}'s segment was merged away") from None
+    return fields

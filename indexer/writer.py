@@ -37,7 +37,7 @@ from indexer.grouping import (
 from indexer.schema import make_schema
 from indexer.segments import Staged, Superseded, publisher, stage_documents, stage_merge
 from indexer.spellwords import SpellingWords, article_words
-from indexer.storage import MappedFileStorage, open_index, read_index
+from indexer.storage import MappedFileStorage, open_index, read_index, stored_fields
 
 WRITE_TIMEOUT_SECONDS = 30.0
 MAIN = "MAIN"  # Whoosh's name for the index in its folder
@@ -378,10 +378,7 @@ class WhooshLookups:
         return list(self.searcher.docs_for_query(Term(field, value)))
 
     def stored(self, ref: Hashable) -> tuple[dict[str, Any], str, str]:
-        try:
-            fields = self.searcher.stored_fields(ref)
-        except TypeError:  # Whoosh finds no stored column: a merge removed the segment since
-            raise FileNotFoundError(f"document {ref} was merged away") from None  # read_index retries
+        fields = stored_fields(self.searcher, ref)
         return json.loads(fields["meta"]), fields["title"], fields["body"]
 
 

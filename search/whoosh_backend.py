@@ -41,7 +41,7 @@ from indexer.article import EXTRACTOR_VERSION
 from indexer.facet_registry import UNKNOWN, VALUE_FACETS
 from indexer.outlets import outlet_by_name
 from indexer.spellwords import SpellingWords
-from indexer.storage import read_index
+from indexer.storage import read_index, stored_fields
 from search.columns import Columns, SegmentColumns, column_cache, postings
 from search.parsing import (
     ANALYZER,
@@ -739,10 +739,7 @@ def open_lazy_files(searcher: Searcher) -> None:
     for leaf, _ in searcher.reader().leaf_readers():
         if leaf.segment() is None or not leaf.doc_count_all():
             continue
-        try:
-            leaf.stored_fields(0)
-        except TypeError:  # Whoosh finds no stored-fields file
-            raise FileNotFoundError(f"segment {leaf.segment().segment_id()} was merged away") from None
+        stored_fields(leaf, 0)
         for name in scorable:
             leaf.doc_field_length(0, name)
 
