@@ -18,8 +18,8 @@ from pathlib import Path
 
 from search_bench import DEFAULT_REUTERS, index_dipnews, pct, read_reuters  # type: ignore[import-not-found]
 
-from indexer.ingest import ingest_bytes, ingest_files
-from search.backend import open_backend
+from indexer.pipeline import ingest_bytes, ingest_files
+from search.backends import open_backend
 from search.query import SearchRequest
 
 

@@ -38,11 +38,11 @@ from search_bench import (  # type: ignore[import-not-found]
 from whoosh import index as whoosh_index
 
 from indexer.article import Article, extract_article
-from indexer.grouping import assign_groups
-from indexer.ingest import index_dir
-from indexer.stories import story_key
-from indexer.writer import WhooshLookups, write_articles
-from search.backend import open_backend
+from indexer.enrich.grouping import assign_groups
+from indexer.enrich.stories import story_key
+from indexer.store.datadir import index_dir
+from search.backends import open_backend
+from search.backends.whoosh.writer import WhooshLookups, write_articles
 from search.query import SearchRequest
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"

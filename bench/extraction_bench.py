@@ -14,7 +14,7 @@ core): on a shared machine, wall-clock time also counts what other processes
 take, and moved by 10-20% between runs of the same code here. Scoring is not timed.
 
 "+ site lines of the set" is dipnews once the lines each site repeats have
-been learned from the whole set (indexer/sitelines.py), as they are from a
+been learned from the whole set (indexer/store/sitelines.py), as they are from a
 user's corpus; most sites have one or two pages in these sets.
 
 --as-text first turns each page into a plain-text dump (inscriptis: visible
@@ -53,7 +53,7 @@ import trafilatura
 
 from indexer.article import extract_article, kept_lines
 from indexer.errors import DipnewsError
-from indexer.sitelines import SiteLines
+from indexer.store.sitelines import SiteLines
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 DEFAULT_SETS = [EVAL / "extraction-dev", EVAL / "wcxb-dev-articles"]

@@ -52,7 +52,9 @@ def extraction(data: bytes) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--compare", type=Path, help="an earlier dump: list the pages that differ")
     args = parser.parse_args()
@@ -69,7 +71,9 @@ def main() -> int:
         old = before.get(entry["page"])
         if old != entry:
             differ += 1
-            fields = sorted(key for key in set(entry) | set(old or {}) if (old or {}).get(key) != entry.get(key))
+            fields = sorted(
+                key for key in set(entry) | set(old or {}) if (old or {}).get(key) != entry.get(key)
+            )
             print(f"differs: {entry['page']}: {', '.join(fields)}")
     missing = set(before) - {entry["page"] for entry in dumped}
     print(f"{differ} of {len(dumped)} pages differ; {len(missing)} missing")

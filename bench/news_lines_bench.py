@@ -1,6 +1,6 @@
 """News-lines benchmark: how often the chrome rules fire on paragraphs of real news.
 
-Every chrome and closing rule in `indexer/chrome.py` is written against pages
+Every chrome and closing rule in `indexer/clean/chrome.py` is written against pages
 with boilerplate. This runs the rules over paragraphs known to be story text,
 the bodies of the Reuters-21578 newswire and of a Wikinews sample
 (../shared/corpora), and prints how many of them a rule would drop as chrome
@@ -24,9 +24,9 @@ import sys
 
 from search_bench import DEFAULT_REUTERS, read_reuters  # type: ignore[import-not-found]
 
-from indexer.chrome import drop_pull_quotes, is_chrome, is_closing, is_sign_off
-from indexer.lines import normalise_line, word_count
-from indexer.textpage import glued_teasers
+from indexer.clean.chrome import drop_pull_quotes, is_chrome, is_closing, is_sign_off
+from indexer.clean.lines import normalise_line, word_count
+from indexer.clean.textpage import glued_teasers
 
 WIKINEWS = DEFAULT_REUTERS.parent / "wikinews-sample"
 MIN_WORDS = 8  # shorter lines of a newswire body are tables and headings, not sentences

@@ -56,7 +56,7 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_corpus import DEFAULT_REUTERS, TOPICS, outlet_names, write_corpus  # type: ignore[import-not-found]  # noqa: E402
 
-from search.backend import open_backend  # noqa: E402
+from search.backends import open_backend  # noqa: E402
 from search.query import SearchRequest  # noqa: E402
 
 DIPNEWS = [sys.executable, "-m", "search.cli"]
@@ -421,9 +421,9 @@ def whoosh_copies(work: Path, count: int) -> tuple[Path, int]:
     written in commits of 50,000 documents; its data dir and size."""
     from whoosh import index as whoosh_index
 
-    from indexer.schema import make_schema
-    from indexer.writer import whoosh_document
-    from search.whoosh_backend import WhooshBackend
+    from search.backends.whoosh.engine import WhooshBackend
+    from search.backends.whoosh.schema import make_schema
+    from search.backends.whoosh.writer import whoosh_document
 
     data_dir = work / f"data-whoosh-x{count}"
     index_dir = data_dir / "index"
@@ -456,7 +456,7 @@ def extracted_documents(index_dir: Path) -> list[dict[str, object]]:
     """Every article of a Whoosh index as dipnews indexes it (extracted, grouped, people merged)."""
     from whoosh import index as whoosh_index
 
-    from indexer.grouping import document_fields
+    from indexer.enrich.grouping import document_fields
 
     with whoosh_index.open_dir(index_dir).searcher() as searcher:
         return [

@@ -34,11 +34,11 @@ from waitress.server import create_server
 from whoosh import index as whoosh_index
 
 from indexer.article import extract_article
-from indexer.ingest import index_dir
-from indexer.writer import write_articles
-from search import create_app
-from search.backend import open_backend
+from indexer.store.datadir import index_dir
+from search.backends import open_backend
+from search.backends.whoosh.writer import write_articles
 from search.query import SearchRequest
+from search.web import create_app
 
 DEFAULT_REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578"
 # Words of the 1987 newswire to query with; "interest rates" is a two-word query.

@@ -10,20 +10,20 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from indexer.bylines import clean_byline
-from indexer.dates import find_dates, infer_year, parse_dateline, parse_iso_date
-from indexer.decode import decode_bytes, repair_text
-from indexer.entities import Person, find_countries, find_people
+from indexer.clean.bylines import clean_byline
+from indexer.clean.dates import find_dates, infer_year, parse_dateline, parse_iso_date
+from indexer.clean.decode import decode_bytes, repair_text
+from indexer.clean.htmlpage import clean_html_page, looks_like_html
+from indexer.clean.lines import folded_words
+from indexer.clean.textpage import clean_text_page
+from indexer.enrich.entities import Person, find_countries, find_people
+from indexer.enrich.events import Event, find_events
+from indexer.enrich.outlets import display_domain, outlet_by_name, outlet_by_url
+from indexer.enrich.stories import StoryKey, story_key
+from indexer.enrich.topics import TopicScore, tag_topics
 from indexer.errors import DipnewsError
-from indexer.events import Event, find_events
-from indexer.fetch import web_address
-from indexer.htmlpage import clean_html_page, looks_like_html
-from indexer.lines import folded_words
-from indexer.outlets import display_domain, outlet_by_name, outlet_by_url
-from indexer.sitelines import SiteLines, site_of
-from indexer.stories import StoryKey, story_key
-from indexer.textpage import clean_text_page
-from indexer.topics import TopicScore, tag_topics
+from indexer.sources.fetch import web_address
+from indexer.store.sitelines import SiteLines, site_of
 
 # Bump when extraction changes, so stale documents can be re-extracted.
 # Where a page sent through the site or the API came from (its record's source): a page or
@@ -60,13 +60,13 @@ class Article:
     countries: list[str] = field(default_factory=list)  # ISO 3166 alpha-2, most mentioned first
     primary_countries: list[str] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)  # diplomatic events reported (indexer/events.py)
+    events: list[Event] = field(default_factory=list)  # diplomatic events reported (indexer/enrich/events.py)
     primary_event: str | None = None
-    dup_group: str = ""  # set when written: see indexer/stories.py
+    dup_group: str = ""  # set when written: see indexer/enrich/stories.py
     story_id: str = ""
     story_key: StoryKey | None = None
     fallback: bool = False
-    site: str | None = None  # the key its site's pages share (indexer/sitelines.py)
+    site: str | None = None  # the key its site's pages share (indexer/store/sitelines.py)
     site_chrome: list[str] = field(default_factory=list)  # lines dropped as repeated on the site's pages
     source: str | None = None
     raw_sha256: str | None = None

@@ -14,27 +14,23 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.article import Article, extract_article
 from indexer.errors import DipnewsError
-from indexer.ingest import (
+from indexer.pipeline import ingest_bytes, ingest_files, ingest_url
+from indexer.rebuild import reindex
+from indexer.sources.files import (
     DEFAULT_MAX_BYTES,
     SIDECAR_SUFFIX,
     IngestReport,
-    archive_for,
-    ingest_bytes,
-    ingest_files,
-    ingest_url,
     iter_page_files,
     read_page,
     read_sidecar,
-    reindex,
-    site_lines_for,
-    site_lines_path,
 )
+from indexer.store.datadir import archive_for, site_lines_for, site_lines_path
 from indexer.workers import default_jobs
-from search import INSTANCE
-from search.auth import create_token, revoke_token, token_names
-from search.backend import Backend, open_backend
-from search.formats import hit_json
+from search.backends import Backend, open_backend
 from search.query import parse_request
+from search.web import INSTANCE
+from search.web.auth import create_token, revoke_token, token_names
+from search.web.formats import hit_json
 
 
 class Context:
@@ -507,7 +503,7 @@ def log_command(obj: Context, article_id: str | None, as_json: bool) -> None:
 
     Example: dipnews log --article 0bf5122bbf834a2c
     """
-    from search.audit import entries
+    from search.web.audit import entries
 
     found = False
     for entry in entries(obj.data_dir, article_id):
@@ -541,8 +537,8 @@ def serve_command(obj: Context, host: str, port: int, threads: int, workers: int
 
     Example: dipnews serve --port 8000 --workers 2
     """
-    from search import create_app
-    from search.serving import serve_forked
+    from search.web import create_app
+    from search.web.serving import serve_forked
 
     app = create_app(data_dir=obj.data_dir.resolve())
     click.echo(f"dipnews: serving {obj.data_dir} on http://{host}:{port}/ ({workers} process(es))")

@@ -5,7 +5,7 @@ configuration of Whoosh's query parser into a query tree: words analysed as
 the index analyses them (with where each stood in the text), phrases, AND,
 OR and NOT, field queries, prefixes and ranges. The Whoosh backend runs that
 tree; the OpenSearch backend translates it into query DSL
-(search/opensearch_query.py), so that both read a query identically.
+(search/backends/opensearch/query.py), so that both read a query identically.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from whoosh.qparser import MultifieldParser
 from whoosh.query import And, Every, NullQuery, Or, Query, Term
 
 from indexer.errors import DipnewsError
-from indexer.schema import make_schema
+from search.backends.whoosh.schema import make_schema
 from search.query import QueryText, normalise_query, words_only
 
 QUERY_FIELDS = ["title", "body"]  # what a word without a field searches

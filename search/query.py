@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from werkzeug.datastructures import MultiDict
 
-from indexer.dates import parse_iso_date
+from indexer.clean.dates import parse_iso_date
 from indexer.errors import DipnewsError
 
 SORTS = ("relevance", "newest", "oldest")
@@ -42,7 +42,7 @@ class SearchRequest:
     topics: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     persons: tuple[str, ...] = ()
-    events: tuple[str, ...] = ()  # diplomatic event types (indexer/events.py)
+    events: tuple[str, ...] = ()  # diplomatic event types (indexer/enrich/events.py)
     all_countries: bool = False  # articles about every selected country, not any of them
     date_from: dt.date | None = None
     date_to: dt.date | None = None

@@ -1,4 +1,4 @@
-"""Did-you-mean from the dictionary of the index's words (indexer/spellwords.py).
+"""Did-you-mean from the dictionary of the index's words (search/backends/whoosh/spellwords.py).
 
 The writer counts each article's words at commit time; a generation of the
 index takes up only the words changed since the last one. A word is offered

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from indexer.ingest import ingest_files
-from search import create_app
+from indexer.pipeline import ingest_files
+from search.web import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -15,10 +15,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from indexer.errors import DipnewsError
-from indexer.fetch import check_url
-from search import create_app
-from search.auth import create_token
+from indexer.sources.fetch import check_url
 from search.cli import cli
+from search.web import create_app
+from search.web.auth import create_token
 from tests.conftest import PAGES
 
 STORY = (
@@ -306,7 +306,7 @@ def test_cli_add_warc(runner, data_dir, tmp_path):
 
 
 def test_a_busy_index_answers_retry_and_changes_nothing(api, data_dir, monkeypatch):
-    from indexer import writer
+    from search.backends.whoosh import writer
 
     monkeypatch.setattr(writer, "WRITE_TIMEOUT_SECONDS", 0.2)
     holder = writer.open_or_create_index(data_dir / "index").writer()  # another process's writer
@@ -365,7 +365,7 @@ def test_a_name_that_rebinds_to_loopback_after_the_check_is_refused(page_server,
     no DNS server here can rebind a name.)"""
     import socket
 
-    from indexer.fetch import fetch_url
+    from indexer.sources.fetch import fetch_url
 
     port = int(page_server.rsplit(":", 1)[1].split("/")[0])
     real_getaddrinfo = socket.getaddrinfo

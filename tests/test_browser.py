@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from waitress.server import create_server
 
-from search import create_app
-from search.auth import create_token
+from search.web import create_app
+from search.web.auth import create_token
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -79,8 +79,8 @@ def test_stats(runner, indexed_dir):
 
 def test_stats_counts_documents_of_an_older_extraction_until_reindex(runner, data_dir):
     from indexer.article import EXTRACTOR_VERSION, extract_article
-    from indexer.ingest import index_dir
-    from indexer.writer import write_articles
+    from indexer.store.datadir import index_dir
+    from search.backends.whoosh.writer import write_articles
 
     old = extract_article(seed("000").read_bytes())
     old.extractor_version = EXTRACTOR_VERSION - 1  # as an older dipnews wrote it

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from search.auth import create_token
-from search.backend import open_backend
+from search.backends import open_backend
 from search.query import SearchRequest
+from search.web.auth import create_token
 
 DIPNEWS = [sys.executable, "-m", "search.cli"]
 ROOT = Path(__file__).resolve().parent.parent

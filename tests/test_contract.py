@@ -27,11 +27,11 @@ import feedparser
 import pytest
 
 from indexer.facet_registry import UNKNOWN, VALUE_FACETS
-from indexer.ingest import delete, ingest_bytes, ingest_files
-from search import create_app
-from search.backend import Backend, open_backend
+from indexer.pipeline import delete, ingest_bytes, ingest_files
+from search.backends import Backend, open_backend
 from search.cli import cli
 from search.query import SearchRequest
+from search.web import create_app
 from tests.conftest import CORPUS, INGEST_DAY, PAGES
 
 CLUSTER = os.environ.get("DIPNEWS_TEST_OPENSEARCH_URL", "")

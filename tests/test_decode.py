@@ -5,7 +5,7 @@ import codecs
 import ftfy
 import pytest
 
-from indexer.decode import decode_bytes, repair_text, repair_truncated_mojibake
+from indexer.clean.decode import decode_bytes, repair_text, repair_truncated_mojibake
 from indexer.errors import DipnewsError
 
 

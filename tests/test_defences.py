@@ -10,11 +10,11 @@ from urllib.parse import unquote
 import feedparser
 import pytest
 
-from indexer.ingest import ingest_bytes
-from search import create_app
-from search.auth import create_token
+from indexer.pipeline import ingest_bytes
 from search.cli import cli
-from search.security import CONTENT_SECURITY_POLICY
+from search.web import create_app
+from search.web.auth import create_token
+from search.web.security import CONTENT_SECURITY_POLICY
 
 
 @pytest.fixture

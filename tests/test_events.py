@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from indexer.entities import Person, find_people
-from indexer.events import find_events
+from indexer.enrich.entities import Person, find_people
+from indexer.enrich.events import find_events
 from search.cli import cli
 
 DAY = dt.date(2026, 3, 2)

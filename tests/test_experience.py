@@ -6,7 +6,7 @@ import csv
 import io
 import re
 
-from search import create_app
+from search.web import create_app
 
 
 def test_timeline_bars_link_to_their_period(client):

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from indexer.article import article_id, extract_article, strip_site_suffix
-from indexer.dates import infer_year, parse_date_line, parse_dateline
-from indexer.decode import decode_bytes
+from indexer.clean.dates import infer_year, parse_date_line, parse_dateline
+from indexer.clean.decode import decode_bytes
 from indexer.errors import DipnewsError
 from tests.conftest import CORPUS, INGEST_DAY, PAGES, seed
 
@@ -154,7 +154,7 @@ def html_page(article: str, after: str = "") -> bytes:
 
 
 def test_title_is_the_headline_not_a_logo_or_a_teaser():
-    from indexer.htmlpage import choose_title
+    from indexer.clean.htmlpage import choose_title
 
     meta = "Pakistan, Kazakhstan sign road transport deal | The Daily"
     assert choose_title(meta, ["Pakistan, Kazakhstan sign road transport deal"]).startswith("Pakistan")
@@ -272,7 +272,7 @@ def test_a_lead_set_loose_after_a_box_of_links_is_kept():
 def test_prose_set_in_a_box_between_the_story_paragraphs_is_put_back_in_place():
     import lxml.html
 
-    from indexer.splitbody import page_paragraphs, paragraphs_by_parent, restore_loose_text
+    from indexer.clean.splitbody import page_paragraphs, paragraphs_by_parent, restore_loose_text
 
     note = (
         "Update: the ministry said on Thursday that the first lorries would cross the border"
@@ -326,7 +326,7 @@ def test_a_pull_quote_is_dropped_and_the_quote_in_the_story_stays():
 
 
 def test_pull_quotes_need_quotation_marks_and_a_longer_paragraph_around_them():
-    from indexer.chrome import drop_pull_quotes
+    from indexer.clean.chrome import drop_pull_quotes
 
     story = [
         "Both ministers said the talks on transit fees would resume in the spring in Astana.",
@@ -364,7 +364,7 @@ def test_the_standfirst_under_the_headline_is_not_body_text():
 def test_a_list_dropped_between_two_kept_paragraphs_is_put_back():
     import lxml.html
 
-    from indexer.splitbody import restore_headings
+    from indexer.clean.splitbody import restore_headings
 
     intro, outro = "Both sides agreed on three points:", "The next round is set for March in Astana."
     points = ["Joint customs posts", "Shared cargo data", "Yearly reviews"]
@@ -378,7 +378,7 @@ def test_a_list_dropped_between_two_kept_paragraphs_is_put_back():
 
 
 def test_a_line_of_the_page_s_own_keywords_is_a_tag_cloud():
-    from indexer.htmlpage import is_tag_list
+    from indexer.clean.htmlpage import is_tag_list
 
     keywords = "pakistan kazakhstan, road transport, transit trade, lorries, customs"
     tags = {tag.strip() for tag in keywords.split(",")}
@@ -394,7 +394,7 @@ def test_a_line_of_the_page_s_own_keywords_is_a_tag_cloud():
 
 
 def test_a_short_extraction_is_completed_from_the_visible_text():
-    from indexer.htmlpage import with_fallback
+    from indexer.clean.htmlpage import with_fallback
 
     intro = ["The envoys of both countries met in Astana on Tuesday to agree on the transit route."]
     story = [
@@ -438,7 +438,7 @@ def test_a_story_missed_for_a_smaller_block_is_read_in_page_order():
 
 
 def test_a_gap_trafilatura_s_recall_mode_left_is_filled_from_its_default_mode():
-    from indexer.htmlpage import fill_story_gap
+    from indexer.clean.htmlpage import fill_story_gap
 
     story = [
         f"Paragraph {n}: the envoys agreed on the transit route through the mountains." for n in range(4)
@@ -464,7 +464,7 @@ def test_a_gap_trafilatura_s_recall_mode_left_is_filled_from_its_default_mode():
 
 
 def test_a_run_of_links_in_the_story_is_a_directory_not_text():
-    from indexer.htmlpage import drop_link_runs
+    from indexer.clean.htmlpage import drop_link_runs
 
     cities = [f"Road transport costs in {city}" for city in ("Almaty", "Astana", "Shymkent")]
     links = "".join(f"<p><a href='/costs/{n}'>{line}</a></p>" for n, line in enumerate(cities))
@@ -503,7 +503,7 @@ def test_a_run_of_links_in_the_story_is_a_directory_not_text():
 def test_the_site_header_and_its_mega_menu_are_removed_before_reading():
     from lxml import html
 
-    from indexer.pageboxes import drop_site_headers
+    from indexer.clean.pageboxes import drop_site_headers
 
     items = "".join(
         f"<li><a href='/p/{n}'>Product {n}<p>Plan and manage your trade fairs with ease.</p></a></li>"
@@ -541,7 +541,7 @@ def test_boxes_named_calls_to_action_or_disclosures_are_not_the_story():
 
 
 def test_lines_are_merged_in_page_order():
-    from indexer.htmlpage import in_page_order
+    from indexer.clean.htmlpage import in_page_order
 
     page = "Intro one. Story two. Answer three. Story four. Answer five."
     merged = in_page_order(page, ["Answer three.", "Answer five."], ["Story two.", "Story four.", "Unseen."])
@@ -647,7 +647,7 @@ def test_a_subheading_dropped_between_two_kept_paragraphs_is_put_back():
     # trafilatura's fallback readers keep a page's paragraphs but not its headings
     from trafilatura.utils import load_html
 
-    from indexer.splitbody import restore_headings
+    from indexer.clean.splitbody import restore_headings
 
     answers = [f"Answer {n}: the quota talks in Oslo covered mackerel and herring stocks." for n in range(4)]
     page = (
@@ -694,7 +694,7 @@ def test_a_subheading_dropped_between_two_kept_paragraphs_is_put_back():
 
 
 def test_a_text_page_s_table_of_contents_is_not_body_text():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     sections = ["Why the talks matter", "What each side wants"]
     prose = [
@@ -724,7 +724,7 @@ def test_a_site_name_is_a_name_without_its_tagline():
 
 
 def test_visible_text_breaks_lines_at_blocks_only():
-    from indexer.htmlpage import visible_text
+    from indexer.clean.htmlpage import visible_text
 
     html = (
         "<body><nav>Home</nav><div><p>So-called <a href='/x'>neo-banks</a>, or <em>challenger</em> banks, "
@@ -801,7 +801,7 @@ def test_datelines_and_date_lines():
 
 
 def test_a_text_dump_with_a_stray_line_of_markup_is_still_text():
-    from indexer.htmlpage import looks_like_html
+    from indexer.clean.htmlpage import looks_like_html
 
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
@@ -819,7 +819,7 @@ def test_a_text_dump_with_a_stray_line_of_markup_is_still_text():
 
 
 def test_text_page_a_comment_thread_does_not_outweigh_a_short_story():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     story = [
         "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas in the Atlantic.",
@@ -838,7 +838,7 @@ def test_text_page_a_comment_thread_does_not_outweigh_a_short_story():
 
 
 def test_text_page_a_wire_dateline_starts_the_story():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     story = [
         "OSLO (AP) — Ministers from Norway and Iceland met on Monday to discuss fishing quotas at sea.",
@@ -855,7 +855,7 @@ def test_text_page_a_wire_dateline_starts_the_story():
 
 
 def test_text_page_drops_link_lists_and_what_follows_the_article():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     story = [
         "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas "
@@ -876,7 +876,7 @@ def test_text_page_drops_link_lists_and_what_follows_the_article():
 
 
 def test_text_page_teaser_lists_captions_and_end_markers_stay_out():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     teasers = [
         f"* Teaser {n}: ministers of a neighbouring state met on Tuesday to discuss the port, "
@@ -900,7 +900,7 @@ def test_text_page_teaser_lists_captions_and_end_markers_stay_out():
 
 
 def test_text_page_teasers_glued_to_their_blurbs_stay_out():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     glued = [
         "Customs Union Talks Stall Over Rules Of OriginThe two delegations left Brussels on Friday without "
@@ -934,7 +934,7 @@ def test_text_page_teasers_glued_to_their_blurbs_stay_out():
 
 def ends_article(line: str, before: list[str], after: list[str]) -> bool:
     """Whether `line`, read after the kept lines `before` and followed by `after`, ends the story."""
-    from indexer.chrome import StoryEnd
+    from indexer.clean.chrome import StoryEnd
 
     end = StoryEnd([*before, line, *after])
     for kept in before:
@@ -994,7 +994,7 @@ def test_closing_markers_end_the_article_only_after_most_of_it():
 
 
 def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
-    from indexer.chrome import is_chrome
+    from indexer.clean.chrome import is_chrome
 
     for line in (
         "Main Content",
@@ -1091,7 +1091,7 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
 
 
 def test_a_sign_off_ends_the_story():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
@@ -1114,7 +1114,7 @@ def test_a_sign_off_ends_the_story():
 
 
 def test_a_substack_comment_section_ends_the_story():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
@@ -1132,7 +1132,7 @@ def test_a_substack_comment_section_ends_the_story():
 
 
 def test_closing_bios_and_credits_are_dropped():
-    from indexer.chrome import drop_closing_notes
+    from indexer.clean.chrome import drop_closing_notes
 
     story = [
         "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas.",
@@ -1200,7 +1200,7 @@ def test_a_pitch_question_ends_the_article_only_near_its_end():
 
 
 def test_a_post_meta_line_on_a_text_page_is_chrome_that_dates_the_page():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
@@ -1211,7 +1211,7 @@ def test_a_post_meta_line_on_a_text_page_is_chrome_that_dates_the_page():
 
 
 def test_text_page_story_starts_after_the_byline_below_a_standfirst():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
@@ -1250,7 +1250,7 @@ def test_two_closings_in_a_row_end_the_article_before_long_teasers():
 
 
 def test_text_page_headline_is_the_one_nearest_the_story():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
@@ -1284,7 +1284,7 @@ def test_text_page_headline_is_the_one_nearest_the_story():
 
 
 def test_text_page_date_from_a_head_line_that_gives_one():
-    from indexer.textpage import clean_text_page
+    from indexer.clean.textpage import clean_text_page
 
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
@@ -1307,7 +1307,7 @@ def test_text_page_date_from_a_head_line_that_gives_one():
 
 
 def test_bylines_are_cleaned_of_dates_and_labels_and_junk_is_no_byline():
-    from indexer.bylines import clean_byline
+    from indexer.clean.bylines import clean_byline
 
     assert clean_byline("Aigerim Nurlanova December") == "Aigerim Nurlanova"
     assert clean_byline("Aigerim Nurlanova Last Updated August 1") == "Aigerim Nurlanova"
@@ -1323,8 +1323,8 @@ def test_bylines_are_cleaned_of_dates_and_labels_and_junk_is_no_byline():
 
 
 def test_text_page_bylines_in_their_many_forms():
-    from indexer.bylines import name_before_date
-    from indexer.textpage import clean_text_page
+    from indexer.clean.bylines import name_before_date
+    from indexer.clean.textpage import clean_text_page
 
     story = [
         f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
@@ -1375,8 +1375,8 @@ def test_text_page_bylines_in_their_many_forms():
 
 
 def test_text_page_reads_chinese_and_japanese_prose():
-    from indexer.lines import is_paragraph
-    from indexer.textpage import clean_text_page
+    from indexer.clean.lines import is_paragraph
+    from indexer.clean.textpage import clean_text_page
 
     prose = "先日、不正に改造した端末を販売したとして、商標法違反の疑いで男性が逮捕されました。"
     assert is_paragraph(prose) and not is_paragraph("商標登録の基礎知識")
@@ -1395,7 +1395,7 @@ def test_countries_and_people_on_the_seeds():
 
 
 def test_country_forms_and_people_resolution():
-    from indexer.entities import find_countries, find_people
+    from indexer.enrich.entities import find_countries, find_people
 
     text = (
         "Islamabad offered Kazakh traders access to its ports. Pakistan’s Prime Minister Muhammad Shehbaz "
@@ -1426,7 +1426,7 @@ def test_country_forms_and_people_resolution():
 
 
 def test_promotion_rules_spare_ordinary_sentences():
-    from indexer.chrome import is_chrome
+    from indexer.clean.chrome import is_chrome
 
     for sentence in (
         "Investors can subscribe to the new shares until Friday, the finance ministry said.",

@@ -7,8 +7,8 @@ import datetime as dt
 from trafilatura.utils import load_html
 
 from indexer.article import extract_article
-from indexer.headline import headline_byline, text_around_headline
-from indexer.pagedate import headline_date, jsonld_published, page_date
+from indexer.clean.headline import headline_byline, text_around_headline
+from indexer.clean.pagedate import headline_date, jsonld_published, page_date
 
 HEADLINE = "Ministers meet in Astana to open a new trade corridor"
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.entities import Person, same_person, surname_key
-from indexer.ingest import ingest_bytes, reindex
-from search.backend import open_backend
+from indexer.enrich.entities import Person, same_person, surname_key
+from indexer.pipeline import ingest_bytes
+from indexer.rebuild import reindex
+from search.backends import open_backend
 from search.query import SearchRequest
 
 
@@ -96,7 +97,7 @@ def test_two_spellings_of_one_person_tie_a_story_together(tmp_path):
 
 
 def test_company_names_and_headline_words_are_not_people():
-    from indexer.entities import find_people
+    from indexer.enrich.entities import find_people
 
     names = [
         person.name

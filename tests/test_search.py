@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from indexer.errors import DipnewsError
-from indexer.ingest import archive_for, index_dir, ingest_bytes, ingest_files, reindex
-from search.backend import open_backend
+from indexer.pipeline import ingest_bytes, ingest_files
+from indexer.rebuild import reindex
+from indexer.store.datadir import archive_for, index_dir
+from search.backends import open_backend
 from search.query import SearchRequest, normalise_query
 from tests.conftest import CORPUS, INGEST_DAY, PAGES, seed
 
@@ -145,8 +147,8 @@ def test_snippets_start_and_end_on_whole_words(engine):
 
 
 def test_a_match_longer_than_a_snippet_is_no_error():
-    from indexer.schema import make_schema
-    from search.whoosh_backend import WholeWordFragmenter
+    from search.backends.whoosh.engine import WholeWordFragmenter
+    from search.backends.whoosh.schema import make_schema
 
     text = "The " + "x" * 50 + "\u2019s deal was signed in Oslo."
     tokens = []
@@ -188,12 +190,14 @@ def test_same_page_twice_is_one_document(data_dir):
 
 
 def test_indexing_a_folder_again_reads_only_what_changed(data_dir, tmp_path, monkeypatch):
-    import indexer.ingest
+    import indexer.sources.reading
 
     extracted = []
-    real = indexer.ingest.read_page_parts
+    real = indexer.sources.reading.read_page_parts
     monkeypatch.setattr(
-        indexer.ingest, "read_page_parts", lambda data, **kw: extracted.append(data) or real(data, **kw)
+        indexer.sources.reading,
+        "read_page_parts",
+        lambda data, **kw: extracted.append(data) or real(data, **kw),
     )
     pages = len(list(CORPUS.iterdir()))
     report = ingest_files(data_dir, [CORPUS], today=INGEST_DAY + dt.timedelta(days=30))
@@ -210,7 +214,7 @@ def test_indexing_a_folder_again_reads_only_what_changed(data_dir, tmp_path, mon
 
 
 def test_a_deleted_article_is_not_indexed_though_its_term_lingers(data_dir):
-    from indexer.writer import delete_article, indexed_ids, is_indexed
+    from search.backends.whoosh.writer import delete_article, indexed_ids, is_indexed
 
     gone = article_id_now(seed("002"))
     assert is_indexed(index_dir(data_dir), gone)
@@ -225,7 +229,7 @@ def as_an_older_dipnews_stored_it(data_dir, page) -> tuple[str, str]:
     from dataclasses import replace
 
     from indexer.article import EXTRACTOR_VERSION, extract_article
-    from indexer.writer import delete_article, write_articles
+    from search.backends.whoosh.writer import delete_article, write_articles
 
     archive = archive_for(data_dir)
     article = extract_article(page.read_bytes())
@@ -247,7 +251,7 @@ def article_id_now(page) -> str:
 
 
 def ids_in(data_dir) -> tuple[set[str], set[str]]:
-    from indexer.writer import indexed_ids
+    from search.backends.whoosh.writer import indexed_ids
 
     return indexed_ids(index_dir(data_dir)), {record.id for record in archive_for(data_dir).records()}
 
@@ -401,7 +405,7 @@ def test_old_index_is_rebuilt_from_the_archive(data_dir):
     from whoosh import index as whoosh_index
     from whoosh.fields import ID, TEXT, Schema
 
-    from indexer.ingest import upgrade_if_needed
+    from indexer.rebuild import upgrade_if_needed
 
     # An index written by an older dipnews (another schema), as found after an upgrade.
     whoosh_index.create_in(index_dir(data_dir), Schema(id=ID(stored=True, unique=True), body=TEXT))

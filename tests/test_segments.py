@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 
-from indexer import writer
 from indexer.article import Article, extract_article
-from indexer.segments import STAGING, Superseded, publisher, stage_merge
-from indexer.storage import open_index
+from search.backends.whoosh import writer
+from search.backends.whoosh.segments import STAGING, Superseded, publisher, stage_merge
+from search.backends.whoosh.storage import open_index
 from tests.test_backend import story
 
 
@@ -126,3 +126,4 @@ def test_a_staging_folder_left_by_a_killed_writer_is_removed(index_dir):
     writer.write_articles(index_dir, [article(2)])
     assert not abandoned.exists() and mine.exists()
     assert set(live(index_dir)) == {article(1).id, article(2).id}
+

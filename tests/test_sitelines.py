@@ -5,16 +5,11 @@ from __future__ import annotations
 import json
 
 from indexer.article import extract_article
-from indexer.ingest import (
-    delete,
-    ingest_bytes,
-    ingest_files,
-    reindex,
-    site_lines_for,
-    site_lines_path,
-)
-from indexer.sitelines import SiteLines, site_of
-from search.backend import open_backend
+from indexer.pipeline import delete, ingest_bytes, ingest_files
+from indexer.rebuild import reindex
+from indexer.store.datadir import site_lines_for, site_lines_path
+from indexer.store.sitelines import SiteLines, site_of
+from search.backends import open_backend
 from search.cli import cli
 from search.query import SearchRequest
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from indexer.article import extract_article
-from indexer.ingest import ingest_bytes, reindex
-from indexer.stories import figures, near_duplicates, same_story
-from search.backend import open_backend
+from indexer.enrich.stories import figures, near_duplicates, same_story
+from indexer.pipeline import ingest_bytes
+from indexer.rebuild import reindex
+from search.backends import open_backend
 from search.query import SearchRequest
 from tests.conftest import CORPUS, seed
 
@@ -104,7 +105,7 @@ def test_story_page_lists_articles_and_what_differs(client):
 
 
 def test_pages_count_stories_when_grouped(indexed_dir):
-    from search import create_app
+    from search.web import create_app
 
     client = create_app({"TESTING": True, "DATA_DIR": str(indexed_dir), "PAGE_SIZE": 2}).test_client()
     grouped = client.get("/search").get_data(as_text=True)
@@ -118,7 +119,7 @@ def story_page(headline: str, *facts: str) -> bytes:
 
 
 def test_deleting_the_article_that_linked_two_stories_splits_them(tmp_path):
-    from indexer.ingest import delete
+    from indexer.pipeline import delete
 
     first, _ = ingest_bytes(
         tmp_path,

@@ -1,0 +1,8 @@
+"""Enriching: what a cleaned article is about, and where it belongs among the indexed ones.
+
+Topics, countries and people (entities), diplomatic events, outlets, near-duplicate groups and
+story keys (stories), and grouping a batch against what is indexed (grouping, through the
+look-ups a backend answers).
+
+May import: indexer.errors, indexer.clean (lines, dates). Nothing of the index or the web.
+"""

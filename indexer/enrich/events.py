@@ -1,0 +1,334 @@
+"""Diplomatic events an article reports: who met whom, what was signed, where and when.
+
+Rules over sentences, not a model: the headline and the lead (the first
+LEAD_SENTENCES sentences) are read for event wording of each type (the
+definitions are those of ../shared/eval/events-dev/README.md). A sentence
+counts only when it reports the event as happening: wording that plans it
+("will visit", "is expected to meet") or recalls it ("last year", "earlier")
+is passed over, except in the headline, where an announced event is news.
+Each event found names its evidence sentence, the parties (countries, the EU
+and the UN named there or by its participants' nationality), the officials
+taking part (as the person facet spells them), the place, the date, and for
+agreements how many were signed and on what.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from indexer.enrich.entities import Person, countries_in, country_spans, surname_key
+from indexer.enrich.stories import sentences
+
+EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")
+LEAD_SENTENCES = 5  # the lead: where a news text reports its event; later sentences give context
+WHOLE_TEXT = ("agreement",)  # readouts report what was signed further down: read in every sentence
+# A mention's order: its sentence's number (the headline is 0) times this, plus where it stands in it.
+SENTENCE = 10_000
+
+_I = re.IGNORECASE
+_INSTRUMENTS = (
+    r"(?:agreements?|accords?|treat(?:y|ies)|memorand\w*|MoUs?|declarations?|protocols?|conventions?|deals?)"
+)
+# The wording of each event type: alternatives of one table each, matched case-insensitively.
+WORDING: dict[str, list[str]] = {
+    "call": [
+        r"\b(?:tele)?phone (?:call|conversation|talks?)\b",
+        r"\bcall(?:s|ed)? (?:with|to)\b",
+        r"\bvideo ?(?:call|conference)",
+        r"\bspoke (?:by|over the|on the) (?:tele)?phone\b",
+        r"\b(?:held|had) a call\b",
+        r"\bcall between\b",
+        r"\bspoke (?:to|with) (?:the |his |her )?(?-i:[A-Z])",  # "spoke to President X": a readout's call
+    ],
+    "meeting": [
+        r"\bmet\b",
+        r"\bmeets\b",
+        r"\bmeeting\b",
+        r"\b(?:held|hold|holds|had) (?:bilateral )?talks\b",
+        r"\btalks (?:with|between)\b",
+        r"\bbilateral (?:meeting|talks)\b",
+        r"\bon the sidelines\b",
+        r"\bdiscussions with\b",
+        r"\bdiscussed\b",
+        r"\breceived (?:the )?(?:visiting |foreign )?(?:President|Prime|Minister|Foreign)",
+    ],
+    "visit": [
+        r"\bvisit(?:s|ed|ing)?\b",
+        r"\barriv(?:ed|es|ing) in\b",
+        r"\btravel(?:s|led|ed|ling|ing)? to\b",
+        r"\btravels\b",
+        r"\btrip to\b",
+        r"\bwelcomed? (?:the )?(?:visiting )?(?-i:[A-Z])[\w ]{0,40} (?:to|here)\b",
+    ],
+    "summit": [
+        r"\bsummit\b",
+        r"\b(?:G7|G8|G20|NATO|ASEAN|CSTO|APEC)\b",
+        r"\b(?:Security Council|General Assembly|Human Rights Council|Foreign Affairs Council)\b",
+        r"\bministerial\b",
+        r"\bsidelines\b",
+        r"\bconference\b",
+        r"\btrilateral\b",
+    ],
+    "agreement": [
+        rf"\bsign(?:ed|ing|s)?\b[^.;]{{0,80}}\b{_INSTRUMENTS}\b",
+        rf"\b{_INSTRUMENTS}\b[^.;]{{0,40}}\b(?:were|was|been) (?:signed|concluded|ratified|adopted)\b",
+        rf"\bsigning of\b[^.;]{{0,80}}\b(?:{_INSTRUMENTS}|statements?)\b",
+        r"\b(?:agreements?|accords?|treat(?:y|ies)|MoUs?|deals?)\s+signed\b",
+        r"\bratif(?:ied|y|ies)\b",
+        r"\bLeaders[’']? Declaration\b",
+        r"\badopted\b[^.;]{0,40}\bdeclaration\b",
+    ],
+    "statement": [
+        r"\b(?:condemn|condolence|congratulat|deplor|communiqu)\w*",
+        r"\bcall(?:s|ed)? on\b",
+        r"\burg(?:e|es|ed)\b",
+        r"\b(?:joint )?statement\b",
+        r"\bsummon(?:s|ed)?\b",
+        r"\bwarn(?:s|ed)?\b",
+        r"\bappeal(?:s|ed)?\b",
+        r"\bexpress(?:es|ed)? (?:deep )?(?:concern|sympathy|solidarity)\b",
+    ],
+    "sanction": [
+        r"\bsanction(?:s|ed|ing)?\b",
+        r"\bdesignat(?:ed|es|ion|ions)\b",
+        r"\bexpel(?:s|led)?\b",
+        r"\bexpulsion\b",
+        r"\brestrictive measures\b",
+        r"\basset freezes?\b",
+        r"\btravel bans?\b",
+        r"\bpersona non grata\b",
+        r"\brecall(?:s|ed)? (?:its|their|the) ambassador\b",
+    ],
+    "appointment": [
+        r"\bcredentials\b",
+        r"\bsworn in\b",
+        r"\bswearing-in\b",
+        r"\b(?:appoint|nominat|nam)(?:ed|es|e|ing)\b[^.;]{0,60}\b(?:Ambassador|Envoy|High Commissioner)\b",
+        r"\bnew (?:Ambassador|Envoy|High Commissioner)\b",
+    ],
+}
+TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING.items()}
+# wording that puts the event in the future or the past, just before its trigger
+_NOT_NOW = re.compile(
+    r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
+    r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming)\b[^.;]{0,30}$",
+    _I,
+)
+_BACKGROUND = re.compile(r"\b(?:last (?:year|month|week)|previously|earlier this|in (?:19|20)\d\d)\b", _I)
+# a diplomatic event involves a state: its officials or its name
+_OFFICIAL = re.compile(
+    r"\b(?:President|Prime Minister|Minister|Secretary|Ambassador|Chancellor|Premier|King|Emir|Envoy|Foreign"
+    r"|Government|Leaders?|Lord|Commissioner|High Representative|PM)\b"
+)
+_EU = re.compile(r"\b(?:European Union|EU|European Commission|European Council|Foreign Affairs Council)\b")
+_UN = re.compile(r"\b(?:United Nations|UN|Security Council|UNSC|General Assembly|Human Rights Council)\b")
+_NUMBERS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
+_INSTRUMENT = re.compile(rf"\b(?:{_INSTRUMENTS}|documents|instruments)\b", _I)
+_SUBJECTS = re.compile(
+    r"\b(?:agreements?|accords?|memorand\w*|MoUs?|documents|deals?)\b[^.;]{0,30}?\b(?:on|in the fields? of"
+    r"|covering|in|for)\s+([^.;:()]{3,160})",
+    _I,
+)
+
+
+_CLAUSE_END = re.compile(r",?\s+(?:and\s+)?(?:agreed|said|will|which|that|to|as|while|after)\b")
+
+
+@dataclass
+class Event:
+    type: str
+    parties: list[str] = field(default_factory=list)  # ISO 3166 alpha-2, EU, UN
+    people: list[str] = field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+    agreements_count: int | None = None
+    subjects: list[str] = field(default_factory=list)
+    evidence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Capital -> country code."""
+    data = json.loads(resources.files("indexer").joinpath("data/countries.json").read_text("utf-8"))
+    return {capital: code for code, entry in data["countries"].items() for capital in entry["capitals"]}
+
+
+def find_events(
+    title: str,
+    body: str,
+    people: list[Person],
+    date: dt.date | None,
+    dateline: str | None,
+    countries: list[str] | None = None,
+) -> tuple[list[Event], str | None]:
+    """The events an article reports as happening, and the primary one's type (or None)."""
+    every = sentences(body)
+    read = [(title, True), *((sentence, False) for sentence in every)]
+    if not any(_diplomatic(sentence, people) for sentence, _ in read[: LEAD_SENTENCES + 1]):
+        return [], None  # no state, official or diplomat in the headline or the lead
+    # each type's mentions: (order: the headline first, then sentence by sentence; the sentence)
+    mentions: dict[str, list[tuple[int, str]]] = {}
+    for rank, (sentence, in_title) in enumerate(read):
+        for kind, pattern in TRIGGERS.items():
+            if not sentence or (rank > LEAD_SENTENCES and kind not in WHOLE_TEXT):
+                continue
+            for match in pattern.finditer(sentence):
+                if not in_title and (
+                    _NOT_NOW.search(sentence[: match.start()]) or _BACKGROUND.search(sentence)
+                ):
+                    continue
+                mentions.setdefault(kind, []).append((rank * SENTENCE + match.start(), sentence))
+                break
+    first = {kind: found[0][0] for kind, found in mentions.items()}
+    if "meeting" in first and "call" in first and first["call"] <= first["meeting"]:
+        del mentions["meeting"], first["meeting"]  # "a call ... a meeting of minds": no in-person meeting
+    lead = " ".join([title, *every[:LEAD_SENTENCES]])
+    # the officials of the lead take part; the countries the article is about are parties
+    leading = [p for p in people if p.role and p.name.split()[-1] in lead]
+    context = Context(leading, list(countries or []), date, dateline)
+    events = [_event(kind, found, people, context) for kind, found in mentions.items()]
+    events.sort(key=lambda event: first[event.type])
+    return events, _primary(first)
+
+
+def _primary(first: dict[str, int]) -> str | None:
+    """The event named first; a summit or a statement only when nothing else is named beside it."""
+    ordered = sorted(first, key=lambda kind: first[kind])
+    if not ordered:
+        return None
+    head = ordered[0]
+    if head in ("summit", "statement"):
+        beside = [
+            k
+            for k in ordered
+            if k not in ("summit", "statement") and first[k] // SENTENCE == first[head] // SENTENCE
+        ]
+        return beside[0] if beside else head
+    return head
+
+
+def _diplomatic(sentence: str, people: list[Person]) -> bool:
+    """Whether a sentence involves a state: a country, the EU or UN, an official or a known person."""
+    if countries_in(sentence) or _EU.search(sentence) or _UN.search(sentence) or _OFFICIAL.search(sentence):
+        return True
+    return any(surname_key(p.name) and p.name.split()[-1] in sentence for p in people)
+
+
+@dataclass
+class Context:
+    """What the whole article tells about its events."""
+
+    leading: list[Person]  # officials named, with their role, in the headline or the lead
+    countries: list[str]  # what the article is mainly about
+    date: dt.date | None
+    dateline: str | None
+
+
+def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context: Context) -> Event:
+    """An event from the sentences that report it (with their order: the headline's is below
+    SENTENCE). Its evidence is the text's first (the headline when the text never says it again);
+    its parties, people, place and agreements come from all of them."""
+    evidence = next((sentence for order, sentence in said if order >= SENTENCE), said[0][1])
+    text = " ".join(sentence for _, sentence in said)
+    taking_part = [p for p in people if p.name.split()[-1] in text]
+    taking_part += [p for p in context.leading if p not in taking_part]
+    parties = [code for code in countries_in(text) if not _only_a_subject(code, text)]
+    parties += [p.country for p in taking_part if p.country and p.country not in parties]
+    parties += [code for code in context.countries if code not in parties]
+    if _EU.search(text):
+        parties.append("EU")
+    if _UN.search(text):
+        parties.append("UN")
+    event = Event(
+        type=kind,
+        parties=list(dict.fromkeys(parties)),
+        people=[p.name for p in taking_part],
+        place=None if kind == "call" else _place(text, context.dateline),
+        date=context.date.isoformat() if context.date else None,
+        evidence=evidence,
+    )
+    if kind == "agreement":
+        event.agreements_count = _count(text)
+        event.subjects = _subjects(text)
+    return event
+
+
+# what comes after these words is a subject of the talks, not a party to them
+_SUBJECT = re.compile(
+    r"\b(?:on|about|regarding|concerning|discussed|situation in|including|such as|in support of"
+    r"|support for)\s+(?:the\s+)?(?:situation in\s+|war in\s+|crisis in\s+)?$",
+    _I,
+)
+
+
+def _only_a_subject(code: str, text: str) -> bool:
+    """Whether a country is named in the text only as a subject ("discussed Syria", "support for
+    Ukraine") or in a list after one, never as an actor."""
+    mentions = [(start, end) for start, end, found in country_spans(text) if found == code]
+    return all(_in_subject_list(text, start) for start, _ in mentions)
+
+
+def _in_subject_list(text: str, start: int) -> bool:
+    before = text[max(0, start - 120) : start]
+    # back over a list of other names ("discussed Iran, North Korea and Syria")
+    clause = re.split(r"[.;:]", before)[-1]
+    head = re.sub(r"(?:(?:[A-Z][\w'’-]*\s*)+(?:,\s*|\s+and\s+))*$", "", clause)
+    return bool(_SUBJECT.search(head))
+
+
+def _place(evidence: str, dateline: str | None) -> str | None:
+    capitals = _capitals()
+    for match in re.finditer(r"\b(?:in|to|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)", evidence):
+        name = match.group(1)
+        if name in capitals:
+            return name
+        first = name.split()[0]
+        if first in capitals:
+            return first
+    if dateline:
+        city = dateline.split(",")[0].strip().title()
+        return city if city in capitals else None
+    return None
+
+
+def _count(evidence: str) -> int | None:
+    """How many instruments a sentence says were signed: the number nearest before each one's
+    name ("37 memorandums", "two new agreements"); "a", "an" or "the" one for one."""
+    counts = []
+    for match in _INSTRUMENT.finditer(evidence):
+        before = re.findall(r"[\w-]+", evidence[: match.start()])[-4:]
+        plural = match.group(0).lower().endswith(("s", "memoranda"))
+        numbers = [_number(word, plural) for word in reversed(before)]
+        found = next((n for n in numbers if n), None)
+        if found:
+            counts.append(found)
+    return max(counts) if counts else None
+
+
+def _number(word: str, plural: bool) -> int | None:
+    """A number word's value; "a", "an" and "the" are one only before a single instrument."""
+    word = word.lower()
+    if word.isdigit() and len(word) <= 3:
+        return int(word)
+    if plural and word in ("a", "an", "the"):
+        return None
+    return _NUMBERS.get(word)
+
+
+def _subjects(evidence: str) -> list[str]:
+    match = _SUBJECTS.search(evidence)
+    if not match:
+        return []
+    listed = _CLAUSE_END.split(match.group(1))[0]  # the list ends where a new clause begins
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", listed)
+    return [part.strip() for part in parts if 2 <= len(part.split()) <= 6 or part.strip().isalpha()][:8]
