@@ -11,8 +11,11 @@ from whoosh import index as whoosh_index
 
 from indexer.article import Article, extract_article
 from search.backends.whoosh import writer
+from search.backends.whoosh.columns import SegmentColumns, column_cache
+from search.backends.whoosh.engine import open_lazy_files
 from search.backends.whoosh.segments import STAGING, Superseded, publisher, stage_merge
 from search.backends.whoosh.storage import open_index
+from search.parsing import QUERY_FIELDS
 from tests.test_backend import story
 
 
@@ -127,3 +130,19 @@ def test_a_staging_folder_left_by_a_killed_writer_is_removed(index_dir):
     assert not abandoned.exists() and mine.exists()
     assert set(live(index_dir)) == {article(1).id, article(2).id}
 
+
+def test_a_segment_merged_away_is_not_read_as_one_without_dates(index_dir):
+    # A generation opened before a merge reads the columns of segments the merge removed: a
+    # column file it never opened is then missing, and must not read as "no document is dated".
+    for n in range(2):  # a segment each, dated
+        writer.write_articles(index_dir, [article(n)])
+    searcher = open_index(index_dir).searcher()
+    open_lazy_files(searcher)  # what a generation holds open: stored fields and lengths
+    leaf = searcher.reader().leaf_readers()[0][0]
+    segment_id = leaf.segment().segment_id()
+    assert json.loads(leaf.stored_fields(0)["meta"])["date"]
+    writer.optimize(index_dir)  # the two segments merged into one: their files removed
+    with pytest.raises(FileNotFoundError):
+        SegmentColumns.cached(index_dir, segment_id, leaf, QUERY_FIELDS)
+    assert not column_cache(index_dir, segment_id).exists()  # nothing wrong kept for later
+    searcher.close()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from indexer.facet_registry import VALUE_FACETS
+from search.backends.whoosh.storage import segment_listed
 
 DOC = np.int32
 NONE = -1  # the code of "no value" in a dense column
@@ -92,9 +93,19 @@ class SegmentFacet:
         return cls(values, doc_array[order], code_array[order])
 
     @classmethod
-    def read_column(cls, reader: Any, fieldname: str) -> SegmentFacet:
-        """A single-valued sortable field, read from its column (one entry per document)."""
-        if fieldname not in reader.schema or not reader.has_column(fieldname):
+    def read_column(cls, reader: Any, fieldname: str, listed: Callable[[], bool]) -> SegmentFacet:
+        """A single-valued sortable field, read from its column (one entry per document).
+
+        A segment has no file for a column none of its documents has a value in; a file is also
+        missing when a merge has removed the segment's files since the reader opened them
+        (FileNotFoundError, as for any other of its files): `listed` says whether the latest
+        commit still lists the segment, and with it all of its files.
+        """
+        if fieldname not in reader.schema:
+            return cls([], np.empty(0, DOC), np.empty(0, DOC))
+        if not reader.has_column(fieldname):
+            if not listed():
+                raise FileNotFoundError(f"the {fieldname} column's segment was merged away")
             return cls([], np.empty(0, DOC), np.empty(0, DOC))
         column = list(reader.column_reader(fieldname))
         values = sorted({value for value in column if value})
@@ -114,10 +125,10 @@ class SegmentColumns:
     total_lengths: dict[str, int]  # ranked field -> its length summed over the segment
 
     @classmethod
-    def read(cls, reader: Any, ranked_fields: Sequence[str]) -> SegmentColumns:
+    def read(cls, reader: Any, ranked_fields: Sequence[str], listed: Callable[[], bool]) -> SegmentColumns:
         facets = {spec.name: SegmentFacet.read(reader, spec.field) for spec in VALUE_FACETS}
-        facets["day"] = SegmentFacet.read_column(reader, "date")
-        facets["story"] = SegmentFacet.read_column(reader, "story_id")
+        facets["day"] = SegmentFacet.read_column(reader, "date", listed)
+        facets["story"] = SegmentFacet.read_column(reader, "story_id", listed)
         size = reader.doc_count_all()
         lengths = {
             field: np.asarray([reader.doc_field_length(doc, field) for doc in range(size)], dtype=np.float32)
@@ -141,7 +152,7 @@ class SegmentColumns:
             return cls.load(path)
         except (OSError, ValueError, KeyError):
             pass
-        columns = cls.read(reader, ranked_fields)
+        columns = cls.read(reader, ranked_fields, lambda: segment_listed(index_dir, segment_id))
         try:
             columns.save(path)
         except OSError:  # a read-only index: read each time

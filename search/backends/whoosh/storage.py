@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from whoosh import index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
-from whoosh.index import EmptyIndexError, Index
+from whoosh.index import TOC, EmptyIndexError, Index
 
 T = TypeVar("T")
 ATTEMPTS = 20
@@ -134,6 +134,13 @@ def read_index(index_dir: Path, use: Callable[[Index], T]) -> T | None:
                 raise
             time.sleep(0.005 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def segment_listed(index_dir: Path, segment_id: str) -> bool:
+    """Whether the latest commit lists a segment. Whoosh removes a segment's files only after a
+    commit that no longer lists it: while it is listed, every file it has is in the folder."""
+    toc = TOC.read(FileStorage(str(index_dir)), "MAIN")
+    return any(segment.segment_id() == segment_id for segment in toc.segments)
 
 
 def stored_fields(reader: Any, docnum: Any) -> dict[str, Any]:
