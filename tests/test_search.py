@@ -147,7 +147,7 @@ def test_snippets_start_and_end_on_whole_words(engine):
 
 
 def test_a_match_longer_than_a_snippet_is_no_error():
-    from search.backends.whoosh.engine import WholeWordFragmenter
+    from search.backends.whoosh.answers import WholeWordFragmenter
     from search.backends.whoosh.schema import make_schema
 
     text = "The " + "x" * 50 + "\u2019s deal was signed in Oslo."

@@ -12,7 +12,7 @@ from whoosh import index as whoosh_index
 from indexer.article import Article, extract_article
 from search.backends.whoosh import writer
 from search.backends.whoosh.columns import SegmentColumns, column_cache
-from search.backends.whoosh.engine import open_lazy_files
+from search.backends.whoosh.generation import open_lazy_files
 from search.backends.whoosh.segments import STAGING, Superseded, publisher, stage_merge
 from search.backends.whoosh.storage import open_index
 from search.parsing import QUERY_FIELDS
