@@ -21,7 +21,7 @@ from indexer.enrich.events import Event, find_events
 from indexer.enrich.outlets import display_domain, outlet_by_name, outlet_by_url
 from indexer.enrich.stories import StoryKey, story_key
 from indexer.enrich.topics import TopicScore, tag_topics
-from indexer.errors import DipnewsError
+from indexer.errors import DipnewsError, NoArticle
 from indexer.sources.fetch import web_address
 from indexer.store.sitelines import SiteLines, site_of
 
@@ -183,7 +183,7 @@ def read_article(
             del paragraphs[: repeated[-1] + 1]
     body = "\n\n".join(paragraphs).strip()
     if not body:
-        raise DipnewsError("No article text was found in the page.", 422)
+        raise NoArticle("No article text was found in the page.")
 
     article = Article(id="", title="", body=body, kind=kind, url=url, byline=clean_byline(byline))
     article.fallback = fallback

@@ -21,7 +21,7 @@ from indexer.article import (
     finish_extraction,
     kept_lines,
 )
-from indexer.errors import DipnewsError
+from indexer.errors import DipnewsError, NotFound, TooLarge
 from indexer.rebuild import upgrade_if_needed
 from indexer.sources.fetch import DEFAULT_TIMEOUT, fetch_url
 from indexer.sources.files import DEFAULT_MAX_BYTES, IngestReport
@@ -237,7 +237,7 @@ def ingest_bytes(
 ) -> tuple[Article, str]:
     """Add one page given as bytes; return the article and ADDED, UPDATED or DUPLICATE."""
     if len(data) > max_bytes:
-        raise DipnewsError(f"The page is over the {max_bytes / 1e6:.1f} MB limit.", 413)
+        raise TooLarge(f"The page is over the {max_bytes / 1e6:.1f} MB limit.")
     backend = backend_for(data_dir, backend)
     upgrade_if_needed(data_dir, backend)
     archive = archive_for(data_dir)
@@ -285,7 +285,7 @@ def update_metadata(
     archive = archive_for(data_dir)
     record = archive.get_record(article_id)
     if record is None:
-        raise DipnewsError(f"No article with id {article_id!r}.", 404)
+        raise NotFound(f"No article with id {article_id!r}.")
     supplied = jsonable({**record.supplied, **changes})
     supplied = {k: v for k, v in supplied.items() if v not in (None, "", [])}
     with site_lines_for(data_dir) as site_lines:

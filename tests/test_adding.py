@@ -14,7 +14,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from indexer.errors import DipnewsError
+from indexer.errors import DipnewsError, Forbidden
 from indexer.sources.fetch import check_url
 from search.cli import cli
 from search.web import create_app
@@ -380,4 +380,4 @@ def test_a_name_that_rebinds_to_loopback_after_the_check_is_refused(page_server,
     monkeypatch.setattr(socket, "getaddrinfo", rebinding)
     with pytest.raises(DipnewsError) as refused:
         fetch_url(f"http://news.example:{port}/news/rail.html", max_bytes=10_000)
-    assert refused.value.status == 403
+    assert isinstance(refused.value, Forbidden)

@@ -17,7 +17,7 @@ from charset_normalizer import from_bytes
 from ftfy.fixes import fix_character_width
 
 from indexer.clean.lines import has_cjk
-from indexer.errors import DipnewsError
+from indexer.errors import DipnewsError, Unsupported
 
 _BINARY_SIGNATURES: dict[bytes, str] = {
     b"\x89PNG": "a PNG image",
@@ -79,17 +79,16 @@ def decode_bytes(data: bytes, repair: bool = True) -> str:
         raise DipnewsError("The page is empty.")
     kind = sniff_binary(data)
     if kind:
-        raise DipnewsError(f"This is {kind}, not a news page (HTML or text).", 415)
+        raise Unsupported(f"This is {kind}, not a news page (HTML or text).")
     text = _decode(data)
     if repair or (not text.isascii() and _MOJIBAKE.search(text)):  # isascii: a flag, no scan
         text = repair_text(text)
     if not text.strip():
         raise DipnewsError("The page has no readable text.")
     if _is_json(text):
-        raise DipnewsError(
+        raise Unsupported(
             "This is JSON data, not a news page (HTML or text); a page's metadata goes in"
-            " a sidecar named after it, like story.html.meta.json.",
-            415,
+            " a sidecar named after it, like story.html.meta.json."
         )
     return text
 
@@ -149,7 +148,7 @@ def _decode(data: bytes) -> str:
             pass  # an unknown charset name: detect instead
     best = from_bytes(data).best()
     if best is None:
-        raise DipnewsError("The page's text encoding could not be recognised.", 415)
+        raise Unsupported("The page's text encoding could not be recognised.")
     return str(best)
 
 

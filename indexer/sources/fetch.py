@@ -17,7 +17,7 @@ import urllib.request
 from dataclasses import dataclass
 from urllib.parse import SplitResult, urlsplit
 
-from indexer.errors import DipnewsError
+from indexer.errors import DipnewsError, FetchFailed, Forbidden, TooLarge
 
 USER_AGENT = "dipnews/0.1 (+https://github.com/dipnews)"
 DEFAULT_TIMEOUT = 10.0
@@ -54,12 +54,12 @@ def checked_addresses(host: str, port: int) -> list[tuple[str, int]]:
     try:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except socket.gaierror:
-        raise DipnewsError(f"The host {host!r} could not be found.", 502) from None
+        raise FetchFailed(f"The host {host!r} could not be found.") from None
     addresses = []
     for info in infos:
         address = str(info[4][0])
         if not ipaddress.ip_address(address).is_global:
-            raise DipnewsError(f"{host} is a private or local address; fetching it is not allowed.", 403)
+            raise Forbidden(f"{host} is a private or local address; fetching it is not allowed.")
         addresses.append((address, port))
     return addresses
 
@@ -127,10 +127,10 @@ def fetch_url(
             final_url = response.geturl()
             content_type = response.headers.get("Content-Type", "")
     except urllib.error.HTTPError as error:
-        raise DipnewsError(f"The server answered {error.code} {error.reason} for {url}.", 502) from None
+        raise FetchFailed(f"The server answered {error.code} {error.reason} for {url}.") from None
     except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
         reason = getattr(error, "reason", error)
-        raise DipnewsError(f"{url} could not be fetched: {reason}.", 502) from None
+        raise FetchFailed(f"{url} could not be fetched: {reason}.") from None
     if len(data) > max_bytes:
-        raise DipnewsError(f"The page at {url} is over the {max_bytes / 1e6:.1f} MB limit.", 413)
+        raise TooLarge(f"The page at {url} is over the {max_bytes / 1e6:.1f} MB limit.")
     return Fetched(final_url, data, content_type)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from indexer.errors import DipnewsError
+from indexer.errors import DipnewsError, TooLarge
 
 SIDECAR_SUFFIX = ".meta.json"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -59,9 +59,7 @@ def read_page(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise DipnewsError(
-                f"The file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB.", 413
-            )
+            raise TooLarge(f"The file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB.")
         return path.read_bytes()
     except OSError as error:
         raise DipnewsError(f"The file cannot be read: {error.strerror}.") from None

@@ -9,7 +9,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from indexer.errors import DipnewsError
+from indexer.errors import DipnewsError, TooLarge
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -39,7 +39,7 @@ def iter_warc_pages(path: Path, max_bytes: int) -> Iterator[WarcPage | DipnewsEr
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 data = record.content_stream().read(max_bytes + 1)
                 if len(data) > max_bytes:
-                    yield DipnewsError(f"{url}: over the {max_bytes / 1e6:.1f} MB limit.", 413)
+                    yield TooLarge(f"{url}: over the {max_bytes / 1e6:.1f} MB limit.")
                     continue
                 yield WarcPage(url, data, position)
     except ArchiveLoadFailed as error:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from indexer.errors import DipnewsError
+from indexer.errors import Misconfigured
 from search.query import SearchRequest
 from search.results import Hit, SearchResult
 
@@ -99,4 +99,4 @@ def open_backend(data_dir: Path, settings: Mapping[str, Any] | None = None) -> B
         from search.backends.opensearch.engine import from_settings
 
         return from_settings(settings)
-    raise DipnewsError(f"Unknown backend {name!r}; use one of: {', '.join(BACKENDS)}.", 500)
+    raise Misconfigured(f"Unknown backend {name!r}; use one of: {', '.join(BACKENDS)}.")

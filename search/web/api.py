@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from indexer.article import Article
-from indexer.errors import DipnewsError
+from indexer.errors import DipnewsError, NotFound
 from indexer.pipeline import ADDED, delete, update_metadata
 from search.web import audit
 from search.web.auth import token_required
@@ -87,7 +87,7 @@ def delete_article(article_id: str) -> tuple[Response, int]:
     if not delete(
         Path(current_app.config["DATA_DIR"]), article_id, backend=current_app.extensions["dipnews_backend"]
     ):
-        raise DipnewsError(f"No article with id {article_id!r}.", 404)
+        raise NotFound(f"No article with id {article_id!r}.")
     audit.record("delete", article_id, status="deleted")
     return jsonify({"id": article_id, "status": "deleted"}), 200
 

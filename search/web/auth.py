@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from flask import abort, current_app, request, session
 
 from indexer.errors import DipnewsError
+from search.web.errors import Unauthorized
 
 TOKENS_FILE = "tokens.json"
 SECRET_FILE = "secret_key"
@@ -108,7 +109,7 @@ def token_required(view: F) -> F:
     @functools.wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         if current_user() is None:
-            raise DipnewsError("Authentication required: send 'Authorization: Bearer <token>'.", 401)
+            raise Unauthorized("Authentication required: send 'Authorization: Bearer <token>'.")
         return view(*args, **kwargs)
 
     return wrapped  # type: ignore[return-value]

@@ -12,6 +12,7 @@ from indexer.errors import DipnewsError
 from indexer.pipeline import ADDED
 from search.web import audit
 from search.web.auth import check_csrf, check_login, current_user
+from search.web.errors import status_of
 from search.web.security import client_address, login_limiter
 from search.web.submissions import Submission, add_submission, metadata_from
 
@@ -71,6 +72,6 @@ def add_page() -> Any:
         article, status = add_submission(submission)
         audit.record("add", article.id, status=status, source=submission.fetch or "upload")
     except DipnewsError as error:
-        return render_template("add.html", form=form, article=None, error=error.message), error.status
+        return render_template("add.html", form=form, article=None, error=error.message), status_of(error)
     page = render_template("add.html", form={}, article=article, status=status, error=None)
     return page, 201 if status == ADDED else 200

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from flask import Flask, Response, current_app, request
 
-from indexer.errors import DipnewsError
+from search.web.errors import TooManyAttempts
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -62,7 +62,7 @@ class LoginLimiter:
         return db
 
     def check(self, address: str) -> None:
-        """A 429 DipnewsError when the address has failed too often lately."""
+        """TooManyAttempts when the address has failed too often lately."""
         now = time.time()
         with closing(self._connect()) as db:
             rows = db.execute(
@@ -71,10 +71,8 @@ class LoginLimiter:
             ).fetchall()
         if len(rows) >= self.attempts:
             wait = int(rows[len(rows) - self.attempts][0] + self.window - now) + 1
-            raise DipnewsError(
-                f"Too many failed logins from your address; try again in {wait // 60 + 1} minutes.",
-                429,
-                headers={"Retry-After": str(wait)},
+            raise TooManyAttempts(
+                f"Too many failed logins from your address; try again in {wait // 60 + 1} minutes.", wait
             )
 
     def failed(self, address: str) -> None:

@@ -32,6 +32,7 @@ from search.query import SearchRequest, parse_request
 from search.results import SUGGEST_BELOW, SearchResult
 from search.web.audit import added_by
 from search.web.auth import current_user
+from search.web.errors import headers_of, status_of
 from search.web.facets import FacetResult, build_facets
 from search.web.formats import atom_feed, csv_rows, hit_json, search_json
 from search.web.timeline import build_timeline
@@ -338,8 +339,8 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(DipnewsError)
     def dipnews_error(error: DipnewsError) -> Any:
-        response = app.make_response(_error_response(error.message, error.status))
-        response.headers.update(error.headers)
+        response = app.make_response(_error_response(error.message, status_of(error)))
+        response.headers.update(headers_of(error))
         return response
 
     @app.errorhandler(HTTPException)

@@ -18,7 +18,7 @@ from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import ConnectionError as ClusterConnectionError
 from opensearchpy.exceptions import NotFoundError, TransportError
 
-from indexer.errors import DipnewsError
+from indexer.errors import DipnewsError, Misconfigured, Unavailable
 from search.backends.opensearch.mapping import index_settings, mappings, to_source
 
 BULK_CHUNK = 500
@@ -42,7 +42,7 @@ class Cluster:
     ) -> None:
         hosts = [url.strip() for url in urls.split(",") if url.strip()]
         if not hosts:
-            raise DipnewsError("OPENSEARCH_URL names no node; set it to the cluster's URL.", 500)
+            raise Misconfigured("OPENSEARCH_URL names no node; set it to the cluster's URL.")
         options: dict[str, Any] = {}
         if user:
             options["http_auth"] = (user, password or "")
@@ -64,14 +64,14 @@ class Cluster:
         try:
             return what()
         except ClusterConnectionError as error:
-            raise DipnewsError(UNAVAILABLE.format("no node answers"), 503) from error
+            raise Unavailable(UNAVAILABLE.format("no node answers")) from error
         except NotFoundError:
             raise
         except TransportError as error:
             status = error.status_code if isinstance(error.status_code, int) else 503
             if status == 400:
                 raise DipnewsError(f"The search engine refused the query: {reason(error)}.") from error
-            raise DipnewsError(UNAVAILABLE.format(reason(error)), 503) from error
+            raise Unavailable(UNAVAILABLE.format(reason(error))) from error
 
     def exists(self) -> bool:
         return bool(self.call(lambda: self.client.indices.exists_alias(name=self.alias)))
@@ -135,8 +135,8 @@ class Cluster:
                 )
             except NotFoundError:
                 return None
-            except DipnewsError as error:
-                if error.status != 503 or pause is None:
+            except Unavailable:
+                if pause is None:
                     raise
                 time.sleep(pause)
                 continue
@@ -147,7 +147,7 @@ class Cluster:
             problem = failure.get("reason") or failure.get("type") or problem
             if pause is not None:
                 time.sleep(pause)
-        raise DipnewsError(UNAVAILABLE.format(problem), 503)
+        raise Unavailable(UNAVAILABLE.format(problem))
 
     def count(self, body: dict[str, Any] | None = None) -> int:
         return int(self.call(lambda: self.client.count(index=self.alias, body=body))["count"])
@@ -195,9 +195,9 @@ class Cluster:
                     if not ok:
                         failed.append(item)
             except ClusterConnectionError:
-                errors.append(DipnewsError(UNAVAILABLE.format("no node answers"), 503))
+                errors.append(Unavailable(UNAVAILABLE.format("no node answers")))
             except TransportError as error:
-                errors.append(DipnewsError(UNAVAILABLE.format(reason(error)), 503))
+                errors.append(Unavailable(UNAVAILABLE.format(reason(error))))
 
         senders = [threading.Thread(target=send) for _ in range(max(1, threads))]
         for sender in senders:
@@ -208,7 +208,7 @@ class Cluster:
             raise errors[0]
         if failed:
             why = next(iter(failed[0].values())).get("error", "unknown")
-            raise DipnewsError(UNAVAILABLE.format(f"{len(failed)} articles not written: {why}"), 503)
+            raise Unavailable(UNAVAILABLE.format(f"{len(failed)} articles not written: {why}"))
         return len(written)
 
     def close(self) -> None:

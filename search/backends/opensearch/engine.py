@@ -20,7 +20,7 @@ from opensearchpy import helpers
 from opensearchpy.exceptions import NotFoundError
 
 from indexer.enrich.grouping import article_fields, assign_groups, regrouped, resolve_people, split_groups
-from indexer.errors import DipnewsError
+from indexer.errors import Misconfigured
 from indexer.facet_registry import VALUE_FACETS
 from search.backends.opensearch.answers import (
     MAX_WINDOW,
@@ -355,9 +355,7 @@ def from_settings(settings: Mapping[str, Any]) -> OpenSearchBackend:
     """The backend the OPENSEARCH_* settings describe."""
     url = settings.get("OPENSEARCH_URL")
     if not url:
-        raise DipnewsError(
-            "BACKEND is opensearch but OPENSEARCH_URL is not set (DIPNEWS_OPENSEARCH_URL).", 500
-        )
+        raise Misconfigured("BACKEND is opensearch but OPENSEARCH_URL is not set (DIPNEWS_OPENSEARCH_URL).")
     cluster = Cluster(
         str(url),
         prefix=str(settings.get("OPENSEARCH_INDEX_PREFIX") or "dipnews"),

@@ -8,7 +8,7 @@ from typing import Any
 
 from indexer.enrich.entities import Person
 from indexer.enrich.grouping import MAX_BLOCK, parse_person_key
-from indexer.errors import DipnewsError
+from indexer.errors import Unavailable
 from search.backends.opensearch.answers import MAX_WINDOW
 from search.backends.opensearch.cluster import UNAVAILABLE, Cluster
 
@@ -65,9 +65,7 @@ class ClusterLookups:
             )
             for term, response in zip(chunk, answer["responses"], strict=True):
                 if "error" in response:
-                    raise DipnewsError(
-                        UNAVAILABLE.format(response["error"].get("reason", "look-up failed")), 503
-                    )
+                    raise Unavailable(UNAVAILABLE.format(response["error"].get("reason", "look-up failed")))
                 hits = response["hits"]
                 if 0 < hits["total"]["value"] <= MAX_BLOCK:
                     found[term] = [self._keep(h) for h in hits["hits"]]

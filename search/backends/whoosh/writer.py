@@ -33,7 +33,7 @@ from indexer.enrich.grouping import (
     resolve_people,
     split_groups,
 )
-from indexer.errors import DipnewsError
+from indexer.errors import Unavailable
 from search.backends.whoosh.schema import make_schema
 from search.backends.whoosh.segments import Staged, Superseded, publisher, stage_documents, stage_merge
 from search.backends.whoosh.spellwords import SpellingWords, article_words
@@ -160,7 +160,7 @@ def _writer(index_dir: Path, current_schema: bool = False) -> Iterator[IndexWrit
             # segment by copying each of its files into memory, for every reader it opens.
             writer = ix.writer(timeout=WRITE_TIMEOUT_SECONDS, compound=False)
         except LockError:
-            raise DipnewsError("The index is busy with another write; retry in a moment.", 503) from None
+            raise Unavailable("The index is busy with another write; retry in a moment.") from None
         try:
             yield writer
         except BaseException:
