@@ -49,7 +49,7 @@ class Context:
 
     def close(self) -> None:
         if self._backend is not None:
-            if getattr(self._backend, "merging", False):  # Whoosh merging after a write
+            if self._backend.merging:
                 click.echo("Merging the index's segments (what was written is searchable already)…", err=True)
             self._backend.close()
 

@@ -6,8 +6,17 @@ environment variable `DIPNEWS_<NAME>`; the README lists them all.
 
 from __future__ import annotations
 
+import difflib
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from indexer.errors import Misconfigured
+
+# Environment variables of dipnews' own that are not settings: the config file's path, and those
+# the test suite reads (DIPNEWS_TEST_OPENSEARCH_URL).
+NOT_SETTINGS = ("DIPNEWS_CONFIG", "DIPNEWS_TEST_")
 
 
 @dataclass(frozen=True)
@@ -67,20 +76,46 @@ def coerce(name: str, value: str) -> Any:
         try:
             return float(value)
         except ValueError:
-            raise ValueError(f"DIPNEWS_{name} must be a number, not {value!r}") from None
+            raise Misconfigured(f"DIPNEWS_{name} must be a number, not {value!r}") from None
     if isinstance(default, int):
         try:
             return int(value)
         except ValueError:
-            raise ValueError(f"DIPNEWS_{name} must be a whole number, not {value!r}") from None
+            raise Misconfigured(f"DIPNEWS_{name} must be a whole number, not {value!r}") from None
     return value
 
 
 def from_environment() -> dict[str, Any]:
     """Every setting, from DIPNEWS_<NAME> environment variables where set (for the CLI)."""
-    import os
-
+    refuse_unknown(environment_names(), "the environment", prefix="DIPNEWS_")
     return {
         name: coerce(name, os.environ[f"DIPNEWS_{name}"]) if f"DIPNEWS_{name}" in os.environ else default
         for name, default in DEFAULTS.items()
     }
+
+
+def environment_names() -> list[str]:
+    """The settings named by DIPNEWS_<NAME> environment variables, known or not."""
+    return [
+        name.removeprefix("DIPNEWS_")
+        for name in os.environ
+        if name.startswith("DIPNEWS_") and not name.startswith(NOT_SETTINGS)
+    ]
+
+
+def refuse_unknown(names: Iterable[str], where: str, prefix: str = "", known: Iterable[str] = ()) -> None:
+    """Misconfigured when a name is not a setting (nor among `known`): a misspelt setting would
+    otherwise be ignored without a word."""
+    unknown = sorted(set(names) - set(DEFAULTS) - set(known))
+    if not unknown:
+        return
+    problems = []
+    for name in unknown:
+        close = difflib.get_close_matches(name, DEFAULTS, n=1)
+        problems.append(f"{prefix}{name}" + (f" (did you mean {prefix}{close[0]}?)" if close else ""))
+    raise Misconfigured(f"Unknown setting in {where}: {', '.join(problems)}. The README lists every setting.")
+
+
+def resolved(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Every setting: the values given, the defaults for the rest."""
+    return {name: settings.get(name, default) for name, default in DEFAULTS.items()}

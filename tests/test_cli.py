@@ -100,3 +100,11 @@ def test_reindex(runner, data_dir):
 def test_every_command_has_an_example():
     for name, command in cli.commands.items():
         assert "Example:" in (command.help or ""), name
+
+
+def test_a_misspelt_setting_in_the_environment_is_refused_with_a_hint(runner, indexed_dir, monkeypatch):
+    monkeypatch.setenv("DIPNEWS_BAKCEND", "opensearch")
+    result = runner.invoke(cli, ["--data-dir", str(indexed_dir), "search", "Kazakhstan"])
+    assert result.exit_code == 1
+    assert "DIPNEWS_BAKCEND (did you mean DIPNEWS_BACKEND?)" in result.output
+    assert "Traceback" not in result.output

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 import feedparser
 import pytest
 
+from indexer.errors import Misconfigured
 from indexer.pipeline import ingest_bytes
 from search.cli import cli
 from search.web import create_app
@@ -179,3 +180,16 @@ def test_the_feed_has_an_entry_per_article_naming_its_story(app, data_dir):
     ]
     assert story and story == joined  # the same story as the article it copies (named anew, maybe)
     assert re.match(r"\d{4}-\d\d-\d\d", after.feed.updated)
+
+
+def test_unknown_settings_are_refused_at_start(tmp_path, monkeypatch):
+    with pytest.raises(Misconfigured, match="PAGE_SIZ \\(did you mean PAGE_SIZE\\?\\)"):
+        create_app({"PAGE_SIZ": 5, "DATA_DIR": str(tmp_path)})
+    config = tmp_path / "dipnews.cfg"
+    config.write_text("FACET_SIZES = 20\nSESSION_COOKIE_NAME = 'dipnews'\n")  # a Flask setting is fine
+    monkeypatch.setenv("DIPNEWS_CONFIG", str(config))
+    monkeypatch.setenv("DIPNEWS_DATA_DIR", str(tmp_path))
+    with pytest.raises(Misconfigured, match="FACET_SIZES"):
+        create_app()
+    config.write_text("FACET_SIZE = 20\nSESSION_COOKIE_NAME = 'dipnews'\n")
+    assert create_app().config["FACET_SIZE"] == 20

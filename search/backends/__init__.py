@@ -74,6 +74,11 @@ class Backend(Protocol):
     def schema_is_current(self) -> bool:
         """False when the index was built by an older dipnews and must be rebuilt from the archive."""
 
+    @property
+    def merging(self) -> bool:
+        """Whether the backend is compacting its index in this process after a write (Whoosh
+        merges segments in a thread): `close` waits for it."""
+
     def close(self) -> None:
         """Release what the backend holds open (files, connections); it reopens them when used."""
 
@@ -84,17 +89,14 @@ class Backend(Protocol):
 def open_backend(data_dir: Path, settings: Mapping[str, Any] | None = None) -> Backend:
     """The backend of a data dir, as the settings say (BACKEND, FACET_TIMEOUT, OPENSEARCH_*);
     without settings, from the environment (DIPNEWS_BACKEND, …)."""
-    if settings is None:
-        from search.settings import from_environment
+    from search.settings import from_environment, resolved
 
-        settings = from_environment()
-    name = settings.get("BACKEND") or "whoosh"
+    settings = from_environment() if settings is None else resolved(settings)
+    name = settings["BACKEND"]
     if name == "whoosh":
         from search.backends.whoosh.engine import WhooshBackend
 
-        return WhooshBackend(
-            Path(data_dir) / "index", facet_seconds=float(settings.get("FACET_TIMEOUT", 0.5))
-        )
+        return WhooshBackend(Path(data_dir) / "index", facet_seconds=float(settings["FACET_TIMEOUT"]))
     if name == "opensearch":
         from search.backends.opensearch.engine import from_settings
 

@@ -8,9 +8,9 @@ import weakref
 from pathlib import Path
 from typing import IO, Any
 
-from flask import Flask, Request
+from flask import Config, Flask, Request
 
-from search.settings import DEFAULTS, coerce
+from search.settings import DEFAULTS, coerce, environment_names, refuse_unknown
 
 PACKAGE = Path(__file__).resolve().parent.parent  # search/
 PROJECT_ROOT = PACKAGE.parent
@@ -49,15 +49,21 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
     )
     app.request_class = DipnewsRequest
     app.config.from_mapping(DEFAULTS)
+    flask_keys = app.default_config.keys()  # Flask's own settings may be set too
     if test_config is None:
         config_file = os.environ.get("DIPNEWS_CONFIG")
         if config_file:
-            app.config.from_pyfile(os.path.abspath(config_file))
+            from_file = Config(app.root_path)
+            from_file.from_pyfile(os.path.abspath(config_file))
+            refuse_unknown(from_file, f"the config file {config_file}", known=flask_keys)
+            app.config.update(from_file)
+        refuse_unknown(environment_names(), "the environment", prefix="DIPNEWS_")
         for name in DEFAULTS:
             value = os.environ.get(f"DIPNEWS_{name}")
             if value is not None:
                 app.config[name] = coerce(name, value)
     else:
+        refuse_unknown(test_config, "the test configuration", known=flask_keys)
         app.config.update(test_config)
     if data_dir is not None:
         app.config["DATA_DIR"] = str(data_dir)

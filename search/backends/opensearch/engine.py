@@ -41,6 +41,7 @@ from search.backends.opensearch.query import MATCH_ALL, Clause, request_filters,
 from search.parsing import correctable, mark_words, parse_query, with_corrections
 from search.query import SearchRequest
 from search.results import SUGGEST_BELOW, Hit, SearchResult
+from search.settings import resolved
 from search.spelling import MIN_DOCS
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class OpenSearchBackend:
     """Searches and writes one dipnews index on an OpenSearch cluster; safe to share between threads."""
 
     name = "opensearch"
+    merging = False  # the cluster merges its segments itself
 
     def __init__(self, cluster: Cluster) -> None:
         self.cluster = cluster
@@ -353,16 +355,17 @@ def _extractor_version() -> int:
 
 def from_settings(settings: Mapping[str, Any]) -> OpenSearchBackend:
     """The backend the OPENSEARCH_* settings describe."""
-    url = settings.get("OPENSEARCH_URL")
+    settings = resolved(settings)
+    url = settings["OPENSEARCH_URL"]
     if not url:
         raise Misconfigured("BACKEND is opensearch but OPENSEARCH_URL is not set (DIPNEWS_OPENSEARCH_URL).")
     cluster = Cluster(
         str(url),
-        prefix=str(settings.get("OPENSEARCH_INDEX_PREFIX") or "dipnews"),
-        shards=int(settings.get("OPENSEARCH_SHARDS") or 1),
-        replicas=int(settings.get("OPENSEARCH_REPLICAS") or 0),
-        user=settings.get("OPENSEARCH_USER") or None,
-        password=settings.get("OPENSEARCH_PASSWORD") or None,
-        ca_file=settings.get("OPENSEARCH_CA_FILE") or None,
+        prefix=str(settings["OPENSEARCH_INDEX_PREFIX"]),
+        shards=int(settings["OPENSEARCH_SHARDS"]),
+        replicas=int(settings["OPENSEARCH_REPLICAS"]),
+        user=settings["OPENSEARCH_USER"] or None,
+        password=settings["OPENSEARCH_PASSWORD"] or None,
+        ca_file=settings["OPENSEARCH_CA_FILE"] or None,
     )
     return OpenSearchBackend(cluster)
