@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from trafilatura.utils import load_html
-
 from indexer.article import extract_article
+from indexer.clean.extractors import load_html
 from indexer.clean.headline import headline_byline, text_around_headline
 from indexer.clean.pagedate import headline_date, jsonld_published, page_date
 

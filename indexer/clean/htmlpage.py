@@ -12,19 +12,14 @@ import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from html import unescape as unescape_entities
 from typing import Any
 
-import htmldate.extractors as htmldate_extractors
 import lxml.html
-import trafilatura
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
-from htmldate import find_date
 from lxml import etree
-from trafilatura import metadata as trafilatura_metadata
-from trafilatura.utils import HTML_PARSER, load_html
 
+from indexer.clean import extractors
 from indexer.clean.bylines import body_byline
 from indexer.clean.cards import squeezed, story_cards
 from indexer.clean.chrome import StoryEnd, drop_closing_notes, drop_pull_quotes, is_chrome
@@ -43,45 +38,6 @@ from indexer.clean.splitbody import (
 from indexer.clean.tables import keep_data_tables
 from indexer.clean.textpage import clean_text_page, is_title_like
 from indexer.enrich.outlets import clean_site_name
-
-
-@cache
-def _english_date_parser() -> Any:
-    """htmldate's last-resort date parser, built once and for English only.
-
-    htmldate builds a new dateparser DateDataParser for every string it cannot
-    read itself, and tries every locale: about 35 ms a page here, for 0.4% of
-    dates on the wcxb set. One English parser keeps the gain at a fraction of the cost.
-    """
-    from dateparser import DateDataParser
-
-    return DateDataParser(
-        languages=["en"],
-        settings={
-            "NORMALIZE": True,
-            "PARSERS": ["custom-formats", "absolute-time"],
-            "PREFER_DATES_FROM": "past",
-            "PREFER_LOCALE_DATE_ORDER": True,
-            "RETURN_AS_TIMEZONE_AWARE": False,
-            "STRICT_PARSING": True,
-        },
-    )
-
-
-htmldate_extractors.get_external_parser = _english_date_parser
-
-# lxml.html looks up each element's class in Python (a form's <input> gets InputElement, ...)
-# every time an element is touched: 3% of a page's extraction here. Nothing in dipnews,
-# trafilatura or htmldate uses the form classes, so trafilatura's parser, which builds every
-# tree dipnews reads, gives plain HTML elements from C.
-HTML_PARSER.set_element_class_lookup(
-    etree.ElementDefaultClassLookup(
-        element=lxml.html.HtmlElement,
-        comment=lxml.html.HtmlComment,
-        pi=lxml.html.HtmlProcessingInstruction,
-        entity=lxml.html.HtmlEntity,
-    )
-)
 
 _HTML_START = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|a)\b",
@@ -135,7 +91,8 @@ def looks_like_html(text: str) -> bool:
 
 def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     """Main text and metadata of an HTML page."""
-    tree = load_html(html)
+    extractors.configure()
+    tree = extractors.load_html(html)
     page = HtmlPage(paragraphs=[])
     around = None
     blocks: dict[Any, list[str]] = {}  # the page's paragraphs by parent element
@@ -147,14 +104,14 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         around = text_around_headline(tree, page.title)
         # the byline printed under the headline, else the metadata's author; searching
         # the whole page for one is slow, so that is done only when both are missing
-        author = headline_byline(around) or meta.author or trafilatura_metadata.extract_author(tree)
+        author = headline_byline(around) or meta.author or extractors.author_anywhere(tree)
         page.byline = normalise_line(author or "") or None
         page.site_name = normalise_line(meta.sitename or "") or None
         page.url = meta.url or None
         page.date, page.date_source = page_date(
             tree,
             around,
-            lambda: find_date(tree, extensive_search=False, original_date=True, url=page.url),
+            lambda: extractors.htmldate_guess(tree, page.url),
         )
         keep_data_tables(tree)
         keep_embedded_posts(tree)
@@ -223,10 +180,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
 
 def trafilatura_lines(document: Any, url: str | None, favor_recall: bool) -> list[str]:
     """The main text trafilatura finds in a page (a tree or its markup), line by line."""
-    found: Any = trafilatura.bare_extraction(
-        document, url=url, include_comments=False, include_tables=True, favor_recall=favor_recall
-    )
-    text = getattr(found, "text", None) or ""
+    text = extractors.main_text(document, url, favor_recall)
     return [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
 
 
@@ -401,16 +355,10 @@ def read_metadata(tree: Any, url: str | None) -> Any:
     when the page shows no byline or date by its headline. The steps and their
     order are otherwise trafilatura's.
     """
-    meta = trafilatura_metadata.examine_meta(tree)
-    if meta.author and " " not in meta.author:
-        meta.author = None
-    try:
-        meta = trafilatura_metadata.extract_meta_json(tree, meta)
-    except Exception:  # noqa: BLE001 - trafilatura guards its JSON-LD reader the same way
-        pass
-    meta.title = meta.title or _title_element(tree) or trafilatura_metadata.extract_title(tree)
-    meta.url = meta.url or trafilatura_metadata.extract_url(tree, url)
-    sitename = clean_site_name(meta.sitename or trafilatura_metadata.extract_sitename(tree) or "") or ""
+    meta = extractors.page_metadata(tree)
+    meta.title = meta.title or _title_element(tree) or extractors.title_anywhere(tree)
+    meta.url = meta.url or extractors.url_anywhere(tree, url)
+    sitename = clean_site_name(meta.sitename or extractors.site_name_anywhere(tree) or "") or ""
     sitename = sitename.lstrip("@")
     if sitename and "." not in sitename and not sitename[0].isupper():
         sitename = sitename.title()

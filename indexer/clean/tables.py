@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+from indexer.clean.extractors import discarded_by_name
 
 MIN_ROWS = 2
 MIN_SHARE = 0.5  # of the box's words that are the tables'
@@ -41,7 +41,7 @@ def keep_data_tables(tree: Any) -> None:
 def discarded_boxes(tree: Any, elements: list[Any]) -> set[Any]:
     """The outermost box around each of `elements` that trafilatura discards for its name
     (its first rule: blocks named for boilerplate; the second, hidden blocks, is right to drop)."""
-    discarded = set(OVERALL_DISCARD_XPATH[0](tree))
+    discarded = discarded_by_name(tree)
     boxes = set()
     for element in elements:
         around = [ancestor for ancestor in element.iterancestors() if ancestor in discarded]
