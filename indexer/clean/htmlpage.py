@@ -20,7 +20,6 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from lxml import etree
 
 from indexer.clean import extractors
-from indexer.clean.bylines import body_byline
 from indexer.clean.cards import squeezed, story_cards
 from indexer.clean.chrome import StoryEnd, drop_closing_notes, drop_pull_quotes, is_chrome
 from indexer.clean.embeds import keep_embedded_posts
@@ -35,6 +34,7 @@ from indexer.clean.splitbody import (
     restore_loose_text,
     restore_split_body,
 )
+from indexer.clean.storylines import read_story
 from indexer.clean.tables import keep_data_tables
 from indexer.clean.textpage import clean_text_page, is_title_like
 from indexer.enrich.outlets import clean_site_name
@@ -132,25 +132,27 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     tags = page_tags(tree) if tree is not None else set()
     cards = story_cards(tree) if tree is not None else {}
     groups_seen: set[Any] = set()
-    end = StoryEnd(lines)
-    for i, line in enumerate(lines):
-        group = cards.get(squeezed(line.removeprefix("- ")))
-        if end.ends_at(i) or (group is not None and group not in groups_seen and end.mostly_kept(i)):
-            page.dropped.extend(lines[i:])
-            break
+
+    def at_cards(i: int, end: StoryEnd) -> bool:
+        """The first card of a group of other stories' cards, with most of the story kept."""
+        group = cards.get(squeezed(lines[i].removeprefix("- ")))
+        if group is not None and group not in groups_seen and end.mostly_kept(i):
+            return True
         if group is not None:
             groups_seen.add(group)
-        named = body_byline(line)
-        if named:
-            page.byline = page.byline or named
-        if named or is_chrome(line) or is_tag_list(line, tags):
-            page.dropped.append(line)
-        else:
-            page.paragraphs.append(line)
-            end.keep(line)
-        if end.signed_off(i):
-            page.dropped.extend(lines[i + 1 :])
-            break
+        return False
+
+    def byline(line: str, name: str) -> None:
+        page.byline = page.byline or name
+
+    read_story(
+        lines,
+        page.paragraphs,
+        page.dropped,
+        byline=byline,
+        chrome=lambda line: is_chrome(line) or is_tag_list(line, tags),
+        ends=at_cards,
+    )
     page.paragraphs = drop_pull_quotes(drop_closing_notes(page.paragraphs, page.dropped), page.dropped)
     if tree is not None:
         page.paragraphs = drop_link_runs(page.paragraphs, link_texts(tree), page.dropped)

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from indexer.clean.bylines import (
     BYLINE,
-    body_byline,
     by_a_date,
     byline_line,
     byline_name,
@@ -27,7 +26,6 @@ from indexer.clean.bylines import (
     name_before_date,
 )
 from indexer.clean.chrome import (
-    StoryEnd,
     drop_closing_notes,
     drop_pull_quotes,
     is_chrome,
@@ -36,6 +34,7 @@ from indexer.clean.chrome import (
 )
 from indexer.clean.dates import find_dates, parse_date_line, parse_dateline
 from indexer.clean.lines import has_sentence_end, is_paragraph, normalise_line, word_count
+from indexer.clean.storylines import read_story
 
 _MENU_RUN = 3  # this many short lines in a row, not introduced by a colon, are a menu or link list
 _SHORT_WORDS = 6
@@ -138,32 +137,28 @@ def clean_text_page(text: str) -> TextPage:
 
     _read_head(page, head, body)
 
-    end = StoryEnd(body)
-    for i, line in enumerate(body):
-        if end.ends_at(i):
-            page.dropped.extend(body[i:])
-            break
-        named = body_byline(line)
-        if named:
-            page.byline = page.byline or named
-            if page.date_bar is None and (dates := find_dates(line)):
-                page.date_bar = dates[0]  # "By Jane Doe on March 12, 2026": the byline dates the page
-            page.dropped.append(line)
-        elif is_chrome(line) or line == page.title:
-            if page.date_bar is None and (when := meta_line_date(line)):
-                page.date_bar = when  # a post's meta line, "March 20, 2023 | Wellness": it dates the page
-            if is_job_title(line) and page.paragraphs and is_bare_name(page.paragraphs[-1]):
-                # the byline printed as the author's name over a job title ("Jane Doe" / "Staff Writer")
-                name = page.paragraphs.pop()
-                page.byline = page.byline or name
-                page.dropped.append(name)
-            page.dropped.append(line)
-        else:
-            page.paragraphs.append(line)
-            end.keep(line)
-        if end.signed_off(i):
-            page.dropped.extend(body[i + 1 :])
-            break
+    def byline(line: str, name: str) -> None:
+        page.byline = page.byline or name
+        if page.date_bar is None and (dates := find_dates(line)):
+            page.date_bar = dates[0]  # "By Jane Doe on March 12, 2026": the byline dates the page
+
+    def on_chrome(line: str) -> None:
+        if page.date_bar is None and (when := meta_line_date(line)):
+            page.date_bar = when  # a post's meta line, "March 20, 2023 | Wellness": it dates the page
+        if is_job_title(line) and page.paragraphs and is_bare_name(page.paragraphs[-1]):
+            # the byline printed as the author's name over a job title ("Jane Doe" / "Staff Writer")
+            name = page.paragraphs.pop()
+            page.byline = page.byline or name
+            page.dropped.append(name)
+
+    read_story(
+        body,
+        page.paragraphs,
+        page.dropped,
+        byline=byline,
+        chrome=lambda line: is_chrome(line) or line == page.title,
+        on_chrome=on_chrome,
+    )
     page.paragraphs = drop_closing_notes(
         _drop_menu_runs(_dedupe(page.paragraphs), page.dropped), page.dropped
     )
