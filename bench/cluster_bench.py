@@ -42,7 +42,8 @@ from indexer.enrich.grouping import assign_groups
 from indexer.enrich.stories import story_key
 from indexer.store.datadir import index_dir
 from search.backends import open_backend
-from search.backends.whoosh.writer import WhooshLookups, write_articles
+from search.backends.whoosh.lookups import WhooshLookups
+from search.backends.whoosh.writer import write_articles
 from search.query import SearchRequest
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"

@@ -15,7 +15,7 @@ from indexer.facet_registry import UNKNOWN, VALUE_FACETS
 from indexer.pipeline import delete, ingest_bytes, ingest_files
 from search.backends import open_backend
 from search.backends.whoosh.columns import CACHE_SUFFIX
-from search.backends.whoosh.writer import MAX_MERGE_DOCS, MERGE_FACTOR, segments_to_merge
+from search.backends.whoosh.merging import MAX_MERGE_DOCS, MERGE_FACTOR, segments_to_merge
 from search.cli import cli
 from search.query import SearchRequest
 from tests.conftest import CORPUS, INGEST_DAY, PAGES

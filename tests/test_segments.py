@@ -10,7 +10,7 @@ import pytest
 from whoosh import index as whoosh_index
 
 from indexer.article import Article, extract_article
-from search.backends.whoosh import writer
+from search.backends.whoosh import merging, writer
 from search.backends.whoosh.columns import SegmentColumns, column_cache
 from search.backends.whoosh.generation import open_lazy_files
 from search.backends.whoosh.segments import STAGING, Superseded, publisher, stage_merge
@@ -52,7 +52,7 @@ def test_a_merge_keeps_what_was_deleted_and_added_while_it_ran(index_dir):
     # while it runs, without waiting for it: a delete in a segment being merged, and an add
     assert writer.delete_article(index_dir, written[2].id)
     writer.write_articles(index_dir, [article(99)])
-    with writer._writer(index_dir) as w:
+    with writer.locked_writer(index_dir) as w:
         w.commit(mergetype=publisher(index_dir, [staged]))
     staged.discard()
     expected = {a.id for a in written} - {written[2].id} | {article(99).id}
@@ -66,9 +66,9 @@ def test_a_merge_another_writer_overtook_is_dropped(index_dir):
     ix = open_index(index_dir)
     first = stage_merge(index_dir, ix.storage, ix.schema, segments(index_dir))
     second = stage_merge(index_dir, ix.storage, ix.schema, segments(index_dir))
-    with writer._writer(index_dir) as w:
+    with writer.locked_writer(index_dir) as w:
         w.commit(mergetype=publisher(index_dir, [second]))
-    with pytest.raises(Superseded), writer._writer(index_dir) as w:
+    with pytest.raises(Superseded), writer.locked_writer(index_dir) as w:
         w.commit(mergetype=publisher(index_dir, [first]))
     first.discard()
     second.discard()
@@ -76,13 +76,13 @@ def test_a_merge_another_writer_overtook_is_dropped(index_dir):
 
 
 def test_merging_keeps_every_article_and_bounds_the_segments(index_dir):
-    for n in range(2 * writer.MERGE_FACTOR + 3):
+    for n in range(2 * merging.MERGE_FACTOR + 3):
         writer.write_articles(index_dir, [article(n)])
     changes = writer._changes(index_dir)
-    assert writer.merge_segments(index_dir) >= 2
+    assert merging.merge_segments(index_dir) >= 2
     assert writer._changes(index_dir) == changes  # no batch staged meanwhile need be grouped again
-    assert len(segments(index_dir)) < writer.MERGE_FACTOR
-    assert len(live(index_dir)) == 2 * writer.MERGE_FACTOR + 3
+    assert len(segments(index_dir)) < merging.MERGE_FACTOR
+    assert len(live(index_dir)) == 2 * merging.MERGE_FACTOR + 3
     assert not any((index_dir / STAGING).iterdir())  # nothing left beside the index
 
 
@@ -141,7 +141,7 @@ def test_a_segment_merged_away_is_not_read_as_one_without_dates(index_dir):
     leaf = searcher.reader().leaf_readers()[0][0]
     segment_id = leaf.segment().segment_id()
     assert json.loads(leaf.stored_fields(0)["meta"])["date"]
-    writer.optimize(index_dir)  # the two segments merged into one: their files removed
+    merging.merge_to_one(index_dir)  # the two segments merged into one: their files removed
     with pytest.raises(FileNotFoundError):
         SegmentColumns.cached(index_dir, segment_id, leaf, QUERY_FIELDS)
     assert not column_cache(index_dir, segment_id).exists()  # nothing wrong kept for later

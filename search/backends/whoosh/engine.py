@@ -24,10 +24,11 @@ from whoosh.query import Query
 
 from indexer.article import EXTRACTOR_VERSION
 from indexer.facet_registry import VALUE_FACETS
-from search.backends.whoosh import writer
+from search.backends.whoosh import lookups, writer
 from search.backends.whoosh.answers import answer, article_of, facet_names, request_filters, suggestion
 from search.backends.whoosh.columns import SegmentColumns, column_cache
 from search.backends.whoosh.generation import Generation, PostingsCache, build_generation
+from search.backends.whoosh.merging import merge_segments, merge_to_one
 from search.backends.whoosh.ranking import all_of, by_date, ordered
 from search.backends.whoosh.storage import read_index
 from search.parsing import (
@@ -250,7 +251,7 @@ class WhooshBackend:
     def _merge(self) -> None:
         while True:
             try:
-                if writer.merge_segments(self.index_dir):
+                if merge_segments(self.index_dir):
                     self._columns_of_new_segments()
                     self.refresh()
             except Exception:  # the segments stay as they were; the next write tries again
@@ -290,13 +291,13 @@ class WhooshBackend:
 
     def spell_people(self, articles: list[Article]) -> None:
         """Spell people as the index already does (for `dipnews extract`), writing nothing."""
-        writer.spell_people_as_indexed(self.index_dir, articles)
+        lookups.spell_people_as_indexed(self.index_dir, articles)
 
     def schema_is_current(self) -> bool:
         return writer.schema_is_current(self.index_dir)
 
     def optimize(self) -> int:
         """Merge every segment into one."""
-        documents = writer.optimize(self.index_dir)
+        documents = merge_to_one(self.index_dir)
         self.refresh()
         return documents

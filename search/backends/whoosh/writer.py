@@ -8,10 +8,9 @@ the index is busy instead of seeing a LockError.
 from __future__ import annotations
 
 import json
-import math
 import os
 import threading
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,21 +22,19 @@ from whoosh.query import Term
 from whoosh.writing import CLEAR, NO_MERGE, IndexWriter
 
 from indexer.article import Article
-from indexer.enrich.entities import Person
 from indexer.enrich.grouping import (
-    MAX_BLOCK,
     article_fields,
     assign_groups,
-    parse_person_key,
     regrouped,
     resolve_people,
     split_groups,
 )
 from indexer.errors import Unavailable
+from search.backends.whoosh.lookups import WhooshLookups
 from search.backends.whoosh.schema import make_schema
-from search.backends.whoosh.segments import Staged, Superseded, publisher, stage_documents, stage_merge
+from search.backends.whoosh.segments import Staged, publisher, stage_documents
 from search.backends.whoosh.spellwords import SpellingWords, article_words
-from search.backends.whoosh.storage import MappedFileStorage, open_index, read_index, stored_fields
+from search.backends.whoosh.storage import MappedFileStorage, open_index, read_index
 
 WRITE_TIMEOUT_SECONDS = 30.0
 MAIN = "MAIN"  # Whoosh's name for the index in its folder
@@ -45,32 +42,7 @@ MAIN = "MAIN"  # Whoosh's name for the index in its folder
 # while it was staged (during a bulk load, an add through the web every second), then under it.
 PUBLISH_ATTEMPTS = 10
 CHANGES = "changes"  # counts the commits that changed documents (a merge changes none)
-MERGE_FACTOR = 10  # segments of one size tier (by powers of this) merged into one
-# No merge takes more documents than this: Whoosh merges about 300 documents a second. Merges
-# hold no write back (search/backends/whoosh/segments.py), but a bulk load waits for its own; past this size,
-# `dipnews optimize` merges everything when writes can wait.
-MAX_MERGE_DOCS = 40_000
 _process_lock = threading.Lock()
-
-
-def segments_to_merge(segments: list[Any]) -> list[Any]:
-    """Up to MERGE_FACTOR of the smallest segments of a size tier (powers of MERGE_FACTOR), once
-    the tier has MERGE_FACTOR of them, as many as fit in MAX_MERGE_DOCS; or none."""
-    tiers: dict[int, list[Any]] = {}
-    for segment in segments:
-        tiers.setdefault(int(math.log(max(segment.doc_count_all(), 1), MERGE_FACTOR)), []).append(segment)
-    for tier in sorted(tiers):
-        group = sorted(tiers[tier], key=lambda segment: segment.doc_count_all())
-        if len(group) < MERGE_FACTOR:
-            continue
-        chosen: list[Any] = []
-        for segment in group[:MERGE_FACTOR]:
-            if sum(s.doc_count_all() for s in chosen) + segment.doc_count_all() > MAX_MERGE_DOCS:
-                break
-            chosen.append(segment)
-        if len(chosen) >= 2:
-            return chosen
-    return []
 
 
 def open_or_create_index(index_dir: Path) -> Index:
@@ -145,7 +117,7 @@ def schema_is_current(index_dir: Path) -> bool:
 
 
 @contextmanager
-def _writer(index_dir: Path, current_schema: bool = False) -> Iterator[IndexWriter]:
+def locked_writer(index_dir: Path, current_schema: bool = False) -> Iterator[IndexWriter]:
     """The index's one writer: waited for with a bound, cancelled if anything fails.
 
     `current_schema` writes with this version's schema whatever the index had:
@@ -247,7 +219,7 @@ def _publish(index_dir: Path, articles: list[Article], plan: _Plan, staged: Stag
     for attempt in range(PUBLISH_ATTEMPTS):
         if attempt:  # another writer changed the index since: group again, without the lock
             latest = _plan_latest(index_dir, articles)
-        with _writer(index_dir) as writer:
+        with locked_writer(index_dir) as writer:
             changes = _changes(index_dir)
             stale = changes != latest.changes
             if stale and attempt < PUBLISH_ATTEMPTS - 1:
@@ -292,7 +264,7 @@ def _count_change(index_dir: Path, changes: int) -> None:
 
 def _rebuild(index_dir: Path, articles: list[Article], progress: Callable[[], None] | None) -> int:
     """Replace the whole index with these articles, in one commit under the lock."""
-    with _writer(index_dir, current_schema=True) as writer:
+    with locked_writer(index_dir, current_schema=True) as writer:
         resolve_people(articles, None)
         assign_groups(articles, None)
         for article in articles:
@@ -307,91 +279,6 @@ def _rebuild(index_dir: Path, articles: list[Article], progress: Callable[[], No
     return len(articles)
 
 
-def merge_segments(index_dir: Path) -> int:
-    """Merge the segments the tiered policy picks, until it picks none; return how many merges
-    were published. The merging runs without the index's lock (search/backends/whoosh/segments.py); one
-    process merges at a time, and a merge another writer overtook is dropped."""
-    if not Path(index_dir).is_dir():
-        return 0
-    storage = MappedFileStorage(str(index_dir))
-    merging = storage.lock(f"{MAIN}_MERGELOCK")
-    if not merging.acquire():
-        return 0  # another process is merging
-    published = 0
-    try:
-        while True:
-            schema, segments = read_index(index_dir, lambda ix: (ix.schema, _segments(ix))) or (None, [])
-            chosen = segments_to_merge(segments)
-            if not chosen:
-                return published
-            staged = stage_merge(index_dir, storage, schema, chosen)
-            try:
-                with _writer(index_dir) as writer:
-                    writer.commit(mergetype=publisher(index_dir, [staged]))
-                published += 1
-            except Superseded:
-                return published
-            finally:
-                staged.discard()
-    finally:
-        merging.release()
-
-
-def _segments(ix: Index) -> list[Any]:
-    """The segments of the latest commit, with their deletions."""
-    with ix.reader() as reader:
-        return [leaf.segment() for leaf, _ in reader.leaf_readers() if leaf.segment() is not None]
-
-
-def optimize(index_dir: Path) -> int:
-    """Merge the whole index into one segment (faster searches; holds every write meanwhile);
-    return how many documents it holds."""
-    if not index.exists_in(index_dir):
-        return 0
-    with _writer(index_dir) as writer:
-        writer.commit(optimize=True)
-    return int(read_index(index_dir, lambda ix: ix.doc_count()) or 0)
-
-
-class WhooshLookups:
-    """Look-ups of indexer/enrich/grouping.py answered by a Whoosh searcher; refs are document numbers."""
-
-    def __init__(self, searcher: Any) -> None:
-        self.searcher = searcher
-
-    def person_spellings(self, surname: str) -> list[tuple[Person, int]]:
-        found = []
-        for term in self.searcher.reader().expand_prefix("person_key", f"{surname}|"):
-            person = parse_person_key(term.decode("utf-8"))
-            found.append((person, self.searcher.doc_frequency("person_key", term)))
-        return found
-
-    def story_candidates(self, terms: list[str]) -> dict[str, list[Hashable]]:
-        reader = self.searcher.reader()
-        found: dict[str, list[Hashable]] = {}
-        for term in terms:
-            if 0 < reader.doc_frequency("story_terms", term) <= MAX_BLOCK:
-                found[term] = list(self.searcher.docs_for_query(Term("story_terms", term)))
-        return found
-
-    def members(self, field: str, value: str) -> list[Hashable]:
-        return list(self.searcher.docs_for_query(Term(field, value)))
-
-    def stored(self, ref: Hashable) -> tuple[dict[str, Any], str, str]:
-        fields = stored_fields(self.searcher, ref)
-        return json.loads(fields["meta"]), fields["title"], fields["body"]
-
-
-def spell_people_as_indexed(index_dir: Path, articles: list[Article]) -> None:
-    """`resolve_people` against the index, without writing (for `dipnews extract`)."""
-
-    def resolve(ix: Index) -> None:
-        with ix.searcher() as searcher:
-            resolve_people(articles, WhooshLookups(searcher))
-
-    read_index(index_dir, resolve)
-
-
 def delete_article(index_dir: Path, article_id: str) -> bool:
     """Remove an article from the index; True when it was there.
 
@@ -400,7 +287,7 @@ def delete_article(index_dir: Path, article_id: str) -> bool:
     """
     if not index.exists_in(index_dir):
         return False
-    with _writer(index_dir) as writer:
+    with locked_writer(index_dir) as writer:
         with writer.searcher() as searcher:
             docnum = next(iter(searcher.docs_for_query(Term("id", article_id))), None)
             if docnum is None:
