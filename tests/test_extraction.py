@@ -154,7 +154,7 @@ def html_page(article: str, after: str = "") -> bytes:
 
 
 def test_title_is_the_headline_not_a_logo_or_a_teaser():
-    from indexer.clean.htmlpage import choose_title
+    from indexer.clean.htmlmeta import choose_title
 
     meta = "Pakistan, Kazakhstan sign road transport deal | The Daily"
     assert choose_title(meta, ["Pakistan, Kazakhstan sign road transport deal"]).startswith("Pakistan")
@@ -378,7 +378,7 @@ def test_a_list_dropped_between_two_kept_paragraphs_is_put_back():
 
 
 def test_a_line_of_the_page_s_own_keywords_is_a_tag_cloud():
-    from indexer.clean.htmlpage import is_tag_list
+    from indexer.clean.htmlmeta import is_tag_list
 
     keywords = "pakistan kazakhstan, road transport, transit trade, lorries, customs"
     tags = {tag.strip() for tag in keywords.split(",")}
@@ -394,7 +394,7 @@ def test_a_line_of_the_page_s_own_keywords_is_a_tag_cloud():
 
 
 def test_a_short_extraction_is_completed_from_the_visible_text():
-    from indexer.clean.htmlpage import with_fallback
+    from indexer.clean.fallback import with_fallback
 
     intro = ["The envoys of both countries met in Astana on Tuesday to agree on the transit route."]
     story = [
@@ -438,7 +438,7 @@ def test_a_story_missed_for_a_smaller_block_is_read_in_page_order():
 
 
 def test_a_gap_trafilatura_s_recall_mode_left_is_filled_from_its_default_mode():
-    from indexer.clean.htmlpage import fill_story_gap
+    from indexer.clean.fallback import fill_story_gap
 
     story = [
         f"Paragraph {n}: the envoys agreed on the transit route through the mountains." for n in range(4)
@@ -541,7 +541,7 @@ def test_boxes_named_calls_to_action_or_disclosures_are_not_the_story():
 
 
 def test_lines_are_merged_in_page_order():
-    from indexer.clean.htmlpage import in_page_order
+    from indexer.clean.fallback import in_page_order
 
     page = "Intro one. Story two. Answer three. Story four. Answer five."
     merged = in_page_order(page, ["Answer three.", "Answer five."], ["Story two.", "Story four.", "Unseen."])
@@ -724,7 +724,7 @@ def test_a_site_name_is_a_name_without_its_tagline():
 
 
 def test_visible_text_breaks_lines_at_blocks_only():
-    from indexer.clean.htmlpage import visible_text
+    from indexer.clean.fallback import visible_text
 
     html = (
         "<body><nav>Home</nav><div><p>So-called <a href='/x'>neo-banks</a>, or <em>challenger</em> banks, "
