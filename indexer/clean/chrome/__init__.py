@@ -1,0 +1,62 @@
+"""Page chrome, line by line: what news sites print around a story and is not it.
+
+Ads, menus, share and sign-up widgets, credits, captions, lone dates and
+promotions are dropped wherever they stand; a closing marker ("Comments",
+"Related stories", an author's bio) ends the story once most of its prose is
+behind it. The HTML and the text-page paths drop the same lines
+(indexer/clean/storylines.py). The rules, by family:
+
+- furniture: menus, widgets, comment headers, placeholders, footers;
+- credits: credits and promotions around a story;
+- stamps: lone dates and timestamps;
+- ends: closing markers, sign-offs, closing notes and pull quotes.
+
+bench/news_lines_bench.py checks every rule against lines of real pages it must
+take and lines it must spare.
+"""
+
+from __future__ import annotations
+
+from indexer.clean.bylines import is_job_title
+from indexer.clean.chrome.credits import is_credit, is_promotion
+from indexer.clean.chrome.ends import (
+    StoryEnd,
+    drop_closing_notes,
+    drop_pull_quotes,
+    is_closing,
+    is_sign_off,
+)
+from indexer.clean.chrome.furniture import is_comment_header, is_furniture, is_short_furniture
+from indexer.clean.chrome.stamps import is_stamp, meta_line_date
+from indexer.clean.lines import word_count
+
+__all__ = [
+    "StoryEnd",
+    "drop_closing_notes",
+    "drop_pull_quotes",
+    "is_chrome",
+    "is_closing",
+    "is_comment_header",
+    "is_sign_off",
+    "meta_line_date",
+]
+
+
+def is_chrome(line: str) -> bool:
+    """Page chrome: a menu, widget or ad line, a credit or promotion around the story, a placeholder,
+    a lone date or timestamp."""
+    lowered = line.lower()
+    if is_furniture(line, lowered) or is_credit(line, lowered):
+        return True
+    if " | " in line and meta_line_date(line) is not None:
+        return True
+    words = word_count(line)
+    if words <= _SHORT_CHROME_WORDS and (
+        is_stamp(line, words) or is_job_title(line) or is_short_furniture(line)
+    ):
+        return True
+    return is_promotion(line, lowered)
+
+
+# chrome that is a short line of its own is looked for only in lines of at most this many words
+_SHORT_CHROME_WORDS = 20

@@ -1,0 +1,167 @@
+"""Page furniture: menus, breadcrumbs, share and sign-up widgets, comment headers, links to
+other posts, placeholders and layout names that leak as text, a site's contact footer."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.clean.chrome.stamps import CLOCK
+from indexer.clean.lines import word_count
+
+# a category's name, each word capitalised but the small ones: "Smart Contract", "Arts and Culture"
+_CATEGORY = r"(?-i:[A-Z])[\w&'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w&'\u2019-]*|and|of|the|&))*"
+
+
+# Lines that are page chrome whatever page they are on: ads, toggles, menus,
+# share and comment widgets, footers.
+_CHROME = re.compile(
+    r"^[\s\-\u2013\u2014|•·*]*(?:"
+    r"(?:adsense\s+)?advertisements?|sponsored(?:\s+content)?|ad|ads|promoted"
+    r"|(?:advertisement|sponsored|paid\s+post)\s*:.{1,80}"  # an ad's label: "Advertisement: New AI Book!"
+    r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation|text\s+size|by"
+    r"|(?:show|open|close|hide|toggle)\s*menu"
+    r"|categor(?:y|ies|ias|ías)"
+    r"|\d+\s+min(?:ute)?s?(?:\s+read)?|enter\s+(?:your\s+)?search\s+terms?"  # a reading time, a search box
+    # an AP wire slug: "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru"
+    r"|(?-i:BC-[A-Z]{2,3}-+[\w-]+)(?:,\s*\d*\w*\s*(?:Ld-)?Writethru)?"
+    r"|(?:share\s+(?:on|via)\s+\w+\s*){2,}"  # a row of share buttons: "Share on Facebook Share on Twitter"
+    r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|table\s+of\s+contents?)|main\s+content|continue\s+reading(?:\s+(?:below|the\s+(?:main\s+)?story))?|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
+    r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
+    r"|comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
+    r"|flag\s+as\s+(?:offensive|inappropriate)|report\s+(?:abuse|comment|this\s+comment)"
+    r"|expand\s+full\s+comment|\d+\s+(?:more\s+)?repl(?:y|ies)(?:\s+by\s+.{1,60})?|liked\s+by\s+[^.,;!?]{1,40}"
+    r"|\d{1,2}[smhdw]"  # a comment's age: "8d", "3h"
+    # a link to the previous or next post ("Next" alone is also a story's subheading)
+    r"|(?:previous|older|newer)(?:\s+(?:posts?|articles?|entries|stories|story|page))?"
+    r"|next\s+(?:posts?|articles?|entries|stories|story|page)"
+    r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
+    r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories"
+    r"|follow(?:\s+us)?(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
+    # a post's categories, each capitalised: "Published in Design , Layout", "Posted in News"
+    r"|(?:published|posted|filed)\s+in\s+" + _CATEGORY + r"(?:\s*,\s*" + _CATEGORY + r"){0,8}"
+    r"|(?:archivado\s+en|arquivado\s+em|class[ée]\s+dans|abgelegt\s+unter|etiquetas|schlagw[öo]rter)\s*:.*"
+    r"|follow\s+\S+(?:\s+\S+)?\s+on|give\s+(?:us\s+)?feedback"
+    r"|(?:stay\s+)?connect(?:ed)?\s+with\s+us|get\s+(?:the|our)\s+(?:\w+\s+)?newsletter|contact\s+us|let\s+us\s+help"
+    # calls to action, as buttons: "Learn more", "Get started today", "Share your story"
+    r"|learn\s+more|find\s+out\s+more|get\s+started(?:\s+(?:today|now|for\s+free))?|apply\s+now|get\s+in\s+touch"
+    r"|contact\s+us\s+today|get\s+a\s+(?:free\s+)?quote|get\s+your\s+(?:free\s+)?copy(?:\s+(?:today|now))?|share\s+your\s+story|add\s+a\s+comment|subscribe\s+to\s+this\s+site"
+    r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
+    r"|cookie.*|accept(?:\s+all)?|accessibility|facebook|twitter|x|linkedin|instagram|youtube|telegram"
+    r"|table\s+of\s+contents?(?:\s+(?:show|hide|toggle))?|in\s+this\s+article|share\s+this\s+(?:post|story|page|content)|like\s+this\s*:|back\s+to\s+(?:blog|top|news)"
+    r"|back\s+to\s+(?:our|the|all)\s+(?:[\w'\u2019&-]+\s*){1,6}|let['\u2019]?s\s+get\s+started|contact\s+info(?:rmation)?"
+    r"|shop\s+(?:[\w'\u2019&+-]+\s+){1,6}now"
+    r"|(?:#[^\W\d_][\w-]*\s*){1,8}"  # hashtags alone: "#ai", "#ukraine #diplomacy"
+    r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s+in\s+[\w\s]{1,30})?"  # an audio player's label
+    r"|you\s+are\s+here|(?:estimated\s+)?reading\s+time|published|updated|last\s+updated(?:\s+on)?|written\s+by"
+    r"|(?:written|reviewed|fact[-\s]checked|edited|posted)\s+by\s+[\w.' -]{1,40}"
+    # a reading time, after a byline or a date, perhaps before one: "Dec 18, 2025 \u22c5 10 min read"
+    r"|(?:[^.!?]{1,60}?\s*[\u22c5\u2014\u2013|\u00b7\u2022-]\s*)?\d+\s*min(?:ute)?s?\s+read"
+    r"(?:\s*[\u22c5|\u00b7\u2022]\s*by\s+[\w.' -]{1,40})?"
+    r")(?:\s*\(?opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)?)?[\s\-\u2013\u2014|•·*.:!]*$",
+    re.IGNORECASE,
+)
+
+
+# widgets a text dump spells out: a share bar, a form's hidden field, a country picker
+_WIDGET = re.compile(
+    r"^(?:(?:share\s+(?:this\s+(?:page|article|story)\s+)?(?:to|on|via)\s+)?(?:facebook(?:-f)?|twitter|x|linkedin"
+    r"|whatsapp|tumblr|pinterest|vk|email|reddit|telegram|threads|bluesky"
+    r"|copy\s+(?:this\s+page\s+to\s+clipboard|link))[\s|•·,]*){2,}$"
+    r"|^this\s+field\s+is\s+for\s+validation\s+purposes\b|^select\s+(?:a\s+|your\s+)?country\b"
+    r"|^print\s+this\s+(?:page|article)\b|^add\s+(?:us\s+)?as\s+a\s+(?:preferred|trusted|reliable)\b"
+    # a blog's share buttons ("Click to share on X (Opens in new window)"), a search box
+    r"|^[*\u2022\u00b7\-\s]*click\s+to\s+(?:share|email|print)\b[^.!?]{0,60}\(opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)"
+    r"|^(?:search\s+for|what\s+are\s+you\s+looking\s+for)\W*$",
+    re.IGNORECASE,
+)
+
+
+# a site's contact footer: segments ("Street 1 - 89259-565 - Phone: (047) 2106-8000")
+_PHONE_LABEL = re.compile(
+    r"\b(?:phone|fone|tel|telefone|teléfono|téléphone|fax)\.?\s*:\s*\+?[\d(]", re.IGNORECASE
+)
+
+
+_SEGMENT = re.compile(r"\s[-|•·]\s")
+
+
+# template filler and rules: "Lorem ipsum dolor sit amet", "*****", "-----", an unfilled
+# template tag ("{{hire-banner="/banners/hire"}}")
+# (and a page's layout names leaking as text: "narrow-browser-and-phone")
+_LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
+
+
+_PLACEHOLDER = re.compile(
+    r"[^\w]{3,}|\{\{[\w-]+=.*\}\}|[\s\-\u2013\u2014|•·*]*[a-z]+(?:-[a-z]+){2,}"
+)  # use with fullmatch
+
+
+# a link to the previous or next post: "« In Defense of Curiosity", "Older posts →"
+_ARROWS = frozenset("«»‹›←→")
+
+
+_POST_LINK = re.compile(r"[\s\-*•]*(?:[«‹←]\s*[^«»‹›←→]{1,80}|[^«»‹›←→]{1,80}\s*[»›→])[\s.:!]*")
+
+
+# a breadcrumb trail: "Home > World > Asia", "뉴스 > 경제 > 기업·CEO", "HOME / Renovations / Loans"
+_BREADCRUMB = re.compile(
+    r"[^<>›»/\n.!?]{1,40}(?:\s+[>›»]\s+[^<>›»\n.!?]{1,40}){2,}"
+    r"|[A-Z0-9][^<>›»/\n.!?]{0,39}(?:\s+/\s+[A-Z0-9][^<>›»/\n.!?]{0,39}){2,}"  # each step capitalised
+)
+
+
+# a social account or donation link on a line of its own, perhaps labelled ("Facebook https://fb.me/x")
+_SOCIAL_LINK = re.compile(
+    r"(?:\S+\s+){0,2}[:\-\u2013]?\s*(?:https?://)?(?:www\.)?(?:facebook\.com|fb\.me|twitter\.com|x\.com|instagram\.com"
+    r"|youtube\.com|youtu\.be|t\.me|paypal\.me|linkedin\.com|tiktok\.com|threads\.net|bsky\.app)/\S*",
+    re.IGNORECASE,
+)
+
+
+def is_comment_header(line: str) -> bool:
+    """A reader comment's header, with the time it was posted: "marktheshark on Sep 21, 4:23 PM
+    said:", "Jo Kim March 3, 2025 at 9:12 am says:" (not "On March 3 the minister said:")."""
+    return (
+        line.endswith(":")
+        and word_count(line) <= _COMMENT_HEADER_WORDS
+        and bool(_SAID.search(line))
+        and bool(CLOCK.search(line))
+    )
+
+
+_SAID = re.compile(r"\b(?:said|says|wrote|writes|replied)\s*:\s*$", re.IGNORECASE)
+
+
+_COMMENT_HEADER_WORDS = 14
+
+
+def _is_pipe_menu(line: str) -> bool:
+    """A menu written on one line: "Home | Video | World | U.S. | Africa" (a table's row starts with "|")."""
+    if line.startswith("|") or line.count(" | ") < _MENU_MIN_ITEMS - 1:
+        return False
+    items = line.split(" | ")
+    return all(0 < word_count(item) <= _MENU_ITEM_WORDS for item in items)
+
+
+_MENU_MIN_ITEMS = 4
+
+
+_MENU_ITEM_WORDS = 3
+
+
+def is_furniture(line: str, lowered: str) -> bool:
+    """A menu, widget or ad line, a placeholder, a link to another post, a contact footer."""
+    return bool(
+        _CHROME.match(line)
+        or _PLACEHOLDER.fullmatch(line)
+        or _WIDGET.match(line)
+        or ("lorem" in lowered and _LOREM.search(line))
+        or (_ARROWS.intersection(line) and _POST_LINK.fullmatch(line))
+        or (" | " in line and _is_pipe_menu(line))
+        or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
+    )
+
+
+def is_short_furniture(line: str) -> bool:
+    """Furniture that is a short line of its own: a breadcrumb trail, a comment's header, a social link."""
+    return bool(_BREADCRUMB.fullmatch(line) or is_comment_header(line) or _SOCIAL_LINK.fullmatch(line))
