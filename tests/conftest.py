@@ -20,6 +20,19 @@ PAGES = FIXTURES / "pages"
 INGEST_DAY = dt.date(2026, 11, 23)
 
 
+# the shipped corpus and the test pages, as `indexed_dir` holds them: five seeds, four written pages
+INDEXED_PAGES = 9
+
+
+def story(n: int, place: str = "GENEVA") -> str:
+    """A short wire story, different for each n; the same n and place give the same text."""
+    return (
+        f"{place}, May {n % 28 + 1} - Negotiators from delegation number {n} reached agreement "
+        f"on clause {n * 7} of the water-sharing accord on Tuesday, diplomats said after "
+        f"the {n}th round of talks, which took place behind closed doors."
+    )
+
+
 def seed(number: str) -> Path:
     return next(CORPUS.glob(f"{number}_*.txt"))
 

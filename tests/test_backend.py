@@ -18,15 +18,7 @@ from search.backends.whoosh.columns import CACHE_SUFFIX
 from search.backends.whoosh.merging import MAX_MERGE_DOCS, MERGE_FACTOR, segments_to_merge
 from search.cli import cli
 from search.query import SearchRequest
-from tests.conftest import CORPUS, INGEST_DAY, PAGES
-
-
-def story(n: int, place: str = "GENEVA") -> str:
-    return (
-        f"{place}, May {n % 28 + 1} - Negotiators from delegation number {n} reached agreement "
-        f"on clause {n * 7} of the water-sharing accord on Tuesday, diplomats said after "
-        f"the {n}th round of talks, which took place behind closed doors."
-    )
+from tests.conftest import CORPUS, INGEST_DAY, PAGES, story
 
 
 def stored_documents(data_dir: Path) -> list[dict[str, object]]:

@@ -12,9 +12,9 @@ from indexer.rebuild import reindex
 from indexer.store.datadir import archive_for, index_dir
 from search.backends import open_backend
 from search.query import SearchRequest, normalise_query
-from tests.conftest import CORPUS, INGEST_DAY, PAGES, seed
+from tests.conftest import CORPUS, INDEXED_PAGES, INGEST_DAY, PAGES, seed
 
-TOTAL = 9  # five seeds and four written test pages
+TOTAL = INDEXED_PAGES
 
 
 @pytest.fixture(scope="module")
@@ -65,10 +65,9 @@ def test_field_queries(engine):
 
 
 def test_curly_quotes_mean_quotes(engine):
-    assert (
-        engine.search(SearchRequest(q="“state visit”")).total
-        == engine.search(SearchRequest(q='"state visit"')).total
-    )
+    straight = engine.search(SearchRequest(q='"state visit"')).total
+    assert straight >= 1  # else the two would agree at 0 whatever the quotes did
+    assert engine.search(SearchRequest(q="“state visit”")).total == straight
 
 
 def test_unbalanced_syntax_still_searches_and_says_so(engine):

@@ -16,7 +16,7 @@ from search.backends.whoosh.generation import open_lazy_files
 from search.backends.whoosh.segments import STAGING, Superseded, publisher, stage_merge
 from search.backends.whoosh.storage import open_index
 from search.parsing import QUERY_FIELDS
-from tests.test_backend import story
+from tests.conftest import story
 
 
 def article(n: int, outlet: str = "Wire", text: str | None = None) -> Article:

@@ -8,7 +8,7 @@ import io
 import feedparser
 import pytest
 
-from tests.test_search import TOTAL
+from tests.conftest import INDEXED_PAGES as TOTAL
 
 
 def test_home_lists_everything_with_facets(client):

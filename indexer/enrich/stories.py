@@ -21,7 +21,7 @@ import base64
 import datetime as dt
 import re
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash
@@ -63,13 +63,6 @@ class StoryKey:
     def decode(cls, data: dict, date: dt.date | None) -> StoryKey:
         hashes = np.frombuffer(base64.b64decode(data["minhash"]), dtype="<u4")
         return cls(hashes, frozenset(data["countries"]), frozenset(data["specifics"]), date)
-
-
-@dataclass
-class Groups:
-    dup_group: str
-    story_id: str
-    remaps: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def signature(body: str) -> np.ndarray:

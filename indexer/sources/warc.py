@@ -18,7 +18,6 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 class WarcPage:
     url: str
     data: bytes
-    position: int  # record number in the file, for reports
 
 
 def is_warc(path: Path) -> bool:
@@ -29,7 +28,7 @@ def iter_warc_pages(path: Path, max_bytes: int) -> Iterator[WarcPage | DipnewsEr
     """HTML responses of a WARC file; an oversized record is yielded as an error, not skipped silently."""
     try:
         with path.open("rb") as stream:
-            for position, record in enumerate(ArchiveIterator(stream)):
+            for record in ArchiveIterator(stream):
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 content_type = record.http_headers.get_header("Content-Type") or ""
@@ -41,6 +40,6 @@ def iter_warc_pages(path: Path, max_bytes: int) -> Iterator[WarcPage | DipnewsEr
                 if len(data) > max_bytes:
                     yield TooLarge(f"{url}: over the {max_bytes / 1e6:.1f} MB limit.")
                     continue
-                yield WarcPage(url, data, position)
+                yield WarcPage(url, data)
     except ArchiveLoadFailed as error:
         raise DipnewsError(f"{path.name} is not a readable web archive: {error}") from None

@@ -35,7 +35,6 @@ class FacetResult:
     title: str
     results: list[FacetValue]
     truncated: bool
-    level: str | None = None  # the date facet's: "year", "month" or "day"
 
     def to_json(self) -> list[dict[str, object]]:
         return [asdict(value) for value in self.results]
@@ -133,7 +132,7 @@ class DateFacet:
                     make_url(target),
                 )
             )
-        return FacetResult(self.name, self.title, values, truncated=False, level=level)
+        return FacetResult(self.name, self.title, values, truncated=False)
 
     @staticmethod
     def _level(request: SearchRequest, days: dict[str, int]) -> str:

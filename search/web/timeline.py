@@ -41,11 +41,6 @@ class Timeline:
     share: bool
     width: int = WIDTH
     height: int = HEIGHT
-    share_url: str = ""
-
-    @property
-    def peak(self) -> float:
-        return max((bar.value for bar in self.bars), default=0)
 
 
 def _period(day: dt.date, unit: str) -> tuple[dt.date, dt.date]:
