@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+from indexer.article import Article, extract_article
 from indexer.pipeline import ingest_files
 from search.web import create_app
 
@@ -31,6 +33,19 @@ def story(n: int, place: str = "GENEVA") -> str:
         f"on clause {n * 7} of the water-sharing accord on Tuesday, diplomats said after "
         f"the {n}th round of talks, which took place behind closed doors."
     )
+
+
+def extract(path: Path, **kwargs: Any) -> Article:
+    """A page file's extraction, as `dipnews index` makes it on INGEST_DAY."""
+    return extract_article(path.read_bytes(), source=str(path), ingested=INGEST_DAY, **kwargs)
+
+
+def html_page(article: str, after: str = "") -> bytes:
+    """A news page around an article's HTML: a menu, the headline, then `after` the article."""
+    return (
+        "<html><body><nav><a href='/'>Home</a></nav><article>"
+        f"<h1>Pakistan, Kazakhstan sign road transport deal</h1>{article}</article>{after}</body></html>"
+    ).encode()
 
 
 def seed(number: str) -> Path:

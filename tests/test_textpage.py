@@ -1,0 +1,271 @@
+"""Plain-text dumps of news pages (indexer/clean/textpage.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from indexer.article import extract_article
+from tests.conftest import html_page
+
+
+def test_a_text_page_s_table_of_contents_is_not_body_text():
+    from indexer.clean.textpage import clean_text_page
+
+    sections = ["Why the talks matter", "What each side wants"]
+    prose = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    toc = [f"* {heading}" for heading in sections]
+    story = [prose[0], *toc, sections[0], *prose[1:3], sections[1], prose[3]]
+    page = clean_text_page("\n".join(story))
+    # the list repeating the sub-headings goes; the sub-headings and a list of its own stay
+    assert page.paragraphs == [prose[0], sections[0], *prose[1:3], sections[1], prose[3]]
+    own_list = [prose[0], "Talks will cover:", "* Mackerel quotas", "* Herring quotas", *prose[1:]]
+    assert clean_text_page("\n".join(own_list)).paragraphs == own_list
+
+
+def test_text_page_a_comment_thread_does_not_outweigh_a_short_story():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas in the Atlantic.",
+        "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed.",
+    ]
+    comment = (
+        "I have fished these waters for forty years and I can tell you that none of these ministers has "
+        "ever been out on a boat in a winter storm, and the quotas they agree in warm rooms in Oslo do "
+        "nothing for the small harbours up the coast, which are emptying year after year."
+    )
+    thread = ["3 Comments"]
+    for n in range(3):
+        thread += [f"reader{n} on Sep 21, 4:2{n} PM said:", comment, "Reply", "Flag as Offensive"]
+    page = clean_text_page("\n".join(["Norway and Iceland reopen the quota talks", *story, *thread]))
+    assert page.paragraphs == story
+
+
+def test_text_page_a_wire_dateline_starts_the_story():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        "OSLO (AP) — Ministers from Norway and Iceland met on Monday to discuss fishing quotas at sea.",
+        "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed.",
+        "Both delegations said they expected to agree on new shares before the end of the year.",
+    ]
+    notice = "Welcome to our new article page. Tell us what you think of our new look by taking a survey."
+    teasers = ["Most Read", "* Storm closes the harbour in Bergen", "* Ferry fares rise again"]
+    page = clean_text_page("\n".join(["Norway and Iceland reopen the quota talks", notice, *teasers, *story]))
+    assert page.paragraphs == story and page.title == "Norway and Iceland reopen the quota talks"
+    # a capitalised label and a colon is no dateline: the lines above it stay the story's
+    labelled = [story[1], "NOTE: The talks will resume in Reykjavik in March, the ministry said on Monday."]
+    assert clean_text_page("\n".join([story[2], *labelled])).paragraphs == [story[2], *labelled]
+
+
+def test_text_page_drops_link_lists_and_what_follows_the_article():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas "
+        "in the North Atlantic.",
+        "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed.",
+        "Both sides agreed on:",
+        "Joint surveys",
+        "Shared catch data",
+        "Annual reviews",
+        "Officials said a further round of negotiations would be held in Reykjavik "
+        "in the spring of next year, once both coast guards have reported on the surveys.",
+    ]
+    chrome = ["World", "Europe", "Fisheries", "Markets"]
+    comments = ["Comments", "I think this agreement is long overdue and both governments should have acted."]
+    page = clean_text_page("\n".join(story[:2] + chrome + story[2:] + comments))
+    assert page.paragraphs == story
+    assert "Markets" in page.dropped and comments[1] in page.dropped
+
+
+def test_text_page_teaser_lists_captions_and_end_markers_stay_out():
+    from indexer.clean.textpage import clean_text_page
+
+    teasers = [
+        f"* Teaser {n}: ministers of a neighbouring state met on Tuesday to discuss the port, "
+        "the railway and a new customs post, officials in the capital said."
+        for n in range(6)
+    ]
+    story = [
+        "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas "
+        "in the North Atlantic.",
+        "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed.",
+        "Officials said a further round of negotiations would be held in Reykjavik in the spring.",
+    ]
+    caption = "In this Nov. 12, 2025, file photo, the two ministers shake hands in Oslo."
+    picks = [
+        "Editors' Picks",
+        "A long read about the history of the cod wars between the two countries and Britain.",
+    ]
+    page = clean_text_page("\n".join([*teasers, "Fishing talks", caption, *story, *picks]))
+    assert page.paragraphs == story
+    assert caption in page.dropped and picks[1] in page.dropped
+
+
+def test_text_page_teasers_glued_to_their_blurbs_stay_out():
+    from indexer.clean.textpage import clean_text_page
+
+    glued = [
+        "Customs Union Talks Stall Over Rules Of OriginThe two delegations left Brussels on Friday without "
+        "a date for the next round, officials said.",
+        "Port Strike Enters Its Third WeekDockworkers in the northern port rejected the latest offer "
+        "and said they would stay out until the spring.",
+        "Is The Grain Deal Back On?Diplomats in Ankara said a new draft was being passed between the "
+        "capitals this week.",
+        "Rail Link Set To Carry 250,000The line will carry that many passengers a year between the two "
+        "capitals when it opens.",
+    ]
+    story = [
+        "Ministers from Norway and Iceland met in Oslo on Monday to discuss fishing quotas "
+        "in the North Atlantic.",
+        "The talks covered mackerel and herring stocks, which have moved north as the sea has warmed.",
+        "Officials said a further round of negotiations would be held in Reykjavik in the spring.",
+    ]
+    # the teasers outweigh the story: read as prose, they would be taken for it
+    page = clean_text_page("\n".join([*glued, "Fishing talks resume in Oslo", *story]))
+    assert page.paragraphs == story
+    assert all(line in page.dropped for line in glued)
+    # two lines glued alike are not yet a page's teasers, and a name glues letters the same way
+    own = [
+        "Speaking To Reporters At The YouTube Summit, the minister said the platforms would be asked to "
+        "label state media.",
+        *story,
+    ]
+    page = clean_text_page("\n".join([*glued[:2], "Fishing talks resume in Oslo", *own]))
+    assert page.paragraphs[-len(own) :] == own
+
+
+def test_a_sign_off_ends_the_story():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(5)
+    ]
+    sign_off = "Jane Doe in Reykjavik contributed to this report."
+    teasers = [
+        "Here are 10 facts about one of nature's most powerful forces, and what they mean for you.",
+        "Get a glimpse of the weather events happening around the world in our photo gallery.",
+    ]
+    assert clean_text_page("\n".join([*story, sign_off, *teasers])).paragraphs == [*story, sign_off]
+    html = html_page(
+        "".join(f"<p>{line}</p>" for line in [*story, sign_off]),
+        after="".join(f"<p>{t}</p>" for t in teasers),
+    )
+    assert extract_article(html).body.endswith(sign_off)
+    # near the top, a line that reads so ends nothing
+    early = clean_text_page("\n".join([story[0], sign_off, *story[1:], *teasers]))
+    assert early.paragraphs[-1] == teasers[-1]
+
+
+def test_a_substack_comment_section_ends_the_story():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(6)
+    ]
+    comments = [
+        "Discussion about this post",
+        "CommentsRestacks",
+        "Doug Clow",
+        "8d",
+        "Is there room in your theory for voters being wrong about the quotas they want, in both ways?",
+        "Expand full comment",
+    ]
+    assert clean_text_page("\n".join([*story, *comments])).paragraphs == story
+
+
+def test_a_post_meta_line_on_a_text_page_is_chrome_that_dates_the_page():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    page = clean_text_page("\n".join([story[0], "March 20, 2023 | Fisheries & Trade", *story[1:]]))
+    assert page.paragraphs == story and page.date_bar == dt.date(2023, 3, 20)
+
+
+def test_text_page_story_starts_after_the_byline_below_a_standfirst():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    standfirst = "Quotas have been in dispute since the mackerel moved north, and both sides want a deal."
+    page = clean_text_page(
+        "\n".join(
+            ["Norway and Iceland reopen quota talks", standfirst, "By Mira Okafor | The Ledger", *story]
+        )
+    )
+    assert page.paragraphs == story and page.byline == "Mira Okafor"
+    assert standfirst in page.dropped
+    caption = "Delegates arrive at the harbour in Reykjavik for the talks, which open on Monday morning."
+    page = clean_text_page("\n".join([standfirst, caption, "By Mira Okafor | The Ledger", *story]))
+    assert page.paragraphs == story
+    # two paragraphs above a date line are the story's opening, not a standfirst
+    page = clean_text_page("\n".join([*story[:2], "Posted on 3 February 2026", *story[2:]]))
+    assert page.paragraphs == story
+
+
+def test_text_page_headline_is_the_one_nearest_the_story():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    headline = "Norway and Iceland reopen the fishing quota talks"
+    menu = ["World News Today", "Europe and Nordic Affairs", "Trade and Energy Desk", "World News Today"]
+    byline = "By Mira Okafor Published: February 3, 2026"
+    page = clean_text_page("\n".join([*menu, headline, byline, *story]))
+    assert page.title == headline  # not a menu line, even a repeated one; not the byline under it
+    assert page.paragraphs == story
+    assert page.date_bar == dt.date(2026, 2, 3)  # the date the byline line gives
+    assert page.byline == "Mira Okafor"  # and the name, without the label and date after it
+    # a headline the page repeats wins over other lines near the story
+    page = clean_text_page(
+        "\n".join([headline, "Talks open in Oslo after a year of disputes", headline, *story])
+    )
+    assert page.title == headline and page.dropped.count(headline) == 1
+    # a headline the story's opening speaks of wins over a promotion nearer the story
+    about = "Norway and Iceland ministers discuss fishing in Oslo"
+    page = clean_text_page("\n".join([about, "Book your free lesson with a tutor today", *story]))
+    assert page.title == about
+    # with none whose words the opening mostly uses, the one it uses most (half, at least)
+    partly = "Norway and Iceland set fishing limits for the season"  # 3 of its 5 words
+    page = clean_text_page("\n".join([partly, "Explore the platform we built", *story]))
+    assert page.title == partly
+    # ... but not a table of contents' entry, which the story repeats as its subheading
+    entry = "Quotas for fishing"
+    page = clean_text_page("\n".join([headline, entry, *story[:2], entry, *story[2:]]))
+    assert page.title == headline and entry in page.paragraphs
+
+
+def test_text_page_date_from_a_head_line_that_gives_one():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: ministers from Norway and Iceland met in Oslo to discuss fishing quotas."
+        for n in range(4)
+    ]
+    head = [
+        "Norway and Iceland reopen the fishing quota talks",
+        "Updated Feb 4, 2026, 9:41 AM; Posted Feb 3, 2026",
+    ]
+    page = clean_text_page("\n".join([*head, *story]))
+    assert page.date_bar == dt.date(2026, 2, 3)  # the publication, not the update
+    page = clean_text_page("\n".join([*head, "5 February 2026", *story]))
+    assert page.date_bar == dt.date(2026, 2, 5)  # a date bar of its own comes first
+    # a byline line inside the run of prose is the byline, not a paragraph
+    page = clean_text_page("\n".join([*story[:3], "By Mira Okafor", *story[3:]]))
+    assert page.byline == "Mira Okafor" and page.paragraphs == story
+    for heading in ("By Region", "Author: Mira Okafor"):  # a heading, a book review's fact line
+        page = clean_text_page("\n".join([*story[:3], heading, *story[3:]]))
+        assert heading in page.paragraphs and page.byline is None, heading
