@@ -1,6 +1,6 @@
 """News-lines benchmark: how often the chrome rules fire on paragraphs of real news.
 
-Every chrome and closing rule in `indexer/clean/chrome.py` is written against pages
+Every chrome and closing rule in `indexer/clean/chrome/` is written against pages
 with boilerplate. This runs the rules over paragraphs known to be story text,
 the bodies of the Reuters-21578 newswire and of a Wikinews sample
 (../shared/corpora), and prints how many of them a rule would drop as chrome
