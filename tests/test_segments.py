@@ -78,9 +78,9 @@ def test_a_merge_another_writer_overtook_is_dropped(index_dir):
 def test_merging_keeps_every_article_and_bounds_the_segments(index_dir):
     for n in range(2 * merging.MERGE_FACTOR + 3):
         writer.write_articles(index_dir, [article(n)])
-    changes = writer._changes(index_dir)
+    changes = writer.change_count(index_dir)
     assert merging.merge_segments(index_dir) >= 2
-    assert writer._changes(index_dir) == changes  # no batch staged meanwhile need be grouped again
+    assert writer.change_count(index_dir) == changes  # no batch staged meanwhile need be grouped again
     assert len(segments(index_dir)) < merging.MERGE_FACTOR
     assert len(live(index_dir)) == 2 * merging.MERGE_FACTOR + 3
     assert not any((index_dir / STAGING).iterdir())  # nothing left beside the index

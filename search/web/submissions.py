@@ -1,4 +1,4 @@
-"""One way to add an article, whether it comes from the API, the web form or the CLI."""
+"""Adding one article from the web, the same way for the JSON API and the "Add article" form."""
 
 from __future__ import annotations
 

@@ -199,7 +199,7 @@ def _plan(changes: int, searcher: Any, articles: list[Article]) -> _Plan:
 
 def _plan_latest(index_dir: Path, articles: list[Article]) -> _Plan:
     def plan(ix: Index) -> _Plan:
-        changes = _changes(index_dir)  # read first: a later change only makes the plan look stale
+        changes = change_count(index_dir)  # read first: a later change only makes the plan look stale
         with ix.searcher() as searcher:
             return _plan(changes, searcher, articles)
 
@@ -220,7 +220,7 @@ def _publish(index_dir: Path, articles: list[Article], plan: _Plan, staged: Stag
         if attempt:  # another writer changed the index since: group again, without the lock
             latest = _plan_latest(index_dir, articles)
         with locked_writer(index_dir) as writer:
-            changes = _changes(index_dir)
+            changes = change_count(index_dir)
             stale = changes != latest.changes
             if stale and attempt < PUBLISH_ATTEMPTS - 1:
                 writer.cancel()
@@ -246,7 +246,7 @@ def _publish(index_dir: Path, articles: list[Article], plan: _Plan, staged: Stag
     raise AssertionError("unreachable: the last attempt publishes under the lock")
 
 
-def _changes(index_dir: Path) -> int:
+def change_count(index_dir: Path) -> int:
     try:
         return int((Path(index_dir) / CHANGES).read_text())
     except (FileNotFoundError, ValueError):
@@ -271,7 +271,7 @@ def _rebuild(index_dir: Path, articles: list[Article], progress: Callable[[], No
             writer.add_document(**to_document(article))
             if progress:
                 progress()
-        _count_change(index_dir, _changes(index_dir))
+        _count_change(index_dir, change_count(index_dir))
         writer.commit(mergetype=CLEAR)
     with SpellingWords(index_dir) as words:
         words.clear()
@@ -298,7 +298,7 @@ def delete_article(index_dir: Path, article_id: str) -> bool:
         writer.delete_by_term("id", article_id)
         for document in rewrites:
             writer.update_document(**whoosh_document(document))
-        _count_change(index_dir, _changes(index_dir))
+        _count_change(index_dir, change_count(index_dir))
         writer.commit(mergetype=NO_MERGE)
         with SpellingWords(index_dir) as words:
             words.change(removed=[article_words(gone["title"], gone["body"])])
