@@ -247,6 +247,8 @@ def _publish(index_dir: Path, articles: list[Article], plan: _Plan, staged: Stag
 
 
 def change_count(index_dir: Path) -> int:
+    """How many commits have changed documents (merges do not count): a batch staged while this
+    moved is grouped again before it is published."""
     try:
         return int((Path(index_dir) / CHANGES).read_text())
     except (FileNotFoundError, ValueError):
