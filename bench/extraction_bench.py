@@ -33,8 +33,13 @@ On sets whose ground truth lists snippets (WCXB's "with" and "without"), two
 more columns: "kept", the share of must-keep snippets found in the output, and
 "cut", the share of must-remove snippets (menus, notices, sign-up lines) not in it.
 
+readability-dev (Mozilla Readability's test pages: source.html and the expected.html
+Readability extracts, whose visible text is the gold) is scored in two parts: real
+sites, and the small synthetic fixtures (pages under 10 KB) that each test one behaviour.
+
 Usage: python bench/extraction_bench.py [--as-text] [--explain] [SET_DIR ...]
-(default sets: ../shared/eval/extraction-dev and ../shared/eval/wcxb-dev-articles)
+(default sets: ../shared/eval/extraction-dev, ../shared/eval/wcxb-dev-articles and
+../shared/eval/readability-dev)
 """
 
 from __future__ import annotations
@@ -56,7 +61,8 @@ from indexer.errors import DipnewsError
 from indexer.store.sitelines import SiteLines
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-DEFAULT_SETS = [EVAL / "extraction-dev", EVAL / "wcxb-dev-articles"]
+DEFAULT_SETS = [EVAL / "extraction-dev", EVAL / "wcxb-dev-articles", EVAL / "readability-dev"]
+FIXTURE_BYTES = 10_000  # a readability-dev page smaller than this is a synthetic fixture
 
 
 def shingles(text: str) -> Counter[tuple[str, ...]]:
@@ -86,6 +92,29 @@ def summarise(scores: list[tuple[float | None, float]]) -> tuple[float, float, f
     precision = sum(precisions) / len(precisions) if precisions else 0.0
     recall = sum(r for _, r in scores) / len(scores)
     return precision, recall, _f1(precision, recall)
+
+
+def load_sets(folder: Path) -> list[tuple[str, list[tuple[str, bytes, dict]]]]:
+    """An evaluation set's pages, as (name, pages); readability-dev in two parts."""
+    if (folder / "ground-truth.json").is_file():
+        return [(folder.name, load_pages(folder))]
+    pages = load_readability(folder)
+    fixtures = [page for page in pages if len(page[1]) < FIXTURE_BYTES]
+    sites = [page for page in pages if len(page[1]) >= FIXTURE_BYTES]
+    return [(f"{folder.name} (real sites)", sites), (f"{folder.name} (fixtures)", fixtures)]
+
+
+def load_readability(folder: Path) -> list[tuple[str, bytes, dict]]:
+    """Readability's test pages: the gold body is the visible text of expected.html."""
+    from inscriptis import get_text
+
+    pages = []
+    for source in sorted(folder.glob("*/source.html")):
+        expected = source.with_name("expected.html")
+        if expected.is_file():
+            gold = get_text(expected.read_text("utf-8", errors="replace"))
+            pages.append((source.parent.name, source.read_bytes(), {"articleBody": gold, "url": ""}))
+    return pages
 
 
 def load_pages(folder: Path) -> list[tuple[str, bytes, dict]]:
@@ -227,14 +256,13 @@ def main() -> None:
     parser.add_argument("--explain", action="store_true", help="where dipnews loses, instead of the table")
     args = parser.parse_args()
     for folder in args.sets:
-        if not (folder / "ground-truth.json").is_file():
-            parser.error(f"{folder} is no evaluation set: it has no ground-truth.json (see ../shared/eval)")
+        if not (folder / "ground-truth.json").is_file() and not any(folder.glob("*/source.html")):
+            parser.error(f"{folder} is no evaluation set: no ground-truth.json, no */source.html")
     warnings.simplefilter("ignore")
-    for folder in args.sets:
-        raw = load_pages(folder)
+    for name, raw in (part for folder in args.sets for part in load_sets(folder)):
         pages = [(pid, data.decode("utf-8", "replace"), entry["articleBody"]) for pid, data, entry in raw]
         urls = {pid: entry["url"] for pid, _, entry in raw}
-        print(f"\n{folder.name}: {len(pages)} pages" + (" as text dumps" if args.as_text else ""))
+        print(f"\n{name}: {len(pages)} pages" + (" as text dumps" if args.as_text else ""))
         if args.as_text:
             pages = [(pid, as_text_dump(html), gold) for pid, html, gold in pages]
         if args.explain:
