@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from indexer.article import extract_article
+from indexer.clean.chrome import is_chrome
+
 
 def test_pull_quotes_need_quotation_marks_and_a_longer_paragraph_around_them():
     from indexer.clean.chrome import drop_pull_quotes
@@ -314,3 +319,52 @@ def test_promotion_rules_spare_ordinary_sentences():
         "(Corrects 10th paragraph to show the talks resume in May, not June.)",
     ):
         assert is_chrome(line), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Video Player is loading.",
+        "Play Video",
+        "Current Time 0:00",
+        "Duration 2:31",
+        "Loaded: 0%",
+        "captions settings, opens captions settings dialog",
+        "Beginning of dialog window. Escape will cancel and close the window.",
+        "Like Loading...",
+        "Loading…",
+        "Image 3 of 12",
+        "1 / 50",
+        "Next slide",
+    ],
+)
+def test_media_controls_are_chrome(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said the talks would play a role in the region.",
+        "Loading of the cargo began on Tuesday.",
+        "Image 3 of the report shows the corridor.",
+        "Watch: Tokayev arrives in Islamabad",
+    ],
+)
+def test_sentences_about_playing_loading_or_images_are_spared(line):
+    assert not is_chrome(line)
+
+
+def test_a_video_players_text_does_not_stay_in_the_story():
+    player = "\n".join(["Play Video", "Current Time 0:00", "/", "Duration 1:12", "Loaded: 0%", "Fullscreen"])
+    text = (
+        "Ministers meet in Astana\n\n"
+        "ASTANA, May 4 - The foreign ministers of Pakistan and Kazakhstan met on Tuesday to review the "
+        "transport corridor agreement, officials said.\n\n"
+        f"{player}\n\n"
+        "Officials said the next round of talks would be held in Islamabad in the spring, and that the "
+        "customs regime would be simplified for lorries of both countries.\n"
+    )
+    article = extract_article(text.encode())
+    assert "next round of talks" in article.body
+    assert "Play Video" not in article.body and "Current Time" not in article.body

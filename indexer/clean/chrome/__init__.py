@@ -9,6 +9,7 @@ behind it. The HTML and the text-page paths drop the same lines
 - furniture: menus, widgets, comment headers, placeholders, footers;
 - credits: credits and promotions around a story;
 - stamps: lone dates and timestamps;
+- media: video players' controls, loading widgets, gallery counters;
 - ends: closing markers, sign-offs, closing notes and pull quotes.
 
 bench/news_lines_bench.py checks every rule against lines of real pages it must
@@ -27,6 +28,7 @@ from indexer.clean.chrome.ends import (
     is_sign_off,
 )
 from indexer.clean.chrome.furniture import is_comment_header, is_furniture, is_short_furniture
+from indexer.clean.chrome.media import is_media_control
 from indexer.clean.chrome.stamps import is_stamp, meta_line_date
 from indexer.clean.lines import word_count
 
@@ -51,9 +53,10 @@ def is_chrome(line: str) -> bool:
     if " | " in line and meta_line_date(line) is not None:
         return True
     words = word_count(line)
-    if words <= _SHORT_CHROME_WORDS and (
-        is_stamp(line, words) or is_job_title(line) or is_short_furniture(line)
-    ):
+    short = words <= _SHORT_CHROME_WORDS
+    if short and (is_stamp(line, words) or is_job_title(line) or is_short_furniture(line)):
+        return True
+    if short and is_media_control(line):
         return True
     return is_promotion(line, lowered)
 
