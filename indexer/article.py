@@ -161,6 +161,7 @@ def read_article(
         paragraphs, kind = repair_text("\n\n".join(html.paragraphs)).split("\n\n"), "html"
         title = repair_text(html.title) if html.title else None
         byline, fallback, dropped = html.byline, html.fallback, html.dropped
+        title_paragraphs = html.title_paragraphs
         url = url or html.url
         site_name, page_date = html.site_name, html.date
         date_source = html.date_source if page_date else None
@@ -168,6 +169,7 @@ def read_article(
         page = clean_text_page(repair_text(text))
         paragraphs, kind = page.paragraphs, "text"
         title, byline, fallback, dropped = page.title, page.byline, False, page.dropped
+        title_paragraphs = 0  # a text dump does not say which line was the headline element
         site_name, page_date = None, page.date_bar
         date_source = "date-bar" if page_date else None
     if title and paragraphs and _glued_to_site_name(title, paragraphs[0]):
@@ -178,9 +180,12 @@ def read_article(
         # (the page's title may carry a label the headline in the text has not: "... - Infographic")
         keys = {title.casefold(), strip_site_suffix(title, site_name).casefold()}
         repeated = [i for i, paragraph in enumerate(paragraphs[:_HEAD_LINES]) if paragraph.casefold() in keys]
-        if repeated and len(paragraphs) > repeated[-1] + 1:
-            dropped.extend(paragraphs[: repeated[-1] + 1])
-            del paragraphs[: repeated[-1] + 1]
+        # a paragraph (<p>) of the page that says the title is text of the story: the last
+        # copies, as many as the page has, stay (the first is the headline element itself)
+        headline = repeated[: len(repeated) - title_paragraphs] if title_paragraphs else repeated
+        if headline and len(paragraphs) > headline[-1] + 1:
+            dropped.extend(paragraphs[: headline[-1] + 1])
+            del paragraphs[: headline[-1] + 1]
     body = "\n\n".join(paragraphs).strip()
     if not body:
         raise NoArticle("No article text was found in the page.")

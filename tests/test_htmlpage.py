@@ -645,3 +645,27 @@ def test_a_text_dump_quoting_a_whole_html_document_is_read_as_text(tmp_path):
     assert (
         extract_article(quoted, source=str(tmp_path / "page.html")).kind == "html"
     )  # a page file is sniffed
+
+
+def test_a_first_paragraph_that_says_the_title_stays_unless_it_is_the_headline():
+    lead = "Pakistan and Kazakhstan agree to double trade within a year."
+    rest = (
+        "<p>The foreign ministers met in Astana on Tuesday to review the transport corridor agreement "
+        "and the customs regime for lorries of both countries.</p>"
+        "<p>Officials said the next round of talks would be held in Islamabad in the spring.</p>"
+    )
+    # the page's title is its first sentence, printed as a paragraph: text of the story
+    page = (
+        f"<html><head><title>{lead}</title></head>"
+        f"<body><article><p>{lead}</p>{rest}</article></body></html>"
+    )
+    article = extract_article(page.encode())
+    assert article.title == lead and article.body.startswith(lead)
+    # a headline set in a <p> (no full stop) and repeated as the <h1> is the headline, not text
+    headline = "Pakistan and Kazakhstan agree to double trade"
+    page = (
+        f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+        f"<p>{headline}</p>{rest}</article></body></html>"
+    )
+    article = extract_article(page.encode())
+    assert article.title == headline and article.body.startswith("The foreign ministers")

@@ -68,6 +68,8 @@ class HtmlPage:
     date_source: str | None = None
     fallback: bool = False
     dropped: list[str] = field(default_factory=list)
+    # paragraphs (<p>) whose text is the title, a sentence: the story's own text, not the headline
+    title_paragraphs: int = 0
 
 
 def looks_like_html(text: str) -> bool:
@@ -174,6 +176,9 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             page.paragraphs = paragraphs
             # a page lxml could read gave its <title> to `read_metadata` already
             page.title = page.title or fallback.title or (title_element_of(html) if tree is None else None)
+    if tree is not None and page.title and has_sentence_end(page.title):
+        # a sentence (a <p> set as a headline has no full stop: it is the headline)
+        page.title_paragraphs = paragraphs_reading(tree, page.title)
     return page
 
 
@@ -223,3 +228,13 @@ def _is_shouted_teaser(line: str) -> bool:
 _CALL_TO_ACTION = re.compile(
     r"(?:learn|find\s+out|see|discover|check\s+out|explore|get|watch|download|view)\b", re.IGNORECASE
 )
+
+
+def paragraphs_reading(tree: Any, text: str) -> int:
+    """How many <p> elements of the page's body read `text` (case and spacing aside)."""
+    wanted = text.casefold()
+    return sum(
+        1
+        for paragraph in tree.iterfind(".//body//p")
+        if normalise_line(paragraph.text_content()).casefold() == wanted
+    )
