@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.enrich.entities import Person, same_person, surname_key
+from indexer.enrich.entities import Person, find_people, same_person, surname_key
 from indexer.pipeline import ingest_bytes
 from indexer.rebuild import reindex
 from search.backends import open_backend
@@ -108,3 +108,16 @@ def test_company_names_and_headline_words_are_not_people():
         )
     ]
     assert names == ["Alan Garcia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Secretary Kerry met Foreign Secretary Meade in Washington.", ["Kerry", "Meade"]),
+        ("Secretary of State Antony J. Blinken met Wang Yi in Beijing.", ["Antony J. Blinken"]),
+        ("Press Secretary Karoline Leavitt said so.", ["Karoline Leavitt"]),
+        ("The Secretary said the talks would go on.", []),
+    ],
+)
+def test_a_secretary_and_a_middle_initial_are_read_whole(text, people):
+    assert [person.name for person in find_people("", text)] == people

@@ -38,6 +38,7 @@ _ROLE_NAMES = (
     r"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|Minister\s+of\s+[A-Z][a-z]+(?:\s+Affairs)?"
     r"|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
     r"|Ambassador|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General|Pope"
+    r"|Secretary"  # "Secretary Kerry": a secretary of state, after the longer roles it starts
 )
 # "(Deputy|Vice|...)? (role)" written out as one alternative per first word, each starting
 # with a letter: the search then skips to the letters a role can start with (15 times faster)
@@ -47,7 +48,8 @@ _ROLES = (
     + f"|{_ROLE_NAMES})"
 )
 _NAME_TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z][a-z\u00c0-\u024f'\u2019]+)*"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von)\s+)?{_NAME_TOKEN}){{0,3}}"
+# a middle initial may stand between the tokens: "Antony J. Blinken"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?(?:(?:bin|ibn|al|el|de|da|van|von)\s+)?{_NAME_TOKEN}){{0,3}}"
 
 
 @dataclass(frozen=True)
