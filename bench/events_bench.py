@@ -96,8 +96,13 @@ def main() -> None:
         data = (args.eval / "pages" / f"{label['id']}.txt").read_bytes()
         article = extract_article(data, source=f"{label['id']}.txt")
         start = time.perf_counter()
-        events, primary = find_events(
-            article.title, article.body, article.people, article.date, article.dateline
+        events, primary = find_events(  # as extract_article calls it (article.events)
+            article.title,
+            article.body,
+            article.people,
+            article.date,
+            article.dateline,
+            article.primary_countries,
         )
         costs.append((time.perf_counter() - start) * 1000)
         rows.append({"label": label, "events": [e.to_dict() for e in events], "primary": primary})
