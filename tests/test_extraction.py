@@ -370,7 +370,8 @@ def test_country_forms_and_people_resolution():
     ]
     # a word after a title is no name when the text also writes it in lower case (a flattened table)
     table = "Plans: Basic Plus Premier Cost $642 $845. The cost of cover rose. President Tokayev spoke."
-    assert [p.name for p in find_people("", table)] == ["Tokayev"]
+    # ("Tokayev" after a title is the known Kassym-Jomart Tokayev: indexer/data/people.json)
+    assert [p.name for p in find_people("", table)] == ["Kassym-Jomart Tokayev"]
     # places and prizes after a title are no people; a name ends at its possessive
     places = (
         "Talks were held at the King Abdullah Financial District and at General Hospital. Prime Minister "

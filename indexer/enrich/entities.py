@@ -147,7 +147,8 @@ def _people_registry() -> dict[str, tuple[str, str | None]]:
     data = json.loads(resources.files("indexer").joinpath("data/people.json").read_text("utf-8"))
     registry: dict[str, tuple[str, str | None]] = {}
     for entry in data["people"]:
-        for form in [entry["name"], *entry["aliases"]]:
+        # a short form ("Obama") only ever follows a title here: find_people reads no bare surname
+        for form in [entry["name"], *entry["aliases"], *entry.get("short", [])]:
             registry[form.casefold()] = (entry["name"], entry.get("country"))
     return registry
 
@@ -278,14 +279,27 @@ def find_people(title: str, body: str) -> list[Person]:
                 (mention_ends[end] for end in range(match.start() - 3, match.start()) if end in mention_ends),
                 None,
             )
-            canonical, known_country = registry.get(name.casefold(), (name, None))
-            country = country or known_country
-            if canonical in found:
-                old = found[canonical]
-                found[canonical] = Person(canonical, old.role or role, old.country or country)
+            if name in found:
+                old = found[name]
+                found[name] = Person(name, old.role or role, old.country or country)
             else:
-                found[canonical] = Person(canonical, role, country)
-    return _merge_short_mentions(list(found.values()))
+                found[name] = Person(name, role, country)
+    # short mentions join the full names as written ("Michael" in "Michael R. Pompeo"), then
+    # each name takes its known spelling and country ("President Obama" is Barack Obama, US)
+    return _known_spellings(_merge_short_mentions(list(found.values())), registry)
+
+
+def _known_spellings(people: list[Person], registry: dict[str, tuple[str, str | None]]) -> list[Person]:
+    known: dict[str, Person] = {}
+    for person in people:
+        canonical, country = registry.get(person.name.casefold(), (person.name, None))
+        old = known.get(canonical)
+        if old is None:
+            known[canonical] = Person(canonical, person.role, person.country or country)
+        else:
+            country = old.country or person.country or country
+            known[canonical] = Person(canonical, old.role or person.role, country)
+    return list(known.values())
 
 
 def _merge_short_mentions(people: list[Person]) -> list[Person]:

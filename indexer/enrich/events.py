@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from indexer.enrich.entities import Person, countries_in, country_spans, surname_key
+from indexer.enrich.entities import Person, countries_in, country_spans, fold_name, surname_key
 from indexer.enrich.stories import sentences
 
 EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")
@@ -194,7 +194,7 @@ def find_events(
         del mentions["meeting"], first["meeting"]  # "a call ... a meeting of minds": no in-person meeting
     lead = " ".join([title, *every[:LEAD_SENTENCES]])
     # the officials of the lead take part; the countries the article is about are parties
-    leading = [p for p in people if p.role and p.name.split()[-1] in lead]
+    leading = [p for p in people if p.role and _named_in(p, lead)]
     context = Context(leading, list(countries or []), date, dateline)
     events = [_event(kind, found, people, context) for kind, found in mentions.items()]
     events.sort(key=lambda event: first[event.type])
@@ -240,7 +240,7 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
     its parties, people, place and agreements come from all of them."""
     evidence = next((sentence for order, sentence in said if order >= SENTENCE), said[0][1])
     text = " ".join(sentence for _, sentence in said)
-    taking_part = [p for p in people if p.name.split()[-1] in text]
+    taking_part = [p for p in people if _named_in(p, text)]
     taking_part += [p for p in context.leading if p not in taking_part]
     parties = [code for code in countries_in(text) if not _only_a_subject(code, text)]
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
@@ -261,6 +261,12 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
         event.agreements_count = _count(text)
         event.subjects = _subjects(text)
     return event
+
+
+def _named_in(person: Person, text: str) -> bool:
+    """Whether the text names the person by surname, however accented or cased: the person's
+    known spelling may differ from the text's ("Erdogan" / "Erdoğan", "al-Sudani" / "Al-Sudani")."""
+    return fold_name(person.name).split()[-1] in re.findall(r"\w+", fold_name(text))
 
 
 # what comes after these words is a subject of the talks, not a party to them
