@@ -19,6 +19,8 @@ WIDTH, HEIGHT = 640, 120
 MAX_DAYS = 62  # up to this span, one bar a day
 MAX_WEEKS = 40  # then weeks, then months
 MAX_BAR_WIDTH = 48
+BAR_GAP = 0.2  # of each bar's slot left empty
+LABEL_ROOM = 14  # pixels above the tallest bar, for its label
 
 
 @dataclass
@@ -93,12 +95,12 @@ def build_timeline(
     }
     peak = max(values.values()) or 1
     step = WIDTH / len(starts)
-    bar_width = max(min(step * 0.8, MAX_BAR_WIDTH), 1)
+    bar_width = max(min(step * (1 - BAR_GAP), MAX_BAR_WIDTH), 1)
     bars = []
     for i, start in enumerate(starts):
         first, last = _period(start, unit)
         count = periods.get(start, [0, 0])[0]
-        height = (HEIGHT - 14) * values[start] / peak
+        height = (HEIGHT - LABEL_ROOM) * values[start] / peak
         selected = (request.date_from, request.date_to) == (first, last)
         target = (
             request.with_changes(date_from=None, date_to=None)

@@ -47,6 +47,7 @@ from search.spelling import MIN_DOCS
 if TYPE_CHECKING:
     from indexer.article import Article
 
+RELATED_TERMS = 12  # an article's key body terms that find related coverage (as the Whoosh backend's)
 BULK_THREADS = 2  # a bulk load's requests in flight at once (the client encodes while the cluster indexes)
 
 
@@ -198,7 +199,7 @@ class OpenSearchBackend:
                 "more_like_this": {
                     "fields": ["body"],
                     "like": [{"_index": self.alias, "_id": article_id}],
-                    "max_query_terms": 12,
+                    "max_query_terms": RELATED_TERMS,
                     "min_term_freq": 1,
                     "min_doc_freq": 1,
                 }

@@ -31,6 +31,7 @@ from search.results import SUGGEST_BELOW, Hit, SearchResult, StorySummary
 if TYPE_CHECKING:
     pass
 
+SNIPPET_CONTEXT = 80  # characters kept around a match in a snippet's fragment
 HIGHLIGHT_WINDOW = 4000  # characters of a body analysed for its snippet, around the first matches
 
 
@@ -212,7 +213,7 @@ def _snippet(body: str, terms: frozenset[str]) -> str:
             window,
             terms,
             ANALYZER,
-            WholeWordFragmenter(maxchars=SNIPPET_CHARS, surround=80),
+            WholeWordFragmenter(maxchars=SNIPPET_CHARS, surround=SNIPPET_CONTEXT),
             highlight.HtmlFormatter(tagname="mark", between=" … "),
             top=2,
         )

@@ -40,6 +40,7 @@ from search.query import QueryText, SearchRequest
 from search.results import Hit, SearchResult
 
 log = logging.getLogger(__name__)
+RELATED_TERMS = 12  # an article's key body terms that find related coverage (as OpenSearch's)
 
 if TYPE_CHECKING:
     from indexer.article import Article
@@ -178,7 +179,7 @@ class WhooshBackend:
                 docnum = searcher.document_number(id=article_id)
                 if docnum is None:
                     return []
-                hits = searcher.more_like(docnum, "body", top=limit, numterms=12)
+                hits = searcher.more_like(docnum, "body", top=limit, numterms=RELATED_TERMS)
                 return [Hit(h["id"], h["title"], "", json.loads(h["meta"]), h.score) for h in hits]
 
     def highlight(self, text: str, raw_query: str) -> str:
