@@ -12,6 +12,7 @@ from typing import Any
 from search.query import SearchRequest
 
 SUGGEST_BELOW = 3  # a search with fewer results than this offers "did you mean"
+RELATED_TERMS = 12  # an article's key body terms that find its related coverage, on every backend
 
 
 @dataclass

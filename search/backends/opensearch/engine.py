@@ -40,14 +40,13 @@ from search.backends.opensearch.mapping import SCHEMA_VERSION
 from search.backends.opensearch.query import MATCH_ALL, Clause, request_filters, to_dsl
 from search.parsing import correctable, mark_words, parse_query, with_corrections
 from search.query import SearchRequest
-from search.results import SUGGEST_BELOW, Hit, SearchResult
+from search.results import RELATED_TERMS, SUGGEST_BELOW, Hit, SearchResult
 from search.settings import resolved
 from search.spelling import MIN_DOCS
 
 if TYPE_CHECKING:
     from indexer.article import Article
 
-RELATED_TERMS = 12  # an article's key body terms that find related coverage (as the Whoosh backend's)
 BULK_THREADS = 2  # a bulk load's requests in flight at once (the client encodes while the cluster indexes)
 
 

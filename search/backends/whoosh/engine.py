@@ -37,10 +37,9 @@ from search.parsing import (
     parse_query,
 )
 from search.query import QueryText, SearchRequest
-from search.results import Hit, SearchResult
+from search.results import RELATED_TERMS, Hit, SearchResult
 
 log = logging.getLogger(__name__)
-RELATED_TERMS = 12  # an article's key body terms that find related coverage (as OpenSearch's)
 
 if TYPE_CHECKING:
     from indexer.article import Article
