@@ -669,3 +669,19 @@ def test_a_first_paragraph_that_says_the_title_stays_unless_it_is_the_headline()
     )
     article = extract_article(page.encode())
     assert article.title == headline and article.body.startswith("The foreign ministers")
+
+
+def test_a_console_block_is_kept_as_written():
+    # psql output: its rule line and a "name | date" row read like chrome anywhere else
+    page = (
+        "<html><head><title>The treaty database</title></head><body><article><h1>The treaty database</h1>"
+        "<p>The foreign ministry published its treaty database this week, and researchers can now "
+        "query every agreement signed since 1947 with plain SQL.</p>"
+        "<pre>  title            | signed_on\n-------------------+------------\n"
+        " Transit agreement | 2024-05-02\n(1 row)</pre>"
+        "<p>Researchers welcomed the release, saying it would make comparisons across decades easier.</p>"
+        "</article></body></html>"
+    )
+    body = extract_article(page.encode()).body.split("\n\n")
+    assert "-------------------+------------" in body and "Transit agreement | 2024-05-02" in body
+    assert body[-1].startswith("Researchers welcomed")

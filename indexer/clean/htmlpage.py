@@ -130,6 +130,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         page.dropped.append(lines.pop(at))
     tags = page_tags(tree) if tree is not None else set()
     cards = story_cards(tree) if tree is not None else {}
+    code = preformatted_lines(tree) if tree is not None else set()
     groups_seen: set[Any] = set()
 
     def at_cards(i: int, end: StoryEnd) -> bool:
@@ -149,7 +150,8 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         page.paragraphs,
         page.dropped,
         byline=byline,
-        chrome=lambda line: is_chrome(line) or is_tag_list(line, tags),
+        # a code or console block (<pre>) is the story's as written: its rules and dates are no chrome
+        chrome=lambda line: line not in code and (is_chrome(line) or is_tag_list(line, tags)),
         ends=at_cards,
     )
     page.paragraphs = drop_pull_quotes(drop_closing_notes(page.paragraphs, page.dropped), page.dropped)
@@ -238,3 +240,12 @@ def paragraphs_reading(tree: Any, text: str) -> int:
         for paragraph in tree.iterfind(".//body//p")
         if normalise_line(paragraph.text_content()).casefold() == wanted
     )
+
+
+def preformatted_lines(tree: Any) -> set[str]:
+    """The lines of the page's <pre> blocks (code, console output), as the text's lines read."""
+    lines: set[str] = set()
+    for block in tree.iterfind(".//body//pre"):
+        lines.update(normalise_line(line) for line in block.text_content().splitlines())
+    lines.discard("")
+    return lines
