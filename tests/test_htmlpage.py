@@ -656,8 +656,7 @@ def test_a_first_paragraph_that_says_the_title_stays_unless_it_is_the_headline()
     )
     # the page's title is its first sentence, printed as a paragraph: text of the story
     page = (
-        f"<html><head><title>{lead}</title></head>"
-        f"<body><article><p>{lead}</p>{rest}</article></body></html>"
+        f"<html><head><title>{lead}</title></head><body><article><p>{lead}</p>{rest}</article></body></html>"
     )
     article = extract_article(page.encode())
     assert article.title == lead and article.body.startswith(lead)
