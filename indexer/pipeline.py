@@ -35,7 +35,10 @@ from indexer.workers import ordered_map
 if TYPE_CHECKING:
     from search.backends import Backend
 
-BATCH_SIZE = 500
+# Pages written to the index at a time by a bulk load. Each batch is a Whoosh segment of its own:
+# fewer, larger ones mean fewer term dictionaries written, grouped against and merged. 30,000 pages
+# with --jobs 2 on 2 cores: 453 s and 557 s of CPU at 2,000, 667 s and 787 s at 500.
+BATCH_SIZE = 2000
 # What an add did: the three answers of ingest_bytes and ingest_url.
 ADDED, UPDATED, DUPLICATE = "added", "updated", "duplicate"
 
