@@ -59,6 +59,7 @@ class WhooshBackend:
         self._postings = PostingsCache()
         self._merge_lock = threading.Lock()
         self._merging: threading.Thread | None = None
+        self._merge_busy = threading.Event()  # set while the thread merges (not while it only looks)
         self._merge_again = False
 
     # -- generations -------------------------------------------------------
@@ -235,8 +236,8 @@ class WhooshBackend:
 
     @property
     def merging(self) -> bool:
-        """Whether a merge of segments is running in this process (`close` waits for it)."""
-        return self._merging is not None
+        """Whether segments are being merged in this process (`close` waits for it)."""
+        return self._merge_busy.is_set()
 
     def _merge_soon(self) -> None:
         """Merge segments in a thread of this process: a write returns as soon as its articles
@@ -251,7 +252,7 @@ class WhooshBackend:
     def _merge(self) -> None:
         while True:
             try:
-                if merge_segments(self.index_dir):
+                if merge_segments(self.index_dir, starting=self._merge_busy.set):
                     self._columns_of_new_segments()
                     self.refresh()
             except Exception:  # the segments stay as they were; the next write tries again
@@ -259,6 +260,7 @@ class WhooshBackend:
             with self._merge_lock:
                 if not self._merge_again:
                     self._merging = None
+                    self._merge_busy.clear()
                     return
                 self._merge_again = False
 

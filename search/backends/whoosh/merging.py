@@ -4,6 +4,7 @@ without its lock (segments.py), and merging everything into one (`dipnews optimi
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +42,11 @@ def segments_to_merge(segments: list[Any]) -> list[Any]:
     return []
 
 
-def merge_segments(index_dir: Path) -> int:
+def merge_segments(index_dir: Path, starting: Callable[[], None] | None = None) -> int:
     """Merge the segments the tiered policy picks, until it picks none; return how many merges
     were published. The merging runs without the index's lock (search/backends/whoosh/segments.py); one
-    process merges at a time, and a merge another writer overtook is dropped."""
+    process merges at a time, and a merge another writer overtook is dropped. `starting` is
+    called before each merge begins (not when there is nothing to merge)."""
     if not Path(index_dir).is_dir():
         return 0
     storage = MappedFileStorage(str(index_dir))
@@ -58,6 +60,8 @@ def merge_segments(index_dir: Path) -> int:
             chosen = segments_to_merge(segments)
             if not chosen:
                 return published
+            if starting is not None:
+                starting()
             staged = stage_merge(index_dir, storage, schema, chosen)
             try:
                 with locked_writer(index_dir) as writer:
