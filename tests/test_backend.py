@@ -233,3 +233,11 @@ def test_readers_on_many_threads_share_each_index_file(data_dir):
     opened = len(list(Path("/proc/self/fd").iterdir())) - before
     assert opened <= files  # not eight times the index's files
     backend.close()
+
+
+def test_a_write_with_nothing_to_merge_does_not_count_as_merging(tmp_path):
+    # the CLI says it waits for a merge at exit only when one runs
+    backend = open_backend(tmp_path)
+    ingest_bytes(tmp_path, story(3).encode(), backend=backend)
+    assert not backend.merging
+    backend.close()
