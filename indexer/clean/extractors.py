@@ -55,6 +55,8 @@ def configure() -> None:
       extraction here, and nothing in dipnews, trafilatura or htmldate uses those classes.
     """
     global _configured
+    if _configured:  # every HTML page asks: no lock once done
+        return
     with _configuring:
         if _configured:
             return

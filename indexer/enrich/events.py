@@ -194,7 +194,8 @@ def find_events(
         del mentions["meeting"], first["meeting"]  # "a call ... a meeting of minds": no in-person meeting
     lead = " ".join([title, *every[:LEAD_SENTENCES]])
     # the officials of the lead take part; the countries the article is about are parties
-    leading = [p for p in people if p.role and _named_in(p, lead)]
+    lead_words = _folded_words(lead)
+    leading = [p for p in people if p.role and _surname(p) in lead_words]
     context = Context(leading, list(countries or []), date, dateline)
     events = [_event(kind, found, people, context) for kind, found in mentions.items()]
     events.sort(key=lambda event: first[event.type])
@@ -240,7 +241,8 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
     its parties, people, place and agreements come from all of them."""
     evidence = next((sentence for order, sentence in said if order >= SENTENCE), said[0][1])
     text = " ".join(sentence for _, sentence in said)
-    taking_part = [p for p in people if _named_in(p, text)]
+    words = _folded_words(text)
+    taking_part = [p for p in people if _surname(p) in words]
     taking_part += [p for p in context.leading if p not in taking_part]
     parties = [code for code in countries_in(text) if not _only_a_subject(code, text)]
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
@@ -263,10 +265,14 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
     return event
 
 
-def _named_in(person: Person, text: str) -> bool:
-    """Whether the text names the person by surname, however accented or cased: the person's
-    known spelling may differ from the text's ("Erdogan" / "Erdoğan", "al-Sudani" / "Al-Sudani")."""
-    return fold_name(person.name).split()[-1] in re.findall(r"\w+", fold_name(text))
+def _surname(person: Person) -> str:
+    return fold_name(person.name).split()[-1]
+
+
+def _folded_words(text: str) -> set[str]:
+    """A text's words without case or accents: a person's known spelling may differ from the
+    text's ("Erdogan" / "Erdoğan", "al-Sudani" / "Al-Sudani"), and is matched by surname."""
+    return set(re.findall(r"\w+", fold_name(text)))
 
 
 # what comes after these words is a subject of the talks, not a party to them
