@@ -10,12 +10,15 @@ import pytest
 from whoosh import index as whoosh_index
 
 from indexer.article import Article, extract_article
-from search.backends.whoosh import merging, writer
-from search.backends.whoosh.columns import SegmentColumns, column_cache
+from search.backends.whoosh import merging, saved_postings, writer
+from search.backends.whoosh.columns import SegmentColumns, column_cache, postings
+from search.backends.whoosh.engine import WhooshBackend
 from search.backends.whoosh.generation import open_lazy_files
+from search.backends.whoosh.saved_postings import SavedPostings
 from search.backends.whoosh.segments import STAGING, Superseded, publisher, stage_merge
 from search.backends.whoosh.storage import open_index
 from search.parsing import QUERY_FIELDS
+from search.query import SearchRequest
 from tests.conftest import story
 
 
@@ -146,3 +149,42 @@ def test_a_segment_merged_away_is_not_read_as_one_without_dates(index_dir):
         SegmentColumns.cached(index_dir, segment_id, leaf, QUERY_FIELDS)
     assert not column_cache(index_dir, segment_id).exists()  # nothing wrong kept for later
     searcher.close()
+
+
+def test_a_segments_frequent_words_are_saved_as_whoosh_decodes_them(index_dir, monkeypatch):
+    monkeypatch.setattr(saved_postings, "FREQUENT", 3)
+    backend = WhooshBackend(index_dir)
+    backend.write([article(n) for n in range(4)] + [article(9, text="Talks on water. Talks again.")])
+    with open_index(index_dir).reader() as reader:
+        [(leaf, _)] = reader.leaf_readers()
+        saved = SavedPostings.open(index_dir, leaf.segment().segment_id())
+        assert saved is not None
+        words = {key.split(":", 1)[1] for key in saved.terms}
+        assert {"talk", "water", "negoti", "claus"} <= words and "again" not in words  # in one only
+        for key in saved.terms:
+            fieldname, text = key.split(":", 1)
+            ids, weights = saved.get(fieldname, text.encode())
+            expected_ids, expected_weights = postings(leaf, fieldname, text.encode())
+            assert ids.tolist() == expected_ids.tolist() and weights.tolist() == expected_weights.tolist()
+    found = backend.search(SearchRequest(q="talks water"))
+    assert found.total == 5 and found.hits[0].id == article(9, text="Talks on water. Talks again.").id
+    backend.close()
+    for path in index_dir.glob(f"*{saved_postings.ABOUT_SUFFIX}"):
+        path.unlink()  # the same answer decoded from Whoosh's postings
+    decoded = WhooshBackend(index_dir).search(SearchRequest(q="talks water"))
+    assert [hit.id for hit in decoded.hits] == [hit.id for hit in found.hits]
+
+
+def test_saved_postings_go_with_their_segment_and_a_merge_saves_its_own(index_dir, monkeypatch):
+    monkeypatch.setattr(saved_postings, "FREQUENT", 2)
+    backend = WhooshBackend(index_dir)
+    for n in range(2):
+        backend.write([article(2 * n), article(2 * n + 1)])
+    backend.close()  # (waits for its merge thread, if any)
+    before = {path.name for path in index_dir.glob(f"*{saved_postings.ABOUT_SUFFIX}")}
+    assert len(before) == len(segments(index_dir)) == 2
+    backend.optimize()
+    after = {path.name for path in index_dir.glob(f"*{saved_postings.ABOUT_SUFFIX}")}
+    [merged] = segments(index_dir)
+    assert after == {f"{merged.segment_id()}{saved_postings.ABOUT_SUFFIX}"}
+    assert WhooshBackend(index_dir).search(SearchRequest(q="negotiators")).total == 4

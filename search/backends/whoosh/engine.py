@@ -24,7 +24,7 @@ from whoosh.query import Query
 
 from indexer.article import EXTRACTOR_VERSION
 from indexer.facet_registry import VALUE_FACETS
-from search.backends.whoosh import lookups, writer
+from search.backends.whoosh import lookups, saved_postings, writer
 from search.backends.whoosh.answers import answer, article_of, facet_names, request_filters, suggestion
 from search.backends.whoosh.columns import SegmentColumns, column_cache
 from search.backends.whoosh.generation import Generation, PostingsCache, build_generation
@@ -56,7 +56,7 @@ class WhooshBackend:
         self._generation: Generation | None = None
         self._build_lock = threading.Lock()  # one thread builds the next generation
         self._segments: dict[str, SegmentColumns] = {}
-        self._postings = PostingsCache()
+        self._postings = PostingsCache(self.index_dir)
         self._merge_lock = threading.Lock()
         self._merging: threading.Thread | None = None
         self._merge_busy = threading.Event()  # set while the thread merges (not while it only looks)
@@ -265,16 +265,19 @@ class WhooshBackend:
                 self._merge_again = False
 
     def _columns_of_new_segments(self) -> None:
-        """Save the columns of the segments the last commit wrote, while they are in the page cache,
-        so that no search pays for reading them."""
+        """Save the columns and the frequent words' postings of the segments the last commit wrote,
+        while they are in the page cache, so that no search pays for reading them."""
 
         def save(ix: Index) -> None:
             with ix.reader() as reader:
                 for leaf, _ in reader.leaf_readers():
                     segment = leaf.segment()
-                    if segment is None or column_cache(self.index_dir, segment.segment_id()).exists():
+                    if segment is None:
                         continue
-                    SegmentColumns.cached(self.index_dir, segment.segment_id(), leaf, QUERY_FIELDS)
+                    segment_id = segment.segment_id()
+                    if not column_cache(self.index_dir, segment_id).exists():
+                        SegmentColumns.cached(self.index_dir, segment_id, leaf, QUERY_FIELDS)
+                    saved_postings.save_once(self.index_dir, segment_id, leaf, QUERY_FIELDS)
 
         read_index(self.index_dir, save)
 
@@ -301,5 +304,6 @@ class WhooshBackend:
     def optimize(self) -> int:
         """Merge every segment into one."""
         documents = merge_to_one(self.index_dir)
+        self._columns_of_new_segments()
         self.refresh()
         return documents

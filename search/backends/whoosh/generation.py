@@ -25,6 +25,7 @@ from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
 from search.backends.whoosh.columns import Columns, SegmentColumns, postings
+from search.backends.whoosh.saved_postings import SavedPostings
 from search.backends.whoosh.spellwords import SpellingWords
 from search.backends.whoosh.storage import stored_fields
 from search.parsing import (
@@ -42,15 +43,22 @@ POSTINGS_CACHE_IDS = 8_000_000  # document numbers kept in the postings cache (4
 
 class PostingsCache:
     """Term postings by segment (documents and weights), as arrays; a segment never changes,
-    so neither do they. The least recently used go when the cache holds too many."""
+    so neither do they. A frequent word's are mapped from the file saved beside its segment
+    (saved_postings.py); others are decoded from Whoosh's and kept, the least recently used
+    going when the cache holds too many."""
 
-    def __init__(self, budget: int = POSTINGS_CACHE_IDS) -> None:
+    def __init__(self, index_dir: Path, budget: int = POSTINGS_CACHE_IDS) -> None:
+        self.index_dir = index_dir
         self.budget = budget
         self._held = 0
         self._entries: OrderedDict[tuple[str, str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._saved: dict[str, SavedPostings] = {}
         self._lock = threading.Lock()
 
     def get(self, segment_id: str, reader: Any, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
+        saved = self._saved_of(segment_id)
+        if saved is not None and (found := saved.get(fieldname, text)) is not None:
+            return found
         key = (segment_id, fieldname, text)
         with self._lock:
             found = self._entries.get(key)
@@ -68,6 +76,23 @@ class PostingsCache:
                 _, (dropped, _) = self._entries.popitem(last=False)
                 self._held -= len(dropped) + 1
         return found
+
+    def _saved_of(self, segment_id: str) -> SavedPostings | None:
+        """The segment's saved postings; looked for again until they are there (the writer saves
+        them just after the commit that a reader may already see)."""
+        saved = self._saved.get(segment_id)
+        if saved is None:
+            saved = SavedPostings.open(self.index_dir, segment_id)
+            if saved is not None:
+                with self._lock:
+                    saved = self._saved.setdefault(segment_id, saved)
+        return saved
+
+    def forget(self, segment_ids: set[str]) -> None:
+        """Let go of the maps of segments merged away."""
+        with self._lock:
+            for segment_id in segment_ids:
+                self._saved.pop(segment_id, None)
 
 
 class Generation:
@@ -288,8 +313,10 @@ def build_generation(
             deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
             parts.append((segments[segment_id], offset, deleted))
             segment_ids.append(segment_id)
-        for gone in set(segments) - set(segment_ids):  # merged away
-            del segments[gone]
+        gone = set(segments) - set(segment_ids)  # merged away
+        for segment_id in gone:
+            del segments[segment_id]
+        postings.forget(gone)
         spelling = old.spelling if old is not None else SpellingDictionary()
         try:
             with SpellingWords(index_dir) as words:

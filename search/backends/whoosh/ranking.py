@@ -185,7 +185,10 @@ def all_of(base: np.ndarray, masks: Iterable[np.ndarray]) -> np.ndarray:
 
 def story_count(columns: Columns, matched: np.ndarray) -> int:
     """Distinct stories among the matched documents (a document with no story is its own)."""
-    story = columns.facets["story"].dense
-    assert story is not None
-    codes = story[matched]
-    return int(len(np.unique(codes[codes >= 0])) + (codes < 0).sum())
+    column = columns.facets["story"]
+    assert column.dense is not None
+    codes = column.dense[matched]
+    # a mark per story code: np.unique sorts or hashes, 0.8 s over a million documents
+    seen = np.zeros(len(column.values), dtype=bool)
+    seen[codes[codes >= 0]] = True
+    return int(np.count_nonzero(seen) + np.count_nonzero(codes < 0))
