@@ -359,7 +359,8 @@ def test_markup_in_a_text_page_is_escaped_everywhere(api):
     assert "<script>" not in api.get("/search.atom?q=Mongolia").get_data(as_text=True)
 
 
-def test_a_name_that_rebinds_to_loopback_after_the_check_is_refused(page_server, monkeypatch):
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_a_name_that_rebinds_to_loopback_after_the_check_is_refused(page_server, monkeypatch, scheme):
     """DNS rebinding: public for the check, loopback a moment later. The connection goes
     only to an address checked in the same lookup. (The resolver is the one thing faked:
     no DNS server here can rebind a name.)"""
@@ -379,5 +380,5 @@ def test_a_name_that_rebinds_to_loopback_after_the_check_is_refused(page_server,
 
     monkeypatch.setattr(socket, "getaddrinfo", rebinding)
     with pytest.raises(DipnewsError) as refused:
-        fetch_url(f"http://news.example:{port}/news/rail.html", max_bytes=10_000)
+        fetch_url(f"{scheme}://news.example:{port}/news/rail.html", max_bytes=10_000)
     assert isinstance(refused.value, Forbidden)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import socket
+import ssl
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -78,17 +79,22 @@ def _pinned_connection(
 
 
 class _PinnedHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self._create_connection = _pinned_connection
+    def connect(self) -> None:
+        self.sock = _pinned_connection((self.host, self.port), self.timeout)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
     """TLS is still checked against the host name; only the address is pinned."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self._create_connection = _pinned_connection
+    def __init__(self, host: str, *, tls: ssl.SSLContext, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(host, context=tls, **kwargs)
+        self.tls = tls
+
+    def connect(self) -> None:
+        sock = _pinned_connection((self.host, self.port), self.timeout)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.sock = self.tls.wrap_socket(sock, server_hostname=self.host)
 
 
 class _PinnedHTTPHandler(urllib.request.HTTPHandler):
@@ -97,8 +103,12 @@ class _PinnedHTTPHandler(urllib.request.HTTPHandler):
 
 
 class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self) -> None:
+        self.tls = ssl.create_default_context()
+        super().__init__(context=self.tls)
+
     def https_open(self, req):  # type: ignore[no-untyped-def]
-        return self.do_open(_PinnedHTTPSConnection, req, context=self._context)
+        return self.do_open(_PinnedHTTPSConnection, req, tls=self.tls)
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -117,7 +127,8 @@ def fetch_url(
     check_url(url, allow_private)
     handlers: list[urllib.request.BaseHandler] = [_CheckedRedirects(allow_private)]
     if not allow_private:
-        handlers += [_PinnedHTTPHandler(), _PinnedHTTPSHandler()]
+        # no proxy either: the connection goes to the address checked, or nowhere
+        handlers += [urllib.request.ProxyHandler({}), _PinnedHTTPHandler(), _PinnedHTTPSHandler()]
     opener = urllib.request.build_opener(*handlers)
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html, text/plain"}
     request = urllib.request.Request(url, headers=headers)
