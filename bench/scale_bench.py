@@ -448,8 +448,7 @@ def whoosh_copies(work: Path, count: int) -> tuple[Path, int]:
             f"Whoosh index of {written} articles written in {seconds:.0f} s, {written / seconds:.0f} docs/s"
         )
         subprocess.run(["cp", str(work / "data" / "index" / "spelling.sqlite"), str(index_dir)], check=True)
-    documents = WhooshBackend(index_dir).stats()["documents"]
-    return data_dir, int(documents)
+    return data_dir, int(whoosh_index.open_dir(index_dir).doc_count())
 
 
 def extracted_documents(index_dir: Path) -> list[dict[str, object]]:

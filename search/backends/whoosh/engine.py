@@ -41,6 +41,8 @@ from search.results import RELATED_TERMS, Hit, SearchResult
 
 log = logging.getLogger(__name__)
 
+TALLIED = ("date_source", "outlet_source", "title_source", "kind")  # `dipnews stats` counts each's values
+
 if TYPE_CHECKING:
     from indexer.article import Article
 
@@ -187,12 +189,22 @@ class WhooshBackend:
         return mark_words(text, parse_query(raw_query)[0])
 
     def stats(self) -> dict[str, Any]:
-        """Document count and how many documents have each kind of metadata."""
+        """Document count and how many documents have each kind of metadata (one pass over the
+        stored fields, keeping only the tallies: a million articles' metadata is never held)."""
+        tallies: dict[str, Counter[str]] = {key: Counter() for key in TALLIED}
+        fallback = site_chrome = older = total = 0
         with self._reading() as gen:
             if gen is None:
                 return {"documents": 0}
             with gen.searcher() as searcher:
-                metas = [json.loads(f["meta"]) for f in searcher.all_stored_fields()]
+                for fields in searcher.all_stored_fields():
+                    meta = json.loads(fields["meta"])
+                    total += 1
+                    fallback += bool(meta.get("fallback"))
+                    site_chrome += bool(meta.get("site_chrome"))
+                    older += meta.get("extractor_version", 0) < EXTRACTOR_VERSION
+                    for key, tally in tallies.items():
+                        tally[str(meta.get(key) or "none")] += 1
             columns = gen.columns
             live = columns.live
             dated = int((columns.facets["day"].with_any(gen.size) & live).sum())
@@ -200,26 +212,17 @@ class WhooshBackend:
                 spec.name: int((columns.facets[spec.name].with_any(gen.size) & live).sum())
                 for spec in VALUE_FACETS
             }
-        total = len(metas)
-
-        def tally(key: str) -> dict[str, int]:
-            out = Counter(str(meta.get(key) or "none") for meta in metas)
-            return dict(out.most_common())
-
         return {
             "backend": self.name,
             "documents": total,
             "with_date": dated,
             "undated": total - dated,
             **{f"with_{name}": count for name, count in having.items()},
-            "fallback_extractions": sum(1 for m in metas if m.get("fallback")),
-            "site_chrome_dropped": sum(1 for m in metas if m.get("site_chrome")),
+            "fallback_extractions": fallback,
+            "site_chrome_dropped": site_chrome,
             # extracted by an older dipnews: `dipnews reindex` extracts them again
-            "older_extraction": sum(1 for m in metas if m.get("extractor_version", 0) < EXTRACTOR_VERSION),
-            "date_sources": tally("date_source"),
-            "outlet_sources": tally("outlet_source"),
-            "title_sources": tally("title_source"),
-            "kinds": tally("kind"),
+            "older_extraction": older,
+            **{f"{key}s": dict(tally.most_common()) for key, tally in tallies.items()},
         }
 
     # -- writing -----------------------------------------------------------
