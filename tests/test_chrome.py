@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.article import extract_article
-from indexer.clean.chrome import is_chrome
+from indexer.clean.chrome import TABLES, is_chrome
 
 
 def test_pull_quotes_need_quotation_marks_and_a_longer_paragraph_around_them():
@@ -368,3 +368,15 @@ def test_a_video_players_text_does_not_stay_in_the_story():
     article = extract_article(text.encode())
     assert "next round of talks" in article.body
     assert "Play Video" not in article.body and "Current Time" not in article.body
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda table: table.name)
+def test_each_chrome_rule_takes_its_lines_and_spares_those_beside_it(table):
+    for rule in table.rules:
+        assert rule.takes, f"{rule.name}: a rule comes with the lines it takes"
+        for line in rule.takes:
+            assert table.rule_matches(rule, line), f"{rule.name} must take {line!r}"
+            assert is_chrome(line), line
+        for line in rule.spares:
+            assert not table.rule_matches(rule, line), f"{rule.name} must spare {line!r}"
+            assert not is_chrome(line), f"{line!r} (spared by {rule.name}) is taken by another rule"

@@ -12,14 +12,16 @@ behind it. The HTML and the text-page paths drop the same lines
 - media: video players' controls, loading widgets, gallery counters;
 - ends: closing markers, sign-offs, closing notes and pull quotes.
 
-bench/news_lines_bench.py checks every rule against lines of real pages it must
-take and lines it must spare.
+Rules are named tables (rules.py: each rule beside the lines it must take and
+the lines it must spare); `TABLES` lists them for tests/test_chrome.py, which
+checks every rule against its own lines. bench/news_lines_bench.py checks the
+whole against lines of real pages.
 """
 
 from __future__ import annotations
 
 from indexer.clean.bylines import is_job_title
-from indexer.clean.chrome.credits import is_credit, is_promotion
+from indexer.clean.chrome.credits import CREDITS, is_credit, is_promotion
 from indexer.clean.chrome.ends import (
     StoryEnd,
     drop_closing_notes,
@@ -27,12 +29,19 @@ from indexer.clean.chrome.ends import (
     is_closing,
     is_sign_off,
 )
-from indexer.clean.chrome.furniture import is_comment_header, is_furniture, is_short_furniture
-from indexer.clean.chrome.media import is_media_control
+from indexer.clean.chrome.furniture import (
+    CHROME,
+    WIDGETS,
+    is_comment_header,
+    is_furniture,
+    is_short_furniture,
+)
+from indexer.clean.chrome.media import MEDIA, is_media_control
 from indexer.clean.chrome.stamps import is_stamp, meta_line_date
 from indexer.clean.lines import word_count
 
 __all__ = [
+    "TABLES",
     "StoryEnd",
     "drop_closing_notes",
     "drop_pull_quotes",
@@ -59,6 +68,10 @@ def is_chrome(line: str) -> bool:
     if short and is_media_control(line):
         return True
     return is_promotion(line, lowered)
+
+
+# every table of rules, each dropping a line wherever it stands (is_chrome)
+TABLES = (CHROME, WIDGETS, CREDITS, MEDIA)
 
 
 # chrome that is a short line of its own is looked for only in lines of at most this many words

@@ -5,70 +5,152 @@ from __future__ import annotations
 
 import re
 
-# Sentences news sites add around a story: credits, contact lines, calls to subscribe,
-# follow or share, reprint and affiliate notices, "Related:" teasers.
-_CREDIT = re.compile(
-    # a credit names someone: "Reporting by Jane Doe; Editing by John Roe" (not "editing by hand, ...")
-    r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|translated)\s+by\s+(?-i:[A-Z]).{0,300}$"
-    r"|^(?:write\s+to|e-?mail|contact|reach)\s.{0,120}(?:@|\bat\s+\S+@)"
-    r"|^(?:related(?:\s+(?:reading|content|articles?|stories|posts?))?|more|read(?:\s+(?:more|also|next))?"
-    r"|see\s+also|(?:can\s+)?also\s+(?:on|read)|source|tags?|topics?"
-    r"|you\s+(?:might|may)\s+also\s+(?:like|enjoy|be\s+interested(?:\s+in)?)"
-    r"|(?:[àa]\s+)?lire\s+aussi|leia\s+tamb[ée]m|lea\s+tambi[ée]n|ver\s+tambi[ée]n|mehr\s+zum\s+thema)\s*:"
-    # ... and as a list's item: "- Don't Miss: <teaser>", "- Also Check: <teaser>"
-    r"|^(?:[-*\u2022]\s+)?(?:don['\u2019]?t\s+miss|also\s+check(?:\s+out)?|related|read\s+(?:more|also|next)"
-    r"|see\s+also)\s*:"
-    r"|^opens\s+in\s+a\s+new\s+(?:window|tab)\W*$"
-    r"|^also\s+on\s+[\w-]+\.[a-z]{2,}\b"  # "Also on example.com <teaser>"
-    # a button's label: "Learn more about the Wharton MBA Program" (a sentence ends, or goes on after ":")
-    r"|^(?:learn|find\s+out|read|see|discover)\s+more\s+(?:about|on)\s[^.!?:]{1,80}$"
-    # ... also as a sentence sending the reader to another of the site's pages
-    r"|^(?:learn|find\s+out|read)\s+more\s+about\s[^.!?:]{1,80}\s(?:in|on)\s+our\s+(?:[\w'\u2019-]+\s+){0,4}"
-    r"(?:series|guide|article|post|report|explainer|coverage|section|blog|newsletter|podcast|course|hub)\.?$"
-    # a link to another page: "Read our full Acme Cam 4 review"
-    r"|^read\s+our\s+(?:full\s+)?[^.!?:]{1,80}\sreview$"
-    # a newsletter's own pitch: "The Brief is a weekly newsletter for trade readers."
-    r"|^(?:the\s+)?[\w'\u2019 -]{1,40}\s+is\s+(?:a|our)\s+(?:free\s+)?(?:weekly|daily|monthly)\s+"
-    r"(?:e-?mail\s+)?newsletter\b"
-    # photo captions and credits ("3 of 4 A shopper looks at ...": a gallery's)
-    r"|^\d+\s+of\s+\d+\s+(?-i:[A-Z])"
-    r"|^in\s+this\s+(?:[\w,.]+\s+){0,8}?(?:file\s+)?(?:photo|image|picture)\b"
-    r"|^(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:"
-    r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$"
-    r"|^\S+(?:\s\S+)?\s+via\s+getty\s+images$|^(?:[-*\u2022]\s+)?\|?\s*(?:(?:image|photo)\s*(?:credits?)?|credits?)\s*:.{0,60}$"
-    r"|^photo\s+by\b.{0,100}$"
-    # a caption saying where its picture stands: "Above: the harbour at Reykjavik", "Left: ... Right: ..."
-    r"|^(?:above|below|left|right|top|bottom|pictured)\s*:\s"
-    r"|^courtesy(?:\s+of)?\s+(?-i:[A-Z])[\w.&'\u2019 -]{0,40}$"
-    r"|^(?:photo(?:graph)?s|illustrations?|graphics?|images?|video|artwork)\s+(?:by|courtesy\s+of)\s+(?-i:[A-Z]).{0,100}$"
-    # cookie notices
-    r"|^(?:this\s+(?:web)?site|we)\s+uses?\s+cookies\b|^manage\s+(?:consent|cookies)(?:\s+preferences)?$"
-    # ... and a consent form's cookie categories ("Functional cookies help to ...")
-    r"|^(?:strictly\s+)?(?:necessary|essential|functional|performance|analytic(?:al|s)?|advertisement"
-    r"|advertising|marketing|targeting|preferences?|statistics?|other\s+uncategori[sz]ed)\s+cookies\s+"
-    r"(?:are\s+(?:used|set|stored|absolutely|essential|necessary|required|needed|those)|help|ensure|allow|enable"
-    r"|collect|track|may)\b"
-    # privacy notices
-    r"|^your\s+privacy\s+is\s+important\s+to\s+us|^we\s+have\s+updated\s+our\s+privacy\s+policy"
-    # a newsroom's footer lines ("Our Standards: ...", "Reach the reporters at ...", a reprint notice)
-    r"|^our\s+standards\s*:|^(?:reach|contact|email|follow)\s+(?:the\s+)?(?:reporters?|writers?|authors?)\b"
-    r"|^this\s+(?:copy|article|material)\s+is\s+for\s+your\s+personal\b|^follow\s+@\w+\s+on\s+\w+"
-    # affiliate notices
-    r"|^(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$"
-    r"|^(?:note\s*:\s*)?(?:some\s+|our\s+|this\s+)?(?:posts?|articles?|pages?|links?)\s+(?:may\s+)?contains?\s+affiliate\s+links\b"
-    r"|^as\s+an\s+amazon\s+associate\b"
-    # a wire's note on a new version of the story: "(Adds minister's comments in paragraph 5)",
-    # "(Corrects 10th paragraph to show ...)", "(Updates with talks' outcome)"
-    r"|^\((?:corrects?|updates?|adds?|recasts?|refiles?|rewrites?|changes?)\b[^()]{0,200}\)(?:\s*reuters?)?\.?$"
-    # a newsletter form's note after signing up: "Check your email to complete signup"
-    r"|^check\s+your\s+(?:e-?mail|inbox)\s+(?:to|for)\s+(?:complete|confirm|finish)\b[^.!?]{0,60}[.!]?$"
-    # a contact line
-    r"|^terms\s+of\s+submitting\s+this\s+form\b|^e-?mail\s*:\s*\S+@\S+$"
-    # a form's consent line: "By clicking Get Started below, I consent to receive ...",
-    # "By signing up, you agree to our Terms of Use"
-    r"|^by\s+(?:clicking|submitting|signing\s+up|subscribing|registering|providing|entering\s+your\s+e-?mail)\b.{0,200}?"
-    r"\b(?:i|you)\s+(?:hereby\s+)?(?:consent|agree|acknowledge|certify|confirm)\b",
-    re.IGNORECASE,
+from indexer.clean.chrome.rules import Rule, Table
+
+# Sentences news sites add around a story, known by how they start: credits, contact lines,
+# teasers, captions, cookie, privacy and affiliate notices, a wire's note on a new version.
+CREDITS = Table(
+    "credits",
+    (
+        Rule(
+            # names someone: "Reporting by Jane Doe; Editing by John Roe" (not "editing by hand, ...")
+            "credit line",
+            r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|translated)\s+by\s+(?-i:[A-Z]).{0,300}$",
+            takes=(
+                "Reporting by Jane Doe; Editing by John Roe",
+                "(Additional reporting by Ann Lee in Astana)",
+            ),
+            spares=("Editing by hand, the clerks fixed the treaty text.",),
+        ),
+        Rule(
+            "contact line",
+            r"(?:write\s+to|e-?mail|contact|reach)\s.{0,120}(?:@|\bat\s+\S+@)"
+            r"|terms\s+of\s+submitting\s+this\s+form\b|e-?mail\s*:\s*\S+@\S+$",
+            takes=("Write to Jane Doe at jane.doe@example.com", "Email: desk@example.com"),
+            spares=("Contact between the two delegations resumed on Monday.",),
+        ),
+        Rule(
+            "newsroom footer",  # "Our Standards: ...", "Reach the reporters at ...", a reprint notice
+            r"our\s+standards\s*:|(?:reach|contact|email|follow)\s+(?:the\s+)?(?:reporters?|writers?|authors?)\b"
+            r"|this\s+(?:copy|article|material)\s+is\s+for\s+your\s+personal\b|follow\s+@\w+\s+on\s+\w+",
+            takes=("Our Standards: The Thomson Reuters Trust Principles.", "Follow @dipnews on Twitter"),
+            spares=("Our standards of living rose, the minister said.",),
+        ),
+        Rule(
+            "teaser label",
+            r"(?:related(?:\s+(?:reading|content|articles?|stories|posts?))?|more|read(?:\s+(?:more|also|next))?"
+            r"|see\s+also|(?:can\s+)?also\s+(?:on|read)|source|tags?|topics?"
+            r"|you\s+(?:might|may)\s+also\s+(?:like|enjoy|be\s+interested(?:\s+in)?)"
+            r"|(?:[àa]\s+)?lire\s+aussi|leia\s+tamb[ée]m|lea\s+tambi[ée]n|ver\s+tambi[ée]n|mehr\s+zum\s+thema)\s*:"
+            # ... and as a list's item: "- Don't Miss: <teaser>", "- Also Check: <teaser>"
+            r"|(?:[-*\u2022]\s+)?(?:don['\u2019]?t\s+miss|also\s+check(?:\s+out)?|related|read\s+(?:more|also|next)"
+            r"|see\s+also)\s*:"
+            r"|opens\s+in\s+a\s+new\s+(?:window|tab)\W*$"
+            r"|also\s+on\s+[\w-]+\.[a-z]{2,}\b",  # "Also on example.com <teaser>"
+            takes=(
+                "Related: Tokayev meets Sharif in Astana",
+                "Read more: the 37 agreements",
+                "- Don't Miss: A new road",
+            ),
+            spares=("More than 37 agreements were signed.", "Source of the leak remains unknown."),
+        ),
+        Rule(
+            "link to more",
+            # a button's label: "Learn more about the Wharton MBA Program" (a sentence ends, or goes on
+            # after ":")
+            r"(?:learn|find\s+out|read|see|discover)\s+more\s+(?:about|on)\s[^.!?:]{1,80}$"
+            # ... also as a sentence sending the reader to another of the site's pages
+            r"|(?:learn|find\s+out|read)\s+more\s+about\s[^.!?:]{1,80}\s(?:in|on)\s+our\s+(?:[\w'\u2019-]+\s+){0,4}"
+            r"(?:series|guide|article|post|report|explainer|coverage|section|blog|newsletter|podcast|course|hub)\.?$"
+            r"|read\s+our\s+(?:full\s+)?[^.!?:]{1,80}\sreview$"  # "Read our full Acme Cam 4 review"
+            # a newsletter's own pitch: "The Brief is a weekly newsletter for trade readers."
+            r"|(?:the\s+)?[\w'\u2019 -]{1,40}\s+is\s+(?:a|our)\s+(?:free\s+)?(?:weekly|daily|monthly)\s+"
+            r"(?:e-?mail\s+)?newsletter\b",
+            takes=(
+                "Learn more about the Wharton MBA Program",
+                "The Brief is a weekly newsletter for trade readers.",
+            ),
+            spares=("Learn more about the talks, officials said, was not possible.",),
+        ),
+        Rule(
+            "caption and photo credit",
+            r"\d+\s+of\s+\d+\s+(?-i:[A-Z])"  # a gallery's: "3 of 4 A shopper looks at ..."
+            r"|in\s+this\s+(?:[\w,.]+\s+){0,8}?(?:file\s+)?(?:photo|image|picture)\b"
+            r"|(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:"
+            r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+(?:Photo|Images?)\b[^)]*\)\s*$"
+            r"|\S+(?:\s\S+)?\s+via\s+getty\s+images$|(?:[-*\u2022]\s+)?\|?\s*(?:(?:image|photo)\s*(?:credits?)?|credits?)\s*:.{0,60}$"
+            r"|photo\s+by\b.{0,100}$"
+            # saying where its picture stands: "Above: the harbour at Reykjavik", "Left: ... Right: ..."
+            r"|(?:above|below|left|right|top|bottom|pictured)\s*:\s"
+            r"|courtesy(?:\s+of)?\s+(?-i:[A-Z])[\w.&'\u2019 -]{0,40}$"
+            r"|(?:photo(?:graph)?s|illustrations?|graphics?|images?|video|artwork)\s+(?:by|courtesy\s+of)\s+(?-i:[A-Z]).{0,100}$",
+            takes=(
+                "3 of 4 A shopper looks at prices",
+                "In this file photo, the minister speaks",
+                "Photo: Jane Doe",
+                "(AP Photo/Ann Lee)",
+                "Courtesy of NASA",
+                "Above: the harbour at Reykjavik",
+            ),
+            spares=(
+                "Photographs of the signing were released by Tashkent.",
+                "3 of the 37 agreements cover transport.",
+            ),
+        ),
+        Rule(
+            "cookie notice",
+            r"(?:this\s+(?:web)?site|we)\s+uses?\s+cookies\b|manage\s+(?:consent|cookies)(?:\s+preferences)?$"
+            # ... and a consent form's cookie categories ("Functional cookies help to ...")
+            r"|(?:strictly\s+)?(?:necessary|essential|functional|performance|analytic(?:al|s)?|advertisement"
+            r"|advertising|marketing|targeting|preferences?|statistics?|other\s+uncategori[sz]ed)\s+cookies\s+"
+            r"(?:are\s+(?:used|set|stored|absolutely|essential|necessary|required|needed|those)|help|ensure|allow|enable"
+            r"|collect|track|may)\b",
+            takes=(
+                "This website uses cookies to improve your experience.",
+                "Functional cookies help to perform",
+            ),
+            spares=("We use every channel to reach Kabul, the envoy said.",),
+        ),
+        Rule(
+            "privacy notice",
+            r"your\s+privacy\s+is\s+important\s+to\s+us|we\s+have\s+updated\s+our\s+privacy\s+policy",
+            takes=("Your privacy is important to us.", "We have updated our privacy policy."),
+            spares=("Your privacy law is weak, the commissioner told Brussels.",),
+        ),
+        Rule(
+            "affiliate notice",
+            r"(?:we|this\s+site|[\w.]+\s+is\s+supported\s+by)\b.{0,60}\b(?:commissions?|affiliate)\b.{0,120}$"
+            r"|(?:note\s*:\s*)?(?:some\s+|our\s+|this\s+)?(?:posts?|articles?|pages?|links?)\s+(?:may\s+)?contains?\s+affiliate\s+links\b"
+            r"|as\s+an\s+amazon\s+associate\b",
+            takes=(
+                "We may earn a commission from links on this page.",
+                "This post contains affiliate links.",
+            ),
+            spares=("The European Commission opened talks with Astana.",),
+        ),
+        Rule(
+            # "(Adds minister's comments in paragraph 5)", "(Corrects 10th paragraph ...)"
+            "wire version note",
+            r"\((?:corrects?|updates?|adds?|recasts?|refiles?|rewrites?|changes?)\b[^()]{0,200}\)(?:\s*reuters?)?\.?$",
+            takes=("(Adds minister's comments in paragraph 5)", "(Updates with talks' outcome)"),
+            spares=("(Updates to the treaty) were agreed in Geneva on Friday.",),
+        ),
+        Rule(
+            "sign-up note",  # after signing up: "Check your email to complete signup"
+            r"check\s+your\s+(?:e-?mail|inbox)\s+(?:to|for)\s+(?:complete|confirm|finish)\b[^.!?]{0,60}[.!]?$",
+            takes=("Check your email to complete signup",),
+            spares=("Check your email to complete signup. Then read the treaty text we sent you in full.",),
+        ),
+        Rule(
+            # "By clicking Get Started below, I consent to receive ...", "By signing up, you agree ..."
+            "form consent",
+            r"by\s+(?:clicking|submitting|signing\s+up|subscribing|registering|providing|entering\s+your\s+e-?mail)\b.{0,200}?"
+            r"\b(?:i|you)\s+(?:hereby\s+)?(?:consent|agree|acknowledge|certify|confirm)\b",
+            takes=("By signing up, you agree to our Terms of Use.",),
+            spares=("By signing the deal, both sides agreed to cut tariffs.",),
+        ),
+    ),
+    before="^",
 )
 
 
@@ -190,7 +272,7 @@ _AGENCY_CREDIT = re.compile(
 def is_credit(line: str, lowered: str) -> bool:
     """A credit or notice around the story (by how it starts, by what it holds, a photo's agency)."""
     return bool(
-        _CREDIT.match(line)
+        CREDITS.matches(line)
         or (_CREDIT_HINT.search(lowered) and _is_credit_anywhere(line, lowered))
         or ("/" in line and _AGENCY_CREDIT.search(line))
     )

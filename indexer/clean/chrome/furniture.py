@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.clean.chrome.rules import Rule, Table
 from indexer.clean.chrome.stamps import CLOCK
 from indexer.clean.lines import word_count
 
@@ -12,67 +13,263 @@ from indexer.clean.lines import word_count
 _CATEGORY = r"(?-i:[A-Z])[\w&'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w&'\u2019-]*|and|of|the|&))*"
 
 
-# Lines that are page chrome whatever page they are on: ads, toggles, menus,
-# share and comment widgets, footers.
-_CHROME = re.compile(
-    r"^[\s\-\u2013\u2014|•·*]*(?:"
-    r"(?:adsense\s+)?advertisements?|sponsored(?:\s+content)?|ad|ads|promoted"
-    r"|(?:advertisement|sponsored|paid\s+post)\s*:.{1,80}"  # an ad's label: "Advertisement: New AI Book!"
-    r"|dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation|text\s+size|by"
-    r"|(?:show|open|close|hide|toggle)\s*menu"
-    r"|categor(?:y|ies|ias|ías)"
-    r"|\d+\s+min(?:ute)?s?(?:\s+read)?|enter\s+(?:your\s+)?search\s+terms?"  # a reading time, a search box
-    # an AP wire slug: "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru"
-    r"|(?-i:BC-[A-Z]{2,3}-+[\w-]+)(?:,\s*\d*\w*\s*(?:Ld-)?Writethru)?"
-    r"|(?:share\s+(?:on|via)\s+\w+\s*){2,}"  # a row of share buttons: "Share on Facebook Share on Twitter"
-    r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|table\s+of\s+contents?)|main\s+content|continue\s+reading(?:\s+(?:below|the\s+(?:main\s+)?story))?|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
-    r"|subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
-    r"|comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
-    r"|flag\s+as\s+(?:offensive|inappropriate)|report\s+(?:abuse|comment|this\s+comment)"
-    r"|expand\s+full\s+comment|\d+\s+(?:more\s+)?repl(?:y|ies)(?:\s+by\s+.{1,60})?|liked\s+by\s+[^.,;!?]{1,40}"
-    r"|\d{1,2}[smhdw]"  # a comment's age: "8d", "3h"
-    # a link to the previous or next post ("Next" alone is also a story's subheading)
-    r"|(?:previous|older|newer)(?:\s+(?:posts?|articles?|entries|stories|story|page))?"
-    r"|next\s+(?:posts?|articles?|entries|stories|story|page)"
-    r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
-    r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories"
-    r"|follow(?:\s+us)?(?:\s+on\s+\w+)?|tags?:.*|filed\s+under:.*|categories?:.*"
-    # a post's categories, each capitalised: "Published in Design , Layout", "Posted in News"
-    r"|(?:published|posted|filed)\s+in\s+" + _CATEGORY + r"(?:\s*,\s*" + _CATEGORY + r"){0,8}"
-    r"|(?:archivado\s+en|arquivado\s+em|class[ée]\s+dans|abgelegt\s+unter|etiquetas|schlagw[öo]rter)\s*:.*"
-    r"|follow\s+\S+(?:\s+\S+)?\s+on|give\s+(?:us\s+)?feedback"
-    r"|(?:stay\s+)?connect(?:ed)?\s+with\s+us|get\s+(?:the|our)\s+(?:\w+\s+)?newsletter|contact\s+us|let\s+us\s+help"
-    # calls to action, as buttons: "Learn more", "Get started today", "Share your story"
-    r"|learn\s+more|find\s+out\s+more|get\s+started(?:\s+(?:today|now|for\s+free))?|apply\s+now|get\s+in\s+touch"
-    r"|contact\s+us\s+today|get\s+a\s+(?:free\s+)?quote|get\s+your\s+(?:free\s+)?copy(?:\s+(?:today|now))?|share\s+your\s+story|add\s+a\s+comment|subscribe\s+to\s+this\s+site"
-    r"|all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
-    r"|cookie.*|accept(?:\s+all)?|accessibility|facebook|twitter|x|linkedin|instagram|youtube|telegram"
-    r"|table\s+of\s+contents?(?:\s+(?:show|hide|toggle))?|in\s+this\s+article|share\s+this\s+(?:post|story|page|content)|like\s+this\s*:|back\s+to\s+(?:blog|top|news)"
-    r"|back\s+to\s+(?:our|the|all)\s+(?:[\w'\u2019&-]+\s*){1,6}|let['\u2019]?s\s+get\s+started|contact\s+info(?:rmation)?"
-    r"|shop\s+(?:[\w'\u2019&+-]+\s+){1,6}now"
-    r"|(?:#[^\W\d_][\w-]*\s*){1,8}"  # hashtags alone: "#ai", "#ukraine #diplomacy"
-    r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s+in\s+[\w\s]{1,30})?"  # an audio player's label
-    r"|you\s+are\s+here|(?:estimated\s+)?reading\s+time|published|updated|last\s+updated(?:\s+on)?|written\s+by"
-    r"|(?:written|reviewed|fact[-\s]checked|edited|posted)\s+by\s+[\w.' -]{1,40}"
-    # a reading time, after a byline or a date, perhaps before one: "Dec 18, 2025 \u22c5 10 min read"
-    r"|(?:[^.!?]{1,60}?\s*[\u22c5\u2014\u2013|\u00b7\u2022-]\s*)?\d+\s*min(?:ute)?s?\s+read"
-    r"(?:\s*[\u22c5|\u00b7\u2022]\s*by\s+[\w.' -]{1,40})?"
-    r")(?:\s*\(?opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)?)?[\s\-\u2013\u2014|•·*.:!]*$",
-    re.IGNORECASE,
+# Lines that are page chrome whatever page they are on: ads, toggles, menus, share and
+# comment widgets, footers. Each rule is the whole line, but for bullets and dashes around it
+# and a link's "(opens in new window)".
+CHROME = Table(
+    "page furniture",
+    (
+        Rule(
+            "ad label",
+            r"(?:adsense\s+)?advertisements?|sponsored(?:\s+content)?|ad|ads|promoted"
+            # an ad's label: "Advertisement: New AI Book!"
+            r"|(?:advertisement|sponsored|paid\s+post)\s*:.{1,80}",
+            takes=(
+                "Advertisement",
+                "ADVERTISEMENTS",
+                "Sponsored content",
+                "Advertisement: New AI Book!",
+                "- Ad -",
+            ),
+            spares=(
+                "Ad hoc talks resumed in Geneva on Tuesday.",
+                "Sponsored by the ministry, the forum opened.",
+            ),
+        ),
+        Rule(
+            "page controls",
+            r"dark\s+mode|light\s+mode|logo|menu|main\s+menu|search|home|close|toggle\s+navigation|text\s+size|by"
+            r"|(?:show|open|close|hide|toggle)\s*menu",
+            takes=("Dark Mode", "Toggle navigation", "Main Menu", "Search", "Text size", "Close menu", "By"),
+            spares=(
+                "Search teams worked through the night.",
+                "Home Secretary Priti Patel said the talks would resume.",
+            ),
+        ),
+        Rule(
+            "reading time",
+            r"\d+\s+min(?:ute)?s?(?:\s+read)?|(?:estimated\s+)?reading\s+time"
+            # after a byline or a date, perhaps before one: "Dec 18, 2025 \u22c5 10 min read"
+            r"|(?:[^.!?]{1,60}?\s*[\u22c5\u2014\u2013|\u00b7\u2022-]\s*)?\d+\s*min(?:ute)?s?\s+read"
+            r"(?:\s*[\u22c5|\u00b7\u2022]\s*by\s+[\w.' -]{1,40})?",
+            takes=("5 min read", "3 minutes", "Estimated reading time:", "Dec 18, 2025 \u22c5 10 min read"),
+            spares=("The meeting lasted 45 minutes and ended without a statement.",),
+        ),
+        Rule(
+            "search box",
+            r"enter\s+(?:your\s+)?search\s+terms?",
+            takes=("Enter your search terms", "Enter search term"),
+            spares=("Enter the search for a new envoy, which began in May.",),
+        ),
+        Rule(
+            "wire slug",  # an AP wire slug: "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru"
+            r"(?-i:BC-[A-Z]{2,3}-+[\w-]+)(?:,\s*\d*\w*\s*(?:Ld-)?Writethru)?",
+            takes=("BC-EU--Britain-Brexit-Election, 1st Ld-Writethru", "BC-AS-Pakistan-Kazakhstan"),
+            spares=("BC-EU officials met on Monday.",),
+        ),
+        Rule(
+            "share buttons",
+            r"(?:share\s+(?:on|via)\s+\w+\s*){2,}"  # a row of them: "Share on Facebook Share on Twitter"
+            r"|share(?:\s+this(?:\s+article)?)?(?:\s+(?:on|via)\s+\w+)?|print|email|tweet|whatsapp"
+            r"|share\s+this\s+(?:post|story|page|content)|like\s+this\s*:"
+            r"|facebook|twitter|x|linkedin|instagram|youtube|telegram",
+            takes=(
+                "Share on Facebook Share on Twitter",
+                "Share this article",
+                "Print",
+                "Email",
+                "Like this:",
+                "X",
+            ),
+            spares=(
+                "Share prices fell 3% after the talks collapsed.",
+                "Twitter was blocked during the vote.",
+            ),
+        ),
+        Rule(
+            "skip and back links",
+            r"skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|table\s+of\s+contents?)"
+            r"|main\s+content|continue\s+reading(?:\s+(?:below|the\s+(?:main\s+)?story))?"
+            r"|back\s+to\s+(?:blog|top|news)|back\s+to\s+(?:our|the|all)\s+(?:[\w'\u2019&-]+\s*){1,6}",
+            takes=(
+                "Skip to main content",
+                "Continue reading the main story",
+                "Back to top",
+                "Back to all news",
+            ),
+            spares=("Back to the negotiating table went the two delegations on Friday.",),
+        ),
+        Rule(
+            "sign-up and follow",
+            r"subscribe(?:\s+now)?|sign\s+in|sign\s+up|log\s*in|log\s*out|register|newsletter"
+            r"|follow(?:\s+us)?(?:\s+on\s+\w+)?|follow\s+\S+(?:\s+\S+)?\s+on|give\s+(?:us\s+)?feedback"
+            r"|(?:stay\s+)?connect(?:ed)?\s+with\s+us|get\s+(?:the|our)\s+(?:\w+\s+)?newsletter|contact\s+us|let\s+us\s+help",
+            takes=(
+                "Subscribe now",
+                "Sign in",
+                "Newsletter",
+                "Follow us on Twitter",
+                "Stay connected with us",
+            ),
+            spares=("Follow-up talks are planned for March.", "The party's newsletter was banned in 2019."),
+        ),
+        Rule(
+            "comment widgets",
+            r"comments?|comment\s*/\s*reply\s+from|reply|leave\s+a\s+(?:reply|comment)|post\s+comment"
+            r"|flag\s+as\s+(?:offensive|inappropriate)|report\s+(?:abuse|comment|this\s+comment)"
+            r"|expand\s+full\s+comment|\d+\s+(?:more\s+)?repl(?:y|ies)(?:\s+by\s+.{1,60})?|liked\s+by\s+[^.,;!?]{1,40}"
+            r"|\d{1,2}[smhdw]",  # a comment's age: "8d", "3h"
+            takes=("Comments", "Leave a Reply", "Flag as offensive", "3 replies", "8d", "Liked by Jane Doe"),
+            spares=(
+                "Comments by the minister drew criticism in Kabul.",
+                "Reply came from Moscow within hours.",
+            ),
+        ),
+        Rule(
+            "links to other posts",
+            # the previous or next post ("Next" alone is also a story's subheading)
+            r"(?:previous|older|newer)(?:\s+(?:posts?|articles?|entries|stories|story|page))?"
+            r"|next\s+(?:posts?|articles?|entries|stories|story|page)"
+            r"|read\s+more|read\s+also|see\s+also|related(?:\s+(?:articles|posts|news|stories))?"
+            r"|more\s+stories|trending|most\s+read|popular|latest(?:\s+news)?|top\s+stories",
+            takes=(
+                "Previous post",
+                "Next article",
+                "Read more",
+                "Related stories",
+                "Trending",
+                "Top stories",
+            ),
+            spares=(
+                "Previous talks in 2019 ended without a deal.",
+                "Next",
+                "Latest figures show trade grew by 9%.",
+            ),
+        ),
+        Rule(
+            "categories and tags",
+            r"categor(?:y|ies|ias|ías)|tags?:.*|filed\s+under:.*|categories?:.*"
+            # a post's categories, each capitalised: "Published in Design , Layout", "Posted in News"
+            r"|(?:published|posted|filed)\s+in\s+" + _CATEGORY + r"(?:\s*,\s*" + _CATEGORY + r"){0,8}"
+            r"|(?:archivado\s+en|arquivado\s+em|class[ée]\s+dans|abgelegt\s+unter|etiquetas|schlagw[öo]rter)\s*:.*",
+            takes=(
+                "Categories",
+                "Tags: diplomacy, trade",
+                "Filed under: Asia",
+                "Posted in News",
+                "Archivado en: Política",
+            ),
+            spares=(
+                "Published in 2019, the report found gaps.",
+                "Posted in Kabul for years, the envoy knows the region.",
+            ),
+        ),
+        Rule(
+            "calls to action",  # as buttons: "Learn more", "Get started today", "Share your story"
+            r"learn\s+more|find\s+out\s+more|get\s+started(?:\s+(?:today|now|for\s+free))?|apply\s+now|get\s+in\s+touch"
+            r"|contact\s+us\s+today|get\s+a\s+(?:free\s+)?quote|get\s+your\s+(?:free\s+)?copy(?:\s+(?:today|now))?"
+            r"|share\s+your\s+story|add\s+a\s+comment|subscribe\s+to\s+this\s+site"
+            r"|let['\u2019]?s\s+get\s+started|contact\s+info(?:rmation)?|shop\s+(?:[\w'\u2019&+-]+\s+){1,6}now",
+            takes=(
+                "Learn more",
+                "Get started today",
+                "Get a free quote",
+                "Let's get started",
+                "Shop the range now",
+            ),
+            spares=("Learn more about the talks, officials said, later this week.",),
+        ),
+        Rule(
+            "legal and consent",
+            r"all\s+rights\s+reserved.*|copyright\b.*|\u00a9.*|privacy\s+policy|terms\s+of\s+(?:use|service)"
+            r"|cookie.*|accept(?:\s+all)?|accessibility",
+            takes=(
+                "All rights reserved.",
+                "\u00a9 2025 The Daily",
+                "Copyright 2024 Reuters",
+                "Privacy Policy",
+                "Accept all",
+            ),
+            spares=(
+                "Copyrighted works were covered by the deal.",
+                "Accepting the credentials, the president spoke.",
+            ),
+        ),
+        Rule(
+            "table of contents",
+            r"table\s+of\s+contents?(?:\s+(?:show|hide|toggle))?|in\s+this\s+article",
+            takes=("Table of Contents", "Table of Contents Toggle", "In this article"),
+            spares=("In this article, published on Monday, the minister argues for talks.",),
+        ),
+        Rule(
+            "hashtags",  # alone: "#ai", "#ukraine #diplomacy"
+            r"(?:#[^\W\d_][\w-]*\s*){1,8}",
+            takes=("#ai", "#ukraine #diplomacy"),
+            spares=("#1 priority for the new envoy is trade.",),
+        ),
+        Rule(
+            "audio player label",
+            r"listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s+in\s+[\w\s]{1,30})?",
+            takes=("Listen to this article", "Listen to the story in Spanish"),
+            spares=("Listen to the people, the president told the ministers.",),
+        ),
+        Rule(
+            "meta labels",
+            r"you\s+are\s+here|published|updated|last\s+updated(?:\s+on)?|written\s+by"
+            r"|(?:written|reviewed|fact[-\s]checked|edited|posted)\s+by\s+[\w.' -]{1,40}",
+            takes=("You are here:", "Published", "Last updated on", "Written by", "Reviewed by Jane Doe"),
+            spares=(
+                "Updated figures were released on Monday.",
+                "Written by hand, the letter reached Astana.",
+            ),
+        ),
+    ),
+    before=r"^[\s\-\u2013\u2014|•·*]*",
+    after=r"(?:\s*\(?opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)?)?[\s\-\u2013\u2014|•·*.:!]*$",
 )
 
 
 # widgets a text dump spells out: a share bar, a form's hidden field, a country picker
-_WIDGET = re.compile(
-    r"^(?:(?:share\s+(?:this\s+(?:page|article|story)\s+)?(?:to|on|via)\s+)?(?:facebook(?:-f)?|twitter|x|linkedin"
-    r"|whatsapp|tumblr|pinterest|vk|email|reddit|telegram|threads|bluesky"
-    r"|copy\s+(?:this\s+page\s+to\s+clipboard|link))[\s|•·,]*){2,}$"
-    r"|^this\s+field\s+is\s+for\s+validation\s+purposes\b|^select\s+(?:a\s+|your\s+)?country\b"
-    r"|^print\s+this\s+(?:page|article)\b|^add\s+(?:us\s+)?as\s+a\s+(?:preferred|trusted|reliable)\b"
-    # a blog's share buttons ("Click to share on X (Opens in new window)"), a search box
-    r"|^[*\u2022\u00b7\-\s]*click\s+to\s+(?:share|email|print)\b[^.!?]{0,60}\(opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)"
-    r"|^(?:search\s+for|what\s+are\s+you\s+looking\s+for)\W*$",
-    re.IGNORECASE,
+WIDGETS = Table(
+    "widgets",
+    (
+        Rule(
+            "share bar",
+            r"(?:(?:share\s+(?:this\s+(?:page|article|story)\s+)?(?:to|on|via)\s+)?(?:facebook(?:-f)?|twitter|x|linkedin"
+            r"|whatsapp|tumblr|pinterest|vk|email|reddit|telegram|threads|bluesky"
+            r"|copy\s+(?:this\s+page\s+to\s+clipboard|link))[\s|•·,]*){2,}$",
+            takes=("Facebook Twitter LinkedIn Email", "Share on Facebook | Share on X", "facebook-f twitter"),
+            spares=("Facebook and Twitter were blocked during the vote.",),
+        ),
+        Rule(
+            "form and page tools",
+            r"this\s+field\s+is\s+for\s+validation\s+purposes\b|select\s+(?:a\s+|your\s+)?country\b"
+            r"|print\s+this\s+(?:page|article)\b|add\s+(?:us\s+)?as\s+a\s+(?:preferred|trusted|reliable)\b",
+            takes=(
+                "This field is for validation purposes and should be left unchanged.",
+                "Select a country",
+                "Print this page",
+                "Add as a preferred source on Google",
+            ),
+            spares=("Printing this page of the treaty took the clerks a week.",),
+        ),
+        Rule(
+            "blog share buttons",  # "Click to share on X (Opens in new window)"
+            r"[*\u2022\u00b7\-\s]*click\s+to\s+(?:share|email|print)\b[^.!?]{0,60}\(opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)",
+            takes=(
+                "Click to share on X (Opens in new window)",
+                "* Click to email a link to a friend (Opens in new window)",
+            ),
+            spares=("Click to share buttons were removed from the ministry's site.",),
+        ),
+        Rule(
+            "search prompt",
+            r"(?:search\s+for|what\s+are\s+you\s+looking\s+for)\W*$",
+            takes=("Search for:", "What are you looking for?"),
+            spares=("Search for the missing diplomats goes on.",),
+        ),
+    ),
+    before="^",
 )
 
 
@@ -152,9 +349,9 @@ _MENU_ITEM_WORDS = 3
 def is_furniture(line: str, lowered: str) -> bool:
     """A menu, widget or ad line, a placeholder, a link to another post, a contact footer."""
     return bool(
-        _CHROME.match(line)
+        CHROME.matches(line)
         or _PLACEHOLDER.fullmatch(line)
-        or _WIDGET.match(line)
+        or WIDGETS.matches(line)
         or ("lorem" in lowered and _LOREM.search(line))
         or (_ARROWS.intersection(line) and _POST_LINK.fullmatch(line))
         or (" | " in line and _is_pipe_menu(line))
