@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.article import extract_article
-from indexer.clean.chrome import TABLES, is_chrome
+from indexer.clean.chrome import CLOSING_TABLES, TABLES, is_chrome, is_closing
 
 
 def test_pull_quotes_need_quotation_marks_and_a_longer_paragraph_around_them():
@@ -370,13 +370,17 @@ def test_a_video_players_text_does_not_stay_in_the_story():
     assert "Play Video" not in article.body and "Current Time" not in article.body
 
 
-@pytest.mark.parametrize("table", TABLES, ids=lambda table: table.name)
-def test_each_chrome_rule_takes_its_lines_and_spares_those_beside_it(table):
+@pytest.mark.parametrize(
+    ("table", "decides"),
+    [(table, is_chrome) for table in TABLES] + [(table, is_closing) for table in CLOSING_TABLES],
+    ids=lambda value: getattr(value, "name", getattr(value, "__name__", "")),
+)
+def test_each_chrome_rule_takes_its_lines_and_spares_those_beside_it(table, decides):
     for rule in table.rules:
         assert rule.takes, f"{rule.name}: a rule comes with the lines it takes"
         for line in rule.takes:
             assert table.rule_matches(rule, line), f"{rule.name} must take {line!r}"
-            assert is_chrome(line), line
+            assert decides(line), line
         for line in rule.spares:
             assert not table.rule_matches(rule, line), f"{rule.name} must spare {line!r}"
-            assert not is_chrome(line), f"{line!r} (spared by {rule.name}) is taken by another rule"
+            assert not decides(line), f"{line!r} (spared by {rule.name}) is taken by another rule"

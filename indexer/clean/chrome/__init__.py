@@ -21,8 +21,9 @@ whole against lines of real pages.
 from __future__ import annotations
 
 from indexer.clean.bylines import is_job_title
-from indexer.clean.chrome.credits import CREDITS, is_credit, is_promotion
+from indexer.clean.chrome.credits import CREDITS, PROMOTIONS, is_credit, is_promotion
 from indexer.clean.chrome.ends import (
+    CLOSING_MARKERS,
     StoryEnd,
     drop_closing_notes,
     drop_pull_quotes,
@@ -41,6 +42,7 @@ from indexer.clean.chrome.stamps import is_stamp, meta_line_date
 from indexer.clean.lines import word_count
 
 __all__ = [
+    "CLOSING_TABLES",
     "TABLES",
     "StoryEnd",
     "drop_closing_notes",
@@ -71,7 +73,9 @@ def is_chrome(line: str) -> bool:
 
 
 # every table of rules, each dropping a line wherever it stands (is_chrome)
-TABLES = (CHROME, WIDGETS, CREDITS, MEDIA)
+TABLES = (CHROME, WIDGETS, CREDITS, PROMOTIONS, MEDIA)
+# ... and those of headings that end a story (is_closing)
+CLOSING_TABLES = (CLOSING_MARKERS,)
 
 
 # chrome that is a short line of its own is looked for only in lines of at most this many words

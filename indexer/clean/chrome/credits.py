@@ -215,47 +215,110 @@ def _is_credit_anywhere(line: str, lowered: str) -> bool:
 
 # Promotions anywhere in a line, matched on the lowercased line: a pattern that ignores case
 # cannot skip ahead to the letters its words start with, and this one runs on most lines.
-_PROMOTION = re.compile(
-    r"\b(?:subscribe\s+(?:to\s+(?:our|the|[\w.]+['\u2019]s)\s+(?:\w+\s+)?(?:newsletters?|channel|podcast)|now|today|here)"
-    r"|sign\s+up\s+(?:for\s+(?:our|the)\s+(?:\w+\s+)?newsletter|now|today|here)"
-    r"|sign\s+up\s+for\s+.{1,60}?\bnewsletter|request\s+reprints?"
-    r"|join\s+our\s+(?:\w+\s+){0,2}(?:forums?|community|discord)\b"  # not "join the European Community"
-    r"|subscribe\s+to\s+our\s+(?:[\w\"'\u201c\u201d]+\s+){0,5}(?:magazine|newsletters?|channel|podcast)"
-    r"|subscribe\s+to\s+[^.,;]{1,40},\s+(?:a|an|our)\s+(?:free\s+)?(?:[\w-]+\s+){0,2}newsletter"
-    # a link's call, alone or after one short sentence ("Do you rely on our reporting? Click here to
-    # support it."); not "Click here to download the form. You must sign in ...", whose instructions go on
-    r"|^(?:[^.!?]{1,80}[.!?]\s+)?click\s+here\b[^.!?]{0,100}[.!]?$"
-    r"|follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
-    r"|get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
-    r"|^download\s+(?:and\s+subscribe\s+to\s+)?(?:the|our)\s+[^.!?]{1,40}\bapp\b"
-    # a teaser of another page, one sentence: "Find out which ports Norway uses to keep its fish
-    # trade flowing.", "See which app Acme uses ...", "Check out another visa guide, ..."
-    r"|^(?:find\s+out|see)\s+(?:which|how|what|why)\s[^.!?:]{1,120}[.!]?$"  # ("See how it looks:" leads in)
-    r"|^check\s+out\s+(?:another|our\s+other|more\s+of\s+our)\b[^.!?]{1,120}[.!]?$"
-    r"|^take\s+our\s+(?:quick\s+|free\s+|short\s+)*(?:quiz|survey|test|assessment)\b"
-    r"|\brefer\s+to\s+our\s+(?:[\w'\u2019-]+\s+){0,5}(?:guide|article|post|page|series)\.?$"
-    r"|^do\s+you\s+have\s+(?:an?\s+)?(?:issue|problem|tip|story|complaint)\b[^?]{0,120}\?"
-    r"|^(?:[^.!?]{1,60}[.!?]\s+)?shop\s+our\b"
-    # an ad: "Are you looking to ...? Try Acme AMP, ..."
-    r"|^are\s+you\s+looking\s+(?:to|for)\b[^?]{1,120}\?\s+try\b"
-    r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred"
-    r"|subscribe\s+to\s+\S+\s+on\s+(?:youtube|twitter|x|facebook|instagram|telegram|tiktok)\b"
-    r"|thanks\s+for\s+reading\b[^.!?]{0,60}[.!]\s+(?:subscribe|share)\b"
-    r"|this\s+article\s+has\s+been\s+sent|(?:may|might)\s+(?:get|earn|receive)\s+(?:an?\s+)?(?:small\s+)?"
-    r"(?:share\s+of\s+(?:the\s+)?(?:sale|revenue)|(?:affiliate\s+)?commission)"
-    r"|have\s+a\s+(?:news\s+)?tip\?|follow\s+.{0,40}\bfull\s+coverage\s+of"
-    r"|follow\s+(?:me|us)\s+on\b|join\s+(?:our|the|my)\s+(?:\w+\s+)?(?:mailing\s+list|newsletter|facebook\s+group)"
-    r"|join\s+(?:me|us)\s+on\s+\w+"
-    # form and sign-up boilerplate
-    r"|your\s+submission\s+has\s+been\s+received|something\s+went\s+wrong\s+while\s+submitting"
-    r"|sign\s+in\s+to\s+(?:save|track|continue|comment|keep\s+reading)\b"
-    r"|no\s+credit\s+card\s+required|(?:book|request|schedule)\s+(?:a|your)\s+(?:free\s+)?(?:personali[sz]ed\s+)?demo\b"
-    r"|get\s+(?:new|our\s+latest)\s+(?:content|posts|articles)\s+delivered|stay\s+up\s+to\s+date\s+with\s+our"
-    r"|delivered\s+(?:straight\s+|right\s+|directly\s+)?(?:to|in|into)\s+your\s+inbox"
-    r"|^support\s+(?:us|our\s+(?:work|journalism|mission|reporting|newsroom)|independent\s+journalism|\w+\s+so\s+we)\b"
-    r"|(?:^|[.!?]\s+)donate\s+(?:now|today|here)\W*$|^(?:please\s+)?(?:make\s+a\s+(?:tax-deductible\s+)?donation|become\s+a\s+(?:member|supporter|patron))\b"
-    r"|\breader[-\s](?:supported|funded)\b|\breader\s+donations\b|\bsmall\s+favou?r\s+to\s+ask\b|^a\s+word\s+to\s+our\s+(?:loyal\s+)?readers\b"
-    r"|subscribe\s+below\b|^fill\s+out\s+(?:the|this|our)\s+form\b|enjoyed\s+(?:the|this)\s+(?:article|post|piece|story)\?|to\s+unsubscribe\s+at\s+any\s+time)"
+PROMOTIONS = Table(
+    "promotions",
+    (
+        Rule(
+            "subscribe and sign up",
+            r"\b(?:subscribe\s+(?:to\s+(?:our|the|[\w.]+['\u2019]s)\s+(?:\w+\s+)?(?:newsletters?|channel|podcast)|now|today|here)"
+            r"|sign\s+up\s+(?:for\s+(?:our|the)\s+(?:\w+\s+)?newsletter|now|today|here)"
+            r"|sign\s+up\s+for\s+.{1,60}?\bnewsletter|request\s+reprints?"
+            # not "join the European Community"
+            r"|join\s+our\s+(?:\w+\s+){0,2}(?:forums?|community|discord)\b"
+            r"|subscribe\s+to\s+our\s+(?:[\w\"'\u201c\u201d]+\s+){0,5}(?:magazine|newsletters?|channel|podcast)"
+            r"|subscribe\s+to\s+[^.,;]{1,40},\s+(?:a|an|our)\s+(?:free\s+)?(?:[\w-]+\s+){0,2}newsletter"
+            r"|subscribe\s+to\s+\S+\s+on\s+(?:youtube|twitter|x|facebook|instagram|telegram|tiktok)\b"
+            r"|subscribe\s+below\b|to\s+unsubscribe\s+at\s+any\s+time)",
+            takes=("Subscribe to our newsletter for more.", "Sign up for the Asia Brief newsletter here."),
+            spares=(
+                "The ministers agreed to subscribe to the charter.",
+                "Uzbekistan will join the European Community talks.",
+            ),
+        ),
+        Rule(
+            "click here",
+            # a link's call, alone or after one short sentence ("Do you rely on our reporting? Click here
+            # to support it."); not "Click here to download the form. You must sign in ...", whose
+            # instructions go on
+            r"\b(?:^(?:[^.!?]{1,80}[.!?]\s+)?click\s+here\b[^.!?]{0,100}[.!]?$)",
+            takes=(
+                "Click here to read the full statement.",
+                "Do you rely on our reporting? Click here to support it.",
+            ),
+            spares=("Click here to download the form. You must sign in with your passport number first.",),
+        ),
+        Rule(
+            "follow and share",
+            r"\b(?:follow\s+(?:us|@\w+|\w+\s+on\s+twitter)|share\s+it\s+with\s+a\s+friend"
+            r"|follow\s+.{0,40}\bfull\s+coverage\s+of|follow\s+(?:me|us)\s+on\b|join\s+(?:me|us)\s+on\s+\w+"
+            r"|join\s+(?:our|the|my)\s+(?:\w+\s+)?(?:mailing\s+list|newsletter|facebook\s+group))",
+            takes=("Follow us on Telegram for updates.", "Join us on WhatsApp"),
+            spares=("Follow-up talks will be held in Baku.", "Ministers will follow the summit's agenda."),
+        ),
+        Rule(
+            "apps and reprints",
+            r"\b(?:get\s+the\s+.{1,30}\s+app\b|order\s+reprints|print\s+article"
+            r"|^download\s+(?:and\s+subscribe\s+to\s+)?(?:the|our)\s+[^.!?]{1,40}\bapp\b"
+            r"|for\s+your\s+personal,\s+non-commercial\s+use|an\s+error\s+has\s+occurred|this\s+article\s+has\s+been\s+sent)",
+            takes=("Get the Dipnews app for iOS", "Order reprints", "Download our news app"),
+            spares=("The app was banned in Kazakhstan last year.",),
+        ),
+        Rule(
+            "teasers of other pages",
+            # one sentence: "Find out which ports Norway uses to keep its fish trade flowing.", "See which app
+            # Acme uses ...", "Check out another visa guide, ..."
+            # ("See how it looks:" leads in)
+            r"\b(?:^(?:find\s+out|see)\s+(?:which|how|what|why)\s[^.!?:]{1,120}[.!]?$"
+            r"|^check\s+out\s+(?:another|our\s+other|more\s+of\s+our)\b[^.!?]{1,120}[.!]?$"
+            r"|^take\s+our\s+(?:quick\s+|free\s+|short\s+)*(?:quiz|survey|test|assessment)\b"
+            r"|\brefer\s+to\s+our\s+(?:[\w'\u2019-]+\s+){0,5}(?:guide|article|post|page|series)\.?$"
+            r"|^do\s+you\s+have\s+(?:an?\s+)?(?:issue|problem|tip|story|complaint)\b[^?]{0,120}\?"
+            r"|^(?:[^.!?]{1,60}[.!?]\s+)?shop\s+our\b"
+            # an ad: "Are you looking to ...? Try Acme"
+            r"|^are\s+you\s+looking\s+(?:to|for)\b[^?]{1,120}\?\s+try\b"
+            r"|have\s+a\s+(?:news\s+)?tip\?|enjoyed\s+(?:the|this)\s+(?:article|post|piece|story)\?"
+            r"|thanks\s+for\s+reading\b[^.!?]{0,60}[.!]\s+(?:subscribe|share)\b)",
+            takes=(
+                "Find out which ports Norway uses to keep its fish trade flowing.",
+                "Have a tip?",
+                "Take our quiz",
+            ),
+            spares=(
+                "See how it looks:",
+                "Find out which ports were used, the inspectors were told. Then they left.",
+            ),
+        ),
+        Rule(
+            "affiliate and forms",
+            r"\b(?:(?:may|might)\s+(?:get|earn|receive)\s+(?:an?\s+)?(?:small\s+)?"
+            r"(?:share\s+of\s+(?:the\s+)?(?:sale|revenue)|(?:affiliate\s+)?commission)"
+            r"|your\s+submission\s+has\s+been\s+received|something\s+went\s+wrong\s+while\s+submitting"
+            r"|sign\s+in\s+to\s+(?:save|track|continue|comment|keep\s+reading)\b"
+            r"|no\s+credit\s+card\s+required|(?:book|request|schedule)\s+(?:a|your)\s+(?:free\s+)?(?:personali[sz]ed\s+)?demo\b"
+            r"|get\s+(?:new|our\s+latest)\s+(?:content|posts|articles)\s+delivered|stay\s+up\s+to\s+date\s+with\s+our"
+            r"|delivered\s+(?:straight\s+|right\s+|directly\s+)?(?:to|in|into)\s+your\s+inbox"
+            r"|^fill\s+out\s+(?:the|this|our)\s+form\b)",
+            takes=(
+                "We may earn a commission if you buy.",
+                "Your submission has been received!",
+                "Sign in to keep reading",
+            ),
+            spares=("The bank may earn a larger share of the market.",),
+        ),
+        Rule(
+            "donations",
+            r"\b(?:^support\s+(?:us|our\s+(?:work|journalism|mission|reporting|newsroom)|independent\s+journalism|\w+\s+so\s+we)\b"
+            r"|(?:^|[.!?]\s+)donate\s+(?:now|today|here)\W*$|^(?:please\s+)?(?:make\s+a\s+(?:tax-deductible\s+)?donation"
+            r"|become\s+a\s+(?:member|supporter|patron))\b"
+            r"|\breader[-\s](?:supported|funded)\b|\breader\s+donations\b|\bsmall\s+favou?r\s+to\s+ask\b"
+            r"|^a\s+word\s+to\s+our\s+(?:loyal\s+)?readers\b)",
+            takes=("Support independent journalism today.", "Donate now", "Become a member"),
+            spares=("Support for the deal grew in both parliaments.",),
+        ),
+    ),
+    flags=0,
+    how="search",
+    lowered=True,
 )
 
 
@@ -280,4 +343,4 @@ def is_credit(line: str, lowered: str) -> bool:
 
 def is_promotion(line: str, lowered: str) -> bool:
     """A promotion anywhere in a line of a few dozen words at most."""
-    return len(line.split()) <= _PROMOTION_MAX_WORDS and bool(_PROMOTION.search(lowered))
+    return len(line.split()) <= _PROMOTION_MAX_WORDS and PROMOTIONS.matches(line)

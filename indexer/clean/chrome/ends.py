@@ -8,20 +8,8 @@ import re
 from itertools import accumulate
 
 from indexer.clean.bylines import is_bare_name
+from indexer.clean.chrome.rules import Rule, Table
 from indexer.clean.lines import folded_words, is_paragraph, word_count
-
-# Chrome that ends an article: what follows is comments, related links, newsletters.
-# Headings over other stories ("Read this next") and prompts for a reader's rating ("Was this
-# article helpful?"): they stand after the whole story, so they end it sooner than other markers
-_AFTER_THE_STORY = (
-    r"read\s+this\s+next|what\s+to\s+read\s+next|up\s+next"
-    r"|(?:if\s+you\s+(?:liked|enjoyed)\s+this\s+(?:post|article|story),?\s+)?you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)"
-    r"|recommended(?:\s+for\s+you)?"
-    r"|related\s+(?:articles|posts|news|stories)|more\s+(?:[\w.'\u2019-]+\s+){0,3}(?:stories|news|articles|reads)"
-    r"|in\s+case\s+you\s+missed\s+it|editors?'?\u2019?s?\s+picks"
-    r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:(?:article|page|post)\s+)?helpful)\??"
-)
-
 
 _MARKER_START = r"^[\s\-\u2013\u2014|•·*#]*"
 
@@ -29,34 +17,97 @@ _MARKER_START = r"^[\s\-\u2013\u2014|•·*#]*"
 _MARKER_END = r"[\s\-\u2013\u2014|•·*.:\uff1a]*$"  # \uff1a: a full-width colon
 
 
-_END_OF_ARTICLE = re.compile(
-    _MARKER_START
-    + r"(?:\d+\s+)?(?:"
-    + _AFTER_THE_STORY
-    + r"|comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment"
-    r"|discussion\s+about\s+this\s+(?:post|article|story)|comments\s*restacks"  # Substack's comments
-    # ... in other languages: comments, related stories, read also
-    r"|comentar(?:ios)?|coment[aá]rios|commentaires?|kommentare?|commenti"
-    r"|(?:noticias|art[ií]culos)\s+relacionad[oa]s|articles\s+li[ée]s|(?:[àa]\s+)?lire\s+aussi|leia\s+tamb[ée]m"
-    r"|mehr\s+zum\s+thema|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren"
-    r"|関連記事|関連ニュース|相[关關](?:文章|新[闻聞]|[阅閱][读讀]|[报報][导導])|延伸[阅閱][读讀]|관련\s*(?:기사|뉴스)"
-    r"|related(?:\s+(?:content|coverage))?|more\s+from\s.*"
-    r"|read\s+(?:more|also|next)|most\s+(?:read|popular)"
-    r"|trending(?:\s+now)?(?:\s+on\s.*)?|popular\s+(?:posts|stories|now)|tags?:?.*|sign\s+up\s+for.*newsletter.*"
-    r"|(?:want|like)\s+more\s+stories.*|don'?\u2019?t\s+miss"
-    r"|(?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?"
-    r"|(?:did\s+you\s+)?(?:like|enjoy(?:ed)?)\s+this\s+(?:article|story|post)\??"
-    r"|read\s+more\s+news\s+on\b.*"
-    r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories|blogs?)|related\s+topics"
-    r"|(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|author|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
-    r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?"
-    # an author box or a sponsor's note after the story: "Reviewed by,", "A message from Jane Doe, CEO:"
-    r"|(?:written|reviewed|fact[-\s]checked)\s+by,?|a\s+message\s+from\s.{1,60}:)" + _MARKER_END,
-    re.IGNORECASE,
+# Headings over other stories ("Read this next") and prompts for a reader's rating ("Was this
+# article helpful?"): they stand after the whole story, so they end it sooner than other markers
+OTHER_STORIES = Rule(
+    "other stories",
+    r"read\s+this\s+next|what\s+to\s+read\s+next|up\s+next"
+    r"|(?:if\s+you\s+(?:liked|enjoyed)\s+this\s+(?:post|article|story),?\s+)?you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)"
+    r"|recommended(?:\s+for\s+you)?"
+    r"|related\s+(?:articles|posts|news|stories)|more\s+(?:[\w.'\u2019-]+\s+){0,3}(?:stories|news|articles|reads)"
+    r"|in\s+case\s+you\s+missed\s+it|editors?'?\u2019?s?\s+picks"
+    r"|(?:how\s+was\s+this\s+(?:issue|article|post)|was\s+this\s+(?:(?:article|page|post)\s+)?helpful)\??",
+    takes=(
+        "Read this next",
+        "You may also like",
+        "Recommended for you",
+        "More World News",
+        "Was this article helpful?",
+    ),
+    spares=("Recommended reading for diplomats was handed out at the summit.",),
 )
 
 
-_OTHER_STORIES = re.compile(_MARKER_START + r"(?:" + _AFTER_THE_STORY + r")" + _MARKER_END, re.IGNORECASE)
+# Chrome that ends an article once most of the story is behind it (StoryEnd): what follows
+# is comments, related links, newsletters, the author's box. Each is a heading (is_closing).
+CLOSING_MARKERS = Table(
+    "closing markers",
+    (
+        OTHER_STORIES,
+        Rule(
+            "comments",
+            r"comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment"
+            r"|discussion\s+about\s+this\s+(?:post|article|story)|comments\s*restacks"  # Substack's comments
+            r"|(?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?"
+            r"|comentar(?:ios)?|coment[aá]rios|commentaires?|kommentare?|commenti",
+            takes=("Comments", "12 Comments", "Leave a Reply", "View all 45 comments", "Kommentare"),
+            spares=("Comments from Beijing were muted.",),
+        ),
+        Rule(
+            "related, in other languages",
+            r"(?:noticias|art[ií]culos)\s+relacionad[oa]s|articles\s+li[ée]s|(?:[àa]\s+)?lire\s+aussi|leia\s+tamb[ée]m"
+            r"|mehr\s+zum\s+thema|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren"
+            r"|関連記事|関連ニュース|相[关關](?:文章|新[闻聞]|[阅閱][读讀]|[报報][导導])|延伸[阅閱][读讀]|관련\s*(?:기사|뉴스)",
+            takes=("Noticias relacionadas", "Lire aussi", "Mehr zum Thema", "関連記事", "관련기사"),
+            spares=("Lire aussi les accords signés à Astana hier soir.",),
+        ),
+        Rule(
+            "more links",
+            r"related(?:\s+(?:content|coverage))?|more\s+from\s.*"
+            r"|read\s+(?:more|also|next)|most\s+(?:read|popular)"
+            r"|trending(?:\s+now)?(?:\s+on\s.*)?|popular\s+(?:posts|stories|now)"
+            r"|(?:want|like)\s+more\s+stories.*|don'?\u2019?t\s+miss|read\s+more\s+news\s+on\b.*"
+            r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories|blogs?)"
+            r"|related\s+topics|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
+            r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?",
+            takes=(
+                "Related coverage",
+                "More from Reuters",
+                "Most read",
+                "Trending now",
+                "Don't miss",
+                "Explore more",
+            ),
+            spares=("Trending topics at the summit included trade and water.",),
+        ),
+        Rule(
+            "tags and newsletter",
+            r"tags?:?.*|sign\s+up\s+for.*newsletter.*",
+            takes=("Tags: Pakistan, Kazakhstan", "Sign up for our daily newsletter"),
+            spares=("Signing up for the embassy's newsletter was popular.",),
+        ),
+        Rule(
+            "about the author",
+            # an author box or a sponsor's note after the story: "Reviewed by,",
+            # "A message from Jane Doe, CEO:"
+            r"(?:article\s+)?sources|about\s+the\s+author(?:\s*:.*)?|author"
+            r"|(?:written|reviewed|fact[-\s]checked)\s+by,?|a\s+message\s+from\s.{1,60}:",
+            takes=("About the author", "Sources", "Author", "Reviewed by,", "A message from Jane Doe, CEO:"),
+            spares=("Sources said the talks would resume.",),
+        ),
+        Rule(
+            "did you like it",
+            r"(?:did\s+you\s+)?(?:like|enjoy(?:ed)?)\s+this\s+(?:article|story|post)\??",
+            takes=("Did you enjoy this article?", "Like this story?"),
+            spares=("Like this story, the talks ended in failure.",),
+        ),
+    ),
+    before=_MARKER_START + r"(?:\d+\s+)?",
+    after=_MARKER_END,
+)
+
+
+_OTHER_STORIES = Table("other stories", (OTHER_STORIES,), before=_MARKER_START, after=_MARKER_END)
 
 
 class StoryEnd:
@@ -90,7 +141,7 @@ class StoryEnd:
             # two closings in a row ("Jane Doe is a writer ...", then "Want more stories?"):
             # what follows is not the story even when its teasers outweigh it
             return self.mostly_kept(i, ratio=0.5)
-        if _OTHER_STORIES.match(self.lines[i]):
+        if _OTHER_STORIES.matches(self.lines[i]):
             # teasers of other stories may be long, and many
             return self.mostly_kept(i, ratio=0.5)
         return self.mostly_kept(i)
@@ -141,7 +192,7 @@ _CLOSING_RUN = 3  # a second closing within this many lines confirms the first
 
 def is_closing(line: str) -> bool:
     """A closing marker (a heading such as "Related stories") or a closing author bio or credit."""
-    return bool(_END_OF_ARTICLE.match(line) and _is_heading(line)) or _is_closing_note(line)
+    return (CLOSING_MARKERS.matches(line) and _is_heading(line)) or _is_closing_note(line)
 
 
 def _is_heading(line: str) -> bool:

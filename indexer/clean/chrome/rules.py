@@ -25,7 +25,8 @@ class Rule:
 @dataclass(frozen=True)
 class Table:
     """Rules tried as one pattern: `before` + (rule | rule | ...) + `after`, matched from a line's
-    start (`match`) or on the whole line (`fullmatch`)."""
+    start (`match`), on the whole line (`fullmatch`) or anywhere in it (`search`); with `lowered`,
+    on the line in lower case (patterns that may start anywhere run faster without IGNORECASE)."""
 
     name: str
     rules: tuple[Rule, ...]
@@ -33,6 +34,7 @@ class Table:
     after: str = ""
     flags: int = re.IGNORECASE
     how: str = "match"
+    lowered: bool = False
     regex: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -43,8 +45,8 @@ class Table:
         return re.compile(f"{self.before}(?:{alternatives}){self.after}", self.flags)
 
     def matches(self, line: str) -> bool:
-        return bool(getattr(self.regex, self.how)(line))
+        return bool(getattr(self.regex, self.how)(line.lower() if self.lowered else line))
 
     def rule_matches(self, rule: Rule, line: str) -> bool:
         """Whether the rule alone, as its table tries it, matches the line."""
-        return bool(getattr(self.compiled((rule,)), self.how)(line))
+        return bool(getattr(self.compiled((rule,)), self.how)(line.lower() if self.lowered else line))
