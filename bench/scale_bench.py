@@ -442,7 +442,9 @@ def whoosh_copies(work: Path, count: int) -> tuple[Path, int]:
                 writer.commit()
                 writer = ix.writer(compound=False)
         writer.commit()
-        WhooshBackend(index_dir)._columns_of_new_segments()
+        saving = WhooshBackend(index_dir)
+        saving._save_columns()
+        saving._save_postings()
         seconds = time.perf_counter() - start
         print(
             f"Whoosh index of {written} articles written in {seconds:.0f} s, {written / seconds:.0f} docs/s"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,7 +170,7 @@ class SegmentColumns:
         for field, lengths in self.lengths.items():
             arrays[f"length_{field}"] = lengths
         arrays["about"] = np.frombuffer(json.dumps(about).encode("utf-8"), dtype=np.uint8)
-        partial = path.with_name(path.name + ".tmp")
+        partial = path.with_name(f"{path.name}.{os.getpid()}_{threading.get_ident()}.tmp")  # one per writer
         with open(partial, "wb") as out:
             np.savez(out, **arrays)  # type: ignore[arg-type]
         os.replace(partial, path)

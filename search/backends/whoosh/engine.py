@@ -232,9 +232,9 @@ class WhooshBackend:
     ) -> int:
         """Add or replace (by id) articles in one commit; with `clear`, replace the whole index."""
         count = writer.write_articles(self.index_dir, articles, clear=clear, progress=progress)
-        self._columns_of_new_segments()
+        self._save_columns()
         self.refresh()
-        self._merge_soon()
+        self._merge_soon()  # and the new segment's postings saved, in the same thread
         return count
 
     @property
@@ -255,9 +255,11 @@ class WhooshBackend:
     def _merge(self) -> None:
         while True:
             try:
+                self._save_postings()
                 if merge_segments(self.index_dir, starting=self._merge_busy.set):
-                    self._columns_of_new_segments()
+                    self._save_columns()
                     self.refresh()
+                    self._save_postings()
             except Exception:  # the segments stay as they were; the next write tries again
                 log.exception("merging the index's segments failed")
             with self._merge_lock:
@@ -267,22 +269,34 @@ class WhooshBackend:
                     return
                 self._merge_again = False
 
-    def _columns_of_new_segments(self) -> None:
-        """Save the columns and the frequent words' postings of the segments the last commit wrote,
-        while they are in the page cache, so that no search pays for reading them."""
+    def _save_columns(self) -> None:
+        """Save the columns of the segments the last commit wrote, while they are in the page
+        cache, so that no search pays for reading them."""
+        self._each_segment(
+            lambda segment_id, leaf: SegmentColumns.cached(self.index_dir, segment_id, leaf, QUERY_FIELDS),
+            column_cache,
+        )
 
-        def save(ix: Index) -> None:
+    def _save_postings(self) -> None:
+        """Save the frequent words' postings of segments that lack them (saved_postings.py): in
+        the merge thread, never in a write, so that the first write after an upgrade is not kept
+        waiting while the postings of a whole index are saved (4.5 s per 50,000 articles)."""
+        self._each_segment(
+            lambda segment_id, leaf: saved_postings.save(self.index_dir, segment_id, leaf, QUERY_FIELDS),
+            saved_postings.saved_path,
+        )
+
+    def _each_segment(self, save: Callable[[str, Any], object], saved: Callable[[Path, str], Path]) -> None:
+        """`save` each segment of the latest commit (its id and reader) whose `saved` file is missing."""
+
+        def each(ix: Index) -> None:
             with ix.reader() as reader:
                 for leaf, _ in reader.leaf_readers():
                     segment = leaf.segment()
-                    if segment is None:
-                        continue
-                    segment_id = segment.segment_id()
-                    if not column_cache(self.index_dir, segment_id).exists():
-                        SegmentColumns.cached(self.index_dir, segment_id, leaf, QUERY_FIELDS)
-                    saved_postings.save_once(self.index_dir, segment_id, leaf, QUERY_FIELDS)
+                    if segment is not None and not saved(self.index_dir, segment.segment_id()).exists():
+                        save(segment.segment_id(), leaf)
 
-        read_index(self.index_dir, save)
+        read_index(self.index_dir, each)
 
     def delete(self, article_id: str) -> bool:
         """Remove an article (its groups are worked out again among their other members)."""
@@ -307,6 +321,7 @@ class WhooshBackend:
     def optimize(self) -> int:
         """Merge every segment into one."""
         documents = merge_to_one(self.index_dir)
-        self._columns_of_new_segments()
+        self._save_columns()
+        self._save_postings()
         self.refresh()
         return documents

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -45,19 +46,23 @@ def _paths(index_dir: Path, segment_id: str) -> tuple[Path, Path]:
     return Path(index_dir) / f"{segment_id}{DATA_SUFFIX}", Path(index_dir) / f"{segment_id}{ABOUT_SUFFIX}"
 
 
-def save_once(index_dir: Path, segment_id: str, reader: Any, fieldnames: Sequence[str]) -> None:
-    """Save a segment's frequent words' postings unless they are saved already; a segment whose
-    postings cannot be saved (a read-only or full disk, merged away meanwhile) is decoded instead."""
-    if _paths(index_dir, segment_id)[1].exists():
-        return
-    try:
-        save(index_dir, segment_id, reader, fieldnames)
-    except OSError:
-        log.warning("could not save the postings of segment %s", segment_id, exc_info=True)
+def saved_path(index_dir: Path, segment_id: str) -> Path:
+    """The file whose presence says a segment's postings are saved (written last)."""
+    return _paths(index_dir, segment_id)[1]
 
 
 def save(index_dir: Path, segment_id: str, reader: Any, fieldnames: Sequence[str]) -> int:
-    """Save the frequent words' postings of one segment (its reader given); how many words."""
+    """Save the frequent words' postings of one segment (its reader given); how many words.
+    A segment whose postings cannot be saved (a read-only or full disk, merged away meanwhile)
+    is decoded when asked instead."""
+    try:
+        return _save(index_dir, segment_id, reader, fieldnames)
+    except OSError:
+        log.warning("could not save the postings of segment %s", segment_id, exc_info=True)
+        return 0
+
+
+def _save(index_dir: Path, segment_id: str, reader: Any, fieldnames: Sequence[str]) -> int:
     data_path, about_path = _paths(index_dir, segment_id)
     terms: dict[str, list[int]] = {}
     id_parts: list[np.ndarray] = []
@@ -77,12 +82,13 @@ def save(index_dir: Path, segment_id: str, reader: Any, fieldnames: Sequence[str
                 start += len(ids)
     ids_all = np.concatenate(id_parts) if id_parts else np.empty(0, DOC)
     weights_all = np.concatenate(weight_parts) if weight_parts else np.empty(0, np.float32)
-    partial = data_path.with_name(data_path.name + ".tmp")
+    unique = f"{os.getpid()}_{threading.get_ident()}.tmp"  # two processes may save the same segment
+    partial = data_path.with_name(f"{data_path.name}.{unique}")
     with open(partial, "wb") as out:
         out.write(ids_all.astype(DOC).tobytes())
         out.write(weights_all.astype(np.float32).tobytes())
     os.replace(partial, data_path)
-    partial = about_path.with_name(about_path.name + ".tmp")
+    partial = about_path.with_name(f"{about_path.name}.{unique}")
     partial.write_text(json.dumps({"version": VERSION, "count": start, "terms": terms}), encoding="utf-8")
     os.replace(partial, about_path)
     return len(terms)
