@@ -237,12 +237,16 @@ def ingest_bytes(
     supplied: dict[str, Any] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     backend: Backend | None = None,
+    upgrade: bool = True,
 ) -> tuple[Article, str]:
-    """Add one page given as bytes; return the article and ADDED, UPDATED or DUPLICATE."""
+    """Add one page given as bytes; return the article and ADDED, UPDATED or DUPLICATE.
+
+    An index written by an older dipnews is rebuilt first, unless `upgrade` is False (a web
+    request), when it is Unavailable instead (indexer/rebuild.py); so for the other writes."""
     if len(data) > max_bytes:
         raise TooLarge(f"The page is over the {max_bytes / 1e6:.1f} MB limit.")
     backend = backend_for(data_dir, backend)
-    upgrade_if_needed(data_dir, backend)
+    upgrade_if_needed(data_dir, backend, allowed=upgrade)
     archive = archive_for(data_dir)
     with site_lines_for(data_dir) as site_lines:
         article, status, replaces = prepare(
@@ -262,13 +266,13 @@ def ingest_bytes(
     return article, status
 
 
-def delete(data_dir: Path, article_id: str, backend: Backend | None = None) -> bool:
+def delete(data_dir: Path, article_id: str, backend: Backend | None = None, upgrade: bool = True) -> bool:
     """Remove an article from the index and its record from the archive; True when it existed.
 
     The raw bytes stay in the archive's object store (they may back other articles).
     """
     backend = backend_for(data_dir, backend)
-    upgrade_if_needed(data_dir, backend)
+    upgrade_if_needed(data_dir, backend, allowed=upgrade)
     archive = archive_for(data_dir)
     existed = backend.delete(article_id)
     if archive.get_record(article_id) is not None:
@@ -280,11 +284,15 @@ def delete(data_dir: Path, article_id: str, backend: Backend | None = None) -> b
 
 
 def update_metadata(
-    data_dir: Path, article_id: str, changes: dict[str, Any], backend: Backend | None = None
+    data_dir: Path,
+    article_id: str,
+    changes: dict[str, Any],
+    backend: Backend | None = None,
+    upgrade: bool = True,
 ) -> Article:
     """Correct an article's metadata: re-extract its archived page with the new supplied values."""
     backend = backend_for(data_dir, backend)
-    upgrade_if_needed(data_dir, backend)
+    upgrade_if_needed(data_dir, backend, allowed=upgrade)
     archive = archive_for(data_dir)
     record = archive.get_record(article_id)
     if record is None:
@@ -320,10 +328,17 @@ def ingest_url(
     timeout: float = DEFAULT_TIMEOUT,
     allow_private: bool = False,
     backend: Backend | None = None,
+    upgrade: bool = True,
 ) -> tuple[Article, str]:
     """Fetch a page and add it; the address it was fetched from is its url unless one is supplied."""
     fetched = fetch_url(url, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     supplied = {"url": fetched.url, **(supplied or {})}
     return ingest_bytes(
-        data_dir, fetched.data, source=url, supplied=supplied, max_bytes=max_bytes, backend=backend
+        data_dir,
+        fetched.data,
+        source=url,
+        supplied=supplied,
+        max_bytes=max_bytes,
+        backend=backend,
+        upgrade=upgrade,
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indexer.article import EXTRACTOR_VERSION, Article, describe, drop_site_chrome, kept_lines, read_article
-from indexer.errors import DipnewsError
+from indexer.errors import DipnewsError, Unavailable
 from indexer.sources.files import IngestReport
 from indexer.store.archive import Archive, Record
 from indexer.store.datadir import archive_for, backend_for, site_lines_for, site_lines_path
@@ -121,14 +122,33 @@ def reindex(
     return report
 
 
-def upgrade_if_needed(data_dir: Path, backend: Backend | None = None) -> bool:
-    """Rebuild the index from the archive when it was written by an older dipnews; True if it was.
-
-    An archive from before sites' chrome was learned has no store of lines: it is rebuilt too.
-    """
+def needs_upgrade(data_dir: Path, backend: Backend | None = None) -> bool:
+    """Whether the index was written by an older dipnews (another schema), or the archive is
+    from before sites' chrome was learned (it has no store of lines): both are rebuilt."""
     backend = backend_for(data_dir, backend)
     learned = site_lines_path(data_dir).exists() or len(archive_for(data_dir)) == 0
-    if backend.schema_is_current() and learned:
+    return not (backend.schema_is_current() and learned)
+
+
+def upgrade_if_needed(data_dir: Path, backend: Backend | None = None, *, allowed: bool = True) -> bool:
+    """Rebuild the index from the archive when it needs it (needs_upgrade); True if it was.
+
+    Not `allowed` (a web request: rebuilding a large archive takes minutes), an index that
+    needs it is Unavailable until `dipnews reindex` or `dipnews serve` has rebuilt it.
+    """
+    backend = backend_for(data_dir, backend)
+    if not needs_upgrade(data_dir, backend):
         return False
-    reindex(data_dir, backend=backend)
+    if not allowed:
+        raise Unavailable(
+            "The index was written by an older dipnews and must be rebuilt before articles can be "
+            "added or changed: run `dipnews reindex` (or restart `dipnews serve`, which rebuilds it)."
+        )
+    with _UPGRADING:  # two threads of one process never rebuild at once
+        if not needs_upgrade(data_dir, backend):
+            return False
+        reindex(data_dir, backend=backend)
     return True
+
+
+_UPGRADING = threading.Lock()

@@ -382,3 +382,28 @@ def test_a_name_that_rebinds_to_loopback_after_the_check_is_refused(page_server,
     with pytest.raises(DipnewsError) as refused:
         fetch_url(f"{scheme}://news.example:{port}/news/rail.html", max_bytes=10_000)
     assert isinstance(refused.value, Forbidden)
+
+
+def test_a_request_never_rebuilds_an_index_an_older_dipnews_wrote_and_the_cli_does_first(api, data_dir):
+    from click.testing import CliRunner
+    from whoosh import index as whoosh_index
+    from whoosh.fields import ID, TEXT, Schema
+
+    from indexer.rebuild import needs_upgrade
+    from indexer.store.datadir import archive_for, index_dir
+
+    # An index written by an older dipnews (another schema), as found after an upgrade.
+    whoosh_index.create_in(index_dir(data_dir), Schema(id=ID(stored=True, unique=True), body=TEXT))
+    records = len(archive_for(data_dir))
+    for refused in (
+        api.post("/api/articles", json={"text": STORY}),
+        api.put("/api/articles/0123456789abcdef", json={"date": "2026-03-02"}),
+        api.delete("/api/articles/0123456789abcdef"),
+    ):
+        assert refused.status_code == 503 and "dipnews reindex" in refused.get_json()["error"]
+    assert len(archive_for(data_dir)) == records and needs_upgrade(data_dir)  # nothing was written
+    # a command that writes rebuilds it first, and says so
+    result = CliRunner().invoke(cli, ["--data-dir", str(data_dir), "add", "-"], input=STORY)
+    assert result.exit_code == 0, result.output
+    assert "rebuilding it from the archive first" in result.output and not needs_upgrade(data_dir)
+    assert len(archive_for(data_dir)) == records + 1

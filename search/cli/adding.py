@@ -13,7 +13,6 @@ import click
 from indexer.article import Article, extract_article
 from indexer.errors import DipnewsError
 from indexer.pipeline import ingest_bytes, ingest_files, ingest_url
-from indexer.rebuild import reindex
 from indexer.sources.files import (
     DEFAULT_MAX_BYTES,
     SIDECAR_SUFFIX,
@@ -22,8 +21,18 @@ from indexer.sources.files import (
     read_page,
     read_sidecar,
 )
-from indexer.store.datadir import archive_for, site_lines_for, site_lines_path
-from search.cli.base import Context, cli, fail, jobs_option, print_report, progress_bar
+from indexer.store.datadir import site_lines_for, site_lines_path
+from indexer.workers import default_jobs
+from search.cli.base import (
+    Context,
+    cli,
+    fail,
+    jobs_option,
+    print_report,
+    progress_bar,
+    rebuild,
+    upgrade_first,
+)
 
 
 @cli.command("index")
@@ -36,6 +45,7 @@ def index_command(obj: Context, paths: tuple[Path, ...], max_bytes: int, jobs: i
 
     Example: dipnews index --jobs 2 corpus/ ~/saved-pages/story.html
     """
+    upgrade_first(obj, jobs)
     report = IngestReport()
     files = list(iter_page_files(paths, report))
     with progress_bar(len(files), "Indexing", "files") as advance:
@@ -89,6 +99,7 @@ def add_command(
 
     Example: dipnews add https://example.org/news/visit.html --outlet "Example News"
     """
+    upgrade_first(obj, default_jobs())
     supplied: dict[str, object] = {"outlet": outlet, "date": date, "url": page_url, "title": title}
     supplied = {k: v for k, v in supplied.items() if v}
     if topics:
@@ -134,11 +145,7 @@ def reindex_command(obj: Context, jobs: int) -> None:
 
     Example: dipnews reindex --jobs 2
     """
-    archived = len(archive_for(obj.data_dir))
-    # each page counts twice: once read, once written (the writing is about a third of the time)
-    with progress_bar(2 * archived, "Reindexing", "steps") as advance:
-        report = reindex(obj.data_dir, progress=advance, backend=obj.backend(), jobs=jobs)
-    print_report(report)
+    rebuild(obj, jobs)
 
 
 @cli.command("optimize")

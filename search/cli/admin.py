@@ -6,7 +6,7 @@ import click
 
 from indexer.errors import DipnewsError
 from indexer.workers import default_jobs
-from search.cli.base import Context, cli, fail
+from search.cli.base import Context, cli, fail, upgrade_first
 from search.web.auth import create_token, revoke_token, token_names
 
 
@@ -78,6 +78,7 @@ def serve_command(obj: Context, host: str, port: int, threads: int, workers: int
     from search.web import create_app
     from search.web.serving import serve_forked
 
+    upgrade_first(obj, default_jobs())  # before the first request: no request rebuilds the index
     app = create_app(data_dir=obj.data_dir.resolve())
     click.echo(f"dipnews: serving {obj.data_dir} on http://{host}:{port}/ ({workers} process(es))")
     try:

@@ -102,6 +102,29 @@ def progress_bar(length: int, label: str, unit: str = "docs") -> Iterator[Callab
         yield advance
 
 
+def rebuild(obj: Context, jobs: int, why: str | None = None) -> None:
+    """Rebuild the index from the raw archive with a progress bar (`why` said first)."""
+    from indexer.rebuild import reindex
+    from indexer.store.datadir import archive_for
+
+    if why:
+        click.echo(why, err=True)
+    archived = len(archive_for(obj.data_dir))
+    # each page counts twice: once read, once written (the writing is about a third of the time)
+    with progress_bar(2 * archived, "Reindexing", "steps") as advance:
+        report = reindex(obj.data_dir, progress=advance, backend=obj.backend(), jobs=jobs)
+    print_report(report)
+
+
+def upgrade_first(obj: Context, jobs: int) -> None:
+    """Before a command that writes or serves: rebuild an index an older dipnews wrote, showing
+    progress (a web request never rebuilds one, and the pipeline would do it silently)."""
+    from indexer.rebuild import needs_upgrade
+
+    if needs_upgrade(obj.data_dir, obj.backend()):
+        rebuild(obj, jobs, "The index was written by an older dipnews: rebuilding it from the archive first.")
+
+
 def jobs_option(command):  # type: ignore[no-untyped-def]
     return click.option(
         "--jobs",

@@ -76,6 +76,7 @@ def correct_article(article_id: str) -> tuple[Response, int]:
         article_id,
         body,
         backend=current_app.extensions["dipnews_backend"],
+        upgrade=False,
     )
     audit.record("update", article.id, status="updated")
     return _answer(article, "updated", 200)
@@ -85,7 +86,10 @@ def correct_article(article_id: str) -> tuple[Response, int]:
 @token_required
 def delete_article(article_id: str) -> tuple[Response, int]:
     if not delete(
-        Path(current_app.config["DATA_DIR"]), article_id, backend=current_app.extensions["dipnews_backend"]
+        Path(current_app.config["DATA_DIR"]),
+        article_id,
+        backend=current_app.extensions["dipnews_backend"],
+        upgrade=False,
     ):
         raise NotFound(f"No article with id {article_id!r}.")
     audit.record("delete", article_id, status="deleted")

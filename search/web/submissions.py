@@ -36,7 +36,13 @@ def add_submission(submission: Submission) -> tuple[Article, str]:
         limit = config["MAX_UPLOAD_BYTES"]
         source = PASTED_TEXT if content is submission.text else UPLOAD
         return ingest_bytes(
-            data_dir, data, source=source, supplied=submission.supplied, max_bytes=limit, backend=backend
+            data_dir,
+            data,
+            source=source,
+            supplied=submission.supplied,
+            max_bytes=limit,
+            backend=backend,
+            upgrade=False,  # a request never rebuilds the index: `dipnews serve` did at start
         )
     if submission.fetch:
         return ingest_url(
@@ -47,6 +53,7 @@ def add_submission(submission: Submission) -> tuple[Article, str]:
             timeout=float(config["FETCH_TIMEOUT"]),
             allow_private=bool(config["ALLOW_PRIVATE_URLS"]),
             backend=backend,
+            upgrade=False,
         )
     raise DipnewsError("Nothing to add: send html, text, a file or a url.")
 
