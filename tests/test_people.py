@@ -114,7 +114,8 @@ def test_company_names_and_headline_words_are_not_people():
     ("text", "people"),
     [
         ("Secretary Hagel spoke in Washington.", ["Hagel"]),
-        ("Secretary of State Jane Q. Doe met Wang Yi in Beijing.", ["Jane Q. Doe"]),
+        # Wang Yi, a known foreign minister, is found without his title too
+        ("Secretary of State Jane Q. Doe met Wang Yi in Beijing.", ["Jane Q. Doe", "Wang Yi"]),
         ("Press Secretary Karoline Leavitt said so.", ["Karoline Leavitt"]),
         ("The Secretary said the talks would go on.", []),
     ],
@@ -132,3 +133,16 @@ def test_a_known_surname_after_a_title_is_the_known_person_with_their_country():
     ]
     # a surname shared by several known people, or common, stays as written
     assert [p.name for p in find_people("", "Prime Minister Khan spoke.")] == ["Khan"]
+
+
+def test_known_people_named_in_full_are_found_without_a_title():
+    text = (
+        "During the call, Vladimir Putin conveyed his greetings to Angela Merkel. "
+        "President Putin wished her well; Merkel thanked him. The Putin-era rules stay."
+    )
+    assert find_people("", text) == [
+        Person("Vladimir Putin", "President", "RU"),  # the title given later joins the full name
+        Person("Angela Merkel", None, "DE"),
+    ]
+    # a known surname alone, or a full name inside a longer one, is no one
+    assert find_people("", "Merkel and Putin spoke. Angela Merkelova, a painter, said.") == []

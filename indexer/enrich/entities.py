@@ -258,7 +258,9 @@ def find_countries(title: str, body: str) -> tuple[list[str], list[str]]:
 
 
 def find_people(title: str, body: str) -> list[Person]:
-    """People named with a title, in order of first mention, variants merged."""
+    """People named with a title, and known people (indexer/data/people.json) named in full
+    without one ("Vladimir Putin congratulated Angela Merkel"), in order of first mention,
+    variants merged."""
     registry = _people_registry()
     found: dict[str, Person] = {}
     common_words = set(_LOWERCASE_WORD.findall(f"{title} {body}"))
@@ -266,7 +268,17 @@ def find_people(title: str, body: str) -> list[Person]:
         mention_ends: dict[int, str] = {}
         for _, end, code in _country_mentions(text):
             mention_ends.setdefault(end, code)
-        for match in _PERSON.finditer(text):
+        titled = list(_PERSON.finditer(text))
+        named = [
+            (start, name)
+            for start, end, name in _known_mentions(text)
+            if not any(t.start() <= start and end <= t.end() for t in titled)
+        ]
+        mentions: list[tuple[int, str | re.Match[str]]] = [(m.start(), m) for m in titled] + named
+        for _, match in sorted(mentions, key=lambda mention: mention[0]):
+            if isinstance(match, str):  # a known person's full name: no title, the registry's country
+                found.setdefault(match, Person(match))
+                continue
             # the name ends at a possessive: "Bettino Craxi's Socialist Party", "Trump's July"
             name = _POSSESSIVE.split(" ".join(match.group("name").split()), maxsplit=1)[0]
             if _NOT_NAME_WORDS & set(re.split(r"[\s-]", name)) or _ROLE_ONLY.fullmatch(name):
@@ -287,6 +299,46 @@ def find_people(title: str, body: str) -> list[Person]:
     # short mentions join the full names as written ("Michael" in "Michael R. Pompeo"), then
     # each name takes its known spelling and country ("President Obama" is Barack Obama, US)
     return _known_spellings(_merge_short_mentions(list(found.values())), registry)
+
+
+@cache
+def _known_full_names() -> dict[str, list[str]]:
+    """The registry's full names and their variants (two words or more: never a bare surname),
+    as written, by their first word, longest first."""
+    data = json.loads(resources.files("indexer").joinpath("data/people.json").read_text("utf-8"))
+    forms = {form for entry in data["people"] for form in [entry["name"], *entry["aliases"]] if " " in form}
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form.split()[0], []).append(form)
+    return by_first
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w'\u2019-]*")
+
+
+def _known_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Where a text names known people in full: (start, end, the name as written), in order.
+    Only the names whose first word the text has are looked for (a regular expression of every
+    name would be tried at every character: four times slower)."""
+    forms_by_first = _known_full_names()
+    spans = []
+    for first in set(_CAPITALISED.findall(text)) & forms_by_first.keys():
+        for form in forms_by_first[first]:
+            start = text.find(form)
+            while start >= 0:
+                end = start + len(form)
+                before_ok = start == 0 or not _NAME_GOES_ON.match(text[start - 1])
+                if before_ok and not (end < len(text) and _NAME_GOES_ON.match(text[end])):
+                    spans.append((start, end, form))
+                start = text.find(form, start + 1)
+    found: list[tuple[int, int, str]] = []
+    for start, end, form in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if not found or start >= found[-1][1]:  # the longest form at a place; none inside another
+            found.append((start, end, form))
+    return found
+
+
+_NAME_GOES_ON = re.compile(r"[\w-]")
 
 
 def _known_spellings(people: list[Person], registry: dict[str, tuple[str, str | None]]) -> list[Person]:
@@ -313,7 +365,10 @@ def _merge_short_mentions(people: list[Person]) -> list[Person]:
         )
         if target is None:
             merged.append(person)
-        elif target.country is None and person.country:
-            merged[merged.index(target)] = Person(target.name, target.role or person.role, person.country)
+        elif (target.country is None and person.country) or (target.role is None and person.role):
+            # "President Putin" after "Vladimir Putin": the full name takes the title
+            merged[merged.index(target)] = Person(
+                target.name, target.role or person.role, target.country or person.country
+            )
     order = {p.name: i for i, p in enumerate(people)}
     return sorted(merged, key=lambda p: order[p.name])
