@@ -269,12 +269,12 @@ def find_people(title: str, body: str) -> list[Person]:
         for _, end, code in _country_mentions(text):
             mention_ends.setdefault(end, code)
         titled = list(_PERSON.finditer(text))
-        named = [
+        mentions: list[tuple[int, str | re.Match[str]]] = [(m.start(), m) for m in titled]
+        mentions += [
             (start, name)
             for start, end, name in _known_mentions(text)
             if not any(t.start() <= start and end <= t.end() for t in titled)
         ]
-        mentions: list[tuple[int, str | re.Match[str]]] = [(m.start(), m) for m in titled] + named
         for _, match in sorted(mentions, key=lambda mention: mention[0]):
             if isinstance(match, str):  # a known person's full name: no title, the registry's country
                 found.setdefault(match, Person(match))
