@@ -6,6 +6,7 @@ import pytest
 
 from indexer.article import extract_article
 from indexer.clean.chrome import CLOSING_TABLES, TABLES, is_chrome, is_closing
+from tests.conftest import html_page
 
 
 def test_pull_quotes_need_quotation_marks_and_a_longer_paragraph_around_them():
@@ -225,7 +226,6 @@ def test_promotion_rules_spare_ordinary_sentences():
         "CLICK HERE TO GET THE LEDGER NEWS APP",
         "Follow me on instagram: @somebody",
         "Join our mailing list! Get a newsletter when an episode is published",
-        "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
         "*************************",
         "terça-feira, 3 de fevereiro de 2026 às 9:15",
         "Published Tuesday, February 3, 2026 9:15AM CET",
@@ -384,3 +384,27 @@ def test_each_chrome_rule_takes_its_lines_and_spares_those_beside_it(table, deci
         for line in rule.spares:
             assert not table.rule_matches(rule, line), f"{rule.name} must spare {line!r}"
             assert not decides(line), f"{line!r} (spared by {rule.name}) is taken by another rule"
+
+
+LOREM = (
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.",
+    "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo.",
+    "Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.",
+)
+
+
+def test_placeholder_text_is_dropped_from_a_story_and_kept_as_a_mock_ups_only_text():
+    from indexer.clean.chrome import is_mock_up, is_placeholder
+
+    story = [
+        "Pakistan and Kazakhstan signed 37 agreements in Islamabad on Tuesday, officials said.",
+        "The two leaders agreed to build a road and rail corridor through Afghanistan by 2030.",
+        LOREM[0],  # a template's gap
+        "Trade between the two countries reached $400 million last year, the ministry said.",
+    ]
+    assert is_placeholder(LOREM[0]) and not is_placeholder(story[0])
+    assert not is_mock_up(story) and is_mock_up([*LOREM, "Secondary header"])
+    page = "".join(f"<p>{line}</p>" for line in story)
+    assert "Lorem" not in extract_article(html_page(page), source="x.html").body
+    mock_up = "".join(f"<p>{line}</p>" for line in LOREM)
+    assert extract_article(html_page(mock_up), source="x.html").body.count("Lorem ipsum") == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from indexer.clean.bylines import (
@@ -30,6 +31,8 @@ from indexer.clean.chrome import (
     drop_pull_quotes,
     is_chrome,
     is_comment_header,
+    is_mock_up,
+    is_placeholder,
     meta_line_date,
 )
 from indexer.clean.dates import find_dates, parse_date_line, parse_dateline
@@ -58,6 +61,7 @@ def is_title_like(line: str) -> bool:
     return (
         _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]
         and not is_chrome(line)
+        and not is_placeholder(line)
         and parse_date_line(line) is None
         and not byline_line(line)
         and not line.endswith(":")
@@ -125,12 +129,17 @@ def clean_text_page(text: str) -> TextPage:
     teasers = glued_teasers(lines)
     if teasers:
         lines = [line for line in lines if line not in teasers]
-    anchors = [i for i, line in enumerate(lines) if is_paragraph(line) and not is_chrome(line)]
+    mock_up = is_mock_up(lines)
+
+    def chrome(line: str) -> bool:  # placeholder text too, but on a mock-up made of it
+        return is_chrome(line) or (not mock_up and is_placeholder(line))
+
+    anchors = [i for i, line in enumerate(lines) if is_paragraph(line) and not chrome(line)]
     if not anchors:
         # No prose line at all: keep every non-chrome line rather than nothing.
-        kept = [line for line in lines if not is_chrome(line)]
+        kept = [line for line in lines if not chrome(line)]
         return TextPage(paragraphs=_dedupe(kept), dropped=[*teasers, *(x for x in lines if x not in kept)])
-    first, last = _main_span(lines)
+    first, last = _main_span(lines, chrome)
     first = _at_dateline(lines, _after_head_markers(lines, first, last), last)
     page = TextPage(paragraphs=[], dropped=list(teasers))
     head, body, tail = lines[:first], lines[first : last + 1], lines[last + 1 :]
@@ -156,7 +165,7 @@ def clean_text_page(text: str) -> TextPage:
         page.paragraphs,
         page.dropped,
         byline=byline,
-        chrome=lambda line: is_chrome(line) or line == page.title,
+        chrome=lambda line: chrome(line) or line == page.title,
         on_chrome=on_chrome,
     )
     page.paragraphs = drop_closing_notes(
@@ -260,7 +269,7 @@ _LIST_ITEM = re.compile(r"^(?:[*\u2022\u00b7\-\u2013]\s|\d{1,2}[.)]\s)")
 CHROME_LINE_COST = 8
 
 
-def _main_span(lines: list[str]) -> tuple[int, int]:
+def _main_span(lines: list[str], chrome: Callable[[str], bool]) -> tuple[int, int]:
     """First and last line of the densest run of prose (the largest-sum run of line scores).
 
     Prose lines score their word count; other lines cost a little (nothing in a
@@ -272,7 +281,7 @@ def _main_span(lines: list[str]) -> tuple[int, int]:
     in_list = False  # short lines after one ending in ":" are a list, part of the text
     comment = 0  # lines still to come of a reader's comment ("Jo on Sep 21, 4:23 PM said:")
     for i, line in enumerate(lines):
-        if is_chrome(line):
+        if chrome(line):
             score, in_list = -CHROME_LINE_COST, False
         elif comment:
             score, in_list = -SHORT_LINE_COST, False  # a comment's text weighs nothing for the story
@@ -290,7 +299,7 @@ def _main_span(lines: list[str]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i)
     if best == 0:  # no run of prose outweighs what surrounds it
-        anchors = [i for i, line in enumerate(lines) if is_paragraph(line) and not is_chrome(line)]
+        anchors = [i for i, line in enumerate(lines) if is_paragraph(line) and not chrome(line)]
         return anchors[0], anchors[-1]
     first, last = best_span
     while not is_paragraph(lines[first]) and first < last:  # start and end on prose

@@ -35,6 +35,8 @@ from indexer.clean.chrome.furniture import (
     WIDGETS,
     is_comment_header,
     is_furniture,
+    is_mock_up,
+    is_placeholder,
     is_short_furniture,
 )
 from indexer.clean.chrome.media import MEDIA, is_media_control
@@ -50,6 +52,8 @@ __all__ = [
     "is_chrome",
     "is_closing",
     "is_comment_header",
+    "is_mock_up",
+    "is_placeholder",
     "is_sign_off",
     "meta_line_date",
 ]
