@@ -196,6 +196,26 @@ CHROME = Table(
             ),
         ),
         Rule(
+            "government site banner",  # the banner over every US federal site, and the EU's
+            r"an\s+official\s+website\s+of\s+the\s+united\s+states\s+government(?:\s+here['\u2019]s\s+how\s+you\s+know)?"
+            r"|official\s+websites\s+use\s+\.gov|secure\s+\.gov\s+websites\s+use\s+https"
+            r"|a\s+\.gov\s+website\s+belongs\s+to\s+an\s+official\s+government\s+organi[sz]ation\s+in\s+the\s+united\s+states"
+            r"|a\s+lock\s+\([^)]{0,40}\)\s+or\s+https://\s+means\s+you.{0,200}"
+            r"|an\s+official\s+(?:website\s+of\s+the\s+european\s+union|eu\s+website)(?:\s+how\s+do\s+you\s+know\??)?",
+            takes=(
+                "An official website of the United States Government Here's how you know",
+                "Official websites use .gov",
+                "A .gov website belongs to an official government organization in the United States.",
+                "Secure .gov websites use HTTPS",
+                "A lock ( ) or https:// means you\u2019ve safely connected to the .gov website. Share"
+                " sensitive information only on official, secure websites.",
+                "An official website of the European Union",
+            ),
+            spares=(
+                "An official website of the United States Government was hacked on Monday, officials said.",
+            ),
+        ),
+        Rule(
             "table of contents",
             r"table\s+of\s+contents?(?:\s+(?:show|hide|toggle))?|in\s+this\s+article",
             takes=("Table of Contents", "Table of Contents Toggle", "In this article"),
