@@ -145,6 +145,14 @@ def test_datelines_and_date_lines():
     dateline = parse_dateline("ISLAMABAD, Feb 4 (APP): Pakistan and")
     assert (dateline.place, dateline.month, dateline.day, dateline.agency) == ("ISLAMABAD", 2, 4, "APP")
     assert parse_dateline("Both sides agreed: more talks") is None
+    # a transcript's speaker is not a place, though written as one
+    assert parse_dateline("ISLAMABAD: Pakistan and").place == "ISLAMABAD"
+    for speaker in (
+        "SECRETARY BLINKEN: Good afternoon.",
+        "FOREIGN MINISTER BAERBOCK: Thank you.",
+        "MODERATOR: Next.",
+    ):
+        assert parse_dateline(speaker) is None, speaker
     assert parse_date_line("Wednesday, 04 February 2026") == dt.date(2026, 2, 4)
     assert parse_date_line("The visit of 4 February 2026") is None
     assert infer_year(2, 4, [], dt.date(2026, 1, 1)) == dt.date(2025, 2, 4)

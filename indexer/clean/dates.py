@@ -140,9 +140,20 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     if not all(word[0].isupper() for word in words):
         return None
+    if match.group("sep") == ":" and _SPEAKER_WORDS.intersection(
+        word.casefold().strip(".") for word in words
+    ):
+        return None  # a transcript's speaker ("SECRETARY BLINKEN:", "MODERATOR:"), not a place
     year = int(match.group("year")) if match.group("year") else None
     agency = match.group("agency").strip() if match.group("agency") else None
     return Dateline(place, month, day, year, agency, match.end())
+
+
+_SPEAKER_WORDS = frozenset(
+    """secretary minister president vice prime foreign deputy mr mrs ms dr question questions answer
+    moderator spokesperson spokesman spokeswoman ambassador chancellor senator governor operator
+    participant chairman chair king queen emir sheikh general admiral q a""".split()
+)
 
 
 def _month_day(text: str) -> tuple[int | None, int | None]:
