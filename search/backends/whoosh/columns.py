@@ -194,14 +194,61 @@ def column_cache(index_dir: Path, segment_id: str) -> Path:
     return Path(index_dir) / f"{segment_id}{CACHE_SUFFIX}"
 
 
+class ValueTable:
+    """A facet's values and their codes for every generation of one backend: a value keeps its
+    code (new values are appended), and each segment's map from its own codes to them is worked
+    out once. A new generation then maps only the segments it has not seen: merging a million
+    articles' story ids afresh took 3 s at every commit.
+
+    Values of segments merged away stay until the table is started afresh (`stale`). Readers of
+    an older generation read codes it had; appending never changes them.
+    """
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self.code_of: dict[str, int] = {}
+        self._remaps: dict[str, np.ndarray] = {}
+
+    def remap(self, segment_id: str, part: SegmentFacet) -> np.ndarray:
+        """The codes of this table for the segment's value codes (one generation builds at a time)."""
+        found = self._remaps.get(segment_id)
+        if found is None:
+            codes = []
+            for value in part.values:
+                code = self.code_of.get(value)
+                if code is None:
+                    code = self.code_of[value] = len(self.values)
+                    self.values.append(value)
+                codes.append(code)
+            found = self._remaps[segment_id] = np.asarray(codes, dtype=DOC)
+        return found
+
+    def forget(self, segment_ids: Iterable[str]) -> None:
+        for segment_id in segment_ids:
+            self._remaps.pop(segment_id, None)
+
+    def stale(self, size: int) -> bool:
+        """Whether values of segments merged away have come to outnumber the documents."""
+        return len(self.values) > STALE_VALUES_FACTOR * max(size, STALE_VALUES_FLOOR)
+
+
+STALE_VALUES_FACTOR, STALE_VALUES_FLOOR = 2, 10_000
+
+
 class FacetColumn:
     """One facet over a whole index generation: global value codes by document."""
 
     def __init__(
-        self, values: list[str], docs: np.ndarray, codes: np.ndarray, size: int, multi: bool
+        self,
+        values: list[str],
+        docs: np.ndarray,
+        codes: np.ndarray,
+        size: int,
+        multi: bool,
+        code_of: dict[str, int] | None = None,
     ) -> None:
         self.values = values
-        self.code_of = {value: code for code, value in enumerate(values)}
+        self.code_of = code_of if code_of is not None else {value: code for code, value in enumerate(values)}
         self.multi = multi
         self.docs = docs  # pairs, sorted by document
         self.codes = codes
@@ -211,19 +258,33 @@ class FacetColumn:
             self.dense[docs] = codes
 
     @classmethod
-    def merge(cls, parts: Sequence[tuple[SegmentFacet, int]], size: int, multi: bool) -> FacetColumn:
-        """The column of segments given with their document offsets."""
-        values = sorted({value for part, _ in parts for value in part.values})
-        code_of = {value: code for code, value in enumerate(values)}
+    def merge(
+        cls,
+        parts: Sequence[tuple[SegmentFacet, int, str]],
+        size: int,
+        multi: bool,
+        table: ValueTable | None = None,
+    ) -> FacetColumn:
+        """The column of segments given with their document offsets and ids: codes from `table`
+        (kept across generations), or, without one, codes in the values' sorted order (a day's
+        code then orders days)."""
+        if table is None:
+            values = sorted({value for part, _, _ in parts for value in part.values})
+            code_of = {value: code for code, value in enumerate(values)}
         docs, codes = [], []
-        for part, offset in parts:
+        for part, offset, segment_id in parts:
             if len(part.docs):
-                remap = np.asarray([code_of[value] for value in part.values], dtype=DOC)
+                if table is not None:
+                    remap = table.remap(segment_id, part)
+                else:
+                    remap = np.asarray([code_of[value] for value in part.values], dtype=DOC)
                 docs.append(part.docs + offset)
                 codes.append(remap[part.codes])
+        if table is not None:
+            values, code_of = table.values, table.code_of
         if not docs:
-            return cls(values, np.empty(0, DOC), np.empty(0, DOC), size, multi)
-        return cls(values, np.concatenate(docs), np.concatenate(codes), size, multi)
+            return cls(values, np.empty(0, DOC), np.empty(0, DOC), size, multi, code_of)
+        return cls(values, np.concatenate(docs), np.concatenate(codes), size, multi, code_of)
 
     def count(self, matched: np.ndarray) -> np.ndarray:
         """How many matched documents (a boolean mask) have each value code."""
@@ -278,27 +339,36 @@ class Columns:
     average_lengths: dict[str, float]  # ranked field -> its mean length (over all documents, as Whoosh)
 
     @classmethod
-    def merge(cls, segments: Sequence[tuple[SegmentColumns, int, Iterable[int]]]) -> Columns:
-        """Columns of the segments given with their document offsets and deleted documents."""
-        size = sum(part.size for part, _, _ in segments)
+    def merge(
+        cls,
+        segments: Sequence[tuple[SegmentColumns, int, Iterable[int], str]],
+        tables: dict[str, ValueTable] | None = None,
+    ) -> Columns:
+        """Columns of the segments given with their document offsets, deleted documents and ids.
+        `tables` holds each facet's codes across generations ("day" keeps sorted codes)."""
+        size = sum(part.size for part, _, _, _ in segments)
         live = np.ones(size, dtype=bool)
-        for _, offset, deleted in segments:
+        for _, offset, deleted, _ in segments:
             gone = np.fromiter(deleted, dtype=DOC)
             if len(gone):
                 live[gone + offset] = False
         multi = {spec.name: spec.multi for spec in VALUE_FACETS}
         names = [spec.name for spec in VALUE_FACETS] + ["day", "story"]
+        tables = tables if tables is not None else {}
         facets = {
             name: FacetColumn.merge(
-                [(part.facets[name], offset) for part, offset, _ in segments], size, multi.get(name, False)
+                [(part.facets[name], offset, segment_id) for part, offset, _, segment_id in segments],
+                size,
+                multi.get(name, False),
+                None if name == "day" else tables.setdefault(name, ValueTable()),
             )
             for name in names
         }
         fields = segments[0][0].lengths if segments else {}
         lengths = {
-            field: np.concatenate([part.lengths[field] for part, _, _ in segments]) for field in fields
+            field: np.concatenate([part.lengths[field] for part, _, _, _ in segments]) for field in fields
         }
-        average = {f: sum(part.total_lengths[f] for part, _, _ in segments) / size for f in fields}
+        average = {f: sum(part.total_lengths[f] for part, _, _, _ in segments) / size for f in fields}
         return cls(size, live, facets, lengths, average)
 
     def day_range(self, start: str | None, end: str | None) -> np.ndarray:

@@ -26,7 +26,7 @@ from indexer.article import EXTRACTOR_VERSION
 from indexer.facet_registry import VALUE_FACETS
 from search.backends.whoosh import lookups, saved_postings, writer
 from search.backends.whoosh.answers import answer, article_of, facet_names, request_filters, suggestion
-from search.backends.whoosh.columns import SegmentColumns, column_cache
+from search.backends.whoosh.columns import SegmentColumns, ValueTable, column_cache
 from search.backends.whoosh.generation import Generation, PostingsCache, build_generation
 from search.backends.whoosh.merging import merge_segments, merge_to_one
 from search.backends.whoosh.ranking import all_of, by_date, ordered
@@ -58,6 +58,7 @@ class WhooshBackend:
         self._generation: Generation | None = None
         self._build_lock = threading.Lock()  # one thread builds the next generation
         self._segments: dict[str, SegmentColumns] = {}
+        self._tables: dict[str, ValueTable] = {}  # each facet's value codes, across generations
         self._postings = PostingsCache(self.index_dir)
         self._merge_lock = threading.Lock()
         self._merging: threading.Thread | None = None
@@ -98,7 +99,9 @@ class WhooshBackend:
             self._build_lock.release()
 
     def _build(self, ix: Index) -> Generation:
-        return build_generation(ix, self.index_dir, self._segments, self._postings, self._generation)
+        return build_generation(
+            ix, self.index_dir, self._segments, self._postings, self._generation, self._tables
+        )
 
     @staticmethod
     def _changed(generation: Generation) -> bool:

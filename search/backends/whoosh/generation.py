@@ -24,7 +24,7 @@ from whoosh.index import FileIndex, Index
 from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
-from search.backends.whoosh.columns import Columns, SegmentColumns, postings
+from search.backends.whoosh.columns import Columns, SegmentColumns, ValueTable, postings
 from search.backends.whoosh.saved_postings import SavedPostings
 from search.backends.whoosh.spellwords import SpellingWords
 from search.backends.whoosh.storage import stored_fields
@@ -294,9 +294,11 @@ def build_generation(
     segments: dict[str, SegmentColumns],
     postings: PostingsCache,
     old: Generation | None,
+    tables: dict[str, ValueTable],
 ) -> Generation:
     """The latest commit's generation: the columns of segments not in `segments` are read (and
-    kept there; those merged away leave it), the spelling dictionary takes up the new words."""
+    kept there; those merged away leave it), their values coded in `tables` (kept across
+    generations), and the spelling dictionary takes up the new words."""
     searcher = ix.searcher()
     try:
         open_lazy_files(searcher)
@@ -311,19 +313,24 @@ def build_generation(
             if segment_id not in segments:
                 segments[segment_id] = SegmentColumns.cached(index_dir, segment_id, leaf, QUERY_FIELDS)
             deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
-            parts.append((segments[segment_id], offset, deleted))
+            parts.append((segments[segment_id], offset, deleted, segment_id))
             segment_ids.append(segment_id)
         gone = set(segments) - set(segment_ids)  # merged away
         for segment_id in gone:
             del segments[segment_id]
         postings.forget(gone)
+        size = sum(part.size for part, _, _, _ in parts)
+        for name, table in list(tables.items()):
+            table.forget(gone)
+            if table.stale(size):
+                tables[name] = ValueTable()  # codes afresh, without the values merged away
         spelling = old.spelling if old is not None else SpellingDictionary()
         try:
             with SpellingWords(index_dir) as words:
                 spelling = spelling.updated(*words.changed_since(spelling.seq))
         except sqlite3.Error:  # a read-only index without its words: no did-you-mean
             pass
-        columns = Columns.merge(parts)
+        columns = Columns.merge(parts, tables)
     except BaseException:
         searcher.close()
         raise
