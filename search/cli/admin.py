@@ -78,7 +78,10 @@ def serve_command(obj: Context, host: str, port: int, threads: int, workers: int
     from search.web import create_app
     from search.web.serving import serve_forked
 
-    upgrade_first(obj, default_jobs())  # before the first request: no request rebuilds the index
+    try:
+        upgrade_first(obj, default_jobs())  # before the first request: no request rebuilds the index
+    except (click.ClickException, DipnewsError) as error:  # a cluster down: serve anyway, pages say so
+        click.echo(f"dipnews: could not check the index ({error.message}); serving anyway.", err=True)
     app = create_app(data_dir=obj.data_dir.resolve())
     click.echo(f"dipnews: serving {obj.data_dir} on http://{host}:{port}/ ({workers} process(es))")
     try:
