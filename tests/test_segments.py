@@ -162,6 +162,7 @@ def test_a_segments_frequent_words_are_saved_as_whoosh_decodes_them(index_dir, m
         assert saved is not None
         words = {key.split(":", 1)[1] for key in saved.terms}
         assert {"talk", "water", "negoti", "claus"} <= words and "again" not in words  # in one only
+        assert "topic:treaties" in saved.terms  # a facet's value too: filters read its postings
         for key in saved.terms:
             fieldname, text = key.split(":", 1)
             ids, weights = saved.get(fieldname, text.encode())

@@ -110,6 +110,10 @@ def request_filters(request: SearchRequest, gen: Generation) -> dict[str, np.nda
         masks = [
             ~column.with_any(gen.size) & columns.live
             if value == UNKNOWN
+            # a value of many: its postings (cached, or saved beside the segment when frequent),
+            # not a look through every (article, value) pair
+            else gen.term_docs(spec.field, spec.index_value(value))
+            if spec.multi
             else column.having([spec.index_value(value)], gen.size)
             for value in selected
         ]

@@ -11,9 +11,11 @@ query for a common word then costs what the next ones do; rarer words are
 quick to decode and are not saved.
 
 Two files per segment, named so that Whoosh deletes them with it:
-`<segment>.dipnews_postings.bin` (every saved word's document numbers as
-int32, then their weights as float32) and `<segment>.dipnews_postings.json`
-(where each word's postings start and how many there are), written last.
+`<segment>.dipnews_postings_v2.bin` (every saved word's document numbers as
+int32, then their weights as float32) and `<segment>.dipnews_postings_v2.json`
+(where each word's postings start and how many there are), written last. The
+words are those of the title and body, and the values of the facets an
+article may have several of (a filter by country or topic reads their postings).
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ from search.backends.whoosh.columns import DOC, postings
 log = logging.getLogger(__name__)
 
 FREQUENT = 1_000  # a word's postings are saved when this many of the segment's documents hold it
-VERSION = 1
-DATA_SUFFIX = ".dipnews_postings.bin"
-ABOUT_SUFFIX = ".dipnews_postings.json"
+VERSION = 2  # 2: the facets of many values too (a filter by country or topic reads its postings)
+DATA_SUFFIX = f".dipnews_postings_v{VERSION}.bin"
+ABOUT_SUFFIX = f".dipnews_postings_v{VERSION}.json"
+_EARLIER = (".dipnews_postings.bin", ".dipnews_postings.json")  # version 1's, removed when saving
 
 
 def _key(fieldname: str, text: bytes) -> str:
@@ -91,6 +94,8 @@ def _save(index_dir: Path, segment_id: str, reader: Any, fieldnames: Sequence[st
     partial = about_path.with_name(f"{about_path.name}.{unique}")
     partial.write_text(json.dumps({"version": VERSION, "count": start, "terms": terms}), encoding="utf-8")
     os.replace(partial, about_path)
+    for suffix in _EARLIER:
+        Path(index_dir, f"{segment_id}{suffix}").unlink(missing_ok=True)
     return len(terms)
 
 
