@@ -217,3 +217,15 @@ def test_facet_codes_are_kept_across_generations_and_counts_stay_right(index_dir
     backend.close()
     backend.optimize()  # the segments merged away: their values go once they outnumber the documents
     assert WhooshBackend(index_dir).search(SearchRequest(outlets=("Other",))).total == 2
+
+
+def test_browsing_everything_is_counted_once_per_generation_and_each_answer_is_its_own(index_dir):
+    backend = WhooshBackend(index_dir)
+    backend.write([article(n, outlet="Wire") for n in range(3)])
+    first = backend.search(SearchRequest())
+    first.counts["outlet"]["Wire"] = 99  # a caller changing its answer changes no other
+    again = backend.search(SearchRequest(sort="oldest"))
+    assert again.counts["outlet"] == {"Wire": 3} and again.stories == again.total == 3
+    backend.write([article(7, outlet="Other")])  # a new generation counts afresh
+    assert backend.search(SearchRequest()).counts["outlet"] == {"Wire": 3, "Other": 1}
+    backend.close()

@@ -4,6 +4,7 @@ timeline, the page of hits with their snippets and stories, and did-you-mean."""
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from collections.abc import Iterable
@@ -43,25 +44,18 @@ def answer(
     base = gen.matches(query)
     filters = request_filters(request, gen)
     matched = all_of(base, filters.values())
-    counts: dict[str, dict[str, int]] = {name: {} for name in (*facet_names(), "date")}
-    incomplete: list[str] = []
-    deadline = time.perf_counter() + facet_seconds
-    for spec in VALUE_FACETS:
-        if time.perf_counter() > deadline:  # one slow facet never fails the page
-            incomplete.append(spec.name)
-            continue
-        # Disjunctive facets: a facet's counts ignore their own selection (unless ANDed).
-        own = spec.name == "country" and request.all_countries
-        docs = all_of(base, [f for n, f in filters.items() if own or n != spec.name])
-        column = columns.facets[spec.name]
-        counts[spec.name] = column.counts(docs)
-        if spec.unknown_label and (missing := int((docs & ~column.with_any(gen.size)).sum())):
-            counts[spec.name][UNKNOWN] = missing
-    day = columns.facets["day"]
-    dated_base = all_of(base, [f for n, f in filters.items() if n != "date"])
-    counts["date"] = day.counts(dated_base)
-    undated = int(dated_base.sum()) - sum(counts["date"].values())
-    timeline = counts["date"] if "date" not in filters else day.counts(matched)
+    if isinstance(query, Every) and not filters:
+        # browsing everything (the home page): the same counts until the index changes
+        counts, incomplete, undated = gen.memo(
+            "browsing", lambda: _facet_counts(gen, request, base, {}, math.inf)
+        )
+        counts, incomplete = {name: dict(found) for name, found in counts.items()}, list(incomplete)
+        stories = gen.memo("stories", lambda: story_count(columns, matched))
+    else:
+        deadline = time.perf_counter() + facet_seconds
+        counts, incomplete, undated = _facet_counts(gen, request, base, filters, deadline)
+        stories = story_count(columns, matched)
+    timeline = counts["date"] if "date" not in filters else columns.facets["day"].counts(matched)
     relaxations = {}
     total = int(matched.sum())
     if not total and filters:
@@ -78,12 +72,36 @@ def answer(
         interpreted=text.text if not isinstance(query, Every) else "",
         notes=text.notes,
         timeline=timeline,
-        stories=story_count(columns, matched),
+        stories=stories,
         indexed_per_day=gen.indexed_per_day,
         incomplete=incomplete,
         suggestion=hint,
         relaxations=relaxations,
     )
+
+
+def _facet_counts(
+    gen: Generation, request: SearchRequest, base: np.ndarray, filters: dict[str, np.ndarray], deadline: float
+) -> tuple[dict[str, dict[str, int]], list[str], int]:
+    """Each facet's counts (disjunctive: a facet's counts ignore its own selection), the facets
+    not counted before the deadline, and how many matches are undated."""
+    columns = gen.columns
+    counts: dict[str, dict[str, int]] = {name: {} for name in (*facet_names(), "date")}
+    incomplete: list[str] = []
+    for spec in VALUE_FACETS:
+        if time.perf_counter() > deadline:  # one slow facet never fails the page
+            incomplete.append(spec.name)
+            continue
+        own = spec.name == "country" and request.all_countries  # ANDed countries count their own
+        docs = all_of(base, [f for n, f in filters.items() if own or n != spec.name])
+        column = columns.facets[spec.name]
+        counts[spec.name] = column.counts(docs)
+        if spec.unknown_label and (missing := int((docs & ~column.with_any(gen.size)).sum())):
+            counts[spec.name][UNKNOWN] = missing
+    dated_base = all_of(base, [f for n, f in filters.items() if n != "date"])
+    counts["date"] = columns.facets["day"].counts(dated_base)
+    undated = int(dated_base.sum()) - sum(counts["date"].values())
+    return counts, incomplete, undated
 
 
 def suggestion(gen: Generation, query: Query, text: QueryText) -> str | None:

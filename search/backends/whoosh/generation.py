@@ -14,7 +14,7 @@ import queue
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -122,6 +122,16 @@ class Generation:
         self._retired = False
         self._lock = threading.Lock()
         self.indexed_per_day = columns.facets["day"].counts(columns.live)
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """What `compute` gives, worked out once for this generation (it never changes)."""
+        with self._lock:
+            if key in self._memo:
+                return self._memo[key]
+        found = compute()
+        with self._lock:
+            return self._memo.setdefault(key, found)
 
     # -- searchers ---------------------------------------------------------
 
