@@ -229,3 +229,18 @@ def test_browsing_everything_is_counted_once_per_generation_and_each_answer_is_i
     backend.write([article(7, outlet="Other")])  # a new generation counts afresh
     assert backend.search(SearchRequest()).counts["outlet"] == {"Wire": 3, "Other": 1}
     backend.close()
+
+
+def test_a_facet_of_many_values_counts_few_matches_as_it_counts_many():
+    import numpy as np
+
+    from search.backends.whoosh.columns import FacetColumn
+
+    rng = np.random.default_rng(1)
+    size = 20_000
+    docs = np.sort(rng.integers(0, size, 60_000)).astype(np.int32)  # (document, value) pairs
+    codes = rng.integers(0, 50, len(docs)).astype(np.int32)
+    column = FacetColumn([f"v{i}" for i in range(50)], docs, codes, size, multi=True)
+    for share in (0.0, 0.001, 0.05, 0.2, 0.9):  # below and above the share that reads pairs only
+        matched = rng.random(size) < share
+        assert column.count(matched).tolist() == np.bincount(codes[matched[docs]], minlength=50).tolist()

@@ -233,6 +233,7 @@ class ValueTable:
 
 
 STALE_VALUES_FACTOR, STALE_VALUES_FLOOR = 2, 10_000
+FEW_MATCHES_SHARE = 8  # a facet of many values counts the pairs of matches fewer than 1/8 of the documents
 
 
 class FacetColumn:
@@ -253,6 +254,7 @@ class FacetColumn:
         self.docs = docs  # pairs, sorted by document
         self.codes = codes
         self.dense: np.ndarray | None = None
+        self._pair_starts: np.ndarray | None = None  # of a facet of many values: see count
         if not multi:
             self.dense = np.full(size, NONE, dtype=DOC)
             self.dense[docs] = codes
@@ -291,7 +293,23 @@ class FacetColumn:
         if self.dense is not None:
             codes = self.dense[matched]
             return np.bincount(codes[codes >= 0], minlength=len(self.values))
-        return np.bincount(self.codes[matched[self.docs]], minlength=len(self.values))
+        found = np.flatnonzero(matched)
+        if len(found) * FEW_MATCHES_SHARE >= len(matched):
+            return np.bincount(self.codes[matched[self.docs]], minlength=len(self.values))
+        # few matches: only their (document, value) pairs, found by where each document's start,
+        # not a look at every pair (five million at a million articles: 7 ms a facet)
+        starts = self._starts(len(matched))
+        first, lengths = starts[found], starts[found + 1] - starts[found]
+        pairs = np.repeat(first - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+        return np.bincount(self.codes[pairs], minlength=len(self.values))
+
+    def _starts(self, size: int) -> np.ndarray:
+        """Where each document's pairs start (and, at [size], where they end), worked out once."""
+        if self._pair_starts is None:
+            starts = np.zeros(size + 1, dtype=np.int64)
+            np.cumsum(np.bincount(self.docs, minlength=size), out=starts[1:])
+            self._pair_starts = starts
+        return self._pair_starts
 
     def counts(self, matched: np.ndarray) -> dict[str, int]:
         """Value -> count, for the values some matched document has."""
