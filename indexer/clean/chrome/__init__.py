@@ -63,7 +63,7 @@ def is_chrome(line: str) -> bool:
     """Page chrome: a menu, widget or ad line, a credit or promotion around the story, a placeholder,
     a lone date or timestamp."""
     lowered = line.lower()
-    if is_furniture(line, lowered) or is_credit(line, lowered):
+    if is_furniture(line) or is_credit(line, lowered):
         return True
     if " | " in line and meta_line_date(line) is not None:
         return True

@@ -343,4 +343,4 @@ def is_credit(line: str, lowered: str) -> bool:
 
 def is_promotion(line: str, lowered: str) -> bool:
     """A promotion anywhere in a line of a few dozen words at most."""
-    return len(line.split()) <= _PROMOTION_MAX_WORDS and PROMOTIONS.matches(line)
+    return len(line.split()) <= _PROMOTION_MAX_WORDS and PROMOTIONS.matches(line, lowered)

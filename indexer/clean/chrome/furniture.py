@@ -396,7 +396,7 @@ _MENU_MIN_ITEMS = 4
 _MENU_ITEM_WORDS = 3
 
 
-def is_furniture(line: str, lowered: str) -> bool:
+def is_furniture(line: str) -> bool:
     """A menu, widget or ad line, a placeholder, a link to another post, a contact footer."""
     return bool(
         CHROME.matches(line)

@@ -44,8 +44,11 @@ class Table:
         alternatives = "|".join(f"(?:{rule.pattern})" for rule in rules)
         return re.compile(f"{self.before}(?:{alternatives}){self.after}", self.flags)
 
-    def matches(self, line: str) -> bool:
-        return bool(getattr(self.regex, self.how)(line.lower() if self.lowered else line))
+    def matches(self, line: str, lowered: str | None = None) -> bool:
+        """Whether a rule of the table takes the line (`lowered`: the line in lower case, when the
+        caller has it already)."""
+        text = (lowered if lowered is not None else line.lower()) if self.lowered else line
+        return bool(getattr(self.regex, self.how)(text))
 
     def rule_matches(self, rule: Rule, line: str) -> bool:
         """Whether the rule alone, as its table tries it, matches the line."""
