@@ -15,7 +15,7 @@ from typing import Any
 
 from indexer.clean import extractors
 from indexer.clean.cards import squeezed, story_cards
-from indexer.clean.chrome import StoryEnd, drop_closing_notes, drop_pull_quotes, is_chrome
+from indexer.clean.chrome import StoryEnd, drop_closing_notes, drop_pull_quotes, page_chrome
 from indexer.clean.embeds import keep_embedded_posts
 from indexer.clean.fallback import (
     SHORT_EXTRACTION_WORDS,
@@ -145,13 +145,14 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
     def byline(line: str, name: str) -> None:
         page.byline = page.byline or name
 
+    chrome = page_chrome(lines)
     read_story(
         lines,
         page.paragraphs,
         page.dropped,
         byline=byline,
         # a code or console block (<pre>) is the story's as written: its rules and dates are no chrome
-        chrome=lambda line: line not in code and (is_chrome(line) or is_tag_list(line, tags)),
+        chrome=lambda line: line not in code and (chrome(line) or is_tag_list(line, tags)),
         ends=at_cards,
     )
     page.paragraphs = drop_pull_quotes(drop_closing_notes(page.paragraphs, page.dropped), page.dropped)

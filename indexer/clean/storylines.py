@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from indexer.clean.bylines import body_byline
-from indexer.clean.chrome import StoryEnd, is_chrome, is_mock_up, is_placeholder
+from indexer.clean.chrome import StoryEnd, is_chrome
 
 
 def _never(i: int, end: StoryEnd) -> bool:
@@ -36,7 +36,6 @@ def read_story(
     page kind's own end of the story at line i, asked after StoryEnd's closing markers.
     """
     end = StoryEnd(lines)
-    keep_placeholder = is_mock_up(lines)
     for i, line in enumerate(lines):
         if end.ends_at(i) or ends(i, end):
             dropped.extend(lines[i:])
@@ -45,7 +44,7 @@ def read_story(
         if name:
             byline(line, name)
             dropped.append(line)
-        elif chrome(line) or (is_placeholder(line) and not keep_placeholder):
+        elif chrome(line):
             if on_chrome is not None:
                 on_chrome(line)
             dropped.append(line)

@@ -31,9 +31,9 @@ from indexer.clean.chrome import (
     drop_pull_quotes,
     is_chrome,
     is_comment_header,
-    is_mock_up,
     is_placeholder,
     meta_line_date,
+    page_chrome,
 )
 from indexer.clean.dates import find_dates, parse_date_line, parse_dateline
 from indexer.clean.lines import has_sentence_end, is_paragraph, normalise_line, word_count
@@ -129,11 +129,7 @@ def clean_text_page(text: str) -> TextPage:
     teasers = glued_teasers(lines)
     if teasers:
         lines = [line for line in lines if line not in teasers]
-    mock_up = is_mock_up(lines)
-
-    def chrome(line: str) -> bool:  # placeholder text too, but on a mock-up made of it
-        return is_chrome(line) or (not mock_up and is_placeholder(line))
-
+    chrome = page_chrome(lines)
     anchors = [i for i, line in enumerate(lines) if is_paragraph(line) and not chrome(line)]
     if not anchors:
         # No prose line at all: keep every non-chrome line rather than nothing.

@@ -20,6 +20,8 @@ whole against lines of real pages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from indexer.clean.bylines import is_job_title
 from indexer.clean.chrome.credits import CREDITS, PROMOTIONS, is_credit, is_promotion
 from indexer.clean.chrome.ends import (
@@ -52,8 +54,8 @@ __all__ = [
     "is_chrome",
     "is_closing",
     "is_comment_header",
-    "is_mock_up",
     "is_placeholder",
+    "page_chrome",
     "is_sign_off",
     "meta_line_date",
 ]
@@ -74,6 +76,13 @@ def is_chrome(line: str) -> bool:
     if short and is_media_control(line):
         return True
     return is_promotion(line, lowered)
+
+
+def page_chrome(lines: list[str]) -> Callable[[str], bool]:
+    """is_chrome for the lines of one page, with placeholder text ("Lorem ipsum ...") too, unless
+    the page is a mock-up made of it (then that is all the text it has)."""
+    mock_up = is_mock_up(lines)
+    return lambda line: is_chrome(line) or (not mock_up and is_placeholder(line))
 
 
 # every table of rules, each dropping a line wherever it stands (is_chrome)
