@@ -81,8 +81,18 @@ def is_chrome(line: str) -> bool:
 def page_chrome(lines: list[str]) -> Callable[[str], bool]:
     """is_chrome for the lines of one page, with placeholder text ("Lorem ipsum ...") too, unless
     the page is a mock-up made of it (then that is all the text it has)."""
-    mock_up = is_mock_up(lines)
-    return lambda line: is_chrome(line) or (not mock_up and is_placeholder(line))
+    mock_up: list[bool] = []  # decided when the first placeholder line is met: most pages have none
+
+    def chrome(line: str) -> bool:
+        if is_chrome(line):
+            return True
+        if not is_placeholder(line):
+            return False
+        if not mock_up:
+            mock_up.append(is_mock_up(lines))
+        return not mock_up[0]
+
+    return chrome
 
 
 # every table of rules, each dropping a line wherever it stands (is_chrome)

@@ -293,9 +293,9 @@ class FacetColumn:
         if self.dense is not None:
             codes = self.dense[matched]
             return np.bincount(codes[codes >= 0], minlength=len(self.values))
-        found = np.flatnonzero(matched)
-        if len(found) * FEW_MATCHES_SHARE >= len(matched):
+        if np.count_nonzero(matched) * FEW_MATCHES_SHARE >= len(matched):
             return np.bincount(self.codes[matched[self.docs]], minlength=len(self.values))
+        found = np.flatnonzero(matched)
         # few matches: only their (document, value) pairs, found by where each document's start,
         # not a look at every pair (five million at a million articles: 7 ms a facet)
         starts = self._starts(len(matched))
