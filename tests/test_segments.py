@@ -200,15 +200,12 @@ def test_saved_postings_go_with_their_segment_and_a_merge_saves_its_own(index_di
     assert WhooshBackend(index_dir).search(SearchRequest(q="negotiators")).total == 4
 
 
-def test_facet_codes_are_kept_across_generations_and_counts_stay_right(index_dir):
+def test_facet_counts_and_filters_stay_right_as_generations_add_values(index_dir):
     backend = WhooshBackend(index_dir)
     backend.write([article(n, outlet="Wire") for n in range(3)])
     first = backend.search(SearchRequest())
-    table = backend._tables["outlet"]
-    wire_code = table.code_of["Wire"]
-    backend.write([article(n, outlet="Other") for n in range(10, 12)])
+    backend.write([article(n, outlet="Other") for n in range(10, 12)])  # a new value, a new generation
     second = backend.search(SearchRequest())
-    assert backend._tables["outlet"] is table and table.code_of["Wire"] == wire_code  # mapped once
     assert first.counts["outlet"] == {"Wire": 3}
     assert second.counts["outlet"] == {"Wire": 3, "Other": 2}
     assert second.stories == second.total == 5
