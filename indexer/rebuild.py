@@ -130,6 +130,9 @@ def needs_upgrade(data_dir: Path, backend: Backend | None = None) -> bool:
     return not (backend.schema_is_current() and learned)
 
 
+_UPGRADING = threading.Lock()  # two threads of one process never rebuild at once
+
+
 def upgrade_if_needed(data_dir: Path, backend: Backend | None = None, *, allowed: bool = True) -> bool:
     """Rebuild the index from the archive when it needs it (needs_upgrade); True if it was.
 
@@ -144,11 +147,8 @@ def upgrade_if_needed(data_dir: Path, backend: Backend | None = None, *, allowed
             "The index was written by an older dipnews and must be rebuilt before articles can be "
             "added or changed: run `dipnews reindex` (or restart `dipnews serve`, which rebuilds it)."
         )
-    with _UPGRADING:  # two threads of one process never rebuild at once
+    with _UPGRADING:
         if not needs_upgrade(data_dir, backend):
             return False
         reindex(data_dir, backend=backend)
     return True
-
-
-_UPGRADING = threading.Lock()
