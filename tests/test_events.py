@@ -10,6 +10,7 @@ import pytest
 
 from indexer.enrich.entities import Person, find_people
 from indexer.enrich.events import find_events
+from indexer.enrich.sentences import sentences
 from search.cli import cli
 
 DAY = dt.date(2026, 3, 2)
@@ -168,3 +169,26 @@ def test_countries_discussed_are_not_parties():
     )
     assert {"RU", "US"} <= set(found["meeting"].parties)
     assert not {"IR", "KP", "SY"} & set(found["meeting"].parties)
+
+
+def test_sentences_go_on_past_titles_initials_and_acronyms():
+    text = (
+        "President Obama called Dr. Haider al-Abadi today to congratulate him. "
+        "The U.S. Ambassador, Cindy R. McCain, met him in St. Petersburg on Monday. "
+        "It ended there. Both sides agreed to meet again soon."
+    )
+    assert sentences(text) == [
+        "President Obama called Dr. Haider al-Abadi today to congratulate him.",
+        "The U.S. Ambassador, Cindy R. McCain, met him in St. Petersburg on Monday.",
+        "Both sides agreed to meet again soon.",  # "It ended there." is under five words
+    ]
+    found, _ = events_of("Readout of the President's Call with the Iraqi Prime Minister", text)
+    assert "Barack Obama" in found["call"].people  # the readout's first sentence is read whole
+
+
+def test_a_committee_of_appeals_is_no_appeal():
+    found, _ = events_of(
+        "Board member profile",
+        "Mr. Curry serves as Chairman of the Assessment Appeals Committee of the Federal Reserve.",
+    )
+    assert "statement" not in found

@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any
 
 from indexer.enrich.entities import Person, countries_in, country_spans, fold_name, surname_key
-from indexer.enrich.stories import sentences
+from indexer.enrich.sentences import sentences
 
 EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")
 LEAD_SENTENCES = 5  # the lead: where a news text reports its event; later sentences give context
@@ -91,7 +91,7 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:joint )?statement\b",
         r"\bsummon(?:s|ed)?\b",
         r"\bwarn(?:s|ed)?\b",
-        r"\bappeal(?:s|ed)?\b",
+        r"\bappeal(?:s|ed)? (?:to|for)\b",  # not "Appeals Committee"
         r"\bexpress(?:es|ed)? (?:deep )?(?:concern|sympathy|solidarity)\b",
     ],
     "sanction": [

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
+from indexer.enrich.sentences import sentences
+
 NUM_PERM = 64
 BANDS = 16  # 16 bands of 4 rows: pairs above ~0.5 similarity share a band
 SHINGLE_WORDS = 5
@@ -154,13 +156,6 @@ class UnionFind:
         if ra != rb:
             low, high = sorted((ra, rb))
             self.parent[high] = low
-
-
-_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019]))\s+(?=[A-Z\"\u201c])")
-
-
-def sentences(text: str) -> list[str]:
-    return [part.strip() for part in _SENTENCE.split(text.replace("\n\n", " ")) if len(part.split()) >= 5]
 
 
 def unique_sentences(bodies: dict[str, str]) -> dict[str, list[str]]:
