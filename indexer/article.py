@@ -25,11 +25,11 @@ from indexer.errors import DipnewsError, NoArticle
 from indexer.sources.fetch import web_address
 from indexer.store.sitelines import SiteLines, site_of
 
-# Bump when extraction changes, so stale documents can be re-extracted.
 # Where a page sent through the site or the API came from (its record's source): a page or
 # file, or text sent as text (never read as HTML, even when it quotes some).
 UPLOAD, PASTED_TEXT = "upload", "upload:text"
-EXTRACTOR_VERSION = 45
+# Bump when extraction changes, so stale documents can be re-extracted.
+EXTRACTOR_VERSION = 46
 _HEAD_LINES = 3  # a headline repeated this near the top of the body ends the page's head there
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")

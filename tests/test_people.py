@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.enrich.entities import Person, find_people, same_person, surname_key
+from indexer.enrich.entities import Person, countries_in, find_people, same_person, surname_key
 from indexer.pipeline import ingest_bytes
 from indexer.rebuild import reindex
 from search.backends import open_backend
@@ -146,3 +146,9 @@ def test_known_people_named_in_full_are_found_without_a_title():
     ]
     # a known surname alone, or a full name inside a longer one, is no one
     assert find_people("", "Merkel and Putin spoke. Angela Merkelova, a painter, said.") == []
+
+
+def test_countries_joined_by_a_dash_are_each_named():
+    assert countries_in("the UK-India relationship and US–China talks") == ["GB", "IN", "US", "CN"]
+    assert countries_in("talks with the US on Monday") == ["US"]
+    assert countries_in("security in the Indo-Pacific, said al-Sisi. Let us go.") == []

@@ -126,6 +126,7 @@ def _country_mentions(text: str) -> list[tuple[int, int, str]]:
         word = _WORD.match(text, start).group(0)  # type: ignore[union-attr]  # text[start] is no space
         lengths = gazetteer.lengths.get(_TRAILING.sub("", word), gazetteer.lengths.get(word, []))
         if not lengths:
+            found += _pair_mentions(_TRAILING.sub("", word), start, gazetteer.codes)
             continue
         # the words from here on, as many as the longest form starting with this one has
         words = [m.group(0) for m in islice(_WORD.finditer(text, start), lengths[0])]
@@ -140,6 +141,22 @@ def _country_mentions(text: str) -> list[tuple[int, int, str]]:
                 next_free = start + len(key)
                 break
     return found
+
+
+_PAIR_DASH = re.compile(r"[-\u2013]")
+
+
+def _pair_mentions(word: str, start: int, codes: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Each country of a word that joins two or more countries by dashes ("UK-India",
+    "US–China", "Pakistan-Kazakhstan"); none unless every part names a country."""
+    parts = _PAIR_DASH.split(word)
+    if len(parts) < 2 or not all(part in codes for part in parts):
+        return []
+    mentions, at = [], start
+    for part in parts:
+        mentions.append((at, at + len(part), codes[part]))
+        at += len(part) + 1
+    return mentions
 
 
 @cache
