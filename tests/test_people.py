@@ -152,3 +152,16 @@ def test_countries_joined_by_a_dash_are_each_named():
     assert countries_in("the UK-India relationship and US–China talks") == ["GB", "IN", "US", "CN"]
     assert countries_in("talks with the US on Monday") == ["US"]
     assert countries_in("security in the Indo-Pacific, said al-Sisi. Let us go.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Prime Minister Hon. Manasseh Sogavare arrived in Beijing.", "Manasseh Sogavare"),
+        ("Prime Minister Dr Keith Rowley signed three memoranda.", "Keith Rowley"),
+        ("Prime Minister Datuk Seri Najib Razak arrived in Male.", "Najib Razak"),
+        ("He called Prime Minister Dr. Haider al-Abadi today.", "Haider al-Abadi"),
+    ],
+)
+def test_honorifics_and_arabic_articles_in_titled_names(text, name):
+    assert [person.name for person in find_people("", text)] == [name]

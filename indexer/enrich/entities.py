@@ -48,8 +48,10 @@ _ROLES = (
     + f"|{_ROLE_NAMES})"
 )
 _NAME_TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z][a-z\u00c0-\u024f'\u2019]+)*"
-# a middle initial may stand between the tokens: "Antony J. Blinken"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?(?:(?:bin|ibn|al|el|de|da|van|von)\s+)?{_NAME_TOKEN}){{0,3}}"
+# a middle initial may stand between the tokens ("Antony J. Blinken"), and an Arabic article
+# may join the next one ("Haider al-Abadi", "Abdel Fattah el-Sisi")
+_PARTICLE = r"(?:(?:bin|ibn|al|el|de|da|van|von)\s+|(?:al|el)-)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_TOKEN}){{0,3}}"
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,10 @@ _NOT_NAME_WORDS = frozenset(
 _POSSESSIVE = re.compile(r"['\u2019]s(?:\s|$)")
 _ROLE_ONLY = re.compile(_ROLES)
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
-_PERSON = re.compile(rf"(?P<role>{_ROLES})\s+(?P<name>{_NAME})")
+# an honorific between the title and the name is neither: "Prime Minister Hon. Manasseh Sogavare",
+# "Prime Minister Dr Keith Rowley", "Prime Minister Datuk Seri Najib Razak"
+_HONORIFIC = r"(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|H\.\s?E)\.?\s+|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri\s+)?"
+_PERSON = re.compile(rf"(?P<role>{_ROLES})\s+{_HONORIFIC}(?P<name>{_NAME})")
 
 
 def countries_in(text: str) -> list[str]:
