@@ -192,3 +192,20 @@ def test_a_committee_of_appeals_is_no_appeal():
         "Mr. Curry serves as Chairman of the Assessment Appeals Committee of the Federal Reserve.",
     )
     assert "statement" not in found
+
+
+def test_what_the_parties_discuss_is_no_party():
+    found, _ = events_of(
+        "Talks in Nairobi",
+        "President William Ruto of Kenya met Foreign Minister Hakan Fidan of Turkey in Nairobi on Monday "
+        "to discuss trade, including exports to Uganda and Tanzania.",
+    )
+    assert {"KE", "TR"} <= set(found["meeting"].parties)
+    assert not {"UG", "TZ"} & set(found["meeting"].parties)
+
+
+def test_the_article_countries_complete_the_two_sides_of_an_event():
+    call = "The Prime Minister spoke to Indian Prime Minister Modi this morning about trade and climate."
+    people = find_people("PM call with Prime Minister Modi", call)
+    found, _ = find_events("PM call with Prime Minister Modi", call, people, DAY, None, ["IN", "GB", "FR"])
+    assert found[0].parties == ["IN", "GB"]  # the second side; not every country of the article

@@ -244,12 +244,19 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
     words = _folded_words(text)
     taking_part = [p for p in people if _surname(p) in words]
     taking_part += [p for p in context.leading if p not in taking_part]
-    parties = [code for code in countries_in(text) if not _only_a_subject(code, text)]
+    # the parties act before what they talk about: "... met X; they discussed Syria and Iran"
+    acting = " ".join(_TOPIC.split(sentence, maxsplit=1)[0] for _, sentence in said)
+    parties = [code for code in countries_in(acting) if not _only_a_subject(code, acting)]
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
-    parties += [code for code in context.countries if code not in parties]
-    if _EU.search(text):
+    # the countries the article is about make up the two sides of an event named with fewer
+    for code in context.countries:
+        if len(parties) >= 2:
+            break
+        if code not in parties:
+            parties.append(code)
+    if _EU.search(acting):
         parties.append("EU")
-    if _UN.search(text):
+    if _UN.search(acting):
         parties.append("UN")
     event = Event(
         type=kind,
@@ -279,6 +286,15 @@ def _folded_words(text: str) -> set[str]:
 _SUBJECT = re.compile(
     r"\b(?:on|about|regarding|concerning|discussed|situation in|including|such as|in support of"
     r"|support for)\s+(?:the\s+)?(?:situation in\s+|war in\s+|crisis in\s+)?$",
+    _I,
+)
+
+
+# what follows these words is what the parties talk about
+_TOPIC = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|talk(?:s|ed)? about|about|regarding|concerning|including|such as"
+    r"|in support of|support for|reflected on|focus(?:ed|ing)? on|exchanged views on"
+    r"|expressed (?:deep )?concern)\b",
     _I,
 )
 
