@@ -47,7 +47,9 @@ _ROLES = (
     + "|".join([rf"{rank}\s+(?:{_ROLE_NAMES})" for rank in ("Deputy", "Vice", "Acting", "Former", "Interim")])
     + f"|{_ROLE_NAMES})"
 )
-_NAME_TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z][a-z\u00c0-\u024f'\u2019]+)*"
+# a name's word, with a capital inside after Mc, Mac, De, Di, La, Le ("McCain", "DeSantis")
+_NAME_WORD = r"(?:Mc|Mac|De|Di|La|Le)?[A-Z][a-z\u00c0-\u024f'\u2019]+"
+_NAME_TOKEN = rf"{_NAME_WORD}(?:-{_NAME_WORD})*"
 # a middle initial may stand between the tokens ("Antony J. Blinken"), and an Arabic article
 # may join the next one ("Haider al-Abadi", "Abdel Fattah el-Sisi")
 _PARTICLE = r"(?:(?:bin|ibn|al|el|de|da|van|von)\s+|(?:al|el)-)"
@@ -232,7 +234,7 @@ _NOT_NAME_WORDS = frozenset(
     To In On For With And Of The At From By As
     Hospital Clinic University College School Institute Foundation Museum Library Airport Stadium Station
     District Street Road Avenue Square Park Bridge Center Centre Award Awards Prize Cup Trophy Medal
-    Partner Partners Financial""".split()
+    Partner Partners Financial Affairs Dear""".split()
 )
 
 _POSSESSIVE = re.compile(r"['\u2019]s(?:\s|$)")
@@ -241,7 +243,8 @@ _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 # an honorific between the title and the name is neither: "Prime Minister Hon. Manasseh Sogavare",
 # "Prime Minister Dr Keith Rowley", "Prime Minister Datuk Seri Najib Razak"
 _HONORIFIC = r"(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|H\.\s?E)\.?\s+|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri\s+)?"
-_PERSON = re.compile(rf"(?P<role>{_ROLES})\s+{_HONORIFIC}(?P<name>{_NAME})")
+# the name may follow the title after a comma: "Egypt's Minister of Foreign Affairs, Sameh Shoukry"
+_PERSON = re.compile(rf"(?P<role>{_ROLES})(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})")
 
 
 def countries_in(text: str) -> list[str]:
@@ -305,6 +308,8 @@ def find_people(title: str, body: str) -> list[Person]:
             name = _POSSESSIVE.split(" ".join(match.group("name").split()), maxsplit=1)[0]
             if _NOT_NAME_WORDS & set(re.split(r"[\s-]", name)) or _ROLE_ONLY.fullmatch(name):
                 continue  # "General Electric Co", "President Signs Accord", "Governor General's Award"
+            if match.group("comma") and (name.split()[0] in _gazetteer().lengths or " " not in name):
+                continue  # after a comma, a full name only: "the Foreign Minister, Moscow said"
             if " " not in name and name.casefold() in common_words and name.casefold() not in registry:
                 continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
             role = " ".join(match.group("role").split())
