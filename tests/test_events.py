@@ -209,3 +209,39 @@ def test_the_article_countries_complete_the_two_sides_of_an_event():
     people = find_people("PM call with Prime Minister Modi", call)
     found, _ = find_events("PM call with Prime Minister Modi", call, people, DAY, None, ["IN", "GB", "FR"])
     assert found[0].parties == ["IN", "GB"]  # the second side; not every country of the article
+
+
+def test_courtesies_in_a_call_are_no_statement_but_a_message_sent_is():
+    found, primary = events_of(
+        "Prime Minister's call with President Macron",
+        "The Prime Minister spoke to President Emmanuel Macron of France by telephone this evening. "
+        "President Macron congratulated the Prime Minister on his appointment. "
+        "Both leaders condemned the attack on the hospital in the strongest terms.",
+    )
+    assert primary == "call" and "statement" not in found
+    found, _ = events_of(
+        "Putin's call with Merkel",
+        "During the telephone conversation, Vladimir Putin conveyed his greetings to Angela Merkel. "
+        "Earlier, Vladimir Putin sent Angela Merkel a message of congratulations on her birthday.",
+    )
+    assert "statement" in found
+
+
+def test_a_meeting_of_a_summit_is_the_summit_and_criteria_met_are_no_meeting():
+    found, _ = events_of(
+        "UK statement at the UN Security Council",
+        "Statement by Ambassador Caroline Quinn at the UN Security Council meeting on South Sudan today.",
+    )
+    assert "summit" in found and "meeting" not in found
+    found, _ = events_of(
+        "Foreign Secretary at the G20",
+        "The Foreign Secretary held a bilateral meeting with Foreign Minister Wang Yi of China on the "
+        "sidelines of the G20 summit in Johannesburg.",
+    )
+    assert {"summit", "meeting"} <= set(found)
+    found, _ = events_of(
+        "Sanctions programmes",
+        "The Department of State identifies individuals whose conduct meets the criteria set forth in "
+        "the sanctions authorities, and the proposals are discussed by the Council's working parties.",
+    )
+    assert "meeting" not in found

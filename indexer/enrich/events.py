@@ -35,6 +35,7 @@ _I = re.IGNORECASE
 _INSTRUMENTS = (
     r"(?:agreements?|accords?|treat(?:y|ies)|memorand\w*|MoUs?|declarations?|protocols?|conventions?|deals?)"
 )
+_MET_THINGS = r"(?:criteria|requirements?|standards?|conditions?|needs|targets?|deadline)"
 # The wording of each event type: alternatives of one table each, matched case-insensitively.
 WORDING: dict[str, list[str]] = {
     "call": [
@@ -47,15 +48,14 @@ WORDING: dict[str, list[str]] = {
         r"\bspoke (?:to|with) (?:the |his |her )?(?-i:[A-Z])",  # "spoke to President X": a readout's call
     ],
     "meeting": [
-        r"\bmet\b",
-        r"\bmeets\b",
+        rf"\b(?:met|meets)\b(?! (?:the )?{_MET_THINGS}\b)",  # not "conduct that meets the criteria"
         r"\bmeeting\b",
         r"\b(?:held|hold|holds|had) (?:bilateral )?talks\b",
         r"\btalks (?:with|between)\b",
         r"\bbilateral (?:meeting|talks)\b",
         r"\bon the sidelines\b",
         r"\bdiscussions with\b",
-        r"\bdiscussed\b",
+        r"\bdiscussed\b(?! by\b)",  # not "examined and discussed by the Council's working parties"
         r"\breceived (?:the )?(?:visiting |foreign )?(?:President|Prime|Minister|Foreign)",
     ],
     "visit": [
@@ -189,6 +189,9 @@ def find_events(
                     continue
                 mentions.setdefault(kind, []).append((rank * SENTENCE + match.start(), sentence))
                 break
+    _drop_courtesies(mentions)
+    _drop_summit_meetings(mentions)
+    mentions = {kind: found for kind, found in mentions.items() if found}
     first = {kind: found[0][0] for kind, found in mentions.items()}
     if "meeting" in first and "call" in first and first["call"] <= first["meeting"]:
         del mentions["meeting"], first["meeting"]  # "a call ... a meeting of minds": no in-person meeting
@@ -200,6 +203,37 @@ def find_events(
     events = [_event(kind, found, people, context) for kind, found in mentions.items()]
     events.sort(key=lambda event: first[event.type])
     return events, _primary(first)
+
+
+_COURTESY = re.compile(r"\b(?:statement|communiqu\w*|summon\w*|message|letter)\b", _I)
+_BILATERAL = re.compile(r"\b(?:bilateral|sidelines|met)\b", _I)
+
+
+def _drop_courtesies(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """Congratulations, condolences and condemnations voiced in a call or a meeting are courtesies
+    of that conversation, not statements of their own; a statement, message or letter issued is one."""
+    talks = [found[0][0] for kind, found in mentions.items() if kind in ("call", "meeting")]
+    if not talks or "statement" not in mentions:
+        return
+    start = min(talks) // SENTENCE * SENTENCE
+    mentions["statement"] = [
+        (order, sentence)
+        for order, sentence in mentions["statement"]
+        if order < start or _COURTESY.search(sentence)
+    ]
+
+
+def _drop_summit_meetings(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """A "meeting" named in the same sentence as a summit is the summit's ("UN Security Council
+    meeting", "trilateral meeting", "ASEAN Foreign Ministers' Meeting"), unless a bilateral one is."""
+    if "meeting" not in mentions or "summit" not in mentions:
+        return
+    summit_sentences = {order // SENTENCE for order, _ in mentions["summit"]}
+    mentions["meeting"] = [
+        (order, sentence)
+        for order, sentence in mentions["meeting"]
+        if order // SENTENCE not in summit_sentences or _BILATERAL.search(sentence)
+    ]
 
 
 def _primary(first: dict[str, int]) -> str | None:
