@@ -245,3 +245,46 @@ def test_a_meeting_of_a_summit_is_the_summit_and_criteria_met_are_no_meeting():
         "the sanctions authorities, and the proposals are discussed by the Council's working parties.",
     )
     assert "meeting" not in found
+
+
+def test_news_wording_of_calls_meetings_and_declarations():
+    found, primary = events_of(
+        "Xi and Trump talk",
+        "On the morning of April 12, President Xi Jinping of China talked to US President Donald Trump "
+        "on the phone, the Foreign Ministry said in a statement.",
+    )
+    assert primary == "call" and set(found) == {"call"}  # a statement quoted as the source is none
+    found, primary = events_of(
+        "Ministers discuss cooperation",
+        "Russian Foreign Minister Sergey Lavrov and his Belarusian counterpart discussed in a phone "
+        "conversation on Wednesday cooperation between Moscow and Minsk.",
+    )
+    assert primary == "call" and "meeting" not in found
+    found, primary = events_of(
+        "G20 leaders adopt joint declaration",
+        "Leaders of the G20 have approved a joint declaration at the opening of the summit in Johannesburg, "
+        "South Africa, chaired by President Cyril Ramaphosa.",
+    )
+    assert found["agreement"].agreements_count == 1 and "summit" in found
+
+
+def test_an_event_with_no_state_is_no_diplomatic_event():
+    found, primary = events_of(
+        "Budget vote",
+        "Yesterday, Full Council met to agree the budget. The Government requires councils to set a "
+        "balanced budget before 11 March.",
+    )
+    assert found == {} and primary is None
+
+
+def test_the_city_a_meeting_is_held_in_is_no_party_but_a_visit_host_is():
+    found, _ = events_of(
+        "Blinken meets Fidan",
+        "US Secretary of State Antony Blinken met with Turkish Foreign Minister Hakan Fidan in Brussels.",
+    )
+    assert set(found["meeting"].parties) == {"US", "TR"}
+    found, _ = events_of(
+        "Wang Yi visits Kabul",
+        "Chinese Foreign Minister Wang Yi visited Kabul on Thursday for talks with the Taliban government.",
+    )
+    assert "AF" in found["visit"].parties

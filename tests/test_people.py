@@ -164,6 +164,7 @@ def test_countries_joined_by_a_dash_are_each_named():
         ("The U.S. Ambassador Cindy Hensley McCain arrived.", "Cindy Hensley McCain"),
         ("He met Egypt's Minister of Foreign Affairs, H.E. Sameh Shoukry, in Cairo.", "Sameh Shoukry"),
         ("The Foreign Minister, Moscow said, will not attend.", None),
+        ("Foreign Affairs Minister Dr. Tedros Adhanom sent a message.", "Tedros Adhanom"),
         ("He wrote to the President.\n\nDear Barack,", None),
     ],
 )

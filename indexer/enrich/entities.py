@@ -34,7 +34,7 @@ PRIMARY_SHARE = 0.5  # of the top country's score
 MAX_PRIMARY = 4
 
 _ROLE_NAMES = (
-    r"Prime\s+Minister|President|Foreign\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
+    r"Prime\s+Minister|President|(?:Foreign|External)(?:\s+Affairs)?\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
     r"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|Minister\s+of\s+[A-Z][a-z]+(?:\s+Affairs)?"
     r"|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
     r"|Ambassador|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General|Pope"

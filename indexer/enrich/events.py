@@ -42,7 +42,7 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:tele)?phone (?:call|conversation|talks?)\b",
         r"\bcall(?:s|ed)? (?:with|to)\b",
         r"\bvideo ?(?:call|conference)",
-        r"\bspoke (?:by|over the|on the) (?:tele)?phone\b",
+        r"\b(?:by|over the|on the) (?:tele)?phone\b",  # "spoke by phone", "talked to X on the phone"
         r"\b(?:held|had) a call\b",
         r"\bcall between\b",
         r"\bspoke (?:to|with) (?:the |his |her )?(?-i:[A-Z])",  # "spoke to President X": a readout's call
@@ -54,7 +54,8 @@ WORDING: dict[str, list[str]] = {
         r"\btalks (?:with|between)\b",
         r"\bbilateral (?:meeting|talks)\b",
         r"\bon the sidelines\b",
-        r"\bdiscussions with\b",
+        r"\bdiscussions? (?:with|between)\b",
+        r"\btalks were held\b",
         r"\bdiscussed\b(?! by\b)",  # not "examined and discussed by the Council's working parties"
         r"\breceived (?:the )?(?:visiting |foreign )?(?:President|Prime|Minister|Foreign)",
     ],
@@ -82,17 +83,20 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:agreements?|accords?|treat(?:y|ies)|MoUs?|deals?)\s+signed\b",
         r"\bratif(?:ied|y|ies)\b",
         r"\bLeaders[’']? Declaration\b",
-        r"\badopted\b[^.;]{0,40}\bdeclaration\b",
+        r"\b(?:adopted|approved|endorsed)\b[^.;]{0,40}\bdeclaration\b",
     ],
     "statement": [
         r"\b(?:condemn|condolence|congratulat|deplor|communiqu)\w*",
         r"\bcall(?:s|ed)? on\b",
         r"\burg(?:e|es|ed)\b",
-        r"\b(?:joint )?statement\b",
+        # a statement issued; not one quoted as the source ("said in a statement", "a statement
+        # released by the ministry stated")
+        r"(?<!in a )(?<!in its )(?<!according to a )\b(?:joint )?statement\b(?! (?:issued|released) by)",
         r"\bsummon(?:s|ed)?\b",
         r"\bwarn(?:s|ed)?\b",
         r"\bappeal(?:s|ed)? (?:to|for)\b",  # not "Appeals Committee"
-        r"\bexpress(?:es|ed)? (?:deep )?(?:concern|sympathy|solidarity)\b",
+        r"\bexpress(?:es|ed)? (?:its |his |her |their )?(?:deep(?:est)? )?"
+        r"(?:concern|sympathy|solidarity|sorrow|grief)\b",
     ],
     "sanction": [
         r"\bsanction(?:s|ed|ing)?\b",
@@ -193,7 +197,7 @@ def find_events(
     _drop_summit_meetings(mentions)
     mentions = {kind: found for kind, found in mentions.items() if found}
     first = {kind: found[0][0] for kind, found in mentions.items()}
-    if "meeting" in first and "call" in first and first["call"] <= first["meeting"]:
+    if "meeting" in first and "call" in first and first["call"] // SENTENCE <= first["meeting"] // SENTENCE:
         del mentions["meeting"], first["meeting"]  # "a call ... a meeting of minds": no in-person meeting
     lead = " ".join([title, *every[:LEAD_SENTENCES]])
     # the officials of the lead take part; the countries the article is about are parties
@@ -201,6 +205,9 @@ def find_events(
     leading = [p for p in people if p.role and _surname(p) in lead_words]
     context = Context(leading, list(countries or []), date, dateline)
     events = [_event(kind, found, people, context) for kind, found in mentions.items()]
+    # a diplomatic event has a state (or the EU, the UN) as a party: "the council met" has none
+    events = [event for event in events if event.parties]
+    first = {kind: order for kind, order in first.items() if any(e.type == kind for e in events)}
     events.sort(key=lambda event: first[event.type])
     return events, _primary(first)
 
@@ -280,7 +287,7 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
     taking_part += [p for p in context.leading if p not in taking_part]
     # the parties act before what they talk about: "... met X; they discussed Syria and Iran"
     acting = " ".join(_TOPIC.split(sentence, maxsplit=1)[0] for _, sentence in said)
-    parties = [code for code in countries_in(acting) if not _only_a_subject(code, acting)]
+    parties = [code for code in _actors(acting, kind) if not _only_a_subject(code, acting)]
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
     # the countries the article is about make up the two sides of an event named with fewer
     for code in context.countries:
@@ -304,6 +311,24 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
         event.agreements_count = _count(text)
         event.subjects = _subjects(text)
     return event
+
+
+_AT = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _actors(text: str, kind: str) -> list[str]:
+    """The countries a text names, but for a city where a meeting or a summit is held ("met
+    in Brussels"): the place of a visit is its host, the place of other events is no party."""
+    capitals = _capitals()
+    return list(
+        dict.fromkeys(
+            code
+            for start, end, code in country_spans(text)
+            if kind == "visit"
+            or text[start:end] not in capitals
+            or not _AT.search(text[max(0, start - 4) : start])
+        )
+    )
 
 
 def _surname(person: Person) -> str:
