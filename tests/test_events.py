@@ -288,3 +288,17 @@ def test_the_city_a_meeting_is_held_in_is_no_party_but_a_visit_host_is():
         "Chinese Foreign Minister Wang Yi visited Kabul on Thursday for talks with the Taliban government.",
     )
     assert "AF" in found["visit"].parties
+
+
+def test_a_council_that_condemns_makes_a_statement_and_its_resolutions_are_no_session():
+    found, primary = events_of(
+        "Security Council condemns missile launch",
+        "The UN Security Council on Monday condemned North Korea's launch of seven missiles.",
+    )
+    assert primary == "statement" and {"statement", "summit"} <= set(found)
+    found, primary = events_of(
+        "Japan protests missile launch",
+        "Japan strongly condemned the launch by North Korea, which violates UN Security Council resolutions.",
+    )
+    assert primary == "statement" and "summit" not in found
+    assert "UN" not in found["statement"].parties

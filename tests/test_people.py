@@ -165,8 +165,19 @@ def test_countries_joined_by_a_dash_are_each_named():
         ("He met Egypt's Minister of Foreign Affairs, H.E. Sameh Shoukry, in Cairo.", "Sameh Shoukry"),
         ("The Foreign Minister, Moscow said, will not attend.", None),
         ("Foreign Affairs Minister Dr. Tedros Adhanom sent a message.", "Tedros Adhanom"),
+        ("General Secretary Nguyễn Phú Trọng presided over the ceremony.", "Nguyễn Phú Trọng"),
+        ("Foreign Minister Kang Kyung-wha held phone talks.", "Kang Kyung-wha"),
+        ("It follows President Trump-era policies.", "Donald Trump"),  # the registry's full name
+        ("The President of the Russian Federation signed it.", None),
         ("He wrote to the President.\n\nDear Barack,", None),
     ],
 )
 def test_honorifics_commas_and_particles_in_titled_names(text, name):
     assert [person.name for person in find_people("", text)] == ([name] if name else [])
+
+
+def test_a_title_of_a_country_gives_the_person_that_country():
+    people = find_people(
+        "", "The Emir of Qatar Sheikh Tamim bin Hamad met the Prime Minister of the Netherlands, Mark Rutte."
+    )
+    assert [(p.name, p.country) for p in people] == [("Sheikh Tamim bin Hamad", "QA"), ("Mark Rutte", "NL")]

@@ -37,7 +37,7 @@ _ROLE_NAMES = (
     r"Prime\s+Minister|President|(?:Foreign|External)(?:\s+Affairs)?\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
     r"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|Minister\s+of\s+[A-Z][a-z]+(?:\s+Affairs)?"
     r"|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
-    r"|Ambassador|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General|Pope"
+    r"|Ambassador|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General\s+Secretary|General|Pope"
     r"|Secretary"  # "Secretary Kerry": a secretary of state, after the longer roles it starts
 )
 # "(Deputy|Vice|...)? (role)" written out as one alternative per first word, each starting
@@ -47,9 +47,13 @@ _ROLES = (
     + "|".join([rf"{rank}\s+(?:{_ROLE_NAMES})" for rank in ("Deputy", "Vice", "Acting", "Former", "Interim")])
     + f"|{_ROLE_NAMES})"
 )
-# a name's word, with a capital inside after Mc, Mac, De, Di, La, Le ("McCain", "DeSantis")
-_NAME_WORD = r"(?:Mc|Mac|De|Di|La|Le)?[A-Z][a-z\u00c0-\u024f'\u2019]+"
-_NAME_TOKEN = rf"{_NAME_WORD}(?:-{_NAME_WORD})*"
+# a name's word, with a capital inside after Mc, Mac, De, Di, La, Le ("McCain", "DeSantis"),
+# accented ("Çavuşoğlu", "Nguyễn Phú Trọng"); joined words may go on in lower case ("Kyung-wha")
+_CAPITAL = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
+_NAME_WORD = rf"(?:Mc|Mac|De|Di|La|Le)?{_CAPITAL}[a-z\u00c0-\u024f\u1e00-\u1eff'\u2019]+"
+_NAME_TOKEN = (
+    rf"{_NAME_WORD}(?:-(?:{_NAME_WORD}|(?!(?:era|led|style|like|based|born|backed|run)\b)[a-z]{{2,5}}\b))*"
+)
 # a middle initial may stand between the tokens ("Antony J. Blinken"), and an Arabic article
 # may join the next one ("Haider al-Abadi", "Abdel Fattah el-Sisi")
 _PARTICLE = r"(?:(?:bin|ibn|al|el|de|da|van|von)\s+|(?:al|el)-)"
@@ -234,7 +238,7 @@ _NOT_NAME_WORDS = frozenset(
     To In On For With And Of The At From By As
     Hospital Clinic University College School Institute Foundation Museum Library Airport Stadium Station
     District Street Road Avenue Square Park Bridge Center Centre Award Awards Prize Cup Trophy Medal
-    Partner Partners Financial Affairs Dear""".split()
+    Partner Partners Financial Affairs Dear Federation Republic Kingdom States Emirates Islands""".split()
 )
 
 _POSSESSIVE = re.compile(r"['\u2019]s(?:\s|$)")
@@ -243,8 +247,19 @@ _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 # an honorific between the title and the name is neither: "Prime Minister Hon. Manasseh Sogavare",
 # "Prime Minister Dr Keith Rowley", "Prime Minister Datuk Seri Najib Razak"
 _HONORIFIC = r"(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|H\.\s?E)\.?\s+|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri\s+)?"
-# the name may follow the title after a comma: "Egypt's Minister of Foreign Affairs, Sameh Shoukry"
-_PERSON = re.compile(rf"(?P<role>{_ROLES})(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})")
+
+
+@cache
+def _person_pattern() -> re.Pattern[str]:
+    """A title, the country it is of ("President of Vietnam To Lam", "Prime Minister of the
+    Netherlands, Mark Rutte"), and the name; the name may follow the title after a comma
+    ("Egypt's Minister of Foreign Affairs, Sameh Shoukry")."""
+    forms = sorted((form for form in _gazetteer().codes if form[:1].isupper()), key=len, reverse=True)
+    place = "|".join(re.escape(form) for form in forms)
+    return re.compile(
+        rf"(?P<role>{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
+        rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
+    )
 
 
 def countries_in(text: str) -> list[str]:
@@ -293,7 +308,7 @@ def find_people(title: str, body: str) -> list[Person]:
         mention_ends: dict[int, str] = {}
         for _, end, code in _country_mentions(text):
             mention_ends.setdefault(end, code)
-        titled = list(_PERSON.finditer(text))
+        titled = list(_person_pattern().finditer(text))
         mentions: list[tuple[int, str | re.Match[str]]] = [(m.start(), m) for m in titled]
         mentions += [
             (start, name)
@@ -316,7 +331,7 @@ def find_people(title: str, body: str) -> list[Person]:
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
             country = next(
                 (mention_ends[end] for end in range(match.start() - 3, match.start()) if end in mention_ends),
-                None,
+                _gazetteer().codes.get(match.group("place") or ""),
             )
             if name in found:
                 old = found[name]

@@ -35,6 +35,12 @@ _I = re.IGNORECASE
 _INSTRUMENTS = (
     r"(?:agreements?|accords?|treat(?:y|ies)|memorand\w*|MoUs?|declarations?|protocols?|conventions?|deals?)"
 )
+# a body's texts cited are no session of it, and do not make it a party: "violates UN Security
+# Council resolutions", "the UN Charter"
+_NOT_ITS_TEXTS = (
+    r"(?!['\u2019]?s? (?:Security Council |General Assembly )?(?:resolutions?|Charter|sanctions)\b)"
+)
+_COUNCILS = r"(?:Security Council|General Assembly|Human Rights Council)"  # of the UN
 _MET_THINGS = r"(?:criteria|requirements?|standards?|conditions?|needs|targets?|deadline)"
 # The wording of each event type: alternatives of one table each, matched case-insensitively.
 WORDING: dict[str, list[str]] = {
@@ -69,8 +75,8 @@ WORDING: dict[str, list[str]] = {
     ],
     "summit": [
         r"\bsummit\b",
-        r"\b(?:G7|G8|G20|NATO|ASEAN|CSTO|APEC)\b",
-        r"\b(?:Security Council|General Assembly|Human Rights Council|Foreign Affairs Council)\b",
+        rf"\b(?:G7|G8|G20|NATO|ASEAN|CSTO|APEC)\b{_NOT_ITS_TEXTS}",
+        rf"\b(?:{_COUNCILS}|Foreign Affairs Council)\b{_NOT_ITS_TEXTS}",
         r"\bministerial\b",
         r"\bsidelines\b",
         r"\bconference\b",
@@ -95,8 +101,8 @@ WORDING: dict[str, list[str]] = {
         r"\bsummon(?:s|ed)?\b",
         r"\bwarn(?:s|ed)?\b",
         r"\bappeal(?:s|ed)? (?:to|for)\b",  # not "Appeals Committee"
-        r"\bexpress(?:es|ed)? (?:its |his |her |their )?(?:deep(?:est)? )?"
-        r"(?:concern|sympathy|solidarity|sorrow|grief)\b",
+        r"\bexpress(?:es|ed)? (?:its |his |her |their )?(?:(?:deep(?:est)?|strong|grave|serious) )?"
+        r"(?:concerns?|sympathy|solidarity|sorrow|grief)\b",
     ],
     "sanction": [
         r"\bsanction(?:s|ed|ing)?\b",
@@ -114,7 +120,8 @@ WORDING: dict[str, list[str]] = {
         r"\bsworn in\b",
         r"\bswearing-in\b",
         r"\b(?:appoint|nominat|nam)(?:ed|es|e|ing)\b[^.;]{0,60}\b(?:Ambassador|Envoy|High Commissioner)\b",
-        r"\bnew (?:Ambassador|Envoy|High Commissioner)\b",
+        r"\bnew (?:Ambassador|Envoy|High Commissioner)s?\b",
+        r"\bletters? of credence\b",
     ],
 }
 TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING.items()}
@@ -131,7 +138,9 @@ _OFFICIAL = re.compile(
     r"|Government|Leaders?|Lord|Commissioner|High Representative|PM)\b"
 )
 _EU = re.compile(r"\b(?:European Union|EU|European Commission|European Council|Foreign Affairs Council)\b")
-_UN = re.compile(r"\b(?:United Nations|UN|Security Council|UNSC|General Assembly|Human Rights Council)\b")
+_UN = re.compile(
+    rf"\b(?:United Nations|UN|Security Council|UNSC|General Assembly|Human Rights Council)\b{_NOT_ITS_TEXTS}"
+)
 _NUMBERS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
 _INSTRUMENT = re.compile(rf"\b(?:{_INSTRUMENTS}|documents|instruments)\b", _I)
@@ -244,7 +253,8 @@ def _drop_summit_meetings(mentions: dict[str, list[tuple[int, str]]]) -> None:
 
 
 def _primary(first: dict[str, int]) -> str | None:
-    """The event named first; a summit or a statement only when nothing else is named beside it."""
+    """The event named first; a summit or a statement only when nothing else is named beside it,
+    and of a summit and a statement named together, the statement."""
     ordered = sorted(first, key=lambda kind: first[kind])
     if not ordered:
         return None
@@ -255,7 +265,11 @@ def _primary(first: dict[str, int]) -> str | None:
             for k in ordered
             if k not in ("summit", "statement") and first[k] // SENTENCE == first[head] // SENTENCE
         ]
-        return beside[0] if beside else head
+        if beside:
+            return beside[0]
+        if head == "summit" and first.get("statement", -1) // SENTENCE == first[head] // SENTENCE:
+            return "statement"  # "the Security Council condemned ...": what it said is the news
+        return head
     return head
 
 
