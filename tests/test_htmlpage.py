@@ -684,3 +684,24 @@ def test_a_console_block_is_kept_as_written():
     body = extract_article(page.encode()).body.split("\n\n")
     assert "-------------------+------------" in body and "Transit agreement | 2024-05-02" in body
     assert body[-1].startswith("Researchers welcomed")
+
+
+def test_what_the_page_hides_is_not_text_but_a_story_react_streams_in_hidden_parts_is():
+    shown = "".join(
+        f"<p>Paragraph {i} of the story says the two countries signed a road transport deal in Islamabad "
+        "on Monday, opening a corridor for trucks through Afghanistan.</p>"
+        for i in range(3)
+    )
+    prose = "of the page says the ministers of both countries met in Islamabad to discuss the corridor."
+    hidden = (
+        f"<p style='display: none'>A hidden paragraph {prose}</p>"
+        f"<div hidden><p>A second hidden paragraph {prose}</p></div>"
+        f"<p style='color: red; visibility:hidden'>An invisible paragraph {prose}</p>"
+    )
+    body = extract_article(html_page(shown + hidden)).body
+    assert "Paragraph 2" in body and "hidden" not in body and "invisible" not in body
+    streamed = "".join(
+        f"<div hidden id='S:{i}'>{shown.replace('Paragraph', f'Part {i} paragraph')}</div>" for i in range(3)
+    )
+    body = extract_article(html_page("<p>The story is streamed below.</p>", streamed)).body
+    assert "Part 2 paragraph 2" in body

@@ -36,7 +36,7 @@ from indexer.clean.htmlmeta import (
     title_element_of,
 )
 from indexer.clean.lines import has_sentence_end, normalise_line, word_count
-from indexer.clean.pageboxes import drop_named_boxes, drop_site_headers
+from indexer.clean.pageboxes import drop_hidden_boxes, drop_named_boxes, drop_site_headers
 from indexer.clean.pagedate import page_date
 from indexer.clean.splitbody import (
     page_paragraphs,
@@ -116,6 +116,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         keep_embedded_posts(tree)
         drop_site_headers(tree)
         drop_named_boxes(tree)
+        drop_hidden_boxes(tree)
     # favor_recall: trafilatura keeps more of the story and is faster; the chrome it then
     # lets through is this module's to drop (bench/extraction_bench.py shows both sides)
     lines = trafilatura_lines(tree if tree is not None else html, url, favor_recall=True)

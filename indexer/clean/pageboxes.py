@@ -3,9 +3,10 @@
 trafilatura's recall mode keeps what looks like text; some boxes look like text
 and say by their markup what they are: the site's header with its menus, a box
 named as a call to action ("cta": "See how our software can help you") or as a
-disclosure or disclaimer (an investment's legal notes, an affiliate notice), and
+disclosure or disclaimer (an investment's legal notes, an affiliate notice),
 boxes marked as no content ("nocontent", the class search engines skip) or hidden
-("invisible", the class of CSS frameworks that hide a box).
+("invisible", the class of CSS frameworks that hide a box), and what the page hides
+from its readers (`hidden`, `display: none`), as Readability drops it.
 """
 
 from __future__ import annotations
@@ -32,13 +33,28 @@ _SITE_HEADERS = "//header[not(ancestor::article or ancestor::main)][.//nav or co
 SITE_HEADER_LINK_SHARE = 0.7
 
 
-def drop_named_boxes(tree: Any) -> None:
-    """Remove the boxes whose class or id names them a call to action, a disclosure or a
-    disclaimer ("cta-box", "article--cta", "fund-disclosures"), or marks them as no content
-    or hidden ("robots-nocontent", "w-condition-invisible"), unless one holds the
-    headline or much of the page's prose (then the name is the page's layout, not a box's)."""
-    maybe = tree.xpath(_MAYBE_NAMED)
-    boxes = [box for box in maybe if _BOX_NAME.search(f"{box.get('class')} {box.get('id')}")]
+def drop_hidden_boxes(tree: Any) -> None:
+    """Remove what the page hides from its readers (the `hidden` attribute, an inline style of
+    `display: none` or `visibility: hidden`), but for a box holding the headline and the parts
+    of a story React streams in hidden (`<div hidden id="S:1">`, moved into place by script)."""
+    for box in tree.xpath(_MAYBE_HIDDEN):
+        if box.get("hidden") is None and not _HIDING.search(box.get("style") or ""):
+            continue
+        if (
+            box.getparent() is not None
+            and not _STREAMED.match(box.get("id") or "")
+            and box.find(".//h1") is None
+        ):
+            box.drop_tree()
+
+
+_MAYBE_HIDDEN = "//*[@hidden] | //*[contains(@style, 'none') or contains(@style, 'hidden')]"
+_HIDING = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
+_STREAMED = re.compile(r"S:\w+$")
+
+
+def _drop_small_boxes(tree: Any, boxes: list[Any]) -> None:
+    """Remove these boxes, but for those holding the headline or much of the page's prose."""
     if not boxes:
         return  # most pages
     prose = _prose_words(tree)
@@ -49,6 +65,15 @@ def drop_named_boxes(tree: Any) -> None:
             and box.find(".//h1") is None
         ):
             box.drop_tree()
+
+
+def drop_named_boxes(tree: Any) -> None:
+    """Remove the boxes whose class or id names them a call to action, a disclosure or a
+    disclaimer ("cta-box", "article--cta", "fund-disclosures"), or marks them as no content
+    or hidden ("robots-nocontent", "w-condition-invisible"), unless one holds the
+    headline or much of the page's prose (then the name is the page's layout, not a box's)."""
+    maybe = tree.xpath(_MAYBE_NAMED)
+    _drop_small_boxes(tree, [box for box in maybe if _BOX_NAME.search(f"{box.get('class')} {box.get('id')}")])
 
 
 def _prose_words(element: Any) -> int:
