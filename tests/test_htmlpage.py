@@ -705,3 +705,15 @@ def test_what_the_page_hides_is_not_text_but_a_story_react_streams_in_hidden_par
     )
     body = extract_article(html_page("<p>The story is streamed below.</p>", streamed)).body
     assert "Part 2 paragraph 2" in body
+
+
+def test_a_paragraph_the_page_repeats_is_kept_as_often_as_the_page_has_it():
+    refrain = "We shall not rest until the road from Islamabad to Almaty is open to every truck and trader."
+    story = (
+        "<p>The ministers of both countries signed the road transport deal in Islamabad on Monday.</p>"
+        f"<p>{refrain}</p><p>{refrain}</p>"
+        "<p>The corridor runs through Afghanistan and Uzbekistan and is due to open next spring.</p>"
+        f"<h2>Elsewhere</h2><p>{refrain}</p>"
+    )
+    body = extract_article(html_page(story)).body
+    assert body.count(refrain) == 3  # twice in a row, and once again under the subheading

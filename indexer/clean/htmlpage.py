@@ -38,6 +38,7 @@ from indexer.clean.htmlmeta import (
 from indexer.clean.lines import has_sentence_end, normalise_line, word_count
 from indexer.clean.pageboxes import drop_hidden_boxes, drop_named_boxes, drop_site_headers
 from indexer.clean.pagedate import page_date
+from indexer.clean.repeats import restore_repeats
 from indexer.clean.splitbody import (
     page_paragraphs,
     paragraphs_by_parent,
@@ -125,6 +126,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         blocks = paragraphs_by_parent(in_order)
         lines = fill_story_gap(lines, in_order, lambda: trafilatura_lines(tree, url, favor_recall=False))
         lines = restore_headings(tree, restore_loose_text(blocks, restore_split_body(blocks, lines)))
+        lines = restore_repeats(tree, lines)
     # the summary set under the headline (after the headline itself, when the text repeats it)
     at = 1 if lines and page.title and lines[0].casefold() == page.title.casefold() else 0
     if len(lines) > at + 1 and is_standfirst(around, lines[at]):
