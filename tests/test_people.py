@@ -169,6 +169,9 @@ def test_countries_joined_by_a_dash_are_each_named():
         ("Foreign Minister Kang Kyung-wha held phone talks.", "Kang Kyung-wha"),
         ("It follows President Trump-era policies.", "Donald Trump"),  # the registry's full name
         ("The President of the Russian Federation signed it.", None),
+        ("Monaco ambassador Didier Gamerdinger presented his credentials.", "Didier Gamerdinger"),
+        ("Japanese government spokesman Hirokazu Matsuno said so.", "Hirokazu Matsuno"),
+        ("The former president Carter said so.", None),  # a title in lower case only after a country
         ("He wrote to the President.\n\nDear Barack,", None),
     ],
 )

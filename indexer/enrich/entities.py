@@ -248,6 +248,14 @@ _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 # "Prime Minister Dr Keith Rowley", "Prime Minister Datuk Seri Najib Razak"
 _HONORIFIC = r"(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|H\.\s?E)\.?\s+|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri\s+)?"
 
+_LOWER_ROLES = (
+    r"(?:prime|foreign|defen[cs]e|finance|interior|trade) minister|president|ambassador|envoy"
+    r"|foreign secretary|secretary of state|chancellor|premier|spokes(?:man|woman|person)|foreign policy chief"
+)
+_LOWER_PERSON = re.compile(
+    rf"(?:government\s+)?(?P<role>{_LOWER_ROLES})(?P<comma>)(?P<place>)\s+{_HONORIFIC}(?P<name>{_NAME})"
+)
+
 
 @cache
 def _person_pattern() -> re.Pattern[str]:
@@ -309,6 +317,13 @@ def find_people(title: str, body: str) -> list[Person]:
         for _, end, code in _country_mentions(text):
             mention_ends.setdefault(end, code)
         titled = list(_person_pattern().finditer(text))
+        # a title in lower case names a person only after a country: "Monaco ambassador Didier
+        # Gamerdinger", "Japanese government spokesman Hirokazu Matsuno"
+        titled += [
+            m
+            for m in _LOWER_PERSON.finditer(text)
+            if any(end in mention_ends for end in range(m.start() - 3, m.start()))
+        ]
         mentions: list[tuple[int, str | re.Match[str]]] = [(m.start(), m) for m in titled]
         mentions += [
             (start, name)
@@ -327,7 +342,7 @@ def find_people(title: str, body: str) -> list[Person]:
                 continue  # after a comma, a full name only: "the Foreign Minister, Moscow said"
             if " " not in name and name.casefold() in common_words and name.casefold() not in registry:
                 continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
-            role = " ".join(match.group("role").split())
+            role = " ".join(word[:1].upper() + word[1:] for word in match.group("role").split())
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
             country = next(
                 (mention_ends[end] for end in range(match.start() - 3, match.start()) if end in mention_ends),
