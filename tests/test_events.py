@@ -302,3 +302,17 @@ def test_a_council_that_condemns_makes_a_statement_and_its_resolutions_are_no_se
     )
     assert primary == "statement" and "summit" not in found
     assert "UN" not in found["statement"].parties
+
+
+def test_sanctions_explained_are_no_sanction_imposed():
+    found, primary = events_of(
+        "Diplomatic sanctions",
+        "These are sanctions issued by countries or the United Nations that trigger the reduction or "
+        "removal of diplomatic ties, such as embassies.",
+    )
+    assert "sanction" not in found
+    found, _ = events_of(
+        "UK and US sanction Iranian military figures",
+        "The United Kingdom and the United States sanctioned seven Iranian officials on Thursday.",
+    )
+    assert "sanction" in found

@@ -131,6 +131,12 @@ _NOT_NOW = re.compile(
     r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming)\b[^.;]{0,30}$",
     _I,
 )
+# a sanction reported is imposed by someone: a verb of imposing, or "sanction" as the verb
+_SANCTION_ACT = re.compile(
+    r"\b(?:impos|announc|introduc|adopt|slap|unveil|extend|expand|tighten|levi|designat|freez|froze|expel"
+    r"|declar|revok|recall|order|ban|sanction(?:ed|ing)?\b|sanctions? (?:on|against)\b)\w*",
+    _I,
+)
 _BACKGROUND = re.compile(r"\b(?:last (?:year|month|week)|previously|earlier this|in (?:19|20)\d\d)\b", _I)
 # a diplomatic event involves a state: its officials or its name
 _OFFICIAL = re.compile(
@@ -200,6 +206,8 @@ def find_events(
                     _NOT_NOW.search(sentence[: match.start()]) or _BACKGROUND.search(sentence)
                 ):
                     continue
+                if kind == "sanction" and not _SANCTION_ACT.search(sentence):
+                    continue  # sanctions explained, not imposed: "These are sanctions issued by ..."
                 mentions.setdefault(kind, []).append((rank * SENTENCE + match.start(), sentence))
                 break
     _drop_courtesies(mentions)
