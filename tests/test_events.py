@@ -316,3 +316,24 @@ def test_sanctions_explained_are_no_sanction_imposed():
         "The United Kingdom and the United States sanctioned seven Iranian officials on Thursday.",
     )
     assert "sanction" in found
+
+
+def test_the_place_is_the_city_an_event_is_held_in():
+    found, _ = events_of(
+        "Ministers meet in Sochi",
+        "Foreign Minister Sergey Lavrov of Russia met Secretary of State Mike Pompeo of the United States "
+        "in Sochi, Russia, on Tuesday.",
+    )
+    assert found["meeting"].place == "Sochi"  # a city named with its country, though no capital
+    found, _ = events_of(
+        "Prime Minister meets President",
+        "The Prime Minister met President Emmanuel Macron of France at Downing Street on Monday.",
+        dateline="LONDON",
+    )
+    assert found["meeting"].place == "London"  # Downing Street is no city: the dateline's is
+    found, _ = events_of(
+        "Ministry condemns attack",
+        "The Foreign Ministry of Pakistan strongly condemned the attack in Kabul on Monday.",
+        dateline="ISLAMABAD",
+    )
+    assert found["statement"].place is None  # a statement is not held anywhere

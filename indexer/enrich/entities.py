@@ -281,6 +281,11 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
     return list(_country_mentions(text))
 
 
+def country_codes() -> dict[str, str]:
+    """Every name, demonym and capital a country goes by, with its code."""
+    return _gazetteer().codes
+
+
 def country_name(code: str) -> str:
     """The display name of an ISO 3166 alpha-2 code."""
     return _gazetteer().names.get(code.upper(), code.upper())

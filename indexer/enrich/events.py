@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from indexer.enrich.entities import Person, countries_in, country_spans, fold_name, surname_key
+from indexer.enrich.entities import Person, countries_in, country_codes, country_spans, fold_name, surname_key
 from indexer.enrich.sentences import sentences
 
 EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")
@@ -325,7 +325,7 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
         type=kind,
         parties=list(dict.fromkeys(parties)),
         people=[p.name for p in taking_part],
-        place=None if kind == "call" else _place(text, context.dateline),
+        place=None if kind in _NO_PLACE else _place(text, context.dateline),
         date=context.date.isoformat() if context.date else None,
         evidence=evidence,
     )
@@ -395,18 +395,28 @@ def _in_subject_list(text: str, start: int) -> bool:
     return bool(_SUBJECT.search(head))
 
 
+# what a government's seat is called beside its city: a party's name, never a place
+_VENUES = frozenset({"Kremlin", "Downing Street", "White House"})
+_NO_PLACE = ("call", "statement", "sanction")  # not held anywhere: a call, a word, a measure
+
+
 def _place(evidence: str, dateline: str | None) -> str | None:
+    """The city an event is held in: a capital named after "in", "to" or "at", a city named
+    with its country ("in Sochi, Russia"), or else the dateline's city."""
     capitals = _capitals()
-    for match in re.finditer(r"\b(?:in|to|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)", evidence):
+    countries_at = {start for start, _, _ in country_spans(evidence)}
+    for match in re.finditer(r"\b(?:in|to|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(,\s+)?", evidence):
         name = match.group(1)
-        if name in capitals:
+        for city in (name, name.split()[0]):
+            if city in capitals and city not in _VENUES:
+                return city
+        if match.group(2) and match.end() in countries_at and name not in country_codes():
             return name
-        first = name.split()[0]
-        if first in capitals:
-            return first
-    if dateline:
+    if dateline:  # a city, unless it names a country ("VIETNAM, September 10")
         city = dateline.split(",")[0].strip().title()
-        return city if city in capitals else None
+        country = city in country_codes() and city not in capitals
+        if city and "/" not in city and city not in _VENUES and not country:
+            return city
     return None
 
 
