@@ -172,6 +172,8 @@ def test_countries_joined_by_a_dash_are_each_named():
         ("Monaco ambassador Didier Gamerdinger presented his credentials.", "Didier Gamerdinger"),
         ("Japanese government spokesman Hirokazu Matsuno said so.", "Hirokazu Matsuno"),
         ("The former president Carter said so.", None),  # a title in lower case only after a country
+        ("He met Secretary of Foreign Affairs Alicia Bárcena of Mexico.", "Alicia Bárcena"),
+        ("Minister of Foreign Affairs and International Cooperation Vincent Biruta signed.", "Vincent Biruta"),
         ("He wrote to the President.\n\nDear Barack,", None),
     ],
 )

@@ -33,9 +33,14 @@ LEDE_CHARS = 400
 PRIMARY_SHARE = 0.5  # of the top country's score
 MAX_PRIMARY = 4
 
+# "Minister of Foreign Affairs", "of Foreign and European Affairs", "of Foreign Affairs and
+# International Cooperation", "of Defence"
+_PORTFOLIO = (
+    r"[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?(?:\s+Affairs(?:\s+and\s+[A-Z][a-z]+(?:\s+Cooperation)?)?)?"
+)
 _ROLE_NAMES = (
     r"Prime\s+Minister|President|(?:Foreign|External)(?:\s+Affairs)?\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
-    r"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|Minister\s+of\s+[A-Z][a-z]+(?:\s+Affairs)?"
+    rf"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|(?:Minister|Secretary)\s+of\s+{_PORTFOLIO}"
     r"|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
     r"|Ambassador|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General\s+Secretary|General|Pope"
     r"|Secretary"  # "Secretary Kerry": a secretary of state, after the longer roles it starts
@@ -348,7 +353,9 @@ def find_people(title: str, body: str) -> list[Person]:
                 continue  # after a comma, a full name only: "the Foreign Minister, Moscow said"
             if " " not in name and name.casefold() in common_words and name.casefold() not in registry:
                 continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
-            role = " ".join(word[:1].upper() + word[1:] for word in match.group("role").split())
+            role = " ".join(match.group("role").split())
+            if role.islower():  # "foreign minister" as "Foreign Minister", "secretary of state" too
+                role = " ".join(w if w in ("of", "and") else w.capitalize() for w in role.split())
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
             country = next(
                 (mention_ends[end] for end in range(match.start() - 3, match.start()) if end in mention_ends),
