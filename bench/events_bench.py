@@ -2,8 +2,8 @@
 
 Prints per-type precision/recall/F1 and micro-F1 of the event types a page reports, primary-event
 accuracy, parties F1, participating officials F1 (by surname), the primary event's place (the
-city, or none for calls, statements and sanctions), agreement counts right on the pages that state
-one, false events on pages with none, and the cost of finding events per page. The
+city, or none for calls, statements and sanctions) and date, agreement counts right on the pages
+that state one, false events on pages with none, and the cost of finding events per page. The
 first rules were written from the label definitions while reading only the odd-numbered pages of
 events-dev, and the even-numbered half is reported apart (since 2026-12-06 both halves have been
 read: the figures that predict unseen pages come from fresh labelled sets, given with --eval in the
@@ -42,6 +42,7 @@ def report(name: str, rows: list[dict]) -> None:
     types: dict[str, Counter[str]] = {kind: Counter() for kind in EVENT_TYPES}
     parties, people = Counter(), Counter()
     primary_right = counts_right = counts_stated = false_events = negatives = places_right = 0
+    dates_right = dates_labelled = 0
     for row in rows:
         truth, found = set(row["label"]["event_types"]), {e["type"] for e in row["events"]}
         for kind in EVENT_TYPES:
@@ -66,6 +67,10 @@ def report(name: str, rows: list[dict]) -> None:
             counter["fn"] += len(want - got)
         primary_place = next((e["place"] for e in row["events"] if e["type"] == row["primary"]), None)
         places_right += (primary_place or None) == (row["label"].get("place") or None)
+        if "event_date" in row["label"]:  # events-dev labels it; a set may not
+            dates_labelled += 1
+            primary_date = next((e["date"] for e in row["events"] if e["type"] == row["primary"]), None)
+            dates_right += primary_date == row["label"]["event_date"]
         if row["label"]["agreements_count"] is not None:
             counts_stated += 1
             found_counts = [e["agreements_count"] for e in row["events"] if e["agreements_count"] is not None]
@@ -84,7 +89,8 @@ def report(name: str, rows: list[dict]) -> None:
         f"parties F1 {f1(parties['tp'], parties['fp'], parties['fn'])[2]:.2f}, "
         f"officials F1 (surnames) {f1(people['tp'], people['fp'], people['fn'])[2]:.2f}"
     )
-    print(f"place of the primary event right: {places_right}/{len(rows) - negatives}")
+    print(f"place of the primary event right: {places_right}/{len(rows) - negatives}", end="")
+    print(f"; its date right: {dates_right}/{dates_labelled}" if dates_labelled else "")
     print(
         f"agreement counts right: {counts_right}/{counts_stated}; "
         f"pages with no event given one: {false_events}/{negatives}"

@@ -337,3 +337,16 @@ def test_the_place_is_the_city_an_event_is_held_in():
         dateline="ISLAMABAD",
     )
     assert found["statement"].place is None  # a statement is not held anywhere
+
+
+def test_the_event_date_is_the_day_the_text_gives_near_the_page_date():
+    people = find_people("", "")
+    text = "Secretary of State John Kerry traveled to Nairobi, Kenya, on August 22 to meet Kenyan officials."
+    found, _ = find_events("Kerry in Kenya", text, people, dt.date(2016, 9, 5), None)
+    assert found[0].date == "2016-08-22"  # the year from the page's date
+    text = "The ministers of Poland and Ukraine met in New York on 21 September 2022 to agree on support."
+    found, _ = find_events("Ministers meet", text, people, dt.date(2022, 9, 22), None)
+    assert found[0].date == "2022-09-21"
+    text = "The ministers of Poland and Ukraine met in New York on Monday under the treaty of 4 March 2001."
+    found, _ = find_events("Ministers meet", text, people, dt.date(2022, 9, 22), None)
+    assert found[0].date == "2022-09-22"  # a date long before the page's is no report of the event

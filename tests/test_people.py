@@ -173,7 +173,7 @@ def test_countries_joined_by_a_dash_are_each_named():
         ("Japanese government spokesman Hirokazu Matsuno said so.", "Hirokazu Matsuno"),
         ("The former president Carter said so.", None),  # a title in lower case only after a country
         ("He met Secretary of Foreign Affairs Alicia Bárcena of Mexico.", "Alicia Bárcena"),
-        ("Minister of Foreign Affairs and International Cooperation Vincent Biruta signed.", "Vincent Biruta"),
+        ("Minister of Foreign Affairs and International Cooperation Vincent Biruta spoke.", "Vincent Biruta"),
         ("He wrote to the President.\n\nDear Barack,", None),
     ],
 )

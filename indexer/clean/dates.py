@@ -97,15 +97,20 @@ def first_date(text: str) -> tuple[int, dt.date] | None:
     return min(found) if found else None
 
 
-def find_dates(text: str) -> list[dt.date]:
-    """Every full calendar date written in `text`, in order of appearance."""
+def dates_at(text: str) -> list[tuple[int, dt.date]]:
+    """Every full calendar date written in `text`, with where it starts, in order of appearance."""
     found: list[tuple[int, dt.date]] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             date = _match_date(match)
             if date:
                 found.append((match.start(), date))
-    return [date for _, date in sorted(found)]
+    return sorted(found)
+
+
+def find_dates(text: str) -> list[dt.date]:
+    """Every full calendar date written in `text`, in order of appearance."""
+    return [date for _, date in dates_at(text)]
 
 
 def parse_date_line(line: str) -> dt.date | None:
@@ -132,7 +137,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     words = place.split()
     if not words or len(words) > 4:
         return None
-    month, day = _month_day(match.group("when")) if match.group("when") else (None, None)
+    month, day = month_day(match.group("when")) if match.group("when") else (None, None)
     if match.group("when") and month is None:
         return None
     has_date = month is not None
@@ -156,7 +161,7 @@ _SPEAKER_WORDS = frozenset(
 )
 
 
-def _month_day(text: str) -> tuple[int | None, int | None]:
+def month_day(text: str) -> tuple[int | None, int | None]:
     match = _MONTH_DAY.fullmatch(text.strip())
     if not match:
         return None, None

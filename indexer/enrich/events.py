@@ -22,6 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from indexer.clean.dates import WEEKDAY_NAME, dates_at, infer_year, month_day
 from indexer.enrich.entities import Person, countries_in, country_codes, country_spans, fold_name, surname_key
 from indexer.enrich.sentences import sentences
 
@@ -326,7 +327,7 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
         parties=list(dict.fromkeys(parties)),
         people=[p.name for p in taking_part],
         place=None if kind in _NO_PLACE else _place(text, context.dateline),
-        date=context.date.isoformat() if context.date else None,
+        date=_event_date(evidence, context.date),
         evidence=evidence,
     )
     if kind == "agreement":
@@ -418,6 +419,31 @@ def _place(evidence: str, dateline: str | None) -> str | None:
         if city and "/" not in city and city not in _VENUES and not country:
             return city
     return None
+
+
+# "on August 22", "on Monday, 21 September": a day with no year (a full date is found apart)
+_ON_DAY = re.compile(
+    rf"\bon\s+(?:{WEEKDAY_NAME},?\s+)?(?P<day>[A-Za-z]+\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Za-z]+)\b"
+    r"(?!,?\s+(?:19|20)\d\d)",
+    _I,
+)
+RECENT_DAYS = 31  # a date written in the evidence is the event's only when this near the page's
+
+
+def _event_date(evidence: str, published: dt.date | None) -> str | None:
+    """The first day the evidence gives the event ("met in New York on 21 September 2022", "on
+    August 22", "yesterday") within RECENT_DAYS before the page's date; else the page's date."""
+    if published is None:
+        said = dates_at(evidence)
+        return said[0][1].isoformat() if said else None
+    said = [(at, day) for at, day in dates_at(evidence) if 0 <= (published - day).days <= RECENT_DAYS]
+    for match in _ON_DAY.finditer(evidence):
+        month, day = month_day(match.group("day"))
+        if month and day and (inferred := infer_year(month, day, [published], published)):
+            said.append((match.start(), inferred))
+    if (yesterday := re.search(r"\byesterday\b", evidence, _I)) is not None:
+        said.append((yesterday.start(), published - dt.timedelta(days=1)))
+    return min(said)[1].isoformat() if said else published.isoformat()
 
 
 def _count(evidence: str) -> int | None:
