@@ -350,3 +350,32 @@ def test_the_event_date_is_the_day_the_text_gives_near_the_page_date():
     text = "The ministers of Poland and Ukraine met in New York on Monday under the treaty of 4 March 2001."
     found, _ = find_events("Ministers meet", text, people, dt.date(2022, 9, 22), None)
     assert found[0].date == "2022-09-22"  # a date long before the page's is no report of the event
+
+
+def test_news_wording_of_nominations_hosts_sources_and_background():
+    found, primary = events_of(
+        "Biden nominates ambassadors",
+        "President Joe Biden on Tuesday announced his intent to nominate nine ambassadors, including "
+        "Thomas Nides to Israel and Ken Salazar to Mexico, a statement from the White House said.",
+    )
+    assert primary == "appointment" and "statement" not in found  # a statement quoted as the source
+    found, primary = events_of(
+        "Pakistan, Afghanistan ministers meet",
+        "Foreign Minister Bilawal Bhutto Zardari of Pakistan hosted Afghan Acting Foreign Minister Amir Khan "
+        "Muttaqi at the Ministry of Foreign Affairs in Islamabad on Sunday.",
+    )
+    assert primary == "meeting"
+    found, primary = events_of(
+        "Lavrov, Motegi discussed economic cooperation",
+        "Russian Foreign Minister Sergey Lavrov and his Japanese counterpart, Toshimitsu Motegi, held on "
+        "Friday a phone conversation on bilateral cooperation.",
+    )
+    assert primary == "call" and "meeting" not in found  # what a call's parties discussed
+    assert {"Sergey Lavrov", "Toshimitsu Motegi"} <= set(found["call"].people)
+    found, _ = events_of(
+        "US and China leaders hold phone call",
+        "On Tuesday the presidents of the United States and China had a phone call. It was their first "
+        "conversation since their summit meeting in November 2023, and they agreed to hold a meeting at "
+        "the G20 summit.",
+    )
+    assert set(found) == {"call"}  # a summit before, a meeting planned

@@ -29,7 +29,9 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_NAME = f"(?:{_MONTH_NAMES})"  # a month's name, full or short (patterns using it ignore case)
+_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
 # a weekday, full or short (patterns using it ignore case)
 WEEKDAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _WEEKDAY = rf"(?:{WEEKDAY_NAME}\.?,?\s+)"

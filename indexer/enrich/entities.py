@@ -256,10 +256,10 @@ _HONORIFIC = r"(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|H\.\s?E)\.?\s+|(?:Datuk|Dato['\u2
 _LOWER_ROLES = (
     r"(?:prime|foreign|defen[cs]e|finance|interior|trade) minister|president|ambassador|envoy"
     r"|foreign secretary|secretary of state|chancellor|premier|spokes(?:man|woman|person)"
-    r"|foreign policy chief"
+    r"|foreign policy chief|counterpart"
 )
 _LOWER_PERSON = re.compile(
-    rf"(?:government\s+)?(?P<role>{_LOWER_ROLES})(?P<comma>)(?P<place>)\s+{_HONORIFIC}(?P<name>{_NAME})"
+    rf"(?:government\s+)?(?P<role>{_LOWER_ROLES})(?P<place>)(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
 )
 
 

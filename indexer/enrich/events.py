@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from indexer.clean.dates import WEEKDAY_NAME, dates_at, infer_year, month_day
+from indexer.clean.dates import MONTH_NAME, WEEKDAY_NAME, dates_at, infer_year, month_day
 from indexer.enrich.entities import Person, countries_in, country_codes, country_spans, fold_name, surname_key
 from indexer.enrich.sentences import sentences
 
@@ -65,6 +65,7 @@ WORDING: dict[str, list[str]] = {
         r"\btalks were held\b",
         r"\bdiscussed\b(?! by\b)",  # not "examined and discussed by the Council's working parties"
         r"\breceived (?:the )?(?:visiting |foreign )?(?:President|Prime|Minister|Foreign)",
+        r"\bhost(?:ed|s)\b[^.;]{0,30}\b(?:(?-i:President|Prime|Minister|Foreign|Chancellor|Secretary)|counterpart)",
     ],
     "visit": [
         r"\bvisit(?:s|ed|ing)?\b",
@@ -98,7 +99,8 @@ WORDING: dict[str, list[str]] = {
         r"\burg(?:e|es|ed)\b",
         # a statement issued; not one quoted as the source ("said in a statement", "a statement
         # released by the ministry stated")
-        r"(?<!in a )(?<!in its )(?<!according to a )\b(?:joint )?statement\b(?! (?:issued|released) by)",
+        r"(?<!in a )(?<!in its )(?<!according to a )\b(?:joint )?statement\b(?! (?:issued|released) by)"
+        r"(?![^.;]{0,40}\b(?:said|says|stated|reads?|added)\b)",  # "a statement from the ministry said"
         r"\bsummon(?:s|ed)?\b",
         r"\bwarn(?:s|ed)?\b",
         r"\bappeal(?:s|ed)? (?:to|for)\b",  # not "Appeals Committee"
@@ -120,7 +122,8 @@ WORDING: dict[str, list[str]] = {
         r"\bcredentials\b",
         r"\bsworn in\b",
         r"\bswearing-in\b",
-        r"\b(?:appoint|nominat|nam)(?:ed|es|e|ing)\b[^.;]{0,60}\b(?:Ambassador|Envoy|High Commissioner)\b",
+        r"\b(?:appoint|nominat|nam)(?:ed|es|e|ing)\b[^.;]{0,60}\b(?:Ambassador|Envoy|High Commissioner)s?\b",
+        r"\b(?:ambassadorial nominees?|nominees? for ambassador)\b",
         r"\bnew (?:Ambassador|Envoy|High Commissioner)s?\b",
         r"\bletters? of credence\b",
     ],
@@ -129,7 +132,7 @@ TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING
 # wording that puts the event in the future or the past, just before its trigger
 _NOT_NOW = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
-    r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming)\b[^.;]{0,30}$",
+    r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming|agreed to)\b[^.;]{0,30}$",
     _I,
 )
 # a sanction reported is imposed by someone: a verb of imposing, or "sanction" as the verb
@@ -138,7 +141,11 @@ _SANCTION_ACT = re.compile(
     r"|declar|revok|recall|order|ban|sanction(?:ed|ing)?\b|sanctions? (?:on|against)\b)\w*",
     _I,
 )
-_BACKGROUND = re.compile(r"\b(?:last (?:year|month|week)|previously|earlier this|in (?:19|20)\d\d)\b", _I)
+_BACKGROUND = re.compile(
+    r"\b(?:last (?:year|month|week)|previously|earlier this|since (?:their|the|its)"
+    rf"|in (?:{MONTH_NAME} )?(?:19|20)\d\d)\b",
+    _I,
+)
 # a diplomatic event involves a state: its officials or its name
 _OFFICIAL = re.compile(
     r"\b(?:President|Prime Minister|Minister|Secretary|Ambassador|Chancellor|Premier|King|Emir|Envoy|Foreign"
@@ -215,8 +222,17 @@ def find_events(
     _drop_summit_meetings(mentions)
     mentions = {kind: found for kind, found in mentions.items() if found}
     first = {kind: found[0][0] for kind, found in mentions.items()}
-    if "meeting" in first and "call" in first and first["call"] // SENTENCE <= first["meeting"] // SENTENCE:
-        del mentions["meeting"], first["meeting"]  # "a call ... a meeting of minds": no in-person meeting
+    if (
+        "meeting" in first
+        and "call" in first
+        and (
+            first["call"] // SENTENCE <= first["meeting"] // SENTENCE
+            or not any(_MET.search(sentence) for _, sentence in mentions["meeting"])
+        )
+    ):
+        # "a call ... a meeting of minds", "Lavrov, Motegi discussed ... held a phone conversation":
+        # what a call's parties discussed is no meeting unless they are said to have met
+        del mentions["meeting"], first["meeting"]
     lead = " ".join([title, *every[:LEAD_SENTENCES]])
     # the officials of the lead take part; the countries the article is about are parties
     lead_words = _folded_words(lead)
@@ -372,6 +388,7 @@ _SUBJECT = re.compile(
 )
 
 
+_MET = re.compile(r"\b(?:met|meets|meeting|visit\w*|received|hosted|in person)\b", _I)
 # what follows these words is what the parties talk about
 _TOPIC = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talk(?:s|ed)? about|about|regarding|concerning|including|such as"
