@@ -379,3 +379,13 @@ def test_news_wording_of_nominations_hosts_sources_and_background():
         "the G20 summit.",
     )
     assert set(found) == {"call"}  # a summit before, a meeting planned
+
+
+def test_a_visitor_named_in_the_possessive_takes_part_and_what_is_agreed_on_is_no_party():
+    found, _ = events_of(
+        "Pakistan, Kazakhstan sign 37 agreements",
+        "Pakistan and Kazakhstan signed 37 agreements during President Kassym-Jomart Tokayev’s state visit "
+        "to Islamabad, including memorandums on joint participation in UN peacekeeping missions.",
+    )
+    assert "Kassym-Jomart Tokayev" in found["visit"].people
+    assert set(found["agreement"].parties) == {"PK", "KZ"}

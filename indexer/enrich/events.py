@@ -326,6 +326,8 @@ def _event(kind: str, said: list[tuple[int, str]], people: list[Person], context
     taking_part += [p for p in context.leading if p not in taking_part]
     # the parties act before what they talk about: "... met X; they discussed Syria and Iran"
     acting = " ".join(_TOPIC.split(sentence, maxsplit=1)[0] for _, sentence in said)
+    if kind == "agreement":  # nor what the instruments are on: "MoUs on UN peacekeeping missions"
+        acting = _SUBJECTS.sub(" ", acting)
     parties = [code for code in _actors(acting, kind) if not _only_a_subject(code, acting)]
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
     # the countries the article is about make up the two sides of an event named with fewer
@@ -376,8 +378,12 @@ def _surname(person: Person) -> str:
 
 def _folded_words(text: str) -> set[str]:
     """A text's words without case or accents: a person's known spelling may differ from the
-    text's ("Erdogan" / "Erdoğan", "al-Sudani" / "Al-Sudani"), and is matched by surname."""
-    return set(re.findall(r"\w+", fold_name(text)))
+    text's ("Erdogan" / "Erdoğan", "al-Sudani" / "Al-Sudani"), and is matched by surname;
+    a possessive is no part of the word ("Tokayev’s visit")."""
+    return set(re.findall(r"\w+", fold_name(_POSSESSIVE_S.sub("", text))))
+
+
+_POSSESSIVE_S = re.compile(r"['\u2019]s\b")
 
 
 # what comes after these words is a subject of the talks, not a party to them
