@@ -186,3 +186,16 @@ def test_a_title_of_a_country_gives_the_person_that_country():
         "", "The Emir of Qatar Sheikh Tamim bin Hamad met the Prime Minister of the Netherlands, Mark Rutte."
     )
     assert [(p.name, p.country) for p in people] == [("Sheikh Tamim bin Hamad", "QA"), ("Mark Rutte", "NL")]
+
+
+def test_a_person_named_before_a_title_of_a_country():
+    people = find_people(
+        "",
+        "Beijing summoned Hideo Tarumi, Japan’s ambassador to China, on Sunday. They met Mr Sameh Shoukry, "
+        "the Foreign Minister of Egypt, in Cairo. A release from the Rashtrapati Bhavan, the President of "
+        "India accepted the credentials. John Smith, the president of Acme, said so.",
+    )
+    assert [(p.name, p.role, p.country) for p in people] == [
+        ("Hideo Tarumi", "Ambassador", "JP"),
+        ("Sameh Shoukry", "Foreign Minister", "EG"),
+    ]  # no apposition when a clause goes on after the title, nor without a country

@@ -335,15 +335,19 @@ def find_people(title: str, body: str) -> list[Person]:
             for m in _LOWER_PERSON.finditer(text)
             if any(end in mention_ends for end in range(m.start() - 3, m.start()))
         ]
-        mentions: list[tuple[int, str | re.Match[str]]] = [(m.start(), m) for m in titled]
+        mentions: list[tuple[int, str | Person | re.Match[str]]] = [(m.start(), m) for m in titled]
         mentions += [
             (start, name)
             for start, end, name in _known_mentions(text)
             if not any(t.start() <= start and end <= t.end() for t in titled)
         ]
+        mentions += _appositive_people(text)
         for _, match in sorted(mentions, key=lambda mention: mention[0]):
             if isinstance(match, str):  # a known person's full name: no title, the registry's country
                 found.setdefault(match, Person(match))
+                continue
+            if isinstance(match, Person):  # named, then titled: "Hideo Tarumi, Japan's ambassador"
+                found.setdefault(match.name, match)
                 continue
             # the name ends at a possessive: "Bettino Craxi's Socialist Party", "Trump's July"
             name = _POSSESSIVE.split(" ".join(match.group("name").split()), maxsplit=1)[0]
@@ -369,6 +373,33 @@ def find_people(title: str, body: str) -> list[Person]:
     # short mentions join the full names as written ("Michael" in "Michael R. Pompeo"), then
     # each name takes its known spelling and country ("President Obama" is Barack Obama, US)
     return _known_spellings(_merge_short_mentions(list(found.values())), registry)
+
+
+_PLACE_WORDS = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
+# a full name, then its title of a country: "Hideo Tarumi, Japan's ambassador to China", "Vincent
+# Biruta, Rwanda's Minister of Foreign Affairs", "Sameh Shoukry, the Foreign Minister of Egypt"
+_APPOSITIVE = re.compile(
+    rf"(?<![\w-]){_HONORIFIC}(?P<name>{_NAME_TOKEN}(?:\s+{_PARTICLE}?{_NAME_TOKEN}){{1,3}}),\s+(?:the\s+)?"
+    rf"(?:(?P<country>{_PLACE_WORDS})['\u2019]s\s+)?"
+    rf"(?P<role>{_LOWER_ROLES}|{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<of>{_PLACE_WORDS}))?"
+    rf"(?:\s+to\s+(?:the\s+)?{_PLACE_WORDS})?(?=\s*[,.;:)]|\s*$)"  # the title ends there: an apposition
+)
+
+
+def _appositive_people(text: str) -> list[tuple[int, Person]]:
+    """People named before a title of a country, with that country (none without one: "John
+    Smith, the president" may be a company's)."""
+    codes = _gazetteer().codes
+    found = []
+    for match in _APPOSITIVE.finditer(text):
+        country = codes.get(match.group("country") or "") or codes.get(match.group("of") or "")
+        name = match.group("name")
+        if country and not _NOT_NAME_WORDS & set(re.split(r"[\s-]", name)) and name not in codes:
+            role = " ".join(match.group("role").split())
+            if role.islower():
+                role = " ".join(w if w in ("of", "and") else w.capitalize() for w in role.split())
+            found.append((match.start(), Person(name, role, country)))
+    return found
 
 
 @cache
