@@ -22,8 +22,8 @@ from collections import Counter
 from pathlib import Path
 
 from indexer.article import extract_article
-from indexer.enrich.entities import fold_name
 from indexer.enrich.events import EVENT_TYPES, find_events
+from indexer.enrich.people import fold_name
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "events-dev"
 

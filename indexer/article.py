@@ -16,9 +16,10 @@ from indexer.clean.decode import decode_bytes, repair_text
 from indexer.clean.htmlpage import clean_html_page, looks_like_html
 from indexer.clean.lines import folded_words
 from indexer.clean.textpage import clean_text_page
-from indexer.enrich.entities import Person, find_countries, find_people
+from indexer.enrich.countries import find_countries
 from indexer.enrich.events import Event, find_events
 from indexer.enrich.outlets import display_domain, outlet_by_name, outlet_by_url
+from indexer.enrich.people import Person, find_people
 from indexer.enrich.stories import StoryKey, story_key
 from indexer.enrich.topics import TopicScore, tag_topics
 from indexer.errors import DipnewsError, NoArticle

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from indexer.enrich.entities import Person, find_people
 from indexer.enrich.events import find_events
+from indexer.enrich.people import Person, find_people
 from indexer.enrich.sentences import sentences
 from search.cli import cli
 

@@ -357,7 +357,8 @@ def test_countries_and_people_on_the_seeds():
 
 
 def test_country_forms_and_people_resolution():
-    from indexer.enrich.entities import find_countries, find_people
+    from indexer.enrich.countries import find_countries
+    from indexer.enrich.people import find_people
 
     text = (
         "Islamabad offered Kazakh traders access to its ports. Pakistan’s Prime Minister Muhammad Shehbaz "

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.enrich.entities import Person, countries_in, find_people, same_person, surname_key
+from indexer.enrich.countries import countries_in
+from indexer.enrich.people import Person, find_people, same_person, surname_key
 from indexer.pipeline import ingest_bytes
 from indexer.rebuild import reindex
 from search.backends import open_backend
@@ -97,7 +98,7 @@ def test_two_spellings_of_one_person_tie_a_story_together(tmp_path):
 
 
 def test_company_names_and_headline_words_are_not_people():
-    from indexer.enrich.entities import find_people
+    from indexer.enrich.people import find_people
 
     names = [
         person.name

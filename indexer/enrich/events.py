@@ -23,7 +23,8 @@ from importlib import resources
 from typing import Any
 
 from indexer.clean.dates import MONTH_NAME, WEEKDAY_NAME, dates_at, infer_year, month_day
-from indexer.enrich.entities import Person, countries_in, country_codes, country_spans, fold_name, surname_key
+from indexer.enrich.countries import countries_in, country_codes, country_spans
+from indexer.enrich.people import Person, fold_name, surname_key
 from indexer.enrich.sentences import sentences
 
 EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")

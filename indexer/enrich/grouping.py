@@ -15,7 +15,7 @@ from collections.abc import Hashable, Iterable
 from typing import Any, Protocol
 
 from indexer.article import Article
-from indexer.enrich.entities import Person, same_person, surname_key
+from indexer.enrich.people import Person, same_person, surname_key
 from indexer.enrich.stories import StoryKey, UnionFind, near_duplicates, same_story, story_terms
 
 MAX_BLOCK = 200  # a story term shared by more articles than this is too common to link them

@@ -87,7 +87,7 @@ def create_app(test_config: dict[str, Any] | None = None, data_dir: Path | None 
 
         app.config["SECRET_KEY"] = secret_key(Path(app.config["DATA_DIR"]))
 
-    from indexer.enrich.entities import country_name
+    from indexer.enrich.countries import country_name
     from indexer.enrich.topics import topic_labels
     from search.backends import open_backend
     from search.web.formats import source_label

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
-from indexer.enrich.entities import country_name
+from indexer.enrich.countries import country_name
 from indexer.enrich.topics import topic_labels
 from indexer.facet_registry import DATE_FACET, UNKNOWN, value_facet
 from search.query import SearchRequest

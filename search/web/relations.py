@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, url_for
 
-from indexer.enrich.entities import country_name
+from indexer.enrich.countries import country_name
 from indexer.enrich.events import EVENT_TYPES
 from search.query import SearchRequest
 from search.results import SearchResult

@@ -6,8 +6,8 @@ from collections.abc import Hashable
 from functools import partial
 from typing import Any
 
-from indexer.enrich.entities import Person
 from indexer.enrich.grouping import MAX_BLOCK, parse_person_key
+from indexer.enrich.people import Person
 from indexer.errors import Unavailable
 from search.backends.opensearch.answers import MAX_WINDOW
 from search.backends.opensearch.cluster import UNAVAILABLE, Cluster

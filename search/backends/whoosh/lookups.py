@@ -11,12 +11,12 @@ from whoosh.index import Index
 from whoosh.query import Term
 
 from indexer.article import Article
-from indexer.enrich.entities import Person
 from indexer.enrich.grouping import (
     MAX_BLOCK,
     parse_person_key,
     resolve_people,
 )
+from indexer.enrich.people import Person
 from search.backends.whoosh.storage import read_index, stored_fields
 
 

@@ -1,16 +1,13 @@
-"""Countries and people an article is about.
+"""People an article names.
 
-Countries: names, official names, demonyms ("Kazakh") and capitals used as
-metonyms ("Islamabad offered"), mapped to ISO 3166 alpha-2 codes
-(indexer/data/countries.json, built on pycountry's names). The primary
-countries are those mentioned most, weighted towards the title and lede.
-
-People: names that follow a title ("President Kassym-Jomart Tokayev",
-"Kazakh President ..."), with later short mentions ("Tokayev") resolved to the
-same person and known variant spellings merged (indexer/data/people.json).
-Across articles, `same_person` tells variants apart from namesakes ("Shahbaz
-Sharif" is "Shehbaz Sharif", "Nawaz Sharif" is not); the writer maps each
-name to the spelling already indexed.
+Names that follow a title ("President Kassym-Jomart Tokayev", "Kazakh President
+...", "Prime Minister of the Netherlands, Mark Rutte", "Monaco ambassador Didier
+Gamerdinger") or stand before one in apposition ("Hideo Tarumi, Japan's
+ambassador"), with later short mentions ("Tokayev") resolved to the same person
+and known variant spellings merged (indexer/data/people.json). Across articles,
+`same_person` tells variants apart from namesakes ("Shahbaz Sharif" is "Shehbaz
+Sharif", "Nawaz Sharif" is not); the writer maps each name to the spelling
+already indexed.
 """
 
 from __future__ import annotations
@@ -18,20 +15,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
-from itertools import islice
 
-import pycountry
-
-TITLE_WEIGHT = 3
-LEDE_WEIGHT = 2
-LEDE_CHARS = 400
-PRIMARY_SHARE = 0.5  # of the top country's score
-MAX_PRIMARY = 4
+from indexer.enrich.countries import begins_country_name, country_codes, country_mentions
 
 # "Minister of Foreign Affairs", "of Foreign and European Affairs", "of Foreign Affairs and
 # International Cooperation", "of Defence"
@@ -73,103 +62,6 @@ class Person:
 
     def to_dict(self) -> dict[str, str | None]:
         return asdict(self)
-
-
-@dataclass(frozen=True)
-class _Gazetteer:
-    codes: dict[str, str]  # surface form (and its upper-case form) -> code
-    names: dict[str, str]  # code -> display name
-    lengths: dict[str, list[int]]  # first word -> word counts of the forms it starts, longest first
-
-
-@cache
-def _gazetteer() -> _Gazetteer:
-    data = json.loads(resources.files("indexer").joinpath("data/countries.json").read_text("utf-8"))
-    codes: dict[str, str] = {}
-    names: dict[str, str] = {}
-    ambiguous: set[str] = set()  # e.g. "Korea", short for both Koreas
-    for code, entry in data["countries"].items():
-        iso = _iso_names(code)
-        names[code] = entry.get("display") or (iso or entry["aliases"])[0]
-        display = [entry["display"]] if "display" in entry else []
-        for form in iso + display + entry["aliases"] + entry["capitals"] + entry["demonyms"]:
-            for surface in (form, form.upper()):
-                if codes.get(surface, code) != code:
-                    ambiguous.add(surface)
-                codes[surface] = code
-    for surface in ambiguous:
-        del codes[surface]
-    lengths: dict[str, set[int]] = {}
-    for form in codes:
-        words = form.split()
-        lengths.setdefault(words[0], set()).add(len(words))
-    return _Gazetteer(codes, names, {w: sorted(n, reverse=True) for w, n in lengths.items()})
-
-
-def _iso_names(code: str) -> list[str]:
-    """pycountry's names of a country: common name first, then the ISO and official names."""
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return []
-    names = []
-    for attr in ("common_name", "name", "official_name"):
-        value = getattr(country, attr, None)
-        if value:
-            # "Iran, Islamic Republic of" is written "Iran" in the news
-            names.extend([value.split(",")[0].strip(), value] if "," in value else [value])
-    return list(dict.fromkeys(names))
-
-
-# a capital not inside a word; the look-behind follows it so that the search skips to capitals
-_CAPITALISED = re.compile(r"[A-Z](?<![\w-][A-Z])[\w.'\u2019-]*")
-_WORD = re.compile(r"\S+")
-_TRAILING = re.compile(r"(?:['\u2019]s)?[.,;:!?)\"'\u2019\u201d]*$")  # possessive and punctuation
-
-
-@lru_cache(maxsize=8)  # find_countries and find_people read the same title and body
-def _country_mentions(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, code) of country names, demonyms and capitals; longest form wins."""
-    gazetteer = _gazetteer()
-    found = []
-    next_free = 0
-    for match in _CAPITALISED.finditer(text):
-        start = match.start()
-        if start < next_free or (start and not text[start - 1].isspace()):
-            continue  # not the start of a word: "(France", "al-Sisi"
-        word = _WORD.match(text, start).group(0)  # type: ignore[union-attr]  # text[start] is no space
-        lengths = gazetteer.lengths.get(_TRAILING.sub("", word), gazetteer.lengths.get(word, []))
-        if not lengths:
-            found += _pair_mentions(_TRAILING.sub("", word), start, gazetteer.codes)
-            continue
-        # the words from here on, as many as the longest form starting with this one has
-        words = [m.group(0) for m in islice(_WORD.finditer(text, start), lengths[0])]
-        for n in lengths:
-            if n > len(words):
-                continue
-            surface = " ".join(words[:n])
-            key = _TRAILING.sub("", surface)
-            code = gazetteer.codes.get(key) or gazetteer.codes.get(surface)
-            if code:
-                found.append((start, start + len(key), code))
-                next_free = start + len(key)
-                break
-    return found
-
-
-_PAIR_DASH = re.compile(r"[-\u2013]")
-
-
-def _pair_mentions(word: str, start: int, codes: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Each country of a word that joins two or more countries by dashes ("UK-India",
-    "US–China", "Pakistan-Kazakhstan"); none unless every part names a country."""
-    parts = _PAIR_DASH.split(word)
-    if len(parts) < 2 or not all(part in codes for part in parts):
-        return []
-    mentions, at = [], start
-    for part in parts:
-        mentions.append((at, at + len(part), codes[part]))
-        at += len(part) + 1
-    return mentions
 
 
 @cache
@@ -268,52 +160,12 @@ def _person_pattern() -> re.Pattern[str]:
     """A title, the country it is of ("President of Vietnam To Lam", "Prime Minister of the
     Netherlands, Mark Rutte"), and the name; the name may follow the title after a comma
     ("Egypt's Minister of Foreign Affairs, Sameh Shoukry")."""
-    forms = sorted((form for form in _gazetteer().codes if form[:1].isupper()), key=len, reverse=True)
+    forms = sorted((form for form in country_codes() if form[:1].isupper()), key=len, reverse=True)
     place = "|".join(re.escape(form) for form in forms)
     return re.compile(
         rf"(?P<role>{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
         rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
     )
-
-
-def countries_in(text: str) -> list[str]:
-    """The countries a text names (names, demonyms, capitals), in order, once each."""
-    return list(dict.fromkeys(code for _, _, code in _country_mentions(text)))
-
-
-def country_spans(text: str) -> list[tuple[int, int, str]]:
-    """Where a text names countries: (start, end, ISO code), in order."""
-    return list(_country_mentions(text))
-
-
-def country_codes() -> dict[str, str]:
-    """Every name, demonym and capital a country goes by, with its code."""
-    return _gazetteer().codes
-
-
-def country_name(code: str) -> str:
-    """The display name of an ISO 3166 alpha-2 code."""
-    return _gazetteer().names.get(code.upper(), code.upper())
-
-
-def find_countries(title: str, body: str) -> tuple[list[str], list[str]]:
-    """(every country mentioned, the primary countries), as alpha-2 codes, most mentioned first.
-
-    A primary country scores at least 2 (a mention in the title or the lede, or two in the
-    body) and half the top country's score: one passing mention deep in a story ("Tesla,
-    a Serbian immigrant") makes no country primary, so the story stays out of that facet.
-    """
-    scores: Counter[str] = Counter()
-    for _, _, code in _country_mentions(title):
-        scores[code] += TITLE_WEIGHT
-    for start, _, code in _country_mentions(body):
-        scores[code] += LEDE_WEIGHT if start < LEDE_CHARS else 1
-    if not scores:
-        return [], []
-    ranked = [code for code, _ in scores.most_common()]
-    top = scores[ranked[0]]
-    primary = [code for code in ranked if scores[code] >= max(2, PRIMARY_SHARE * top)][:MAX_PRIMARY]
-    return ranked, primary
 
 
 def find_people(title: str, body: str) -> list[Person]:
@@ -325,7 +177,7 @@ def find_people(title: str, body: str) -> list[Person]:
     common_words = set(_LOWERCASE_WORD.findall(f"{title} {body}"))
     for text in (title, body):
         mention_ends: dict[int, str] = {}
-        for _, end, code in _country_mentions(text):
+        for _, end, code in country_mentions(text):
             mention_ends.setdefault(end, code)
         titled = list(_person_pattern().finditer(text))
         # a title in lower case names a person only after a country: "Monaco ambassador Didier
@@ -353,7 +205,7 @@ def find_people(title: str, body: str) -> list[Person]:
             name = _POSSESSIVE.split(" ".join(match.group("name").split()), maxsplit=1)[0]
             if _NOT_NAME_WORDS & set(re.split(r"[\s-]", name)) or _ROLE_ONLY.fullmatch(name):
                 continue  # "General Electric Co", "President Signs Accord", "Governor General's Award"
-            if match.group("comma") and (name.split()[0] in _gazetteer().lengths or " " not in name):
+            if match.group("comma") and (begins_country_name(name.split()[0]) or " " not in name):
                 continue  # after a comma, a full name only: "the Foreign Minister, Moscow said"
             if " " not in name and name.casefold() in common_words and name.casefold() not in registry:
                 continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
@@ -363,7 +215,7 @@ def find_people(title: str, body: str) -> list[Person]:
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
             country = next(
                 (mention_ends[end] for end in range(match.start() - 3, match.start()) if end in mention_ends),
-                _gazetteer().codes.get(match.group("place") or ""),
+                country_codes().get(match.group("place") or ""),
             )
             if name in found:
                 old = found[name]
@@ -389,7 +241,7 @@ _APPOSITIVE = re.compile(
 def _appositive_people(text: str) -> list[tuple[int, Person]]:
     """People named before a title of a country, with that country (none without one: "John
     Smith, the president" may be a company's)."""
-    codes = _gazetteer().codes
+    codes = country_codes()
     found = []
     for match in _APPOSITIVE.finditer(text):
         country = codes.get(match.group("country") or "") or codes.get(match.group("of") or "")
