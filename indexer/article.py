@@ -17,7 +17,8 @@ from indexer.clean.htmlpage import clean_html_page, looks_like_html
 from indexer.clean.lines import folded_words
 from indexer.clean.textpage import clean_text_page
 from indexer.enrich.countries import find_countries
-from indexer.enrich.events import Event, find_events
+from indexer.enrich.event_details import Event
+from indexer.enrich.events import find_events
 from indexer.enrich.outlets import display_domain, outlet_by_name, outlet_by_url
 from indexer.enrich.people import Person, find_people
 from indexer.enrich.stories import StoryKey, story_key
