@@ -9,7 +9,7 @@ is passed over, except in the headline, where an announced event is news.
 Each event found names its evidence sentence, the parties (countries, the EU
 and the UN named there or by its participants' nationality), the officials
 taking part (as the person facet spells them), the place, the date, and for
-agreements how many were signed and on what.
+agreements how many were signed and on what (indexer/enrich/event_details.py).
 """
 
 from __future__ import annotations
