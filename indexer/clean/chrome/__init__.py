@@ -37,11 +37,10 @@ from indexer.clean.chrome.furniture import (
     WIDGETS,
     is_comment_header,
     is_furniture,
-    is_mock_up,
-    is_placeholder,
     is_short_furniture,
 )
 from indexer.clean.chrome.media import MEDIA, is_media_control
+from indexer.clean.chrome.placeholders import is_mock_up, is_placeholder
 from indexer.clean.chrome.stamps import is_stamp, meta_line_date
 from indexer.clean.lines import word_count
 

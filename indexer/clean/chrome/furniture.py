@@ -1,5 +1,5 @@
 """Page furniture: menus, breadcrumbs, share and sign-up widgets, comment headers, links to
-other posts, placeholders and layout names that leak as text, a site's contact footer."""
+other posts, template rules and layout names that leak as text, a site's contact footer."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 from indexer.clean.chrome.rules import Rule, Table
 from indexer.clean.chrome.stamps import CLOCK
-from indexer.clean.lines import is_paragraph, word_count
+from indexer.clean.lines import word_count
 
 # a category's name, each word capitalised but the small ones: "Smart Contract", "Arts and Culture"
 _CATEGORY = r"(?-i:[A-Z])[\w&'\u2019-]*(?:\s+(?:(?-i:[A-Z])[\w&'\u2019-]*|and|of|the|&))*"
@@ -304,40 +304,7 @@ _SEGMENT = re.compile(r"\s[-|•·]\s")
 
 # template filler and rules: "*****", "-----", an unfilled template tag
 # ("{{hire-banner="/banners/hire"}}") (and a page's layout names leaking as text:
-# "narrow-browser-and-phone"); "Lorem ipsum ..." is placeholder text (is_placeholder)
-_LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
-# the words of the usual placeholder text, to tell a mock-up made of it from a page it fills a gap on
-_PLACEHOLDER_WORDS = re.compile(
-    r"\b(?:lorem|ipsum|dolor|consectetur|adipi\w+|tempor|incididunt|labore|dolore|aliqua|veniam|nostrud"
-    r"|exercitation|ullamco|laboris|aliquip|commodo|consequat|reprehenderit|voluptate|cillum|fugiat"
-    r"|pariatur|excepteur|occaecat|cupidatat|proident|officia|deserunt|mollit|laborum)\b",
-    re.IGNORECASE,
-)
-_PLACEHOLDER_LINE_WORDS = 3  # a line with this many of them is placeholder text
-
-
-def is_placeholder(line: str) -> bool:
-    """A line of template filler: "Lorem ipsum dolor sit amet, ..." (dropped from a real page)."""
-    return "lorem" in line.lower() and bool(_LOREM.search(line))
-
-
-def is_mock_up(lines: list[str]) -> bool:
-    """Whether a page is made of placeholder text: a mock-up, whose placeholder is all the text
-    it has (kept), not a page where a template left "Lorem ipsum" in a gap or a whole section
-    (dropped): most of its text is placeholder, and little else reads as prose."""
-    filler = [len(_PLACEHOLDER_WORDS.findall(line)) >= _PLACEHOLDER_LINE_WORDS for line in lines]
-    filler_chars = sum(len(line) for line, is_filler in zip(lines, filler, strict=True) if is_filler)
-    prose = sum(
-        word_count(line)
-        for line, is_filler in zip(lines, filler, strict=True)
-        if not is_filler and is_paragraph(line)
-    )
-    return filler_chars >= sum(len(line) for line in lines) / 2 and prose < _MOCK_UP_PROSE_WORDS
-
-
-_MOCK_UP_PROSE_WORDS = 50  # a page with this much prose besides its placeholder text is a real one
-
-
+# "narrow-browser-and-phone"); "Lorem ipsum ..." is placeholder text (placeholders.py)
 _PLACEHOLDER = re.compile(
     r"[^\w]{3,}|\{\{[\w-]+=.*\}\}|[\s\-\u2013\u2014|•·*]*[a-z]+(?:-[a-z]+){2,}"
 )  # use with fullmatch
