@@ -199,7 +199,8 @@ def find_people(title: str, body: str) -> list[Person]:
                 found.setdefault(match, Person(match))
                 continue
             if isinstance(match, Person):  # named, then titled: "Hideo Tarumi, Japan's ambassador"
-                found.setdefault(match.name, match)
+                old = found.get(match.name, match)
+                found[match.name] = Person(match.name, old.role or match.role, old.country or match.country)
                 continue
             # the name ends at a possessive: "Bettino Craxi's Socialist Party", "Trump's July"
             name = _POSSESSIVE.split(" ".join(match.group("name").split()), maxsplit=1)[0]
@@ -228,13 +229,13 @@ def find_people(title: str, body: str) -> list[Person]:
 
 
 _PLACE_WORDS = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
-# a full name, then its title of a country: "Hideo Tarumi, Japan's ambassador to China", "Vincent
-# Biruta, Rwanda's Minister of Foreign Affairs", "Sameh Shoukry, the Foreign Minister of Egypt"
+# a full name, then its title of a country: "Hideo Tarumi, Japan's ambassador to China", "Gordon
+# Brown, British prime minister", "Sameh Shoukry, the Foreign Minister of Egypt"
 _APPOSITIVE = re.compile(
     rf"(?<![\w-]){_HONORIFIC}(?P<name>{_NAME_TOKEN}(?:\s+{_PARTICLE}?{_NAME_TOKEN}){{1,3}}),\s+(?:the\s+)?"
-    rf"(?:(?P<country>{_PLACE_WORDS})['\u2019]s\s+)?"
+    rf"(?:(?P<country>{_PLACE_WORDS})['\u2019]s\s+|(?P<demonym>[A-Z][a-z]+)\s+)?"
     rf"(?P<role>{_LOWER_ROLES}|{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<of>{_PLACE_WORDS}))?"
-    rf"(?:\s+to\s+(?:the\s+)?{_PLACE_WORDS})?(?=\s*[,.;:)]|\s*$)"  # the title ends there: an apposition
+    rf"(?:\s+to\s+(?:the\s+)?{_PLACE_WORDS})?(?=\s*[,.;:)\n]|\s*$)"  # the title ends there: an apposition
 )
 
 
@@ -244,7 +245,8 @@ def _appositive_people(text: str) -> list[tuple[int, Person]]:
     codes = country_codes()
     found = []
     for match in _APPOSITIVE.finditer(text):
-        country = codes.get(match.group("country") or "") or codes.get(match.group("of") or "")
+        named = (match.group(group) for group in ("country", "demonym", "of"))
+        country = next((codes[form] for form in named if form and form in codes), None)
         name = match.group("name")
         if country and not _NOT_NAME_WORDS & set(re.split(r"[\s-]", name)) and name not in codes:
             role = " ".join(match.group("role").split())
