@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from indexer.article import Article, extract_article
 from indexer.pipeline import ingest_files
+from search.backends import open_backend
 from search.web import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +57,10 @@ def seed(number: str) -> Path:
 def indexed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir with the shipped corpus and the test pages indexed (read-only for tests)."""
     data_dir = tmp_path_factory.mktemp("indexed")
-    report = ingest_files(data_dir, [CORPUS, PAGES], today=INGEST_DAY)
+    backend = open_backend(data_dir)
+    report = ingest_files(data_dir, [CORPUS, PAGES], today=INGEST_DAY, backend=backend)
+    # the write's merge thread saves postings beside the index: done before a test copies the dir
+    backend.close()
     assert not report.failed, report.failed
     return data_dir
 
