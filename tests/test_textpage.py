@@ -269,3 +269,26 @@ def test_text_page_date_from_a_head_line_that_gives_one():
     for heading in ("By Region", "Author: Mira Okafor"):  # a heading, a book review's fact line
         page = clean_text_page("\n".join([*story[:3], heading, *story[3:]]))
         assert heading in page.paragraphs and page.byline is None, heading
+
+
+def test_code_and_console_output_inside_a_story_keep_it_whole():
+    prose = "Anomaly detection in a series of numbers starts with a reasonable value and a deviation from it."
+    query = "\n\n".join(
+        [
+            "SELECT avg(n), stddev(n)",
+            "FROM unnest(array[2, 3, 5, 2, 3, 12, 5, 3, 4]) AS n;",
+            "avg │ stddev",
+            "────────────────────┼────────────────────",
+            "4.3333333333333333 │ 3.0822070014844882",
+        ]
+        * 4
+    )
+    text = (
+        "Simple Anomaly Detection Using Plain SQL\n\n"
+        + "\n\n".join(f"{prose} Part {i} of the method explains the first step." for i in range(3))
+        + f"\n\n{query}\n\n"
+        + "\n\n".join(f"{prose} Part {i} of the method explains the next step." for i in range(3, 6))
+    )
+    body = extract_article(text.encode(), source="anomalies.txt").body
+    assert "Part 0 of the method" in body and "Part 5 of the method" in body  # prose on both sides
+    assert "FROM unnest(array[2, 3, 5, 2, 3, 12, 5, 3, 4]) AS n;" in body

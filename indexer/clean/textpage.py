@@ -35,6 +35,7 @@ from indexer.clean.chrome import (
     meta_line_date,
     page_chrome,
 )
+from indexer.clean.codelines import is_code_line
 from indexer.clean.dates import find_dates, parse_date_line, parse_dateline
 from indexer.clean.lines import has_sentence_end, is_paragraph, normalise_line, word_count
 from indexer.clean.storylines import read_story
@@ -277,7 +278,9 @@ def _main_span(lines: list[str], chrome: Callable[[str], bool]) -> tuple[int, in
     in_list = False  # short lines after one ending in ":" are a list, part of the text
     comment = 0  # lines still to come of a reader's comment ("Jo on Sep 21, 4:23 PM said:")
     for i, line in enumerate(lines):
-        if chrome(line):
+        if is_code_line(line):
+            score = 0  # code and console output in a technical story, as a list inside it
+        elif chrome(line):
             score, in_list = -CHROME_LINE_COST, False
         elif comment:
             score, in_list = -SHORT_LINE_COST, False  # a comment's text weighs nothing for the story
