@@ -200,5 +200,7 @@ def test_a_person_named_before_a_title_of_a_country():
         ("Hideo Tarumi", "Ambassador", "JP"),
         ("Sameh Shoukry", "Foreign Minister", "EG"),
     ]  # no apposition when a clause goes on after the title, nor without a country
+    people = find_people("", "Dmitry A. Medvedev, President of the Russian Federation, and Barack Obama.")
+    assert (people[0].name, people[0].country) == ("Dmitry A. Medvedev", "RU")  # an initial, a long name
     people = find_people("", "Gordon Brown, British prime minister\n\nI offer my congratulations.")
     assert [(p.name, p.role, p.country) for p in people] == [("Gordon Brown", "Prime Minister", "GB")]

@@ -232,11 +232,11 @@ def find_people(title: str, body: str) -> list[Person]:
 _ROLE_WORDS = (
     r"(?:Foreign|External|Prime|Defen[cs]e|Finance|Interior|Trade|Deputy|Vice|Acting|Former|Interim)\b"
 )
-_PLACE_WORDS = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
+_PLACE_WORDS = r"[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*){0,3}"  # "United States of America"
 # a full name, then its title of a country: "Hideo Tarumi, Japan's ambassador to China", "Gordon
 # Brown, British prime minister", "Sameh Shoukry, the Foreign Minister of Egypt"
 _APPOSITIVE = re.compile(
-    rf"(?<![\w-]){_HONORIFIC}(?P<name>{_NAME_TOKEN}(?:\s+{_PARTICLE}?{_NAME_TOKEN}){{1,3}}),\s+(?:the\s+)?"
+    rf"(?<![\w-]){_HONORIFIC}(?P<name>{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_TOKEN}){{1,3}}),\s+(?:the\s+)?"
     rf"(?:(?P<country>{_PLACE_WORDS})['\u2019]s\s+|(?!{_ROLE_WORDS})(?P<demonym>[A-Z][a-z]+)\s+)?"
     rf"(?P<role>{_LOWER_ROLES}|{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<of>{_PLACE_WORDS}))?"
     rf"(?:\s+to\s+(?:the\s+)?{_PLACE_WORDS})?(?=\s*[,.;:)\n]|\s*$)"  # the title ends there: an apposition
