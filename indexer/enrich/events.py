@@ -95,8 +95,6 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:condemn|condolence|congratulat|deplor|communiqu)\w*",
         r"\bcall(?:s|ed)? on\b",
         r"\burg(?:e|es|ed)\b",
-        # a statement issued; not one quoted as the source ("said in a statement", "a statement
-        # released by the ministry stated")
         r"\b(?:joint )?statement\b",
         r"\bsummon(?:s|ed)?\b",
         r"\bwarn(?:s|ed)?\b",
