@@ -369,3 +369,17 @@ def test_a_visitor_named_in_the_possessive_takes_part_and_what_is_agreed_on_is_n
     )
     assert "Kassym-Jomart Tokayev" in found["visit"].people
     assert set(found["agreement"].parties) == {"PK", "KZ"}
+
+
+def test_a_group_named_is_no_summit_unless_it_meets():
+    found, _ = events_of(
+        "China summons Japanese ambassador",
+        "The Foreign Ministry of China summoned the ambassador of Japan over criticism within the framework "
+        "of the G7 group of industrialised nations, and the Vice President hosted two conference calls.",
+    )
+    assert "summit" not in found
+    found, _ = events_of(
+        "G20 leaders adopt declaration",
+        "Leaders of the G20 met in Johannesburg, South Africa, on Saturday and adopted a joint declaration.",
+    )
+    assert "summit" in found

@@ -40,6 +40,8 @@ LEAD_SENTENCES = 5  # the lead: where a news text reports its event; later sente
 WHOLE_TEXT = ("agreement",)  # readouts report what was signed further down: read in every sentence
 
 _I = re.IGNORECASE
+_GROUPS = r"(?:G7|G8|G20|NATO|ASEAN|CSTO|APEC)"
+_SESSION = r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks|conferences?|gatherings?|dialogue)\b"
 # The wording of each event type: alternatives of one table each, matched case-insensitively.
 WORDING: dict[str, list[str]] = {
     "call": [
@@ -75,11 +77,13 @@ WORDING: dict[str, list[str]] = {
     ],
     "summit": [
         r"\bsummit\b",
-        rf"\b(?:G7|G8|G20|NATO|ASEAN|CSTO|APEC)\b{NOT_ITS_TEXTS}",
+        # a group named at its session, not only named ("the G7's criticism", "ambassador to NATO")
+        rf"\b{_GROUPS}\b{NOT_ITS_TEXTS}(?=[^.;]{{0,60}}\b{_SESSION})",
+        rf"\b{_SESSION}[^.;]{{0,60}}\b{_GROUPS}\b",
         rf"\b(?:{COUNCILS}|Foreign Affairs Council)\b{NOT_ITS_TEXTS}",
         r"\bministerial\b",
         r"\bsidelines\b",
-        r"\bconference\b",
+        r"\bconference\b(?! calls?\b)",
         r"\btrilateral\b",
     ],
     "agreement": [
