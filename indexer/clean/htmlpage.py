@@ -126,7 +126,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         blocks = paragraphs_by_parent(in_order)
         lines = fill_story_gap(lines, in_order, lambda: trafilatura_lines(tree, url, favor_recall=False))
         lines = restore_headings(tree, restore_loose_text(blocks, restore_split_body(blocks, lines)))
-        lines = restore_repeats(tree, lines)
+        lines = restore_repeats(tree, in_order, lines)
     # the summary set under the headline (after the headline itself, when the text repeats it)
     at = 1 if lines and page.title and lines[0].casefold() == page.title.casefold() else 0
     if len(lines) > at + 1 and is_standfirst(around, lines[at]):

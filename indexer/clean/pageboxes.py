@@ -53,8 +53,13 @@ _HIDING = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\
 _STREAMED = re.compile(r"S:\w+$")
 
 
-def _drop_small_boxes(tree: Any, boxes: list[Any]) -> None:
-    """Remove these boxes, but for those holding the headline or much of the page's prose."""
+def drop_named_boxes(tree: Any) -> None:
+    """Remove the boxes whose class or id names them a call to action, a disclosure or a
+    disclaimer ("cta-box", "article--cta", "fund-disclosures"), or marks them as no content
+    or hidden ("robots-nocontent", "w-condition-invisible"), unless one holds the
+    headline or much of the page's prose (then the name is the page's layout, not a box's)."""
+    maybe = tree.xpath(_MAYBE_NAMED)
+    boxes = [box for box in maybe if _BOX_NAME.search(f"{box.get('class')} {box.get('id')}")]
     if not boxes:
         return  # most pages
     prose = _prose_words(tree)
@@ -65,15 +70,6 @@ def _drop_small_boxes(tree: Any, boxes: list[Any]) -> None:
             and box.find(".//h1") is None
         ):
             box.drop_tree()
-
-
-def drop_named_boxes(tree: Any) -> None:
-    """Remove the boxes whose class or id names them a call to action, a disclosure or a
-    disclaimer ("cta-box", "article--cta", "fund-disclosures"), or marks them as no content
-    or hidden ("robots-nocontent", "w-condition-invisible"), unless one holds the
-    headline or much of the page's prose (then the name is the page's layout, not a box's)."""
-    maybe = tree.xpath(_MAYBE_NAMED)
-    _drop_small_boxes(tree, [box for box in maybe if _BOX_NAME.search(f"{box.get('class')} {box.get('id')}")])
 
 
 def _prose_words(element: Any) -> int:

@@ -15,9 +15,13 @@ from indexer.clean.lines import normalise_line, word_count
 MIN_WORDS = 8  # shorter repeats are labels and buttons, never restored
 
 
-def restore_repeats(tree: Any, lines: list[str]) -> list[str]:
+def restore_repeats(tree: Any, paragraphs: list[tuple[Any, str]], lines: list[str]) -> list[str]:
     """`lines` with each paragraph the page repeats in sibling <p>s, one right after the
-    other, as many times in a row as the page has it there."""
+    other, as many times in a row as the page has it there (`paragraphs`: the page's (parent,
+    text) of its <p>s, read once for every check, tell whether any text repeats at all)."""
+    texts = [text for _, text in paragraphs if word_count(text) >= MIN_WORDS]
+    if len(set(texts)) == len(texts):
+        return lines  # most pages: no paragraph said twice
     runs: dict[str, list[int]] = {}  # a paragraph's text -> the lengths of its runs, in page order
     previous, previous_text = None, ""
     for paragraph in tree.iter("p"):
@@ -30,7 +34,7 @@ def restore_repeats(tree: Any, lines: list[str]) -> list[str]:
             runs.setdefault(text, []).append(1)
         previous, previous_text = paragraph, text
     if all(length == 1 for lengths in runs.values() for length in lengths):
-        return lines  # most pages
+        return lines  # repeats, but none right after itself
     restored: list[str] = []
     index = 0
     while index < len(lines):

@@ -210,9 +210,7 @@ def find_people(title: str, body: str) -> list[Person]:
                 continue  # after a comma, a full name only: "the Foreign Minister, Moscow said"
             if " " not in name and name.casefold() in common_words and name.casefold() not in registry:
                 continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
-            role = " ".join(match.group("role").split())
-            if role.islower():  # "foreign minister" as "Foreign Minister", "secretary of state" too
-                role = " ".join(w if w in ("of", "and") else w.capitalize() for w in role.split())
+            role = _title(match.group("role"))
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
             country = next(
                 (mention_ends[end] for end in range(match.start() - 3, match.start()) if end in mention_ends),
@@ -243,6 +241,15 @@ _APPOSITIVE = re.compile(
 )
 
 
+def _title(role: str) -> str:
+    """A title as written, on one line; one written in lower case capitalised ("foreign minister"
+    as "Foreign Minister", "secretary of state" as "Secretary of State")."""
+    role = " ".join(role.split())
+    if role.islower():
+        role = " ".join(word if word in ("of", "and") else word.capitalize() for word in role.split())
+    return role
+
+
 def _appositive_people(text: str) -> list[tuple[int, Person]]:
     """People named before a title of a country, with that country (none without one: "John
     Smith, the president" may be a company's)."""
@@ -253,10 +260,7 @@ def _appositive_people(text: str) -> list[tuple[int, Person]]:
         country = next((codes[form] for form in named if form and form in codes), None)
         name = match.group("name")
         if country and not _NOT_NAME_WORDS & set(re.split(r"[\s-]", name)) and name not in codes:
-            role = " ".join(match.group("role").split())
-            if role.islower():
-                role = " ".join(w if w in ("of", "and") else w.capitalize() for w in role.split())
-            found.append((match.start(), Person(name, role, country)))
+            found.append((match.start(), Person(name, _title(match.group("role")), country)))
     return found
 
 
