@@ -21,6 +21,7 @@ from indexer.article import (
     finish_extraction,
     kept_lines,
 )
+from indexer.batch_writer import BatchWriter
 from indexer.errors import DipnewsError, NotFound, TooLarge
 from indexer.rebuild import upgrade_if_needed
 from indexer.sources.fetch import DEFAULT_TIMEOUT, fetch_url
@@ -155,8 +156,9 @@ def ingest_files(
 
     `overrides` (metadata given on the command line) win over sidecar files.
     With `jobs` above one, pages are read and extracted by that many worker
-    processes while this one archives and writes them, in the order given: the
-    index is the same as a serial run's.
+    processes while this one archives them and a writer process indexes them
+    (indexer/batch_writer.py), in the order given: the index is the same as a
+    serial run's.
     """
     backend = backend_for(data_dir, backend)
     upgrade_if_needed(data_dir, backend)
@@ -173,7 +175,8 @@ def ingest_files(
     unchanged, older = _archived_pages(archive, indexed) if many else (set(), {})
     superseded: list[str] = []  # ids an older dipnews gave pages that now have another
     settings = ReadSettings(max_bytes, overrides, today, unchanged)
-    with site_lines_for(data_dir) as site_lines, archive.deferred():
+    writer = BatchWriter(backend, background=jobs > 1)
+    with site_lines_for(data_dir) as site_lines, archive.deferred(), writer:
         read = ordered_map(
             read_job, jobs_of(paths, report, max_bytes, overrides), jobs, set_read_settings, (settings,)
         )
@@ -211,11 +214,12 @@ def ingest_files(
                 progress(job.done)
             if len(batch) >= BATCH_SIZE:
                 archive.sync()  # the pages are on disk before the index holds them
-                backend.write(batch)
-                batch.clear()
+                writer.write(batch)
+                batch = []
         if batch:
             archive.sync()
-            backend.write(batch)
+            writer.write(batch, last=True)
+        writer.finish()
         for old_id in superseded:  # only once their pages' new ids are committed
             _supersede(backend, archive, site_lines, old_id)
     return report

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
+import signal
 import threading
 from collections import Counter
 from pathlib import Path
@@ -11,6 +14,8 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 
+from indexer import pipeline
+from indexer.batch_writer import WRITER_NAME, WriterStopped
 from indexer.facet_registry import UNKNOWN, VALUE_FACETS
 from indexer.pipeline import delete, ingest_bytes, ingest_files
 from search.backends import open_backend
@@ -113,7 +118,8 @@ def test_the_same_page_twice_in_one_batch_is_one_document(tmp_path):
     assert open_backend(tmp_path / "data").search(SearchRequest(q="delegation")).total == 1
 
 
-def test_worker_processes_index_the_same_as_one(tmp_path):
+def test_worker_processes_index_the_same_as_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 9)  # several batches: one written while the next is read
     pages = tmp_path / "pages"
     pages.mkdir()
     for n in range(40):  # copies of one wire story among others: story groups to agree on
@@ -131,6 +137,34 @@ def test_worker_processes_index_the_same_as_one(tmp_path):
     serial = index_with(1)
     assert len(serial) > 20 and len({row[4] for row in serial}) < len(serial)  # some stories grouped
     assert index_with(2) == serial
+
+
+def test_a_writer_process_that_dies_stops_the_run_with_a_clear_error_and_a_rerun_completes(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 4)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(12):
+        (pages / f"{n:02}.txt").write_text(story(n))
+    data = tmp_path / "data"
+
+    def kill_the_writer(
+        _: Path,
+    ) -> None:  # once the first batch is handed over (killed, as by the OOM killer)
+        for process in multiprocessing.active_children():
+            if process.name == WRITER_NAME:
+                os.kill(process.pid, signal.SIGKILL)
+
+    with pytest.raises(WriterStopped, match="run the command again"):
+        ingest_files(data, [pages], jobs=2, progress=kill_the_writer)
+    records = data / "archive" / "records"
+    assert len(list(records.iterdir())) >= 4  # what was read is archived
+    report = ingest_files(data, [pages], jobs=2)
+    assert not report.failed and len(report.indexed) + len(report.unchanged) == 12
+    assert (
+        open_backend(data).search(SearchRequest(q="delegation")).total == 12 == len(list(records.iterdir()))
+    )
 
 
 def test_searches_run_while_articles_are_added(tmp_path):

@@ -26,6 +26,7 @@ from typing import Any
 import feedparser
 import pytest
 
+from indexer import pipeline
 from indexer.facet_registry import UNKNOWN, VALUE_FACETS
 from indexer.pipeline import delete, ingest_bytes, ingest_files
 from search.backends import Backend, open_backend
@@ -338,6 +339,29 @@ def test_a_duplicate_in_one_batch_is_one_article(tmp_path, name):
         assert len(report.indexed) == 2
         result = backend.search(SearchRequest(collapse=False))
         assert result.total == 1 and result.hits[0].meta["date"] == "2026-02-03"  # the later copy
+
+
+@pytest.mark.parametrize("name", BACKENDS)
+def test_a_bulk_load_written_by_a_writer_process_is_the_serial_one(tmp_path, name, monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 6)  # several batches, the backend sent to the writer
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(20):
+        data, supplied = synthetic_page(n)
+        (pages / f"{n:02}.txt").write_bytes(data)
+        (pages / f"{n:02}.txt.meta.json").write_text(json.dumps(supplied))
+    answers = []
+    for jobs in (1, 2):
+        with fresh(name, tmp_path / f"data-{jobs}") as (backend, _):
+            report = ingest_files(
+                tmp_path / f"data-{jobs}", [pages], today=INGEST_DAY, backend=backend, jobs=jobs
+            )
+            assert len(report.indexed) == 20 and not report.failed
+            result = backend.search(SearchRequest(collapse=False, page_size=50, sort="oldest"))
+            answers.append(
+                sorted((hit.id, hit.meta.get("story_id"), hit.meta.get("date")) for hit in result.hits)
+            )
+    assert len(answers[0]) == 20 and answers[1] == answers[0]
 
 
 @pytest.mark.parametrize("name", BACKENDS)

@@ -2,4 +2,5 @@
 
 from search.cli import cli
 
-cli()
+if __name__ == "__main__":  # not when a spawned process (indexer/batch_writer.py) imports it
+    cli()

@@ -40,6 +40,8 @@ class Cluster:
         ca_file: str | None = None,
         timeout: float = 30.0,
     ) -> None:
+        # what another process (a bulk load's writer) opens the same cluster with
+        self._arguments = (urls, prefix, shards, replicas, user, password, ca_file, timeout)
         hosts = [url.strip() for url in urls.split(",") if url.strip()]
         if not hosts:
             raise Misconfigured("OPENSEARCH_URL names no node; set it to the cluster's URL.")
@@ -58,6 +60,10 @@ class Cluster:
         )
         self.alias = f"{prefix}-articles"
         self.shards, self.replicas = shards, replicas
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Sent to another process as what it was opened with, not as its connections."""
+        return Cluster, self._arguments
 
     def call(self, what: Callable[[], Any]) -> Any:
         """A cluster call; an unreachable or failing cluster is a clear 503, never a trace."""

@@ -61,6 +61,10 @@ class OpenSearchBackend:
         self.client = cluster.client  # for tools and tests that talk to the cluster themselves
         self.alias = cluster.alias
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Sent to another process (a bulk load's writer) as its cluster's settings."""
+        return OpenSearchBackend, (self.cluster,)
+
     def close(self) -> None:
         self.cluster.close()
 

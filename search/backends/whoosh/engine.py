@@ -67,6 +67,10 @@ class WhooshBackend:
         self._merge_busy = threading.Event()  # set while the thread merges (not while it only looks)
         self._merge_again = False
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Sent to another process (a bulk load's writer) as its folder, not its open files."""
+        return WhooshBackend, (self.index_dir, self.facet_seconds)
+
     # -- generations -------------------------------------------------------
 
     @contextmanager
