@@ -67,13 +67,16 @@ class StoryKey:
         return cls(hashes, frozenset(data["countries"]), frozenset(data["specifics"]), date)
 
 
+# crc32: a stable 32-bit hash in C, several times faster than datasketch's default sha1
+_EMPTY_MINHASH = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)
+
+
 def signature(body: str) -> np.ndarray:
     words = [w.lower() for w in _WORD.findall(body)]
     shingles = [
         " ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     ]
-    # crc32: a stable 32-bit hash in C, several times faster than datasketch's default sha1
-    minhash = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)
+    minhash = _EMPTY_MINHASH.copy()  # its permutations drawn once, not for every page
     minhash.update_batch(shingles)
     return np.asarray(minhash.hashvalues, dtype=np.uint32)
 
