@@ -383,3 +383,18 @@ def test_a_group_named_is_no_summit_unless_it_meets():
         "Leaders of the G20 met in Johannesburg, South Africa, on Saturday and adopted a joint declaration.",
     )
     assert "summit" in found
+
+
+def test_what_may_happen_is_no_event_and_a_place_naming_a_treaty_is_no_party():
+    for text in (
+        "Under international law, Britain may declare any Iranian diplomat persona non grata.",
+        "Britain can expel Iranian diplomats at any time.",
+    ):
+        assert events_of("Diplomatic law", text) == ({}, None)
+    found, _ = events_of("Climate", "Germany and Japan ratified the Paris Agreement on Monday.")
+    assert set(found["agreement"].parties) == {"DE", "JP"}
+    found, _ = events_of(
+        "Austria expels two diplomats",
+        "VIENNA - Austria expelled two Russian diplomats on Monday, citing the Vienna Convention.",
+    )
+    assert set(found["sanction"].parties) >= {"AT", "RU"}

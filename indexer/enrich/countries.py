@@ -77,6 +77,13 @@ _WORD = re.compile(r"\S+")
 _TRAILING = re.compile(r"(?:['\u2019]s)?[.,;:!?)\"'\u2019\u201d]*$")  # possessive and punctuation
 
 
+# a place naming an instrument names no party: "the Vienna Convention", "the Paris Agreement",
+# "the Minsk agreements", "the Kyoto Protocol"
+_INSTRUMENT = re.compile(
+    r"\s+(?:Conventions?|Protocols?|Accords?|[Aa]greements?|Declaration|Charter|Treaty|Statute|Final Act)\b"
+)
+
+
 @lru_cache(maxsize=8)  # find_countries and find_people read the same title and body
 def country_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, code) of country names, demonyms and capitals; longest form wins (a cached
@@ -102,7 +109,8 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
             key = _TRAILING.sub("", surface)
             code = gazetteer.codes.get(key) or gazetteer.codes.get(surface)
             if code:
-                found.append((start, start + len(key), code))
+                if not _INSTRUMENT.match(text, start + len(key)):
+                    found.append((start, start + len(key), code))
                 next_free = start + len(key)
                 break
     return found

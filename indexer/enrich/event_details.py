@@ -90,7 +90,8 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
     # the parties act before what they talk about: "... met X; they discussed Syria and Iran"
     acting = " ".join(_TOPIC.split(sentence, maxsplit=1)[0] for _, sentence in said)
     if kind == "agreement":  # nor what the instruments are on: "MoUs on UN peacekeeping missions"
-        acting = _SUBJECTS.sub(" ", acting)
+        # (the instrument's name stays: "the Paris Agreement on ..." names no party)
+        acting = _SUBJECTS.sub(lambda found: found.group(0)[: found.start(1) - found.start(0)], acting)
     parties = [code for code in _actors(acting, kind) if not _only_a_subject(code, acting)]
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
     # the countries the article is about make up the two sides of an event named with fewer

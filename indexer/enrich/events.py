@@ -139,6 +139,9 @@ _BACKGROUND = re.compile(
     rf"|in (?:{MONTH_NAME} )?(?:19|20)\d\d)\b",
     _I,
 )
+# what may or can happen is no event that happened: "a receiving state may declare any member of
+# its staff persona non grata"
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|can|cannot|could|must|should)\b", _I)
 # a diplomatic event involves a state: its officials or its name
 _OFFICIAL = re.compile(
     r"\b(?:President|Prime Minister|Minister|Secretary|Ambassador|Chancellor|Premier|King|Emir|Envoy|Foreign"
@@ -168,7 +171,9 @@ def find_events(
                 continue
             for match in pattern.finditer(sentence):
                 if not in_title and (
-                    _NOT_NOW.search(sentence[: match.start()]) or _BACKGROUND.search(sentence)
+                    _NOT_NOW.search(sentence[: match.start()])
+                    or _HYPOTHETICAL.search(sentence[: match.start()])
+                    or _BACKGROUND.search(sentence)
                 ):
                     continue
                 mentions.setdefault(kind, []).append((rank * SENTENCE + match.start(), sentence))
