@@ -125,6 +125,26 @@ def test_a_secretary_and_a_middle_initial_are_read_whole(text, people):
     assert [person.name for person in find_people("", text)] == people
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Minister of State for External Affairs V K Singh called on him.", ["V K Singh"]),
+        ("Foreign Minister Dr AK Abdul Momen, MP bid adieu to him.", ["AK Abdul Momen"]),
+        (
+            "Minister of State for Foreign Affairs HE Sultan bin Saad Al Muraikhi met him.",
+            ["Sultan bin Saad Al Muraikhi"],
+        ),
+        (
+            "The Minister of Foreign Affairs, Shaikh Khalid bin Ahmed bin Mohammed Al Khalifa, met him.",
+            ["Shaikh Khalid bin Ahmed bin Mohammed Al Khalifa"],
+        ),
+        ("The UN envoy met President UN officials named.", []),
+    ],
+)
+def test_initials_honorifics_and_long_arabic_names_are_read_whole(text, people):
+    assert [person.name for person in find_people("", text)] == people
+
+
 def test_a_known_surname_after_a_title_is_the_known_person_with_their_country():
     people = find_people("", "President Obama met Secretary Kerry and Chancellor Merkel in Berlin.")
     assert [(p.name, p.country) for p in people] == [

@@ -30,6 +30,7 @@ _PORTFOLIO = (
 _ROLE_NAMES = (
     r"Prime\s+Minister|President|(?:Foreign|External)(?:\s+Affairs)?\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
     rf"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|(?:Minister|Secretary)\s+of\s+{_PORTFOLIO}"
+    rf"|Minister\s+of\s+State(?:\s+for\s+{_PORTFOLIO})?"
     r"|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
     r"|Ambassador|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General\s+Secretary|General|Pope"
     r"|Secretary"  # "Secretary Kerry": a secretary of state, after the longer roles it starts
@@ -50,8 +51,10 @@ _NAME_TOKEN = (
 )
 # a middle initial may stand between the tokens ("Antony J. Blinken"), and an Arabic article
 # may join the next one ("Haider al-Abadi", "Abdel Fattah el-Sisi")
-_PARTICLE = r"(?:(?:bin|ibn|al|el|de|da|van|von)\s+|(?:al|el)-)"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_TOKEN}){{0,3}}"
+_PARTICLE = r"(?:(?:bin|ibn|al|Al|el|de|da|van|von)\s+|(?:al|el)-)"
+# initials before the name, dotted or not: "V K Singh", "S. Jaishankar", "AK Abdul Momen"
+_INITIALS = r"(?:(?:[A-Z]\.?\s+){1,2}|(?!(?:UN|EU|US|UK)\b)[A-Z]{2}\s+)?"
+_NAME = rf"{_INITIALS}{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_TOKEN}){{0,4}}"
 
 
 @dataclass(frozen=True)
@@ -142,8 +145,11 @@ _POSSESSIVE = re.compile(r"['\u2019]s(?:\s|$)")
 _ROLE_ONLY = re.compile(_ROLES)
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 # an honorific between the title and the name is neither: "Prime Minister Hon. Manasseh Sogavare",
-# "Prime Minister Dr Keith Rowley", "Prime Minister Datuk Seri Najib Razak"
-_HONORIFIC = r"(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|H\.\s?E)\.?\s+|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri\s+)?"
+# "Prime Minister Dr Keith Rowley", "Prime Minister Datuk Seri Najib Razak", "Minister HE Sultan
+# Al Muraikhi"
+_HONORIFIC = (
+    r"(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|H\.\s?E|HE)\.?\s+|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri\s+)?"
+)
 
 _LOWER_ROLES = (
     r"(?:prime|foreign|defen[cs]e|finance|interior|trade) minister|president|ambassador|envoy"
