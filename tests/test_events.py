@@ -398,3 +398,17 @@ def test_what_may_happen_is_no_event_and_a_place_naming_a_treaty_is_no_party():
         "VIENNA - Austria expelled two Russian diplomats on Monday, citing the Vienna Convention.",
     )
     assert set(found["sanction"].parties) >= {"AT", "RU"}
+
+
+def test_a_telephonic_conversation_is_a_call_and_a_groups_members_are_no_parties():
+    found, primary = events_of(
+        "Modi, Trump talk over phone",
+        "Prime Minister Narendra Modi and US President Donald Trump held a telephonic conversation.",
+    )
+    assert primary == "call" and set(found["call"].parties) == {"IN", "US"}
+    found, _ = events_of(
+        "Regional summit ends",
+        "At the summit in Islamabad on Tuesday, Pakistan took the chair of the regional bloc, which "
+        "groups Bangladesh, Bhutan, Nepal and Pakistan.",
+    )
+    assert found["summit"].parties == ["PK"]

@@ -153,7 +153,9 @@ _POSSESSIVE_S = re.compile(r"['\u2019]s\b")
 # what comes after these words is a subject of the talks, not a party to them
 _SUBJECT = re.compile(
     r"\b(?:on|about|regarding|concerning|discussed|situation in|including|such as|in support of"
-    r"|support for)\s+(?:the\s+)?(?:situation in\s+|war in\s+|crisis in\s+)?$",
+    # a group's members are no parties of what the group does: "the bloc groups Bangladesh, Bhutan ..."
+    r"|support for|groups|members|comprising|made up of|consisting of)\s+(?:the\s+)?"
+    r"(?:situation in\s+|war in\s+|crisis in\s+)?$",
     _I,
 )
 

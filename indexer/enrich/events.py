@@ -45,7 +45,7 @@ _SESSION = r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks|confere
 # The wording of each event type: alternatives of one table each, matched case-insensitively.
 WORDING: dict[str, list[str]] = {
     "call": [
-        r"\b(?:tele)?phone (?:call|conversation|talks?)\b",
+        r"\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\b",
         r"\bcall(?:s|ed)? (?:with|to)\b",
         r"\bvideo ?(?:call|conference)",
         r"\b(?:by|over the|on the) (?:tele)?phone\b",  # "spoke by phone", "talked to X on the phone"
