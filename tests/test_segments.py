@@ -10,7 +10,7 @@ import pytest
 from whoosh import index as whoosh_index
 
 from indexer.article import Article, extract_article
-from search.backends.whoosh import merging, saved_postings, writer
+from search.backends.whoosh import merging, saved_postings, story_filters, writer
 from search.backends.whoosh.columns import SegmentColumns, column_cache, postings
 from search.backends.whoosh.engine import WhooshBackend
 from search.backends.whoosh.generation import open_lazy_files
@@ -241,3 +241,23 @@ def test_a_facet_of_many_values_counts_few_matches_as_it_counts_many():
     for share in (0.0, 0.001, 0.05, 0.2, 0.9):  # below and above the share that reads pairs only
         matched = rng.random(size) < share
         assert column.count(matched).tolist() == np.bincount(codes[matched[docs]], minlength=50).tolist()
+
+
+def test_a_segments_story_terms_are_saved_and_only_those_a_segment_may_hold_are_looked_up(index_dir):
+    backend = WhooshBackend(index_dir)
+    for n in range(2):
+        backend.write([article(2 * n), article(2 * n + 1)])
+    backend.close()  # once its merge thread has saved the story terms
+    ids = [segment.segment_id() for segment in segments(index_dir)]
+    assert all(story_filters.saved_path(index_dir, segment_id).exists() for segment_id in ids)
+    with open_index(index_dir).reader() as reader:
+        held = sorted(term.decode() for term in reader.lexicon("story_terms"))
+    assert held and story_filters.maybe_held(index_dir, ids, [*held, "b0xnothing", "zz|nowhere"]) == held
+    # a segment not saved yet may hold any term; the grouping answers the same either way
+    story_filters.saved_path(index_dir, ids[0]).unlink()
+    assert story_filters.maybe_held(index_dir, ids, ["b0xnothing"]) == ["b0xnothing"]
+    backend.optimize()
+    [merged] = segments(index_dir)
+    assert [p.name for p in index_dir.glob(f"*{story_filters.SUFFIX}")] == [
+        f"{merged.segment_id()}{story_filters.SUFFIX}"
+    ]

@@ -17,14 +17,17 @@ from indexer.enrich.grouping import (
     resolve_people,
 )
 from indexer.enrich.people import Person
+from search.backends.whoosh import story_filters
 from search.backends.whoosh.storage import read_index, stored_fields
 
 
 class WhooshLookups:
-    """Look-ups of indexer/enrich/grouping.py answered by a Whoosh searcher; refs are document numbers."""
+    """Look-ups of indexer/enrich/grouping.py answered by a Whoosh searcher; refs are document numbers.
+    With the index's folder, story terms no segment holds are not looked up (story_filters.py)."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, index_dir: Path | None = None) -> None:
         self.searcher = searcher
+        self.index_dir = index_dir
 
     def person_spellings(self, surname: str) -> list[tuple[Person, int]]:
         found = []
@@ -35,6 +38,11 @@ class WhooshLookups:
 
     def story_candidates(self, terms: list[str]) -> dict[str, list[Hashable]]:
         reader = self.searcher.reader()
+        if self.index_dir is not None:
+            segments = [leaf.segment() for leaf, _ in reader.leaf_readers()]
+            if all(segment is not None for segment in segments):
+                ids = [segment.segment_id() for segment in segments]
+                terms = story_filters.maybe_held(self.index_dir, ids, terms)
         found: dict[str, list[Hashable]] = {}
         for term in terms:
             if 0 < reader.doc_frequency("story_terms", term) <= MAX_BLOCK:

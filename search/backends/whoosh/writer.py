@@ -188,8 +188,8 @@ class _Plan:
     rewrites: list[dict[str, Any]]
 
 
-def _plan(changes: int, searcher: Any, articles: list[Article]) -> _Plan:
-    lookups = WhooshLookups(searcher)
+def _plan(index_dir: Path, changes: int, searcher: Any, articles: list[Article]) -> _Plan:
+    lookups = WhooshLookups(searcher, index_dir)
     resolve_people(articles, lookups)
     remaps = assign_groups(articles, lookups)
     rewrites = regrouped(lookups, remaps, {a.id for a in articles})
@@ -201,7 +201,7 @@ def _plan_latest(index_dir: Path, articles: list[Article]) -> _Plan:
     def plan(ix: Index) -> _Plan:
         changes = change_count(index_dir)  # read first: a later change only makes the plan look stale
         with ix.searcher() as searcher:
-            return _plan(changes, searcher, articles)
+            return _plan(index_dir, changes, searcher, articles)
 
     made = read_index(index_dir, plan)
     assert made is not None, "the index was created before planning"
@@ -227,7 +227,7 @@ def _publish(index_dir: Path, articles: list[Article], plan: _Plan, staged: Stag
                 continue
             with writer.searcher() as searcher:
                 if stale:
-                    latest = _plan(changes, searcher, articles)
+                    latest = _plan(index_dir, changes, searcher, articles)
                 reader = searcher.reader()
                 known = [a.id for a in articles if ("id", a.id.encode("utf-8")) in reader]
                 replaced = [searcher.document(id=article_id) for article_id in known]
@@ -296,7 +296,7 @@ def delete_article(index_dir: Path, article_id: str) -> bool:
                 writer.cancel()
                 return False
             gone = searcher.stored_fields(docnum)
-            rewrites = split_groups(WhooshLookups(searcher), json.loads(gone["meta"]), docnum)
+            rewrites = split_groups(WhooshLookups(searcher, index_dir), json.loads(gone["meta"]), docnum)
         writer.delete_by_term("id", article_id)
         for document in rewrites:
             writer.update_document(**whoosh_document(document))
