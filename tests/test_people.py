@@ -138,7 +138,8 @@ def test_a_secretary_and_a_middle_initial_are_read_whole(text, people):
             "The Minister of Foreign Affairs, Shaikh Khalid bin Ahmed bin Mohammed Al Khalifa, met him.",
             ["Shaikh Khalid bin Ahmed bin Mohammed Al Khalifa"],
         ),
-        ("The UN envoy met President UN officials named.", []),
+        # a body's or a country's letters are no initials
+        ("He met Secretary General UN Antonio Guterres.", ["Antonio Guterres"]),
     ],
 )
 def test_initials_honorifics_and_long_arabic_names_are_read_whole(text, people):
