@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
 
 from indexer.article import Article, extract_article
 from search.backends.whoosh import merging, saved_postings, story_filters, writer
+from search.backends.whoosh import segments as segments_module
 from search.backends.whoosh.columns import SegmentColumns, column_cache, postings
 from search.backends.whoosh.engine import WhooshBackend
 from search.backends.whoosh.generation import open_lazy_files
 from search.backends.whoosh.saved_postings import SavedPostings
+from search.backends.whoosh.schema import make_schema
 from search.backends.whoosh.segments import STAGING, Superseded, publisher, stage_merge
 from search.backends.whoosh.storage import open_index
 from search.parsing import QUERY_FIELDS
@@ -261,3 +264,20 @@ def test_a_segments_story_terms_are_saved_and_only_those_a_segment_may_hold_are_
     assert [p.name for p in index_dir.glob(f"*{story_filters.SUFFIX}")] == [
         f"{merged.segment_id()}{story_filters.SUFFIX}"
     ]
+
+
+def test_a_segment_written_with_lengths_read_once_is_whooshs_own_byte_for_byte(tmp_path, monkeypatch):
+    documents = [writer.to_document(article(n, text=story(n) * (1 + n % 3))) for n in range(12)]
+    files = {}
+    for name in ("dipnews", "whoosh"):
+        if name == "whoosh":
+            monkeypatch.setattr(segments_module, "_WritingCodec", W3Codec)
+        folder = tmp_path / name
+        folder.mkdir()
+        staged = segments_module.stage_documents(folder, make_schema(), documents, None)
+        assert type(staged.segment.codec()) is W3Codec  # what the table of contents will name
+        segid = staged.segment.segid
+        mine = [path for path in staged.folder.iterdir() if segid in path.name]
+        files[name] = {path.name.replace(segid, "-"): path.read_bytes() for path in mine}
+    assert files["dipnews"] == files["whoosh"]
+    assert any(name.endswith(".pst") for name in files["dipnews"])

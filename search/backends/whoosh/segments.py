@@ -27,9 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, W3Segment
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.reading import SegmentReader
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import IndexWriter
 
 STAGING = ".staging"  # a dot: Whoosh's clean-up of unlisted files passes it by
@@ -99,6 +101,39 @@ class _SavedWhenClosed(io.BytesIO):
         super().close()
 
 
+class _WritingCodec(W3Codec):
+    """Whoosh's codec, with a faster reading of document lengths while a segment is written.
+
+    Writing a segment's postings asks each document's length in the field, one
+    posting at a time: Whoosh looks for the field's length column on disk every
+    time when the field keeps no lengths (a stat), and decodes the byte anew. Here
+    each field's lengths are read once. The segment itself names the plain codec,
+    so the index is the same as Whoosh's own.
+    """
+
+    def new_segment(self, storage: Any, indexname: str) -> Any:
+        return W3Segment(W3Codec(), indexname)
+
+    def per_document_reader(self, storage: Any, segment: Any) -> Any:
+        return _LengthsOnce(storage, segment)
+
+
+_BYTE_LENGTHS = [byte_to_length(byte) if byte else None for byte in range(256)]
+
+
+class _LengthsOnce(W3PerDocReader):
+    def __init__(self, storage: Any, segment: Any) -> None:
+        super().__init__(storage, segment)
+        self._lengths: dict[str, list[int | None] | None] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
+        if fieldname not in self._lengths:
+            reader = self._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+            self._lengths[fieldname] = None if reader is None else [_BYTE_LENGTHS[b] for b in reader]
+        lengths = self._lengths[fieldname]
+        return default if lengths is None else lengths[docnum]
+
+
 def _write_segment(
     index_dir: Path, schema: Any, fill: Callable[[IndexWriter], int], in_memory: bool = False
 ) -> tuple[Path, Any] | None:
@@ -108,7 +143,7 @@ def _write_segment(
     try:
         storage = _InMemoryStorage(str(folder)) if in_memory else FileStorage(str(folder))
         ix = storage.create_index(schema)
-        writer = ix.writer(compound=False)
+        writer = ix.writer(compound=False, codec=_WritingCodec())
         try:
             written = fill(writer)
         except BaseException:
