@@ -87,6 +87,20 @@ def test_an_announced_visit_in_the_headline_is_news():
             "Under international law, Britain may declare any Iranian diplomat persona non grata.",
         ),
         ("Diplomatic law", "Britain can expel Iranian diplomats at any time."),
+        # to meet criteria is to satisfy them; a sanctions list is no sanction; a question asserts nothing
+        (
+            "Cyber-related sanctions",
+            "The State Department identifies entities whose conduct meets the criteria of the sanctions "
+            "programs of the United States.",
+        ),
+        ("How is a new Ambassador of Canada appointed?", "Ambassadors are appointed by the Governor."),
+        # what any such event is, or what a word means
+        (
+            "Ambassadors",
+            "Ambassadors of France are persons nominated as ambassadors by the President of France.",
+        ),
+        ("Protocol", "Bangladesh follows the protocol of any bilateral meeting with India."),
+        ("Asset freezes", "Being listed by the United Kingdom means an asset freeze and a travel ban."),
     ],
 )
 def test_a_page_that_reports_no_diplomatic_event_has_none(title, body):

@@ -41,6 +41,11 @@ WHOLE_TEXT = ("agreement",)  # readouts report what was signed further down: rea
 
 _I = re.IGNORECASE
 _GROUPS = r"(?:G7|G8|G20|NATO|ASEAN|CSTO|APEC)"
+# "meets the criteria", "meeting the needs of": to meet is also to satisfy
+_SATISFIES = (
+    r"(?! (?:the |its |their |all |these |those )?(?:\w+ )?(?:criteria|requirements?|conditions?|standards?"
+    r"|needs?|demands?|goals?|targets?|thresholds?|expectations?|obligations?|deadlines?|definition|costs?)\b)"
+)
 _SESSION = r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks|conferences?|gatherings?|dialogue)\b"
 # The wording of each event type: alternatives of one table each, matched case-insensitively.
 WORDING: dict[str, list[str]] = {
@@ -54,9 +59,9 @@ WORDING: dict[str, list[str]] = {
         r"\bspoke (?:to|with) (?:the |his |her )?(?-i:[A-Z])",  # "spoke to President X": a readout's call
     ],
     "meeting": [
-        r"\bmet\b",
-        r"\bmeets\b",
-        r"\bmeeting\b",
+        rf"\bmet\b{_SATISFIES}",
+        rf"\bmeets\b{_SATISFIES}",
+        rf"\bmeeting\b{_SATISFIES}",
         r"\b(?:held|hold|holds|had) (?:bilateral )?talks\b",
         r"\btalks (?:with|between)\b",
         r"\bbilateral (?:meeting|talks)\b",
@@ -107,7 +112,9 @@ WORDING: dict[str, list[str]] = {
         r"(?:concerns?|sympathy|solidarity|sorrow|grief)\b",
     ],
     "sanction": [
-        r"\bsanction(?:s|ed|ing)?\b",
+        # not a noun's modifier: "a sanctions list", "the sanctions authorities"
+        r"\bsanction(?:s|ed|ing)?\b"
+        r"(?! (?:lists?|authorit(?:y|ies)|programs?|programmes?|compliance|screening|evasion))",
         r"\bdesignat(?:ed|es|ion|ions)\b",
         r"\bexpel(?:s|led)?\b",
         r"\bexpulsion\b",
@@ -142,6 +149,14 @@ _BACKGROUND = re.compile(
 # what may or can happen is no event that happened: "a receiving state may declare any member of
 # its staff persona non grata"
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|can|cannot|could|must|should)\b", _I)
+# what any or every such event is, or what a word means, is no event: "regarding any bilateral
+# meetings", "Ambassadors are persons nominated ...", "being on a list means asset freezes"
+_GENERIC = re.compile(
+    r"\b(?:any|every)\s+(?:\w+\s+)?$"
+    r"|\b(?:is|are) (?:an? |the )?(?:\w+ )?(?:persons?|people|officials|term|process|practice|procedure)\b"
+    r"|(?<!by )\bmeans\b|\brefers? to\b|\bis defined as\b",
+    _I,
+)
 # a diplomatic event involves a state: its officials or its name
 _OFFICIAL = re.compile(
     r"\b(?:President|Prime Minister|Minister|Secretary|Ambassador|Chancellor|Premier|King|Emir|Envoy|Foreign"
@@ -169,11 +184,14 @@ def find_events(
         for kind, pattern in TRIGGERS.items():
             if not sentence or (rank > LEAD_SENTENCES and kind not in WHOLE_TEXT):
                 continue
+            if sentence.rstrip().endswith("?"):
+                continue  # a question reports nothing: "How do you become an appointed ambassador?"
             for match in pattern.finditer(sentence):
+                before = sentence[: match.start()]
+                if _GENERIC.search(before):
+                    continue
                 if not in_title and (
-                    _NOT_NOW.search(sentence[: match.start()])
-                    or _HYPOTHETICAL.search(sentence[: match.start()])
-                    or _BACKGROUND.search(sentence)
+                    _NOT_NOW.search(before) or _HYPOTHETICAL.search(before) or _BACKGROUND.search(sentence)
                 ):
                     continue
                 mentions.setdefault(kind, []).append((rank * SENTENCE + match.start(), sentence))
