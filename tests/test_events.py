@@ -429,3 +429,38 @@ def test_a_telephonic_conversation_is_a_call_and_a_groups_members_are_no_parties
         "groups Bangladesh, Bhutan, Nepal and Pakistan.",
     )
     assert found["summit"].parties == ["PK"]
+
+
+def test_news_wording_of_arrivals_pacts_inked_and_declarations_adopted():
+    found, primary = events_of(
+        "President Aliyev Arrives At White House",
+        "On Monday, President of Azerbaijan Ilham Aliyev arrived at the White House, where President of "
+        "the United States Donald Trump welcomed him.",
+    )
+    assert primary == "visit" and {"AZ", "US"} <= set(found["visit"].parties)
+    assert [p for p in find_people("Ambassador Piper Campbell Presents Credentials", "")][0].name == (
+        "Piper Campbell"  # a headline's verb is no part of the name
+    )
+    found, _ = events_of(
+        "Trump in India", "India and the US inked three memorandums of understanding on Tuesday in New Delhi."
+    )
+    assert found["agreement"].agreements_count == 3
+    found, primary = events_of(
+        "World leaders end summit",
+        "UNITED NATIONS - The world's leaders ended a three-day summit on Friday. "
+        "The UN Millennium Declaration, negotiated for weeks and adopted by acclamation, lists troubles.",
+    )
+    assert {"summit", "agreement"} <= set(found) and "UN" in found["summit"].parties
+
+
+def test_comment_explainers_and_events_long_past_are_no_news():
+    assert events_of(
+        "Editorial: Salvaging Xi's Visit to US",
+        "Since President Obama concluded his visit to China last November, relations have soured. "
+        "In mid-February 2010, Obama held his first meeting with the Dalai Lama.",
+    ) == ({}, None)
+    assert events_of(
+        "Treasury Department Explains Value, Effect of Sanctions",
+        "President Obama has imposed sanctions in the last few months on Russian banks. "
+        "When President Obama came to China a year ago, he visited Beijing.",
+    ) == ({}, None)

@@ -400,3 +400,11 @@ def test_an_xml_feed_read_as_a_page_raises_no_parser_warning():
     feed = f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0">{channel}</rss>'
     article = extract_article(feed.encode())
     assert "transit route" in article.body
+
+
+def test_countries_by_the_names_the_news_uses_and_the_soviet_union_of_the_archives():
+    from indexer.enrich.countries import countries_in
+
+    # pycountry now names TR "Türkiye" only; the news mostly writes "Turkey"
+    assert countries_in("Turkey and Brunei signed a pact with São Tomé and Príncipe.") == ["TR", "BN", "ST"]
+    assert countries_in("Soviet leader Mikhail Gorbachev spoke; the USSR and Moscow agreed.") == ["SU", "RU"]

@@ -34,7 +34,7 @@ NOT_ITS_TEXTS = (
 )
 COUNCILS = r"(?:Security Council|General Assembly|Human Rights Council)"  # of the UN
 EU = re.compile(r"\b(?:European Union|EU|European Commission|European Council|Foreign Affairs Council)\b")
-UN = re.compile(rf"\b(?:United Nations|UN|UNSC|{COUNCILS})\b{NOT_ITS_TEXTS}")
+UN = re.compile(rf"\b(?:United Nations|UNITED NATIONS|UN|UNSC|{COUNCILS})\b{NOT_ITS_TEXTS}")
 _NUMBERS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
 _INSTRUMENT = re.compile(rf"\b(?:{INSTRUMENTS}|documents|instruments)\b", _I)

@@ -75,6 +75,7 @@ WORDING: dict[str, list[str]] = {
     "visit": [
         r"\bvisit(?:s|ed|ing)?\b",
         r"\barriv(?:ed|es|ing) in\b",
+        r"\barriv(?:ed|es) at (?:the )?(?-i:[A-Z])",  # "arrived at the White House", not "at a decision"
         r"\btravel(?:s|led|ed|ling|ing)? to\b",
         r"\btravels\b",
         r"\btrip to\b",
@@ -92,13 +93,14 @@ WORDING: dict[str, list[str]] = {
         r"\btrilateral\b",
     ],
     "agreement": [
-        rf"\bsign(?:ed|ing|s)?\b[^.;]{{0,80}}\b{INSTRUMENTS}\b",
+        rf"\b(?:sign|ink)(?:ed|ing|s)?\b[^.;]{{0,80}}\b{INSTRUMENTS}\b",
         rf"\b{INSTRUMENTS}\b[^.;]{{0,40}}\b(?:were|was|been) (?:signed|concluded|ratified|adopted)\b",
         rf"\bsigning of\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|statements?)\b",
         r"\b(?:agreements?|accords?|treat(?:y|ies)|MoUs?|deals?)\s+signed\b",
         r"\bratif(?:ied|y|ies)\b",
         r"\bLeaders[’']? Declaration\b",
-        r"\b(?:adopted|approved|endorsed)\b[^.;]{0,40}\bdeclaration\b",
+        r"\b(?:adopted|approved|endorsed|adoption of)\b[^.;]{0,40}\bdeclaration\b",
+        r"\bdeclaration\b[^.;]{0,60}\b(?:was|were|and) adopted\b",
     ],
     "statement": [
         r"\b(?:condemn|condolence|congratulat|deplor|communiqu)\w*",
@@ -142,8 +144,10 @@ _NOT_NOW = re.compile(
     _I,
 )
 _BACKGROUND = re.compile(
-    r"\b(?:last (?:year|month|week)|previously|earlier this"
-    rf"|in (?:{MONTH_NAME} )?(?:19|20)\d\d)\b",
+    rf"\b(?:last (?:year|month|week|{MONTH_NAME}|spring|summer|autumn|fall|winter)|previously|earlier this"
+    rf"|in (?:(?:early|mid|late)[- ])?(?:{MONTH_NAME} )?(?:19|20)\d\d"
+    r"|(?:a|one|two|three|four|five|several|few|\d+) (?:years?|months?|weeks?|decades?) ago"
+    r"|in the (?:last|past) (?:few |several |two |three |\d+ )?(?:years|months|weeks|decades))\b",
     _I,
 )
 # what may or can happen is no event that happened: "a receiving state may declare any member of
@@ -155,6 +159,12 @@ _GENERIC = re.compile(
     r"\b(?:any|every)\s+(?:\w+\s+)?$"
     r"|\b(?:is|are) (?:an? |the )?(?:\w+ )?(?:persons?|people|officials|term|process|practice|procedure)\b"
     r"|(?<!by )\bmeans\b|\brefers? to\b|\bis defined as\b",
+    _I,
+)
+# a headline's label of comment ("Editorial: ..."), or one that says it explains
+_COMMENT = re.compile(
+    r"^(?:Editorial|Opinion|Analysis|Commentary|Comment|Op-?Ed|Column|Explainer|Perspective|Viewpoint)"
+    r"\s*[:|\u2013\u2014-]|\bexplain(?:s|ed|er|ing)\b",
     _I,
 )
 # a diplomatic event involves a state: its officials or its name
@@ -175,7 +185,8 @@ def find_events(
 ) -> tuple[list[Event], str | None]:
     """The events an article reports as happening, and the primary one's type (or None)."""
     every = sentences(body)
-    read = [(title, True), *((sentence, False) for sentence in every)]
+    # a headline announces its event, unless it says the page is comment or an explainer
+    read = [("" if _COMMENT.search(title) else title, True), *((sentence, False) for sentence in every)]
     if not any(_diplomatic(sentence, people) for sentence, _ in read[: LEAD_SENTENCES + 1]):
         return [], None  # no state, official or diplomat in the headline or the lead
     # each type's mentions: (order: the headline first, then sentence by sentence; the sentence)

@@ -54,7 +54,13 @@ _NAME_TOKEN = (
 _PARTICLE = r"(?:(?:bin|ibn|al|Al|el|de|da|van|von)\s+|(?:al|el)-)"
 # initials before the name, dotted or not: "V K Singh", "S. Jaishankar", "AK Abdul Momen"
 _INITIALS = r"(?:(?:[A-Z]\.?\s+){1,2}|(?!(?:UN|EU|US|UK)\b)[A-Z]{2}\s+)?"
-_NAME = rf"{_INITIALS}{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_TOKEN}){{0,4}}"
+# a headline's verb ends the name before it: "Ambassador Piper Campbell Presents Credentials"
+_HEADLINE_VERB = (
+    r"(?!(?:Presents|Meets|Visits|Arrives|Holds|Signs|Says|Calls|Receives|Welcomes|Hosts|Talks|Discusses"
+    r"|Congratulates|Condemns|Urges|Warns|Leaves|Departs|Attends|Addresses|Opens|Concludes|Launches|Thanks"
+    r"|Pays|Lands|Returns|Praises|Hails|Vows|Backs|Rejects|Invites|Appoints|Names|Nominates)\b)"
+)
+_NAME = rf"{_INITIALS}{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_HEADLINE_VERB}{_PARTICLE}?{_NAME_TOKEN}){{0,4}}"
 
 
 @dataclass(frozen=True)
