@@ -464,3 +464,16 @@ def test_comment_explainers_and_events_long_past_are_no_news():
         "President Obama has imposed sanctions in the last few months on Russian banks. "
         "When President Obama came to China a year ago, he visited Beijing.",
     ) == ({}, None)
+
+
+def test_meetings_held_further_down_and_the_country_a_meeting_is_held_in():
+    body = (
+        "SHUSHA (Azerbaijan), Oct 10: Foreign Minister of Uzbekistan Bakhtiyor Saidov held separate meetings "
+        "with the Foreign Ministers of Belarus and Russia. The talks were friendly. They covered trade. "
+        "They covered transport. They covered culture. They covered the weather. "
+        "Saidov also met with the Foreign Minister of Iran Hossein Amir-Abdollahian."
+    )
+    found, primary = events_of("Uzbek minister in Shusha", body)
+    assert primary == "meeting"
+    assert set(found["meeting"].parties) == {"UZ", "BY", "RU", "IR"}  # the host country is no party
+    assert "Hossein Amir-Abdollahian" in found["meeting"].people

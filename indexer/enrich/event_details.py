@@ -119,19 +119,23 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
 
 
 _AT = re.compile(r"\b(?:in|at)\s+$")
+# a country named as where something is held: "in the capital of the Republic of Azerbaijan",
+# "in Shusha city of Azerbaijan", a dateline's "SHUSHA (Azerbaijan)"
+_HELD_IN = re.compile(
+    r"(?:\b(?:in|at)\s+(?:the\s+)?|\b(?:capital|city) of\s+(?:the\s+)?|^\s*[A-Z][A-Z .'-]+\()$"
+)
 
 
 def _actors(text: str, kind: str) -> list[str]:
-    """The countries a text names, but for a city where a meeting or a summit is held ("met
-    in Brussels"): the place of a visit is its host, the place of other events is no party."""
+    """The countries a text names, but for the city or country where a meeting or a summit is
+    held ("met in Brussels"): the place of a visit is its host, the place of other events is no party."""
     capitals = _capitals()
     return list(
         dict.fromkeys(
             code
             for start, end, code in country_spans(text)
             if kind == "visit"
-            or text[start:end] not in capitals
-            or not _AT.search(text[max(0, start - 4) : start])
+            or not (_AT if text[start:end] in capitals else _HELD_IN).search(text[max(0, start - 40) : start])
         )
     )
 

@@ -63,6 +63,7 @@ WORDING: dict[str, list[str]] = {
         rf"\bmeets\b{_SATISFIES}",
         rf"\bmeeting\b{_SATISFIES}",
         r"\b(?:held|hold|holds|had) (?:bilateral )?talks\b",
+        r"\b(?:held|hold|holds|had) (?:\w+ ){0,3}meetings\b",  # "held separate meetings with"
         r"\btalks (?:with|between)\b",
         r"\bbilateral (?:meeting|talks)\b",
         r"\bon the sidelines\b",
@@ -137,6 +138,10 @@ WORDING: dict[str, list[str]] = {
     ],
 }
 TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING.items()}
+# past the lead, only this wording reports more of the same: "Sheikh Salem also met with ..."
+LATER = {
+    "meeting": re.compile(r"\balso (?:met|held (?:talks|a meeting|meetings))\b|\banother meeting\b", _I),
+}
 # wording that puts the event in the future or the past, just before its trigger
 _NOT_NOW = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
@@ -193,7 +198,11 @@ def find_events(
     mentions: dict[str, list[tuple[int, str]]] = {}
     for rank, (sentence, in_title) in enumerate(read):
         for kind, pattern in TRIGGERS.items():
-            if not sentence or (rank > LEAD_SENTENCES and kind not in WHOLE_TEXT):
+            if rank > LEAD_SENTENCES and kind not in WHOLE_TEXT:
+                if kind not in LATER:
+                    continue
+                pattern = LATER[kind]
+            if not sentence:
                 continue
             if sentence.rstrip().endswith("?"):
                 continue  # a question reports nothing: "How do you become an appointed ambassador?"
