@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 JOBS_AHEAD = 32  # items submitted per worker before the first result is awaited
+WORKER_NICENESS = 10  # added to a worker's scheduling niceness
 PR_SET_PDEATHSIG = 1  # prctl option: a signal for this process when its parent dies (Linux)
 
 
@@ -79,5 +80,8 @@ def die_with_parent(parent: int) -> None:
 
 def _start_worker(parent: int, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
     die_with_parent(parent)
+    # the process a worker feeds, and the writer that process feeds, are the serial stages: when
+    # the cores are all busy they go first (a worker waits with its next pages queued)
+    os.nice(WORKER_NICENESS)
     if initializer is not None:
         initializer(*initargs)
