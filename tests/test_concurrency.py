@@ -152,3 +152,15 @@ def test_indexer_killed_mid_run_leaves_an_index_that_opens_and_a_rerun_completes
     backend = open_backend(data_dir)
     assert backend.search(SearchRequest(q="delegation")).total == count
     assert backend.stats()["documents"] == len(backend.indexed_ids()) == count  # no id held twice
+
+
+def _niceness(_: int) -> int:
+    return os.nice(0)
+
+
+def test_extraction_workers_yield_the_cores_to_the_process_they_feed():
+    from indexer.workers import WORKER_NICENESS, ordered_map
+
+    ours = os.nice(0)
+    assert list(ordered_map(_niceness, range(4), jobs=2)) == [min(ours + WORKER_NICENESS, 19)] * 4
+    assert os.nice(0) == ours  # this process keeps its own
