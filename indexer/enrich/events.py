@@ -197,15 +197,12 @@ def find_events(
     # each type's mentions: (order: the headline first, then sentence by sentence; the sentence)
     mentions: dict[str, list[tuple[int, str]]] = {}
     for rank, (sentence, in_title) in enumerate(read):
-        for kind, pattern in TRIGGERS.items():
-            if rank > LEAD_SENTENCES and kind not in WHOLE_TEXT:
-                if kind not in LATER:
-                    continue
-                pattern = LATER[kind]
-            if not sentence:
+        if not sentence or sentence.rstrip().endswith("?"):
+            continue  # a question reports nothing: "How do you become an appointed ambassador?"
+        for kind in TRIGGERS:
+            pattern = TRIGGERS[kind] if rank <= LEAD_SENTENCES or kind in WHOLE_TEXT else LATER.get(kind)
+            if pattern is None:
                 continue
-            if sentence.rstrip().endswith("?"):
-                continue  # a question reports nothing: "How do you become an appointed ambassador?"
             for match in pattern.finditer(sentence):
                 before = sentence[: match.start()]
                 if _GENERIC.search(before):
