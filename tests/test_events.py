@@ -477,3 +477,13 @@ def test_meetings_held_further_down_and_the_country_a_meeting_is_held_in():
     assert primary == "meeting"
     assert set(found["meeting"].parties) == {"UZ", "BY", "RU", "IR"}  # the host country is no party
     assert "Hossein Amir-Abdollahian" in found["meeting"].people
+
+
+def test_an_undated_page_with_no_day_in_its_lead_reports_only_what_its_headline_announces():
+    def undated(title: str, body: str) -> set[str]:
+        return {event.type for event in find_events(title, body, find_people(title, body), None, None)[0]}
+
+    essay = "Ties between France and Germany were close. The President of France met the German Chancellor."
+    assert undated("A friendship in Europe", essay) == set()
+    assert undated("A friendship in Europe", essay.replace("met", "met on Monday")) == {"meeting"}
+    assert undated("French President visits Berlin", essay) == {"visit"}

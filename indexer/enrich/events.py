@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.clean.dates import MONTH_NAME
+from indexer.clean.dates import MONTH_NAME, WEEKDAY_NAME
 from indexer.enrich.countries import countries_in
 from indexer.enrich.event_details import (
     COUNCILS,
@@ -172,6 +172,12 @@ _COMMENT = re.compile(
     r"\s*[:|\u2013\u2014-]|\bexplain(?:s|ed|er|ing)\b",
     _I,
 )
+# a news report says when its event happened: its dateline, its date, or a day in its lead
+_WHEN = re.compile(
+    rf"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|{WEEKDAY_NAME}"
+    rf"|{MONTH_NAME}\.? \d{{1,2}}|\d{{1,2}} {MONTH_NAME})\b",
+    _I,
+)
 # a diplomatic event involves a state: its officials or its name
 _OFFICIAL = re.compile(
     r"\b(?:President|Prime Minister|Minister|Secretary|Ambassador|Chancellor|Premier|King|Emir|Envoy|Foreign"
@@ -213,6 +219,12 @@ def find_events(
                     continue
                 mentions.setdefault(kind, []).append((rank * SENTENCE + match.start(), sentence))
                 break
+    lead = " ".join([title, *every[:LEAD_SENTENCES]])
+    if not (dateline or date or _WHEN.search(lead)):
+        # undated, with no day in its lead: an explainer or an essay, whose events are background;
+        # only what its headline announces is news
+        headline = {kind: [m for m in found if m[0] < SENTENCE] for kind, found in mentions.items()}
+        mentions = {kind: found for kind, found in headline.items() if found}
     _drop_courtesies(mentions)
     _drop_summit_meetings(mentions)
     mentions = {kind: found for kind, found in mentions.items() if found}
@@ -228,7 +240,6 @@ def find_events(
         # "a call ... a meeting of minds", "Lavrov, Motegi discussed ... held a phone conversation":
         # what a call's parties discussed is no meeting unless they are said to have met
         del mentions["meeting"], first["meeting"]
-    lead = " ".join([title, *every[:LEAD_SENTENCES]])
     # the officials of the lead take part; the countries the article is about are parties
     lead_words = folded_words(lead)
     leading = [p for p in people if p.role and surname_of(p) in lead_words]
