@@ -487,3 +487,11 @@ def test_an_undated_page_with_no_day_in_its_lead_reports_only_what_its_headline_
     assert undated("A friendship in Europe", essay) == set()
     assert undated("A friendship in Europe", essay.replace("met", "met on Monday")) == {"meeting"}
     assert undated("French President visits Berlin", essay) == {"visit"}
+
+
+def test_a_datelines_city_is_where_a_meeting_is_held_not_a_party():
+    found, _ = events_of(
+        "Kuwait and Turkey",
+        "BAKU: The Foreign Minister of Kuwait met the Foreign Minister of Turkey on Wednesday.",
+    )
+    assert set(found["meeting"].parties) == {"KW", "TR"}

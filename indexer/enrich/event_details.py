@@ -128,16 +128,26 @@ _HELD_IN = re.compile(
 
 def _actors(text: str, kind: str) -> list[str]:
     """The countries a text names, but for the city or country where a meeting or a summit is
-    held ("met in Brussels"): the place of a visit is its host, the place of other events is no party."""
-    capitals = _capitals()
+    held ("met in Brussels", a dateline's "BAKU:"): the place of a visit is its host, the place of
+    other events is no party."""
     return list(
         dict.fromkeys(
             code
             for start, end, code in country_spans(text)
-            if kind == "visit"
-            or not (_AT if text[start:end] in capitals else _HELD_IN).search(text[max(0, start - 40) : start])
+            if kind == "visit" or not _held_in(text, start, end)
         )
     )
+
+
+_DATELINE_CITY = re.compile(r"\s*(?:\(|[:,]|[-\u2013\u2014]\s)")
+
+
+def _held_in(text: str, start: int, end: int) -> bool:
+    name = text[start:end]
+    if name in _capitals() or name.title() in _capitals():
+        dateline = name.isupper() and len(name) > 2 and _DATELINE_CITY.match(text, end)
+        return bool(dateline or _AT.search(text[max(0, start - 4) : start]))
+    return bool(_HELD_IN.search(text[max(0, start - 40) : start]))
 
 
 def surname_of(person: Person) -> str:
