@@ -225,3 +225,10 @@ def test_a_person_named_before_a_title_of_a_country():
     assert (people[0].name, people[0].country) == ("Dmitry A. Medvedev", "RU")  # an initial, a long name
     people = find_people("", "Gordon Brown, British prime minister\n\nI offer my congratulations.")
     assert [(p.name, p.role, p.country) for p in people] == [("Gordon Brown", "Prime Minister", "GB")]
+
+
+def test_a_country_just_before_a_title_is_its_country_but_not_across_punctuation():
+    people = find_people("", "BAKU: Foreign Minister Salem Al-Sabah met Turkish Foreign Minister Hakan Fidan.")
+    assert [(p.name, p.country) for p in people] == [("Salem Al-Sabah", None), ("Hakan Fidan", "TR")]
+    people = find_people("", "Leaders came from Niger, President Hage Geingob among them.")
+    assert [(p.name, p.country) for p in people] == [("Hage Geingob", None)]

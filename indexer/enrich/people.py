@@ -224,8 +224,13 @@ def find_people(title: str, body: str) -> list[Person]:
                 continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
             role = _title(match.group("role"))
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
+            # (not a dateline's city: "BAKU: Foreign Minister ...")
             country = next(
-                (mention_ends[end] for end in range(match.start() - 3, match.start()) if end in mention_ends),
+                (
+                    mention_ends[end]
+                    for end in range(match.start() - 3, match.start())
+                    if end in mention_ends and _JUST_BEFORE.fullmatch(text, end, match.start())
+                ),
                 country_codes().get(match.group("place") or ""),
             )
             if name in found:
@@ -243,6 +248,7 @@ _ROLE_WORDS = (
     r"(?:Foreign|External|Prime|Defen[cs]e|Finance|Interior|Trade|Deputy|Vice|Acting|Former|Interim)\b"
 )
 _PLACE_WORDS = r"[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*){0,3}"  # "United States of America"
+_JUST_BEFORE = re.compile(r"(?:['\u2019]s)?\s+")
 # a full name, then its title of a country: "Hideo Tarumi, Japan's ambassador to China", "Gordon
 # Brown, British prime minister", "Sameh Shoukry, the Foreign Minister of Egypt"
 _APPOSITIVE = re.compile(
