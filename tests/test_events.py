@@ -495,3 +495,13 @@ def test_a_datelines_city_is_where_a_meeting_is_held_not_a_party():
         "BAKU: The Foreign Minister of Kuwait met the Foreign Minister of Turkey on Wednesday.",
     )
     assert set(found["meeting"].parties) == {"KW", "TR"}
+
+
+def test_a_call_spoken_this_evening_and_conventions_adopted_at_a_summit():
+    found, primary = events_of("India and the US", "The Prime Minister of India spoke this evening with President Obama.")
+    assert primary == "call"
+    found, _ = events_of(
+        "SAARC summit closes",
+        "KATHMANDU - Leaders of India and Pakistan closed a summit on Sunday after adopting two conventions.",
+    )
+    assert found["agreement"].agreements_count == 2

@@ -56,7 +56,9 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:by|over the|on the) (?:tele)?phone\b",  # "spoke by phone", "talked to X on the phone"
         r"\b(?:held|had) a call\b",
         r"\bcall between\b",
-        r"\bspoke (?:to|with) (?:the |his |her )?(?-i:[A-Z])",  # "spoke to President X": a readout's call
+        # "spoke to President X", "spoke this evening with ...": a readout's call
+        r"\bspoke (?:(?:today|yesterday|this (?:morning|afternoon|evening)|on \w+) )?(?:to|with) "
+        r"(?:the |his |her )?(?-i:[A-Z])",
     ],
     "meeting": [
         rf"\bmet\b{_SATISFIES}",
@@ -100,7 +102,8 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:agreements?|accords?|treat(?:y|ies)|MoUs?|deals?)\s+signed\b",
         r"\bratif(?:ied|y|ies)\b",
         r"\bLeaders[’']? Declaration\b",
-        r"\b(?:adopted|approved|endorsed|adoption of)\b[^.;]{0,40}\bdeclaration\b",
+        r"\b(?:adopted|adopting|approved|endorsed|adoption of)\b[^.;]{0,40}"
+        r"\b(?:declarations?|conventions?|charter)\b",
         r"\bdeclaration\b[^.;]{0,60}\b(?:was|were|and) adopted\b",
     ],
     "statement": [
