@@ -498,7 +498,8 @@ def test_a_datelines_city_is_where_a_meeting_is_held_not_a_party():
 
 
 def test_a_call_spoken_this_evening_and_conventions_adopted_at_a_summit():
-    found, primary = events_of("India and the US", "The Prime Minister of India spoke this evening with President Obama.")
+    readout = "The Prime Minister of India spoke this evening with President Obama."
+    found, primary = events_of("India and the US", readout)
     assert primary == "call"
     found, _ = events_of(
         "SAARC summit closes",
