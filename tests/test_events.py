@@ -506,3 +506,13 @@ def test_a_call_spoken_this_evening_and_conventions_adopted_at_a_summit():
         "KATHMANDU - Leaders of India and Pakistan closed a summit on Sunday after adopting two conventions.",
     )
     assert found["agreement"].agreements_count == 2
+
+
+def test_a_timeline_of_years_is_history_not_news():
+    timeline = (
+        "1947- India and Pakistan became independent.\n\n"
+        "1963- The Foreign Ministers of India and Pakistan held talks on Kashmir.\n\n"
+        "1966- The Prime Minister of India and the President of Pakistan signed the Tashkent Declaration."
+    )
+    assert events_of("India-Pakistan relations", timeline) == ({}, None)
+    assert "meeting" in events_of("India-Pakistan relations", timeline.split("\n\n", 1)[1])[0]

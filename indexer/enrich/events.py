@@ -181,6 +181,11 @@ _WHEN = re.compile(
     rf"|{MONTH_NAME}\.? \d{{1,2}}|\d{{1,2}} {MONTH_NAME})\b",
     _I,
 )
+# a line that starts with a year, as a timeline's do ("1963- ...", "| 1954 | Panchsheel ...")
+_CHRONOLOGY = re.compile(
+    r"^[|\s]*(?:1[89]|20)\d\d(?:[-\u2013/]\d\d(?:\d\d)?)?\s*[-\u2013\u2014|:]", re.MULTILINE
+)
+CHRONOLOGY_LINES = 3
 # a diplomatic event involves a state: its officials or its name
 _OFFICIAL = re.compile(
     r"\b(?:President|Prime Minister|Minister|Secretary|Ambassador|Chancellor|Premier|King|Emir|Envoy|Foreign"
@@ -199,6 +204,8 @@ def find_events(
 ) -> tuple[list[Event], str | None]:
     """The events an article reports as happening, and the primary one's type (or None)."""
     every = sentences(body)
+    if len(_CHRONOLOGY.findall(body)) >= CHRONOLOGY_LINES:
+        return [], None  # a timeline of years: history, not news
     # a headline announces its event, unless it says the page is comment or an explainer
     read = [("" if _COMMENT.search(title) else title, True), *((sentence, False) for sentence in every)]
     if not any(_diplomatic(sentence, people) for sentence, _ in read[: LEAD_SENTENCES + 1]):
