@@ -350,6 +350,27 @@ def add_during_ingest(base: str, data_dir: Path, more: Path, jobs: int, adds: in
     )
 
 
+def ingest(work: Path, corpus: Path, data_dir: Path, jobs: int, pages: int) -> None:
+    """Time `dipnews index` on the first 5,000 pages with one job and with `jobs`, then on all.
+
+    Nothing is deleted while a run is timed: removing tens of thousands of files (a former
+    run's data folder) slows file creation on this machine's disk for about a minute after,
+    4x for the archive's writes. The last run's samples go first, then a pause.
+    """
+    samples = {n: work / f"sample-jobs{n}" for n in sorted({1, jobs})}
+    if any(sample.exists() for sample in samples.values()):
+        subprocess.run(["rm", "-rf", *map(str, samples.values())], check=True)
+        subprocess.run(["sync"], check=True)
+        print("waiting a minute for the disk after removing the last run's samples")
+        time.sleep(60)
+    first = [str(folder) for folder in sorted(corpus.iterdir())[:5]]  # 5,000 pages
+    for n, sample in samples.items():
+        rate = 5000 / run_index(sample, n, first)
+        print(f"ingest of the first 5,000 pages with --jobs {n}: {rate:.0f} docs/s")
+    rate = pages / run_index(data_dir, jobs, [corpus])
+    print(f"ingest of {pages} pages with --jobs {jobs}: {rate:.0f} docs/s")
+
+
 def run_index(data_dir: Path, jobs: int, paths: list[Path] | list[str]) -> float:
     """`dipnews index` of some pages into a data dir; the seconds it took."""
     start = time.perf_counter()
@@ -512,14 +533,7 @@ def main() -> None:
     elif args.copies > 1:
         data_dir, pages = whoosh_copies(work, args.copies)
     elif not data_dir.exists():
-        sample = [str(folder) for folder in sorted(corpus.iterdir())[:5]]  # 5,000 pages
-        for jobs in (1, args.jobs):
-            scratch = work / f"sample-jobs{jobs}"
-            subprocess.run(["rm", "-rf", str(scratch)], check=True)
-            rate = 5000 / run_index(scratch, jobs, sample)
-            print(f"ingest of the first 5,000 pages with --jobs {jobs}: {rate:.0f} docs/s")
-        rate = pages / run_index(data_dir, args.jobs, [corpus])
-        print(f"ingest of {pages} pages with --jobs {args.jobs}: {rate:.0f} docs/s")
+        ingest(work, corpus, data_dir, args.jobs, pages)
     if args.backend == "whoosh":
         size = sum(p.stat().st_size for p in (data_dir / "index").rglob("*") if p.is_file())
         print(f"index: {size / 1e6:.0f} MB ({size / pages / 1e3:.1f} KB per article)")
