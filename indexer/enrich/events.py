@@ -203,9 +203,9 @@ def find_events(
     countries: list[str] | None = None,
 ) -> tuple[list[Event], str | None]:
     """The events an article reports as happening, and the primary one's type (or None)."""
-    every = sentences(body)
     if len(_CHRONOLOGY.findall(body)) >= CHRONOLOGY_LINES:
         return [], None  # a timeline of years: history, not news
+    every = sentences(body)
     # a headline announces its event, unless it says the page is comment or an explainer
     read = [("" if _COMMENT.search(title) else title, True), *((sentence, False) for sentence in every)]
     if not any(_diplomatic(sentence, people) for sentence, _ in read[: LEAD_SENTENCES + 1]):
