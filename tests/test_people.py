@@ -232,3 +232,15 @@ def test_a_country_just_before_a_title_is_its_country_but_not_across_punctuation
     assert [(p.name, p.country) for p in people] == [("Salem Al-Sabah", None), ("Hakan Fidan", "TR")]
     people = find_people("", "Leaders came from Niger, President Hage Geingob among them.")
     assert [(p.name, p.country) for p in people] == [("Hage Geingob", None)]
+
+
+def test_an_envoy_named_with_the_country_they_are_posted_to():
+    text = (
+        "Russia summoned Greek Ambassador to Moscow Andreas Friganas. US ambassador to India Eric Garcetti "
+        "and the Ambassador of Chile to India Juan Angulo presented credentials."
+    )
+    assert [(p.name, p.country) for p in find_people("", text)] == [
+        ("Andreas Friganas", "GR"),  # the post is not the envoy's country
+        ("Eric Garcetti", "US"),
+        ("Juan Angulo", "CL"),
+    ]

@@ -162,20 +162,32 @@ _LOWER_ROLES = (
     r"|foreign secretary|secretary of state|chancellor|premier|spokes(?:man|woman|person)"
     r"|foreign policy chief|counterpart"
 )
-_LOWER_PERSON = re.compile(
-    rf"(?:government\s+)?(?P<role>{_LOWER_ROLES})(?P<place>)(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
-)
+
+
+@cache
+def _places() -> str:
+    """Any country's name, demonym or capital, longest first, as one alternative."""
+    forms = sorted((form for form in country_codes() if form[:1].isupper()), key=len, reverse=True)
+    return "|".join(re.escape(form) for form in forms)
+
+
+@cache
+def _lower_person_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:government\s+)?(?P<role>{_LOWER_ROLES})(?P<place>)(?:\s+to\s+(?:the\s+)?(?:{_places()})\b)?"
+        rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
+    )
 
 
 @cache
 def _person_pattern() -> re.Pattern[str]:
     """A title, the country it is of ("President of Vietnam To Lam", "Prime Minister of the
-    Netherlands, Mark Rutte"), and the name; the name may follow the title after a comma
-    ("Egypt's Minister of Foreign Affairs, Sameh Shoukry")."""
-    forms = sorted((form for form in country_codes() if form[:1].isupper()), key=len, reverse=True)
-    place = "|".join(re.escape(form) for form in forms)
+    Netherlands, Mark Rutte") or the one an envoy is posted to ("Ambassador to Moscow Andreas
+    Friganas": that is not the person's), and the name; the name may follow the title after a
+    comma ("Egypt's Minister of Foreign Affairs, Sameh Shoukry")."""
+    place = _places()
     return re.compile(
-        rf"(?P<role>{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
+        rf"(?P<role>{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?(?:\s+to\s+(?:the\s+)?(?:{place})\b)?"
         rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
     )
 
@@ -196,7 +208,7 @@ def find_people(title: str, body: str) -> list[Person]:
         # Gamerdinger", "Japanese government spokesman Hirokazu Matsuno"
         titled += [
             m
-            for m in _LOWER_PERSON.finditer(text)
+            for m in _lower_person_pattern().finditer(text)
             if any(end in mention_ends for end in range(m.start() - 3, m.start()))
         ]
         mentions: list[tuple[int, str | Person | re.Match[str]]] = [(m.start(), m) for m in titled]
