@@ -244,3 +244,9 @@ def test_an_envoy_named_with_the_country_they_are_posted_to():
         ("Eric Garcetti", "US"),
         ("Juan Angulo", "CL"),
     ]
+
+
+def test_a_transcripts_speakers_by_title_and_surname():
+    text = "FOREIGN MINISTER KOVAC:  Welcome to Zagreb.\n\nSECRETARY SMITH:  Thank you.\n\nQUESTION:  Why?"
+    speakers = [(p.name, p.role) for p in find_people("", text)]
+    assert speakers == [("Kovac", "Foreign Minister"), ("Smith", "Secretary")]

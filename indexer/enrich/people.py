@@ -218,6 +218,7 @@ def find_people(title: str, body: str) -> list[Person]:
             if not any(t.start() <= start and end <= t.end() for t in titled)
         ]
         mentions += _appositive_people(text)
+        mentions += _speakers(text)
         for _, match in sorted(mentions, key=lambda mention: mention[0]):
             if isinstance(match, str):  # a known person's full name: no title, the registry's country
                 found.setdefault(match, Person(match))
@@ -278,6 +279,22 @@ def _title(role: str) -> str:
     if role.islower():
         role = " ".join(word if word in ("of", "and") else word.capitalize() for word in role.split())
     return role
+
+
+# a transcript's speaker: "SECRETARY BLINKEN:", "FOREIGN MINISTER BAERBOCK:" at a line's start
+_SPEAKER = re.compile(
+    r"^[^\S\n]*(?P<role>(?:(?:DEPUTY|VICE|ACTING)\s+)?(?:PRIME\s+MINISTER|FOREIGN\s+MINISTER|MINISTER|PRESIDENT"
+    r"|SECRETARY(?:-GENERAL)?|AMBASSADOR|CHANCELLOR|HIGH\s+REPRESENTATIVE))\s+(?P<name>[A-Z][A-Z'\u2019-]+):",
+    re.MULTILINE,
+)
+
+
+def _speakers(text: str) -> list[tuple[int, Person]]:
+    """The officials a transcript gives the floor to, by title and surname."""
+    return [
+        (match.start(), Person(match.group("name").title(), _title(match.group("role").title())))
+        for match in _SPEAKER.finditer(text)
+    ]
 
 
 def _appositive_people(text: str) -> list[tuple[int, Person]]:
