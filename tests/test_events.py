@@ -516,3 +516,17 @@ def test_a_timeline_of_years_is_history_not_news():
     )
     assert events_of("India-Pakistan relations", timeline) == ({}, None)
     assert "meeting" in events_of("India-Pakistan relations", timeline.split("\n\n", 1)[1])[0]
+
+
+def test_a_statement_that_is_only_the_source_of_another_event_is_none():
+    found, primary = events_of(
+        "Lavrov and Makei talk",
+        "Russian Foreign Minister Sergey Lavrov and his Belarusian counterpart held a phone conversation on "
+        "Wednesday, the Russian Foreign Ministry said in a statement.",
+    )
+    assert set(found) == {"call"}
+    found, _ = events_of(
+        "Moscow condemns",
+        "Russia condemned the attack on Wednesday, the Russian Foreign Ministry said in a statement.",
+    )
+    assert set(found) == {"statement"}  # what the statement says is the news

@@ -236,6 +236,7 @@ def find_events(
         headline = {kind: [m for m in found if m[0] < SENTENCE] for kind, found in mentions.items()}
         mentions = {kind: found for kind, found in headline.items() if found}
     _drop_courtesies(mentions)
+    _drop_sources(mentions)
     _drop_summit_meetings(mentions)
     mentions = {kind: found for kind, found in mentions.items() if found}
     first = {kind: found[0][0] for kind, found in mentions.items()}
@@ -277,6 +278,25 @@ def _drop_courtesies(mentions: dict[str, list[tuple[int, str]]]) -> None:
         (order, sentence)
         for order, sentence in mentions["statement"]
         if order < start or _COURTESY.search(sentence)
+    ]
+
+
+# what a statement says that makes it one, beside the word: "condemned", "urged", "a joint statement"
+_STATED = re.compile(
+    "|".join([*(w for w in WORDING["statement"] if "statement" not in w), r"\bjoint statement\b"]), _I
+)
+_SAYS = re.compile(r"\b(?:said|says|stated|added|quoted|according to)\b", _I)
+
+
+def _drop_sources(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """A statement that is only the source of what else the article reports ("..., the ministry
+    said in a statement", "according to a statement by the Kremlin") is no statement of its own."""
+    if "statement" not in mentions or set(mentions) <= {"statement"}:
+        return
+    mentions["statement"] = [
+        (order, sentence)
+        for order, sentence in mentions["statement"]
+        if _STATED.search(sentence) or not _SAYS.search(sentence)
     ]
 
 
