@@ -530,3 +530,12 @@ def test_a_statement_that_is_only_the_source_of_another_event_is_none():
         "Russia condemned the attack on Wednesday, the Russian Foreign Ministry said in a statement.",
     )
     assert set(found) == {"statement"}  # what the statement says is the news
+
+
+def test_the_meeting_after_a_summit_is_named_is_the_summit():
+    found, _ = events_of(
+        "SAARC summit concludes",
+        "Leaders of India, Nepal and Pakistan wrapped up the SAARC summit on Tuesday. During the meeting, "
+        "Pakistan took the chair from Nepal.",
+    )
+    assert "summit" in found and "meeting" not in found

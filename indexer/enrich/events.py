@@ -264,6 +264,7 @@ def find_events(
 
 
 _COURTESY = re.compile(r"\b(?:statement|communiqu\w*|summon\w*|message|letter)\b", _I)
+_THE_MEETING = re.compile(r"\b(?:the|this|that) meeting\b(?!s)", _I)
 _BILATERAL = re.compile(r"\b(?:bilateral|sidelines|met)\b", _I)
 
 
@@ -306,10 +307,16 @@ def _drop_summit_meetings(mentions: dict[str, list[tuple[int, str]]]) -> None:
     if "meeting" not in mentions or "summit" not in mentions:
         return
     summit_sentences = {order // SENTENCE for order, _ in mentions["summit"]}
+    first_summit = min(summit_sentences)
     mentions["meeting"] = [
         (order, sentence)
         for order, sentence in mentions["meeting"]
-        if order // SENTENCE not in summit_sentences or _BILATERAL.search(sentence)
+        if _BILATERAL.search(sentence)
+        or not (
+            order // SENTENCE in summit_sentences
+            # "During the meeting, ..." after the summit is named: the summit again
+            or (order // SENTENCE > first_summit and _THE_MEETING.search(sentence))
+        )
     ]
 
 
