@@ -292,3 +292,18 @@ def test_code_and_console_output_inside_a_story_keep_it_whole():
     body = extract_article(text.encode(), source="anomalies.txt").body
     assert "Part 0 of the method" in body and "Part 5 of the method" in body  # prose on both sides
     assert "FROM unnest(array[2, 3, 5, 2, 3, 12, 5, 3, 4]) AS n;" in body
+
+
+def test_a_story_that_ends_on_a_short_sentence_keeps_it():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        "Out of the spotlight, bilateral discussions continued on Friday between the Israeli and "
+        "Palestinian leaders at the United Nations.",
+        "Israeli Prime Minister Ehud Barak had a brief encounter with Yasser Arafat, urging him to reach "
+        "a peace agreement before time runs out.",
+        "Arafat was unresponsive, Barak said.",
+    ]
+    page = clean_text_page("\n".join([*story, "Share this", "Follow us on Twitter"]))
+    assert page.paragraphs == story
+    assert "Share this" in page.dropped

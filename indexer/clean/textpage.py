@@ -305,7 +305,29 @@ def _main_span(lines: list[str], chrome: Callable[[str], bool]) -> tuple[int, in
         first += 1
     while not is_paragraph(lines[last]) and last > first:
         last -= 1
+    # a story may end on a short sentence ("Arafat was unresponsive, Barak said."): kept when it
+    # follows the last paragraph at once and reads as one
+    for _ in range(TAIL_SENTENCES):
+        if last + 1 < len(lines) and _is_short_sentence(lines[last + 1], chrome):
+            last += 1
     return first, last
+
+
+TAIL_SENTENCES = 2
+_SENTENCE_LINE = re.compile(r"^[\"'\u201c\u2018]?[A-Z].*[.!?][\"'\u201d\u2019)]?$")
+
+
+def _is_short_sentence(line: str, chrome: Callable[[str], bool]) -> bool:
+    return (
+        word_count(line) >= TAIL_MIN_WORDS
+        and bool(_SENTENCE_LINE.match(line))
+        and not chrome(line)
+        and not _LIST_ITEM.match(line)
+        and not is_comment_header(line)
+    )
+
+
+TAIL_MIN_WORDS = 5
 
 
 _HEAD_WINDOW = 6  # lines from the start of the run of prose within which a byline or date bar is the head's
