@@ -539,3 +539,16 @@ def test_the_meeting_after_a_summit_is_named_is_the_summit():
         "Pakistan took the chair from Nepal.",
     )
     assert "summit" in found and "meeting" not in found
+
+
+def test_a_visit_is_an_officials_not_a_football_teams():
+    assert events_of(
+        "Nepal football team arrives in city",
+        "DHAKA, Nov 5 - The Nepal national football team arrived in Dhaka today to play two friendlies "
+        "against Bangladesh.",
+    ) == ({}, None)
+    found, primary = events_of(
+        "Nepal's minister arrives in city",
+        "DHAKA, Nov 5 - The Foreign Minister of Nepal arrived in Dhaka today on a visit to Bangladesh.",
+    )
+    assert primary == "visit"

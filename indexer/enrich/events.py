@@ -237,6 +237,7 @@ def find_events(
         mentions = {kind: found for kind, found in headline.items() if found}
     _drop_courtesies(mentions)
     _drop_sources(mentions)
+    _drop_unofficial_visits(mentions, people)
     _drop_summit_meetings(mentions)
     mentions = {kind: found for kind, found in mentions.items() if found}
     first = {kind: found[0][0] for kind, found in mentions.items()}
@@ -298,6 +299,26 @@ def _drop_sources(mentions: dict[str, list[tuple[int, str]]]) -> None:
         (order, sentence)
         for order, sentence in mentions["statement"]
         if _STATED.search(sentence) or not _SAYS.search(sentence)
+    ]
+
+
+# a title in lower case: "the foreign ministers of Pakistan and Afghanistan"
+_ROLE = re.compile(
+    r"\b(?:(?:foreign |prime )?ministers?|presidents?|premiers?|ambassadors?|envoys?|chancellors?)\b", _I
+)
+
+
+def _drop_unofficial_visits(mentions: dict[str, list[tuple[int, str]]], people: list[Person]) -> None:
+    """A visit is an official's, or a state's delegation's: a football team that arrives in a
+    capital, or a traveller with a visa, pays none. A sentence of a visit names an official
+    (by title, or a person the text gives a title)."""
+    if "visit" not in mentions:
+        return
+    titled = {word for p in people if p.role for word in p.name.split() if len(word) > 2}
+    mentions["visit"] = [
+        (order, sentence)
+        for order, sentence in mentions["visit"]
+        if _OFFICIAL.search(sentence) or _ROLE.search(sentence) or any(name in sentence for name in titled)
     ]
 
 
