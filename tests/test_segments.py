@@ -281,3 +281,35 @@ def test_a_segment_written_with_lengths_read_once_is_whooshs_own_byte_for_byte(t
         files[name] = {path.name.replace(segid, "-"): path.read_bytes() for path in mine}
     assert files["dipnews"] == files["whoosh"]
     assert any(name.endswith(".pst") for name in files["dipnews"])
+
+
+def test_a_documents_story_key_is_read_once_and_kept_for_the_next_batches(index_dir, monkeypatch):
+    from search.backends.whoosh import lookups as lookups_module
+    from search.backends.whoosh.storage import read_index
+
+    monkeypatch.setattr(lookups_module, "_STORIES", lookups_module._Cache(10))
+    written = [article(n) for n in range(3)]
+    writer.write_articles(index_dir, written)
+
+    def stories(ix):
+        with ix.searcher() as searcher:
+            found = lookups_module.WhooshLookups(searcher, index_dir)
+            return {ref: found.story(ref) for ref in searcher.document_numbers()}
+
+    first = read_index(index_dir, stories)
+    assert {fields["id"] for _, fields in first.values()} == {a.id for a in written}
+    assert all(key is not None for key, _ in first.values())
+    # a new searcher, as for the next batch: nothing is read from the stored fields again
+    plain = lookups_module.WhooshLookups.stored
+    monkeypatch.setattr(lookups_module.WhooshLookups, "stored", lambda self, ref: 1 / 0)
+    again = read_index(index_dir, stories)
+    assert again.keys() == first.keys() and all(again[ref] is first[ref] for ref in first)
+    # merged into a new segment, its documents are new to the same cache
+    monkeypatch.setattr(lookups_module.WhooshLookups, "stored", plain)
+    merging.merge_to_one(index_dir)
+    reads = []
+    monkeypatch.setattr(
+        lookups_module.WhooshLookups, "stored", lambda self, ref: reads.append(ref) or plain(self, ref)
+    )
+    assert {fields["id"] for _, fields in read_index(index_dir, stories).values()} == {a.id for a in written}
+    assert len(reads) == 3

@@ -36,6 +36,15 @@ class Lookups(Protocol):
     def stored(self, ref: Hashable) -> tuple[dict[str, Any], str, str]:
         """A document's metadata, title and body."""
 
+    def story(self, ref: Hashable) -> tuple[StoryKey | None, dict[str, str]]:
+        """What grouping compares of a document: its story key, and its id, dup_group and story_id."""
+
+
+def story_of(meta: dict[str, Any]) -> tuple[StoryKey | None, dict[str, str]]:
+    """A document's story key and group fields, from its metadata (`Lookups.story`)."""
+    key = StoryKey.decode(meta["story_key"], _date(meta)) if meta.get("story_key") else None
+    return key, {name: meta.get(name) or meta["id"] for name in ("id", "dup_group", "story_id")}
+
 
 def person_key(person: Person) -> str:
     return f"{surname_key(person.name)}|{person.name}|{person.country or ''}"
@@ -132,7 +141,7 @@ def assign_groups(articles: list[Article], lookups: Lookups | None) -> dict[str,
     dups, stories = UnionFind(), UnionFind()
     existing: dict[str, set[str]] = {"dup_group": set(), "story_id": set()}
     blocks: dict[str, list[int]] = {}
-    metas: dict[Hashable, tuple[StoryKey, dict[str, Any]]] = {}
+    metas: dict[Hashable, tuple[StoryKey | None, dict[str, str]]] = {}
     keyed = [(i, a) for i, a in enumerate(articles) if a.story_key is not None]
     for _, article in keyed:
         assert article.story_key is not None
@@ -161,10 +170,9 @@ def assign_groups(articles: list[Article], lookups: Lookups | None) -> dict[str,
             continue
         for ref in _unique(ref for term in terms for ref in indexed.get(term, ())):
             if ref not in metas:
-                meta = lookups.stored(ref)[0]
-                metas[ref] = (StoryKey.decode(meta["story_key"], _date(meta)), meta)
+                metas[ref] = lookups.story(ref)
             other, meta = metas[ref]
-            if meta["id"] == article.id:
+            if other is None or meta["id"] == article.id:
                 continue
             duplicates = near_duplicates(key, other)
             if duplicates:

@@ -6,8 +6,9 @@ from collections.abc import Hashable
 from functools import partial
 from typing import Any
 
-from indexer.enrich.grouping import MAX_BLOCK, parse_person_key
+from indexer.enrich.grouping import MAX_BLOCK, parse_person_key, story_of
 from indexer.enrich.people import Person
+from indexer.enrich.stories import StoryKey
 from indexer.errors import Unavailable
 from search.backends.opensearch.answers import MAX_WINDOW
 from search.backends.opensearch.cluster import UNAVAILABLE, Cluster
@@ -82,6 +83,9 @@ class ClusterLookups:
             self._keep(found)
         meta, title, body = self._stored[ref]
         return dict(meta), title, body
+
+    def story(self, ref: Hashable) -> tuple[StoryKey | None, dict[str, str]]:
+        return story_of(self.stored(ref)[0])
 
     def _keep(self, hit: dict[str, Any]) -> str:
         source = hit["_source"]
