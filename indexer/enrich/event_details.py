@@ -143,8 +143,8 @@ _DATELINE_CITY = re.compile(r"\s*(?:\(|[:,]|[-\u2013\u2014]\s)")
 
 
 def _held_in(text: str, start: int, end: int) -> bool:
-    name = text[start:end]
-    if name in _capitals() or name.title() in _capitals():
+    name, capitals = text[start:end], _capitals()
+    if name in capitals or name.title() in capitals:
         dateline = name.isupper() and len(name) > 2 and _DATELINE_CITY.match(text, end)
         return bool(dateline or _AT.search(text[max(0, start - 4) : start]))
     return bool(_HELD_IN.search(text[max(0, start - 40) : start]))

@@ -32,7 +32,7 @@ from indexer.enrich.event_details import (
     folded_words,
     surname_of,
 )
-from indexer.enrich.people import Person, surname_key
+from indexer.enrich.people import LOWER_ROLES, Person, surname_key
 from indexer.enrich.sentences import sentences
 
 EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")
@@ -302,10 +302,8 @@ def _drop_sources(mentions: dict[str, list[tuple[int, str]]]) -> None:
     ]
 
 
-# a title in lower case: "the foreign ministers of Pakistan and Afghanistan"
-_ROLE = re.compile(
-    r"\b(?:(?:foreign |prime )?ministers?|presidents?|premiers?|ambassadors?|envoys?|chancellors?)\b", _I
-)
+# a title in lower case, one or many: "the foreign ministers of Pakistan and Afghanistan"
+_ROLE = re.compile(rf"\b(?:{LOWER_ROLES})s?\b", _I)
 
 
 def _drop_unofficial_visits(mentions: dict[str, list[tuple[int, str]]], people: list[Person]) -> None:

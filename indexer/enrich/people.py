@@ -157,7 +157,7 @@ _HONORIFIC = (
     r"(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|H\.\s?E|HE)\.?\s+|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri\s+)?"
 )
 
-_LOWER_ROLES = (
+LOWER_ROLES = (
     r"(?:prime|foreign|defen[cs]e|finance|interior|trade) minister|president|ambassador|envoy"
     r"|foreign secretary|secretary of state|chancellor|premier|spokes(?:man|woman|person)"
     r"|foreign policy chief|counterpart"
@@ -174,7 +174,7 @@ def _places() -> str:
 @cache
 def _lower_person_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:government\s+)?(?P<role>{_LOWER_ROLES})(?P<place>)(?:\s+to\s+(?:the\s+)?(?:{_places()})\b)?"
+        rf"(?:government\s+)?(?P<role>{LOWER_ROLES})(?P<place>)(?:\s+to\s+(?:the\s+)?(?:{_places()})\b)?"
         rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
     )
 
@@ -267,7 +267,7 @@ _JUST_BEFORE = re.compile(r"(?:['\u2019]s)?\s+")
 _APPOSITIVE = re.compile(
     rf"(?<![\w-]){_HONORIFIC}(?P<name>{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_TOKEN}){{1,3}}),\s+(?:the\s+)?"
     rf"(?:(?P<country>{_PLACE_WORDS})['\u2019]s\s+|(?!{_ROLE_WORDS})(?P<demonym>[A-Z][a-z]+)\s+)?"
-    rf"(?P<role>{_LOWER_ROLES}|{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<of>{_PLACE_WORDS}))?"
+    rf"(?P<role>{LOWER_ROLES}|{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<of>{_PLACE_WORDS}))?"
     rf"(?:\s+to\s+(?:the\s+)?{_PLACE_WORDS})?(?=\s*[,.;:)\n]|\s*$)"  # the title ends there: an apposition
 )
 
