@@ -11,7 +11,7 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
 from indexer.article import Article, extract_article
-from search.backends.whoosh import merging, saved_postings, story_filters, writer
+from search.backends.whoosh import merging, saved_postings, story_index, writer
 from search.backends.whoosh import segments as segments_module
 from search.backends.whoosh.columns import SegmentColumns, column_cache, postings
 from search.backends.whoosh.engine import WhooshBackend
@@ -246,24 +246,67 @@ def test_a_facet_of_many_values_counts_few_matches_as_it_counts_many():
         assert column.count(matched).tolist() == np.bincount(codes[matched[docs]], minlength=50).tolist()
 
 
-def test_a_segments_story_terms_are_saved_and_only_those_a_segment_may_hold_are_looked_up(index_dir):
-    backend = WhooshBackend(index_dir)
-    for n in range(2):
-        backend.write([article(2 * n), article(2 * n + 1)])
-    backend.close()  # once its merge thread has saved the story terms
-    ids = [segment.segment_id() for segment in segments(index_dir)]
-    assert all(story_filters.saved_path(index_dir, segment_id).exists() for segment_id in ids)
+def _grouping_answers(index_dir: Path, saved: bool) -> tuple[dict, dict]:
+    """Grouping's look-ups of every story term and document: from the segments' saved story
+    indexes, or (`saved` false) through Whoosh alone."""
+    from search.backends.whoosh.lookups import WhooshLookups
+
+    with open_index(index_dir).searcher() as searcher:
+        lookups = WhooshLookups(searcher, index_dir if saved else None)
+        terms = sorted(term.decode() for term in searcher.reader().lexicon("story_terms"))
+        candidates = lookups.story_candidates([*terms, "b0xnothing", "zz|nowhere"])
+        stories = {}
+        for ref in searcher.document_numbers():
+            key, fields = lookups.story(ref)
+            stories[ref] = (key.minhash.tolist(), key.countries, key.specifics, key.date, fields)
+        return candidates, stories
+
+
+def test_a_segments_story_index_comes_with_it_and_answers_grouping_as_whoosh_does(index_dir, monkeypatch):
+    from search.backends.whoosh.lookups import WhooshLookups
+
+    written = [article(n) for n in range(10)]
+    for one in written:  # a batch's segment comes with its story index
+        writer.write_articles(index_dir, [one])
+    assert all(story_index.saved_path(index_dir, s.segment_id()).exists() for s in segments(index_dir))
+    written.append(article(0, outlet="Copy"))  # a near-duplicate: its original is regrouped
+    writer.write_articles(index_dir, written[-1:])
+    assert writer.delete_article(index_dir, written[3].id)  # a deleted document is no candidate
+    candidates, stories = _grouping_answers(index_dir, saved=True)
+    assert candidates and len(stories) == 10
+    assert any(len(refs) == 2 for refs in candidates.values())  # the copy shares its bands
+    assert (candidates, stories) == _grouping_answers(index_dir, saved=False)
+    # segments Whoosh's own writer made (the regrouped original) get theirs in the merge thread
     with open_index(index_dir).reader() as reader:
-        held = sorted(term.decode() for term in reader.lexicon("story_terms"))
-    assert held and story_filters.maybe_held(index_dir, ids, [*held, "b0xnothing", "zz|nowhere"]) == held
-    # a segment not saved yet may hold any term; the grouping answers the same either way
-    story_filters.saved_path(index_dir, ids[0]).unlink()
-    assert story_filters.maybe_held(index_dir, ids, ["b0xnothing"]) == ["b0xnothing"]
-    backend.optimize()
+        for leaf, _ in reader.leaf_readers():
+            if not story_index.saved_path(index_dir, leaf.segment().segment_id()).exists():
+                story_index.save(index_dir, leaf.segment().segment_id(), leaf)
+    # a merged segment's story index is made from its sources': no stored field is read for it
+    assert merging.merge_segments(index_dir) == 1
+    merged = max(segments(index_dir), key=lambda s: s.doc_count_all())
+    assert story_index.saved_path(index_dir, merged.segment_id()).exists()
+    monkeypatch.setattr(WhooshLookups, "stored", lambda self, ref: 1 / 0)
+    after = _grouping_answers(index_dir, saved=True)
+    monkeypatch.undo()
+    assert after == _grouping_answers(index_dir, saved=False)
+    assert {fields["id"] for *_, fields in after[1].values()} == {a.id for a in written} - {written[3].id}
+
+
+def test_a_segment_without_a_story_index_is_asked_through_whoosh_and_given_one_by_the_merge_thread(index_dir):
+    backend = WhooshBackend(index_dir)
+    backend.write([article(0), article(1)])
+    [segment] = segments(index_dir)
+    for path in index_dir.glob(f"{segment.segment_id()}.dipnews_stories.*"):
+        path.unlink()  # as an index written before
+    story_index._LOADED.clear()
+    assert _grouping_answers(index_dir, saved=True) == _grouping_answers(index_dir, saved=False)
+    backend.optimize()  # Whoosh's own merge: the story index is saved from the stored fields
+    backend.close()
     [merged] = segments(index_dir)
-    assert [p.name for p in index_dir.glob(f"*{story_filters.SUFFIX}")] == [
-        f"{merged.segment_id()}{story_filters.SUFFIX}"
+    assert [p.name for p in index_dir.glob(f"*{story_index.ABOUT_SUFFIX}")] == [
+        f"{merged.segment_id()}{story_index.ABOUT_SUFFIX}"
     ]
+    assert _grouping_answers(index_dir, saved=True) == _grouping_answers(index_dir, saved=False)
 
 
 def test_a_segment_written_with_lengths_read_once_is_whooshs_own_byte_for_byte(tmp_path, monkeypatch):
@@ -281,35 +324,3 @@ def test_a_segment_written_with_lengths_read_once_is_whooshs_own_byte_for_byte(t
         files[name] = {path.name.replace(segid, "-"): path.read_bytes() for path in mine}
     assert files["dipnews"] == files["whoosh"]
     assert any(name.endswith(".pst") for name in files["dipnews"])
-
-
-def test_a_documents_story_key_is_read_once_and_kept_for_the_next_batches(index_dir, monkeypatch):
-    from search.backends.whoosh import lookups as lookups_module
-    from search.backends.whoosh.storage import read_index
-
-    monkeypatch.setattr(lookups_module, "_STORIES", lookups_module._Cache(10))
-    written = [article(n) for n in range(3)]
-    writer.write_articles(index_dir, written)
-
-    def stories(ix):
-        with ix.searcher() as searcher:
-            found = lookups_module.WhooshLookups(searcher, index_dir)
-            return {ref: found.story(ref) for ref in searcher.document_numbers()}
-
-    first = read_index(index_dir, stories)
-    assert {fields["id"] for _, fields in first.values()} == {a.id for a in written}
-    assert all(key is not None for key, _ in first.values())
-    # a new searcher, as for the next batch: nothing is read from the stored fields again
-    plain = lookups_module.WhooshLookups.stored
-    monkeypatch.setattr(lookups_module.WhooshLookups, "stored", lambda self, ref: 1 / 0)
-    again = read_index(index_dir, stories)
-    assert again.keys() == first.keys() and all(again[ref] is first[ref] for ref in first)
-    # merged into a new segment, its documents are new to the same cache
-    monkeypatch.setattr(lookups_module.WhooshLookups, "stored", plain)
-    merging.merge_to_one(index_dir)
-    reads = []
-    monkeypatch.setattr(
-        lookups_module.WhooshLookups, "stored", lambda self, ref: reads.append(ref) or plain(self, ref)
-    )
-    assert {fields["id"] for _, fields in read_index(index_dir, stories).values()} == {a.id for a in written}
-    assert len(reads) == 3

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import bisect
 import json
-import threading
-from collections import OrderedDict
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh.index import Index
 from whoosh.query import Term
 
@@ -22,13 +21,15 @@ from indexer.enrich.grouping import (
 )
 from indexer.enrich.people import Person
 from indexer.enrich.stories import StoryKey
-from search.backends.whoosh import story_filters
+from search.backends.whoosh import story_index
 from search.backends.whoosh.storage import read_index, stored_fields
+from search.backends.whoosh.story_index import FIELD
 
 
 class WhooshLookups:
     """Look-ups of indexer/enrich/grouping.py answered by a Whoosh searcher; refs are document numbers.
-    With the index's folder, story terms no segment holds are not looked up (story_filters.py)."""
+    With the index's folder, story terms and keys are read from each segment's saved story index
+    (story_index.py) where it has one."""
 
     def __init__(self, searcher: Any, index_dir: Path | None = None) -> None:
         self.searcher = searcher
@@ -43,17 +44,29 @@ class WhooshLookups:
         return found
 
     def story_candidates(self, terms: list[str]) -> dict[str, list[Hashable]]:
-        reader = self.searcher.reader()
-        if self.index_dir is not None:
-            segments = [leaf.segment() for leaf, _ in reader.leaf_readers()]
-            if all(segment is not None for segment in segments):
-                ids = [segment.segment_id() for segment in segments]
-                terms = story_filters.maybe_held(self.index_dir, ids, terms)
-        found: dict[str, list[Hashable]] = {}
-        for term in terms:
-            if 0 < reader.doc_frequency("story_terms", term) <= MAX_BLOCK:
-                found[term] = list(self.searcher.docs_for_query(Term("story_terms", term)))
-        return found
+        """Segment by segment: from its saved story index when it has one, else through Whoosh."""
+        hashes = story_index.term_hashes(terms)
+        counts = np.zeros(len(terms), dtype=np.int64)
+        found: list[list[Hashable]] = [[] for _ in terms]
+        for leaf, offset in self.searcher.reader().leaf_readers():
+            segment = leaf.segment()
+            saved = None
+            if self.index_dir is not None and segment is not None:
+                saved = story_index.SegmentStories.load(self.index_dir, segment.segment_id())
+            deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
+            if saved is None:
+                for i, term in enumerate(terms):
+                    counts[i] += leaf.doc_frequency(FIELD, term)
+                    if (FIELD, term) in leaf:
+                        live = leaf.postings(FIELD, term).all_ids()
+                        found[i].extend(offset + n for n in live if n not in deleted)
+                continue
+            starts, ends = saved.lookup(hashes)
+            counts += ends - starts
+            for at in np.flatnonzero(ends > starts).tolist():
+                docs = saved.docs[starts[at] : ends[at]].tolist()
+                found[at].extend(offset + n for n in docs if n not in deleted)
+        return {term: found[i] for i, term in enumerate(terms) if 0 < counts[i] <= MAX_BLOCK and found[i]}
 
     def members(self, field: str, value: str) -> list[Hashable]:
         return list(self.searcher.docs_for_query(Term(field, value)))
@@ -63,60 +76,25 @@ class WhooshLookups:
         return json.loads(fields["meta"]), fields["title"], fields["body"]
 
     def story(self, ref: Hashable) -> tuple[StoryKey | None, dict[str, str]]:
-        key = self._segment_key(ref)
-        if key is not None and (found := _STORIES.get(key)) is not None:
-            return found
-        found = story_of(self.stored(ref)[0])
-        if key is not None:
-            _STORIES.put(key, found)
-        return found
+        located = self._locate(int(ref))  # type: ignore[call-overload]
+        if located is not None:
+            segment_id, docnum = located
+            saved = story_index.SegmentStories.load(self.index_dir, segment_id)  # type: ignore[arg-type]
+            if saved is not None:
+                return story_of(saved.record(docnum))
+        return story_of(self.stored(ref)[0])
 
-    def _segment_key(self, ref: Hashable) -> tuple[str, str, int] | None:
-        """Where a document lies for good: its segment and its number in it (a segment's stored
-        fields never change; a merge makes a new segment). None when that is not known."""
+    def _locate(self, ref: int) -> tuple[str, int] | None:
+        """A document's segment and its number there; None when the index's folder is not known."""
         if self.index_dir is None:
             return None
         if self._leaves is None:
             leaves = list(self.searcher.reader().leaf_readers())
             self._leaves = ([offset for _, offset in leaves], [leaf.segment() for leaf, _ in leaves])
         offsets, segments = self._leaves
-        i = bisect.bisect_right(offsets, int(ref)) - 1  # type: ignore[call-overload]
+        i = bisect.bisect_right(offsets, ref) - 1
         segment = segments[i] if i >= 0 else None
-        if segment is None:
-            return None
-        return str(self.index_dir), segment.segment_id(), int(ref) - offsets[i]  # type: ignore[call-overload]
-
-
-class _Cache:
-    """A bounded map, least recently used out first, shared by the threads of a process."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[Any, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Any) -> Any:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
-
-    def put(self, key: Any, value: Any) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-
-# Grouping compares each new article with the indexed articles that share a story term, and
-# batch after batch of a bulk load meets the same ones: their story keys are kept between
-# batches, instead of reading and parsing each one's stored record again. About 2 KB each, in
-# every process that writes (a server's too): 20,000 hold 40 MB. Merges empty it of what they
-# merge, so it helps most on an index of up to some tens of thousands of articles.
-STORY_CACHE_SIZE = 20_000
-_STORIES = _Cache(STORY_CACHE_SIZE)
+        return None if segment is None else (segment.segment_id(), ref - offsets[i])
 
 
 def spell_people_as_indexed(index_dir: Path, articles: list[Article]) -> None:

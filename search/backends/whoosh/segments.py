@@ -34,6 +34,8 @@ from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import IndexWriter
 
+from search.backends.whoosh import story_index
+
 STAGING = ".staging"  # a dot: Whoosh's clean-up of unlisted files passes it by
 
 
@@ -196,7 +198,10 @@ def stage_merge(index_dir: Path, storage: Any, schema: Any, segments: list[Any])
     made = _write_segment(index_dir, schema, fill)
     if made is None:  # nothing live in them: publishing drops them
         return Staged(_staging_folder(index_dir), None, merged)
-    return Staged(*made, merged=merged)
+    folder, segment = made
+    live = [(s.segment_id(), [n for n in range(s.doc_count_all()) if n not in gone]) for s, gone in merged]
+    story_index.combine(index_dir, segment.segment_id(), folder, live)  # else saved after it is published
+    return Staged(folder, segment, merged=merged)
 
 
 def publisher(index_dir: Path, staged: list[Staged]) -> Callable[[IndexWriter, list[Any]], list[Any]]:

@@ -30,6 +30,7 @@ from indexer.enrich.grouping import (
     split_groups,
 )
 from indexer.errors import Unavailable
+from search.backends.whoosh import story_index
 from search.backends.whoosh.lookups import WhooshLookups
 from search.backends.whoosh.schema import make_schema
 from search.backends.whoosh.segments import Staged, publisher, stage_documents
@@ -165,6 +166,10 @@ def write_articles(
     schema = read_index(index_dir, lambda ix: ix.schema)
     plan = _plan_latest(index_dir, articles)
     staged = stage_documents(index_dir, schema, plan.documents, progress)
+    if staged is not None:
+        story_index.write(
+            staged.folder, staged.segment.segment_id(), (json.loads(d["meta"]) for d in plan.documents)
+        )
     try:
         replaced = _publish(index_dir, articles, plan, staged)
     finally:
