@@ -402,7 +402,8 @@ def test_a_group_named_is_no_summit_unless_it_meets():
     assert "summit" not in found
     found, _ = events_of(
         "G20 leaders adopt declaration",
-        "Leaders of the G20 met in Johannesburg, South Africa, on Saturday and adopted a joint declaration.",
+        "Leaders of the G20 met in Johannesburg, South Africa, on Saturday and adopted a joint declaration; "
+        "the President of France attended.",
     )
     assert "summit" in found
 
@@ -552,3 +553,74 @@ def test_a_visit_is_an_officials_not_a_football_teams():
         "DHAKA, Nov 5 - The Foreign Minister of Nepal arrived in Dhaka today on a visit to Bangladesh.",
     )
     assert primary == "visit"
+
+
+def test_an_undated_pages_headline_event_is_told_by_its_text_too():
+    title = "Chile and Peru sign memorandum"
+    body = "The governments of Chile and Peru signed a memorandum of understanding on fisheries."
+    [event] = find_events(title, body, find_people(title, body), None, None)[0]
+    assert event.type == "agreement" and event.agreements_count == 1  # "a memorandum": the text's
+    assert "signed a memorandum" in event.evidence
+
+
+def test_pacts_press_conferences_and_assemblies_of_heads_of_state():
+    found, primary = events_of(
+        "Rwanda, Mozambique sign five bilateral pacts",
+        "The President of Rwanda met the President of Mozambique on Monday. "
+        "The two presidents spoke at a press conference after the signing.",
+    )
+    assert primary == "agreement" and found["agreement"].agreements_count == 5
+    assert "summit" not in found  # a press conference is no summit
+    found, _ = events_of(
+        "Assembly of Heads of State opens",
+        "The Ordinary Session of the African Union Assembly of the Heads of State and Government "
+        "opened on Sunday; the President of Zambia attended.",
+    )
+    assert "summit" in found
+
+
+def test_a_welcoming_ceremony_is_a_visit():
+    found, primary = events_of(
+        "Mongolian President in Hanoi",
+        "The official welcoming ceremony for the President of Mongolia was held on Wednesday. "
+        "The presidents of Vietnam and Mongolia then held talks.",
+    )
+    assert primary == "visit" and "meeting" in found
+
+
+def test_a_states_own_security_council_is_no_un_body():
+    found, _ = events_of(
+        "US sanctions Russian officials",
+        "The United States on Friday sanctioned a Russian Security Council official and members of "
+        "the Russian parliament.",
+    )
+    assert "summit" not in found and "UN" not in found["sanction"].parties
+    found, _ = events_of(
+        "Security Council meets",
+        "The UN Security Council met on Friday to discuss the war; the Russian Security Council did not.",
+    )
+    assert "summit" in found
+
+
+def test_the_country_after_the_city_a_meeting_is_held_in_is_no_party():
+    found, _ = events_of(
+        "Korea, Japan ministers meet",
+        "The foreign ministers of South Korea and Japan met on Thursday in Lima, Peru, on the margins "
+        "of the APEC meeting.",
+    )
+    assert set(found["meeting"].parties) == {"KR", "JP"}
+
+
+def test_an_appointment_names_its_envoy_or_the_states():
+    title = "Presentation of credentials ceremonies"
+    body = (
+        "The Ambassador presents the letter of credence to the head of state on arrival. "
+        "Angola and Benin hold the ceremony at the Presidential Palace."
+    )
+    generic = find_events(title, body, find_people(title, body), DAY, None, ["AO", "BJ"])[0]
+    assert generic == []  # the countries are the article's, not the appointment's
+    found, _ = events_of(
+        "Envoy presents credentials",
+        "Ambassador Piper Campbell presented her credentials to the President of Mongolia on Friday.",
+    )
+    assert "appointment" in found

@@ -18,15 +18,13 @@ from importlib import resources
 from typing import Any
 
 from indexer.clean.dates import WEEKDAY_NAME, dates_at, infer_year, month_day
-from indexer.enrich.countries import country_codes, country_spans
+from indexer.enrich.countries import countries_in, country_codes, country_spans
 from indexer.enrich.people import Person, fold_name
 
 _I = re.IGNORECASE
 # A mention's order: its sentence's number (the headline is 0) times this, plus where it stands in it.
 SENTENCE = 10_000
-INSTRUMENTS = (
-    r"(?:agreements?|accords?|treat(?:y|ies)|memorand\w*|MoUs?|declarations?|protocols?|conventions?|deals?)"
-)
+INSTRUMENTS = r"(?:agreements?|accords?|pacts?|treat(?:y|ies)|memorand\w*|MoUs?|declarations?|protocols?|conventions?|deals?)"
 # a body's texts cited are no session of it, and do not make it a party: "violates UN Security
 # Council resolutions", "the UN Charter"
 NOT_ITS_TEXTS = (
@@ -35,12 +33,29 @@ NOT_ITS_TEXTS = (
 COUNCILS = r"(?:Security Council|General Assembly|Human Rights Council)"  # of the UN
 EU = re.compile(r"\b(?:European Union|EU|European Commission|European Council|Foreign Affairs Council)\b")
 UN = re.compile(rf"\b(?:United Nations|UNITED NATIONS|UN|UNSC|{COUNCILS})\b{NOT_ITS_TEXTS}")
+_STATE_BEFORE = re.compile(r"\b(National|[A-Z][\w-]*?)(?:['\u2019]s)?\s+$")
+
+
+def states_own(text: str, council: re.Match[str]) -> bool:
+    """Whether a council found in a text is a state's own ("the Russian Security Council", "Iran's
+    Supreme National Security Council"), not the UN's."""
+    if not council.group(0).endswith(("Council", "Assembly")):
+        return False
+    before = _STATE_BEFORE.search(text[max(0, council.start() - 40) : council.start()])
+    return bool(before and (before.group(1) == "National" or countries_in(before.group(1))))
+
+
+def names_un(text: str) -> bool:
+    """Whether a text names the UN or one of its bodies (not a state's own security council)."""
+    return any(not states_own(text, match) for match in UN.finditer(text))
+
+
 _NUMBERS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
 _INSTRUMENT = re.compile(rf"\b(?:{INSTRUMENTS}|documents|instruments)\b", _I)
 _SUBJECTS = re.compile(
-    r"\b(?:agreements?|accords?|memorand\w*|MoUs?|documents|deals?)\b[^.;]{0,30}?\b(?:on|in the fields? of"
-    r"|covering|in|for)\s+([^.;:()]{3,160})",
+    r"\b(?:agreements?|accords?|pacts?|memorand\w*|MoUs?|documents|deals?)\b[^.;]{0,30}?"
+    r"\b(?:on|in the fields? of|covering|in|for)\s+([^.;:()]{3,160})",
     _I,
 )
 _CLAUSE_END = re.compile(r",?\s+(?:and\s+)?(?:agreed|said|will|which|that|to|as|while|after)\b")
@@ -102,7 +117,7 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
             parties.append(code)
     if EU.search(acting):
         parties.append("EU")
-    if UN.search(acting):
+    if names_un(acting):
         parties.append("UN")
     event = Event(
         type=kind,
@@ -118,11 +133,11 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
     return event
 
 
-_AT = re.compile(r"\b(?:in|at)\s+$")
 # a country named as where something is held: "in the capital of the Republic of Azerbaijan",
 # "in Shusha city of Azerbaijan", a dateline's "SHUSHA (Azerbaijan)"
 _HELD_IN = re.compile(
-    r"(?:\b(?:in|at)\s+(?:the\s+)?|\b(?:capital|city) of\s+(?:the\s+)?|^\s*[A-Z][A-Z .'-]+\()$"
+    r"(?:\b(?:in|at)\s+(?:the\s+)?|\b(?:capital|city) of\s+(?:the\s+)?|^\s*[A-Z][A-Z .'-]+\("
+    r"|\b(?:in|at)\s+[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2},\s*)$"  # "in Lima, Peru"
 )
 
 
@@ -146,7 +161,7 @@ def _held_in(text: str, start: int, end: int) -> bool:
     name, capitals = text[start:end], _capitals()
     if name in capitals or name.title() in capitals:
         dateline = name.isupper() and len(name) > 2 and _DATELINE_CITY.match(text, end)
-        return bool(dateline or _AT.search(text[max(0, start - 4) : start]))
+        return bool(dateline or _HELD_IN.search(text[max(0, start - 40) : start]))
     return bool(_HELD_IN.search(text[max(0, start - 40) : start]))
 
 

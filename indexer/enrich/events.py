@@ -30,6 +30,7 @@ from indexer.enrich.event_details import (
     Event,
     describe_event,
     folded_words,
+    states_own,
     surname_of,
 )
 from indexer.enrich.people import LOWER_ROLES, Person, surname_key
@@ -83,6 +84,7 @@ WORDING: dict[str, list[str]] = {
         r"\btravels\b",
         r"\btrip to\b",
         r"\bwelcomed? (?:the )?(?:visiting )?(?-i:[A-Z])[\w ]{0,40} (?:to|here)\b",
+        r"\bwelcom(?:e|ing) ceremony\b",  # a guest of state's
     ],
     "summit": [
         r"\bsummit\b",
@@ -92,14 +94,15 @@ WORDING: dict[str, list[str]] = {
         rf"\b(?:{COUNCILS}|Foreign Affairs Council)\b{NOT_ITS_TEXTS}",
         r"\bministerial\b",
         r"\bsidelines\b",
-        r"\bconference\b(?! calls?\b)",
+        r"(?<!press )(?<!news )\bconference\b(?! calls?\b)",  # a press conference is no summit
+        r"\b(?:assembly|session|summit|conference|council) of (?:the )?heads of state\b",
         r"\btrilateral\b",
     ],
     "agreement": [
         rf"\b(?:sign|ink)(?:ed|ing|s)?\b[^.;]{{0,80}}\b{INSTRUMENTS}\b",
         rf"\b{INSTRUMENTS}\b[^.;]{{0,40}}\b(?:were|was|been) (?:signed|concluded|ratified|adopted)\b",
         rf"\bsigning of\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|statements?)\b",
-        r"\b(?:agreements?|accords?|treat(?:y|ies)|MoUs?|deals?)\s+signed\b",
+        r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|MoUs?|deals?)\s+signed\b",
         r"\bratif(?:ied|y|ies)\b",
         r"\bLeaders[’']? Declaration\b",
         r"\b(?:adopted|adopting|approved|endorsed|adoption of)\b[^.;]{0,40}"
@@ -221,7 +224,7 @@ def find_events(
                 continue
             for match in pattern.finditer(sentence):
                 before = sentence[: match.start()]
-                if _GENERIC.search(before):
+                if _GENERIC.search(before) or (kind == "summit" and states_own(sentence, match)):
                     continue
                 if not in_title and (
                     _NOT_NOW.search(before) or _HYPOTHETICAL.search(before) or _BACKGROUND.search(sentence)
@@ -232,9 +235,9 @@ def find_events(
     lead = " ".join([title, *every[:LEAD_SENTENCES]])
     if not (dateline or date or _WHEN.search(lead)):
         # undated, with no day in its lead: an explainer or an essay, whose events are background;
-        # only what its headline announces is news
-        headline = {kind: [m for m in found if m[0] < SENTENCE] for kind, found in mentions.items()}
-        mentions = {kind: found for kind, found in headline.items() if found}
+        # only what its headline announces is news (and the text's report of it: its parties, its
+        # officials, how many agreements were signed)
+        mentions = {kind: found for kind, found in mentions.items() if found[0][0] < SENTENCE}
     _drop_courtesies(mentions)
     _drop_sources(mentions)
     _drop_unofficial_visits(mentions, people)
@@ -257,8 +260,12 @@ def find_events(
     leading = [p for p in people if p.role and surname_of(p) in lead_words]
     context = Context(leading, list(countries or []), date, dateline)
     events = [describe_event(kind, found, people, context) for kind, found in mentions.items()]
-    # a diplomatic event has a state (or the EU, the UN) as a party: "the council met" has none
-    events = [event for event in events if event.parties]
+    # a diplomatic event has a state (or the EU, the UN) as a party: "the council met" has none;
+    # an appointment names its envoy or the states: "how credentials are presented" names neither
+    said = {kind: " ".join(sentence for _, sentence in found) for kind, found in mentions.items()}
+    events = [
+        e for e in events if e.parties and (e.type != "appointment" or e.people or countries_in(said[e.type]))
+    ]
     first = {kind: order for kind, order in first.items() if any(e.type == kind for e in events)}
     events.sort(key=lambda event: first[event.type])
     return events, _primary(first)
