@@ -250,3 +250,9 @@ def test_a_transcripts_speakers_by_title_and_surname():
     text = "FOREIGN MINISTER KOVAC:  Welcome to Zagreb.\n\nSECRETARY SMITH:  Thank you.\n\nQUESTION:  Why?"
     speakers = [(p.name, p.role) for p in find_people("", text)]
     assert speakers == [("Kovac", "Foreign Minister"), ("Smith", "Secretary")]
+
+
+def test_a_name_may_begin_with_a_word_that_ends_a_places_name():
+    people = find_people("", "He met South Korean Foreign Minister Park Jin on Friday at the Kennedy Center.")
+    assert [(p.name, p.country) for p in people] == [("Park Jin", "KR")]
+    assert find_people("", "The award went to President Kennedy Center staff.") == []

@@ -24,7 +24,10 @@ from indexer.enrich.people import Person, fold_name
 _I = re.IGNORECASE
 # A mention's order: its sentence's number (the headline is 0) times this, plus where it stands in it.
 SENTENCE = 10_000
-INSTRUMENTS = r"(?:agreements?|accords?|pacts?|treat(?:y|ies)|memorand\w*|MoUs?|declarations?|protocols?|conventions?|deals?)"
+INSTRUMENTS = (
+    r"(?:agreements?|accords?|pacts?|treat(?:y|ies)|memorand\w*|MoUs?|declarations?|protocols?"
+    r"|conventions?|deals?)"
+)
 # a body's texts cited are no session of it, and do not make it a party: "violates UN Security
 # Council resolutions", "the UN Charter"
 NOT_ITS_TEXTS = (

@@ -146,7 +146,10 @@ WORDING: dict[str, list[str]] = {
 TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING.items()}
 # past the lead, only this wording reports more of the same: "Sheikh Salem also met with ..."
 LATER = {
-    "meeting": re.compile(r"\balso (?:met|held (?:talks|a meeting|meetings))\b|\banother meeting\b", _I),
+    "meeting": re.compile(
+        r"\balso (?:met|held (?:talks|a meeting|meetings))\b|\banother meeting\b|\b(?:meeting|talks) with\b",
+        _I,
+    ),
 }
 # wording that puts the event in the future or the past, just before its trigger
 _NOT_NOW = re.compile(

@@ -142,10 +142,21 @@ _NOT_NAME_WORDS = frozenset(
     Treaty Deal Pact Talks Summit Says Said Signs Signed Meets Met Holds Held Resigns Visits Calls Urges
     Warns Backs Rejects Seeks Sees Wins Asks Plans Vows Denies Hails Arrives Leaves Names Appoints Expects
     To In On For With And Of The At From By As
-    Hospital Clinic University College School Institute Foundation Museum Library Airport Stadium Station
-    District Street Road Avenue Square Park Bridge Center Centre Award Awards Prize Cup Trophy Medal
     Partner Partners Financial Affairs Dear Federation Republic Kingdom States Emirates Islands""".split()
 )
+# Words that end the name of a place or a prize, not a person's ("Kennedy Center", "Nobel Prize"),
+# though a name may begin with one ("Foreign Minister Park Jin")
+_PLACE_END_WORDS = frozenset(
+    """Hospital Clinic University College School Institute Foundation Museum Library Airport Stadium
+    Station District Street Road Avenue Square Park Bridge Center Centre Award Awards Prize Cup Trophy
+    Medal""".split()
+)
+
+
+def _not_a_name(name: str) -> bool:
+    words = re.split(r"[\s-]", name)
+    return bool(_NOT_NAME_WORDS.intersection(words)) or words[-1] in _PLACE_END_WORDS
+
 
 _POSSESSIVE = re.compile(r"['\u2019]s(?:\s|$)")
 _ROLE_ONLY = re.compile(_ROLES)
@@ -229,7 +240,7 @@ def find_people(title: str, body: str) -> list[Person]:
                 continue
             # the name ends at a possessive: "Bettino Craxi's Socialist Party", "Trump's July"
             name = _POSSESSIVE.split(" ".join(match.group("name").split()), maxsplit=1)[0]
-            if _NOT_NAME_WORDS & set(re.split(r"[\s-]", name)) or _ROLE_ONLY.fullmatch(name):
+            if _not_a_name(name) or _ROLE_ONLY.fullmatch(name):
                 continue  # "General Electric Co", "President Signs Accord", "Governor General's Award"
             if match.group("comma") and (begins_country_name(name.split()[0]) or " " not in name):
                 continue  # after a comma, a full name only: "the Foreign Minister, Moscow said"
@@ -306,7 +317,7 @@ def _appositive_people(text: str) -> list[tuple[int, Person]]:
         named = (match.group(group) for group in ("country", "demonym", "of"))
         country = next((codes[form] for form in named if form and form in codes), None)
         name = match.group("name")
-        if country and not _NOT_NAME_WORDS & set(re.split(r"[\s-]", name)) and name not in codes:
+        if country and not _not_a_name(name) and name not in codes:
             found.append((match.start(), Person(name, _title(match.group("role")), country)))
     return found
 
