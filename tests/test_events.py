@@ -624,3 +624,36 @@ def test_an_appointment_names_its_envoy_or_the_states():
         "Ambassador Piper Campbell presented her credentials to the President of Mongolia on Friday.",
     )
     assert "appointment" in found
+
+
+def test_declarations_adopted_mous_exchanged_and_agreements_signed_further_on():
+    title = "G20 leaders adopt joint declaration"
+    body = "The G20 summit, chaired by the President of South Africa, opened on Saturday."
+    found, primary = find_events(title, body, [], DAY, None, ["ZA"])
+    assert primary == "agreement"
+    found, _ = events_of(
+        "Vietnam, Benin ministers hold talks",
+        "The Foreign Minister of Vietnam and his Beninese counterpart exchanged the MoU on cooperation "
+        "after their talks in Hanoi on December 14.",
+    )
+    assert found["agreement"].agreements_count == 1
+    title = "Indian minister visits Mozambique"
+    body = (
+        "The Framework Agreement for Mozambique's accession to the International Solar Alliance was signed "
+        "by the Foreign Minister of Mozambique on Tuesday."
+    )
+    assert "agreement" in {e.type for e in find_events(title, body, [], DAY, None, ["IN", "MZ"])[0]}
+
+
+def test_an_undated_pages_headline_meeting_brings_what_was_signed_at_it():
+    title = "Foreign Minister of Bahrain meets Mongolian counterpart"
+    body = (
+        "The Foreign Minister of Bahrain received the Foreign Minister of Mongolia. "
+        "During the meeting, a memorandum of understanding was signed for political consultation."
+    )
+    found = {e.type for e in find_events(title, body, find_people(title, body), None, None, ["BH", "MN"])[0]}
+    assert found == {"meeting", "agreement"}
+    essay = (
+        "The Foreign Minister of Bahrain is new. A memorandum of understanding was signed for consultation."
+    )
+    assert find_events("Bahrain and Mongolia", essay, [], None, None, ["BH", "MN"])[0] == []

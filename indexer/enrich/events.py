@@ -100,12 +100,13 @@ WORDING: dict[str, list[str]] = {
     ],
     "agreement": [
         rf"\b(?:sign|ink)(?:ed|ing|s)?\b[^.;]{{0,80}}\b{INSTRUMENTS}\b",
-        rf"\b{INSTRUMENTS}\b[^.;]{{0,40}}\b(?:were|was|been) (?:signed|concluded|ratified|adopted)\b",
+        rf"\b{INSTRUMENTS}\b[^.;]{{0,80}}\b(?:were|was|been) (?:signed|concluded|ratified|adopted)\b",
+        rf"\bexchang(?:e|ed|es|ing)\b[^.;]{{0,30}}\b{INSTRUMENTS}\b",  # "exchanged the MoU": a signing
         rf"\bsigning of\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|statements?)\b",
         r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|MoUs?|deals?)\s+signed\b",
         r"\bratif(?:ied|y|ies)\b",
         r"\bLeaders[’']? Declaration\b",
-        r"\b(?:adopted|adopting|approved|endorsed|adoption of)\b[^.;]{0,40}"
+        r"\b(?:adopts?|adopted|adopting|approved|endorsed|adoption of)\b[^.;]{0,40}"
         r"\b(?:declarations?|conventions?|charter)\b",
         r"\bdeclaration\b[^.;]{0,60}\b(?:was|were|and) adopted\b",
     ],
@@ -239,8 +240,11 @@ def find_events(
     if not (dateline or date or _WHEN.search(lead)):
         # undated, with no day in its lead: an explainer or an essay, whose events are background;
         # only what its headline announces is news (and the text's report of it: its parties, its
-        # officials, how many agreements were signed)
-        mentions = {kind: found for kind, found in mentions.items() if found[0][0] < SENTENCE}
+        # officials, how many agreements were signed), and what was signed at it
+        announced = {kind for kind, found in mentions.items() if found[0][0] < SENTENCE}
+        if announced:
+            announced.update(WHOLE_TEXT)
+        mentions = {kind: found for kind, found in mentions.items() if kind in announced}
     _drop_courtesies(mentions)
     _drop_sources(mentions)
     _drop_unofficial_visits(mentions, people)
