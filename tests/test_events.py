@@ -657,3 +657,30 @@ def test_an_undated_pages_headline_meeting_brings_what_was_signed_at_it():
         "The Foreign Minister of Bahrain is new. A memorandum of understanding was signed for consultation."
     )
     assert find_events("Bahrain and Mongolia", essay, [], None, None, ["BH", "MN"])[0] == []
+
+
+def test_calls_over_phone_expulsions_and_what_is_scheduled_or_recent():
+    found, primary = events_of(
+        "Leaders discuss Iran",
+        "The President of the United States spoke over phone with the King of Saudi Arabia on Friday.",
+    )
+    assert primary == "call" and "meeting" not in found
+    found, _ = events_of(
+        "US expels Syrian diplomat",
+        "The United States on Tuesday took the step of expelling the charge d'affaires of Syria, in response "
+        "to last week's massacre.",
+    )
+    assert {"US", "SY"} <= set(found["sanction"].parties)  # "last week's" dates the massacre
+    found, _ = events_of(
+        "Japanese minister in Sri Lanka",
+        "The Foreign Minister of Japan arrived in Sri Lanka on Thursday. He is scheduled to attend a meeting "
+        "in Madrid on Saturday, after his recent visit to Russia.",
+    )
+    assert set(found) == {"visit"} and set(found["visit"].parties) == {"JP", "LK"}
+
+
+def test_a_how_to_headline_announces_nothing():
+    assert events_of("How to be declared persona non grata by Russia", "Russia may expel a diplomat.") == (
+        {},
+        None,
+    )

@@ -256,3 +256,10 @@ def test_a_name_may_begin_with_a_word_that_ends_a_places_name():
     people = find_people("", "He met South Korean Foreign Minister Park Jin on Friday at the Kennedy Center.")
     assert [(p.name, p.country) for p in people] == [("Park Jin", "KR")]
     assert find_people("", "The award went to President Kennedy Center staff.") == []
+
+
+def test_a_headlines_verb_is_no_name():
+    people = find_people("King Exchanges Views on the Phone with Saudi Crown Prince", "")
+    assert "Exchanges Views" not in [p.name for p in people]
+    people = find_people("Trump, Saudi Crown Prince Mohammed bin Salman Discuss Iran Over Phone", "")
+    assert "Mohammed bin Salman" in [p.name for p in people]

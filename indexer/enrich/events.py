@@ -54,7 +54,7 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\b",
         r"\bcall(?:s|ed)? (?:with|to)\b",
         r"\bvideo ?(?:call|conference)",
-        r"\b(?:by|over the|on the) (?:tele)?phone\b",  # "spoke by phone", "talked to X on the phone"
+        r"\b(?:by|over(?: the)?|on the) (?:tele)?phone\b",  # "spoke by phone", "talked to X on the phone"
         r"\b(?:held|had) a call\b",
         r"\bcall between\b",
         # "spoke to President X", "spoke this evening with ...": a readout's call
@@ -126,7 +126,7 @@ WORDING: dict[str, list[str]] = {
         r"\bsanction(?:s|ed|ing)?\b"
         r"(?! (?:lists?|authorit(?:y|ies)|programs?|programmes?|compliance|screening|evasion))",
         r"\bdesignat(?:ed|es|ion|ions)\b",
-        r"\bexpel(?:s|led)?\b",
+        r"\bexpel(?:s|led|ling)?\b",
         r"\bexpulsion\b",
         r"\brestrictive measures\b",
         r"\basset freezes?\b",
@@ -155,11 +155,16 @@ LATER = {
 # wording that puts the event in the future or the past, just before its trigger
 _NOT_NOW = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
-    r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming|agreed to)\b[^.;]{0,30}$",
+    r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming|agreed to|scheduled to"
+    r"|slated to)\b[^.;]{0,30}$"
+    # or in the past: "his recent visit", "the previous meeting"
+    r"|\b(?:recent|previous|prior)\s+(?:\w+\s+)?$",
     _I,
 )
 _BACKGROUND = re.compile(
-    rf"\b(?:last (?:year|month|week|{MONTH_NAME}|spring|summer|autumn|fall|winter)|previously|earlier this"
+    # ("last week's massacre" dates a noun, not the event)
+    rf"\b(?:last (?:year|month|week|{MONTH_NAME}|spring|summer|autumn|fall|winter)(?!['\u2019]s)"
+    r"|previously|earlier this"
     rf"|in (?:(?:early|mid|late)[- ])?(?:{MONTH_NAME} )?(?:19|20)\d\d"
     r"|(?:a|one|two|three|four|five|several|few|\d+) (?:years?|months?|weeks?|decades?) ago"
     r"|in the (?:last|past) (?:few |several |two |three |\d+ )?(?:years|months|weeks|decades))\b",
@@ -176,10 +181,10 @@ _GENERIC = re.compile(
     r"|(?<!by )\bmeans\b|\brefers? to\b|\bis defined as\b",
     _I,
 )
-# a headline's label of comment ("Editorial: ..."), or one that says it explains
+# a headline's label of comment ("Editorial: ..."), or one that says it explains ("How to ...")
 _COMMENT = re.compile(
     r"^(?:Editorial|Opinion|Analysis|Commentary|Comment|Op-?Ed|Column|Explainer|Perspective|Viewpoint)"
-    r"\s*[:|\u2013\u2014-]|\bexplain(?:s|ed|er|ing)\b",
+    r"\s*[:|\u2013\u2014-]|\bexplain(?:s|ed|er|ing)\b|^How (?:to|do|does|can)\b|^What (?:is|are)\b",
     _I,
 )
 # a news report says when its event happened: its dateline, its date, or a day in its lead

@@ -58,9 +58,14 @@ _INITIALS = r"(?:(?:[A-Z]\.?\s+){1,2}|(?!(?:UN|EU|US|UK)\b)[A-Z]{2}\s+)?"
 _HEADLINE_VERB = (
     r"(?!(?:Presents|Meets|Visits|Arrives|Holds|Signs|Says|Calls|Receives|Welcomes|Hosts|Talks|Discusses"
     r"|Congratulates|Condemns|Urges|Warns|Leaves|Departs|Attends|Addresses|Opens|Concludes|Launches|Thanks"
-    r"|Pays|Lands|Returns|Praises|Hails|Vows|Backs|Rejects|Invites|Appoints|Names|Nominates)\b)"
+    r"|Pays|Lands|Returns|Praises|Hails|Vows|Backs|Rejects|Invites|Appoints|Names|Nominates|Exchanges?"
+    # a plural subject's: "Trump, Saudi Crown Prince Discuss Iran", "Leaders Meet in Paris"
+    r"|Discuss|Meet|Hold|Sign|Agree|Agrees|Exchange|Pledge|Pledges|Condemn|Urge|Welcome|Host)\b)"
 )
-_NAME = rf"{_INITIALS}{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_HEADLINE_VERB}{_PARTICLE}?{_NAME_TOKEN}){{0,4}}"
+_NAME = (
+    rf"{_INITIALS}{_HEADLINE_VERB}{_NAME_TOKEN}"
+    rf"(?:\s+(?:[A-Z]\.\s+)?{_HEADLINE_VERB}{_PARTICLE}?{_NAME_TOKEN}){{0,4}}"
+)
 
 
 @dataclass(frozen=True)
