@@ -77,9 +77,9 @@ class WhooshLookups:
 
     def story(self, ref: Hashable) -> tuple[StoryKey | None, dict[str, str]]:
         located = self._locate(int(ref))  # type: ignore[call-overload]
-        if located is not None:
+        if located is not None and self.index_dir is not None:
             segment_id, docnum = located
-            saved = story_index.SegmentStories.load(self.index_dir, segment_id)  # type: ignore[arg-type]
+            saved = story_index.SegmentStories.load(self.index_dir, segment_id)
             if saved is not None:
                 return story_of(saved.record(docnum))
         return story_of(self.stored(ref)[0])

@@ -97,7 +97,11 @@ def combine(index_dir: Path, segment_id: str, folder: Path, sources: list[tuple[
         doc_parts.append(renumber[stories.docs[kept]].astype(np.int32))
         records.extend(stories.raw_record(docnum) for docnum in live)
         base += len(live)
-    _save(Path(folder), segment_id, np.concatenate(hash_parts), np.concatenate(doc_parts), records)
+    try:
+        _save(Path(folder), segment_id, np.concatenate(hash_parts), np.concatenate(doc_parts), records)
+    except OSError:  # saved from the stored fields once the merge is published
+        log.warning("could not save the story index of merged segment %s", segment_id, exc_info=True)
+        return False
     return True
 
 

@@ -166,11 +166,10 @@ def write_articles(
     schema = read_index(index_dir, lambda ix: ix.schema)
     plan = _plan_latest(index_dir, articles)
     staged = stage_documents(index_dir, schema, plan.documents, progress)
-    if staged is not None:
-        story_index.write(
-            staged.folder, staged.segment.segment_id(), (json.loads(d["meta"]) for d in plan.documents)
-        )
     try:
+        if staged is not None:
+            metas = (json.loads(document["meta"]) for document in plan.documents)
+            story_index.write(staged.folder, staged.segment.segment_id(), metas)
         replaced = _publish(index_dir, articles, plan, staged)
     finally:
         if staged is not None:
