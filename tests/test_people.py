@@ -263,3 +263,8 @@ def test_a_headlines_verb_is_no_name():
     assert "Exchanges Views" not in [p.name for p in people]
     people = find_people("Trump, Saudi Crown Prince Mohammed bin Salman Discuss Iran Over Phone", "")
     assert "Mohammed bin Salman" in [p.name for p in people]
+
+
+def test_a_minister_for_a_portfolio():
+    people = find_people("", "Minister for Foreign Affairs Simon Coveney met the envoy of Ghana on Monday.")
+    assert [(p.name, p.role) for p in people] == [("Simon Coveney", "Minister for Foreign Affairs")]

@@ -29,7 +29,7 @@ _PORTFOLIO = (
 )
 _ROLE_NAMES = (
     r"Prime\s+Minister|President|(?:Foreign|External)(?:\s+Affairs)?\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
-    rf"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|(?:Minister|Secretary)\s+of\s+{_PORTFOLIO}"
+    rf"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|(?:Minister|Secretary)\s+(?:of|for)\s+{_PORTFOLIO}"
     rf"|Minister\s+of\s+State(?:\s+for\s+{_PORTFOLIO})?"
     r"|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
     r"|Ambassador|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General\s+Secretary|General|Pope"
