@@ -268,3 +268,8 @@ def test_a_headlines_verb_is_no_name():
 def test_a_minister_for_a_portfolio():
     people = find_people("", "Minister for Foreign Affairs Simon Coveney met the envoy of Ghana on Monday.")
     assert [(p.name, p.role) for p in people] == [("Simon Coveney", "Minister for Foreign Affairs")]
+
+
+def test_an_envoy_in_the_country_of_the_post():
+    people = find_people("", "Pakistan's Ambassador in Kuwait Iftikhar Aziz was also present.")
+    assert [(p.name, p.country) for p in people] == [("Iftikhar Aziz", "PK")]
