@@ -199,8 +199,9 @@ def _lower_person_pattern() -> re.Pattern[str]:
 def _person_pattern() -> re.Pattern[str]:
     """A title, the country it is of ("President of Vietnam To Lam", "Prime Minister of the
     Netherlands, Mark Rutte") or the one an envoy is posted to ("Ambassador to Moscow Andreas
-    Friganas", "Ambassador in Kuwait Iftikhar Aziz": that is not the person's), and the name; the name may follow the title after a
-    comma ("Egypt's Minister of Foreign Affairs, Sameh Shoukry")."""
+    Friganas", "Ambassador in Kuwait Iftikhar Aziz": that is not the person's), and the name;
+    the name may follow the title after a comma ("Egypt's Minister of Foreign Affairs, Sameh
+    Shoukry")."""
     place = _places()
     return re.compile(
         rf"(?P<role>{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
