@@ -273,3 +273,12 @@ def test_a_minister_for_a_portfolio():
 def test_an_envoy_in_the_country_of_the_post():
     people = find_people("", "Pakistan's Ambassador in Kuwait Iftikhar Aziz was also present.")
     assert [(p.name, p.country) for p in people] == [("Iftikhar Aziz", "PK")]
+
+
+def test_a_title_designate_and_a_name_joined_by_a_short_word():
+    people = find_people(
+        "", "The President spoke with Iraqi Prime Minister-designate Haider al-Abadi on Monday."
+    )
+    assert ("Haider al-Abadi", "IQ") in [(p.name, p.country) for p in people]
+    people = find_people("", "The summit had concluded, said Thai Prime Minister Prayut Chan-o-cha.")
+    assert [p.name for p in people] == ["Prayut Chan-o-cha"]

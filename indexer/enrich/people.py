@@ -47,7 +47,7 @@ _ROLES = (
 _CAPITAL = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
 _NAME_WORD = rf"(?:Mc|Mac|De|Di|La|Le)?{_CAPITAL}[a-z\u00c0-\u024f\u1e00-\u1eff'\u2019]+"
 _NAME_TOKEN = (
-    rf"{_NAME_WORD}(?:-(?:{_NAME_WORD}|(?!(?:era|led|style|like|based|born|backed|run)\b)[a-z]{{2,5}}\b))*"
+    rf"{_NAME_WORD}(?:-(?:{_NAME_WORD}|(?!(?:era|led|style|like|based|born|backed|run)\b)[a-z]{{1,5}}\b))*"
 )
 # a middle initial may stand between the tokens ("Antony J. Blinken"), and an Arabic article
 # may join the next one ("Haider al-Abadi", "Abdel Fattah el-Sisi")
@@ -204,7 +204,7 @@ def _person_pattern() -> re.Pattern[str]:
     Shoukry")."""
     place = _places()
     return re.compile(
-        rf"(?P<role>{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
+        rf"(?P<role>{_ROLES})(?:-(?:designate|elect))?(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
         rf"(?:\s+(?:to|in)\s+(?:the\s+)?(?:{place})\b)?"
         rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
     )
