@@ -324,3 +324,42 @@ def test_a_segment_written_with_lengths_read_once_is_whooshs_own_byte_for_byte(t
         files[name] = {path.name.replace(segid, "-"): path.read_bytes() for path in mine}
     assert files["dipnews"] == files["whoosh"]
     assert any(name.endswith(".pst") for name in files["dipnews"])
+
+
+def test_a_merge_of_sorted_streams_writes_the_files_whooshs_external_sort_does(index_dir, monkeypatch):
+    from whoosh.writing import SegmentWriter
+
+    for n in range(0, 12, 3):  # four segments, with several fields of many values
+        writer.write_articles(index_dir, [article(k, text=story(k) * (1 + k % 3)) for k in range(n, n + 3)])
+    assert writer.delete_article(index_dir, article(4).id)  # a deletion to leave out
+    ix = open_index(index_dir)
+    files = {}
+    for name in ("streams", "whoosh"):
+        if name == "whoosh":
+            monkeypatch.setattr(segments_module, "_MergingWriter", SegmentWriter)
+        staged = stage_merge(index_dir, ix.storage, ix.schema, segments(index_dir))
+        segid = staged.segment.segment_id()
+        mine = [path for path in staged.folder.iterdir() if path.name.startswith(segid)]
+        files[name] = {path.name.replace(segid, "-"): path.read_bytes() for path in mine}
+        assert staged.segment.doc_count_all() == 11
+        staged.discard()
+    assert files["streams"] == files["whoosh"]
+    assert any(name.endswith(".pst") for name in files["streams"])
+
+
+def test_pickles_read_from_a_mapped_file_through_its_peek_end_where_they_end(tmp_path):
+    import mmap
+    import pickle
+
+    from whoosh.filedb.structfile import StructFile
+
+    from search.backends.whoosh.storage import MappedView
+
+    items = [(n, f"term{n}" * (n % 90), float(n), None) for n in range(300)]  # some longer than a peek
+    path = tmp_path / "pickles"
+    path.write_bytes(b"".join(pickle.dumps(item, 2) for item in items) + b"tail")
+    with open(path, "rb") as file:
+        view = MappedView(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+    structfile = StructFile(view)
+    assert [structfile.read_pickle() for _ in items] == items
+    assert view.read() == b"tail"

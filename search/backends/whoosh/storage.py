@@ -54,6 +54,9 @@ class MappedFileStorage(FileStorage):
         return len(mapped) if mapped is not None else int(super().file_length(name))
 
 
+_PEEK = 256  # most pickles read from a segment (a term's info) are shorter than this
+
+
 class MappedView:
     """A read-only file over a shared memory map, with a position of its own."""
 
@@ -67,6 +70,12 @@ class MappedView:
         data = self._map[self._position : end]
         self._position = end
         return data
+
+    def peek(self, size: int = 0) -> bytes:
+        """Bytes ahead without moving (pickle reads its input through this, a few at a time:
+        given a peek, it asks once for each pickle instead of once for each of its parts)."""
+        assert self._map is not None, "read from a closed file"
+        return self._map[self._position : self._position + min(max(size, 1), _PEEK)]
 
     def readline(self, size: int | None = -1) -> bytes:
         assert self._map is not None, "read from a closed file"
