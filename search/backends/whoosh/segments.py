@@ -13,7 +13,8 @@ A merge carries over the deletions made while it ran.
 
 Whoosh has no public call for this; what it uses is named here, once: a
 merge policy (the `mergetype` a commit takes) returns the segments the new
-table of contents lists, and a staged index's one segment comes from its reader.
+table of contents lists, a staged index's one segment comes from its reader,
+and a merge reads a segment's terms file and postings through the reader's own.
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ class _MergingWriter(SegmentWriter):
         self._streams: list[Iterator[tuple[Any, ...]]] = []
 
     def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
-        self._streams.append(self._process_posts(reader.iter_postings(), startdoc, docmap))
+        self._streams.append(self._process_posts(_postings_in_order(reader), startdoc, docmap))
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
@@ -162,6 +163,21 @@ class _MergingWriter(SegmentWriter):
         self.fieldwriter.close()
         if lengths:
             lengths.close()
+
+
+def _postings_in_order(reader: SegmentReader) -> Iterator[tuple[Any, ...]]:
+    """A segment's postings as `reader.iter_postings()` gives them, without looking each term
+    up again in the terms file's hash table: the terms are read in their order, each with the
+    information where its postings are."""
+    terms, schema, deleted = reader._terms, reader.schema, reader.deleted_docs_set
+    for (fieldname, text), info in terms.items():
+        postings = terms._codec.postings_reader(
+            terms._postfile, info, schema[fieldname].format, term=(fieldname, text)
+        )
+        while postings.is_active():
+            if postings.id() not in deleted:
+                yield fieldname, text, postings.id(), postings.weight(), postings.value()
+            postings.next()
 
 
 def _write_segment(
