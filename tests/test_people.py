@@ -282,3 +282,8 @@ def test_a_title_designate_and_a_name_joined_by_a_short_word():
     assert ("Haider al-Abadi", "IQ") in [(p.name, p.country) for p in people]
     people = find_people("", "The summit had concluded, said Thai Prime Minister Prayut Chan-o-cha.")
     assert [p.name for p in people] == ["Prayut Chan-o-cha"]
+
+
+def test_a_monarchs_number_is_part_of_the_name():
+    people = find_people("", "Jordan's King Abdullah II met Pope Benedict XVI on Monday.")
+    assert [(p.name, p.country) for p in people] == [("Abdullah II", "JO"), ("Benedict XVI", None)]

@@ -62,9 +62,11 @@ _HEADLINE_VERB = (
     # a plural subject's: "Trump, Saudi Crown Prince Discuss Iran", "Leaders Meet in Paris"
     r"|Discuss|Meet|Hold|Sign|Agree|Agrees|Exchange|Pledge|Pledges|Condemn|Urge|Welcome|Host)\b)"
 )
+# a monarch's or a pope's number: "King Abdullah II", "Pope Benedict XVI"
+_REGNAL = r"(?:\s+(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b)?"
 _NAME = (
     rf"{_INITIALS}{_HEADLINE_VERB}{_NAME_TOKEN}"
-    rf"(?:\s+(?:[A-Z]\.\s+)?{_HEADLINE_VERB}{_PARTICLE}?{_NAME_TOKEN}){{0,4}}"
+    rf"(?:\s+(?:[A-Z]\.\s+)?{_HEADLINE_VERB}{_PARTICLE}?{_NAME_TOKEN}){{0,4}}{_REGNAL}"
 )
 
 
