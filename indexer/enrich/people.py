@@ -60,7 +60,7 @@ _HEADLINE_VERB = (
     r"|Congratulates|Condemns|Urges|Warns|Leaves|Departs|Attends|Addresses|Opens|Concludes|Launches|Thanks"
     r"|Pays|Lands|Returns|Praises|Hails|Vows|Backs|Rejects|Invites|Appoints|Names|Nominates|Exchanges?"
     # a plural subject's: "Trump, Saudi Crown Prince Discuss Iran", "Leaders Meet in Paris"
-    r"|Discuss|Meet|Hold|Sign|Agree|Agrees|Exchange|Pledge|Pledges|Condemn|Urge|Welcome|Host)\b)"
+    r"|Discuss|Meet|Hold|Sign|Agree|Agrees|Pledge|Pledges|Condemn|Urge|Welcome|Host)\b)"
 )
 # a monarch's or a pope's number: "King Abdullah II", "Pope Benedict XVI"
 _REGNAL = r"(?:\s+(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b)?"
