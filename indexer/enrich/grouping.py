@@ -75,8 +75,7 @@ def document_fields(meta: dict[str, Any], title: str, body: str) -> dict[str, An
         "meta": meta,
     }
     if meta.get("story_key"):
-        key = StoryKey.decode(meta["story_key"], None)
-        document["story_terms"] = story_terms(key)
+        document["story_terms"] = indexed_story_terms(meta)
     if meta.get("outlet"):
         document["outlet"] = meta["outlet"]
         document["outlet_facet"] = meta["outlet"]
@@ -85,6 +84,11 @@ def document_fields(meta: dict[str, Any], title: str, body: str) -> dict[str, An
     if meta.get("url"):
         document["url"] = meta["url"]
     return document
+
+
+def indexed_story_terms(meta: dict[str, Any]) -> list[str]:
+    """The story terms a document is indexed with, from its metadata (none without a story key)."""
+    return story_terms(StoryKey.decode(meta["story_key"], None)) if meta.get("story_key") else []
 
 
 def article_fields(article: Article) -> dict[str, Any]:

@@ -9,7 +9,8 @@ planning a batch of 500 took. A segment never changes, so both are kept beside i
 
 - the (term hash, document) pairs of its story terms, sorted: a look-up is a
   binary search per term (64-bit hashes: two terms sharing one would only add a
-  candidate, which grouping compares by its key and drops);
+  candidate, which grouping compares by its key and drops, and count towards
+  the term's MAX_BLOCK);
 - each document's story record (story key, date, id, dup_group, story_id) as
   JSON, found by its offset.
 
@@ -37,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from indexer.enrich.stories import StoryKey, story_terms
+from indexer.enrich.grouping import indexed_story_terms
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def write(folder: Path, segment_id: str, metas: Iterable[dict[str, Any]]) -> Non
     pairs: list[tuple[int, int]] = []
     records = []
     for docnum, meta in enumerate(metas):
-        pairs.extend((term_hash(term), docnum) for term in _terms_of(meta))
+        pairs.extend((term_hash(term), docnum) for term in indexed_story_terms(meta))
         records.append(_encode(record_of(meta)))
     hashes = np.fromiter((h for h, _ in pairs), dtype=np.uint64, count=len(pairs))
     docs = np.fromiter((d for _, d in pairs), dtype=np.int32, count=len(pairs))
@@ -114,11 +115,6 @@ def save(index_dir: Path, segment_id: str, reader: Any) -> None:
         (Path(index_dir) / f"{segment_id}{_EARLIER}").unlink(missing_ok=True)
     except OSError:
         log.warning("could not save the story index of segment %s", segment_id, exc_info=True)
-
-
-def _terms_of(meta: dict[str, Any]) -> list[str]:
-    """The story terms an article is indexed with (indexer/enrich/grouping.document_fields)."""
-    return story_terms(StoryKey.decode(meta["story_key"], None)) if meta.get("story_key") else []
 
 
 def _encode(record: dict[str, Any]) -> bytes:

@@ -168,8 +168,7 @@ def write_articles(
     staged = stage_documents(index_dir, schema, plan.documents, progress)
     try:
         if staged is not None:
-            metas = (json.loads(document["meta"]) for document in plan.documents)
-            story_index.write(staged.folder, staged.segment.segment_id(), metas)
+            story_index.write(staged.folder, staged.segment.segment_id(), plan.metas)
         replaced = _publish(index_dir, articles, plan, staged)
     finally:
         if staged is not None:
@@ -190,6 +189,7 @@ class _Plan:
     changes: int  # the index's count of changes when it was grouped
     documents: list[dict[str, Any]]
     rewrites: list[dict[str, Any]]
+    metas: list[dict[str, Any]]  # the documents' metadata (for their story index)
 
 
 def _plan(index_dir: Path, changes: int, searcher: Any, articles: list[Article]) -> _Plan:
@@ -197,8 +197,10 @@ def _plan(index_dir: Path, changes: int, searcher: Any, articles: list[Article])
     resolve_people(articles, lookups)
     remaps = assign_groups(articles, lookups)
     rewrites = regrouped(lookups, remaps, {a.id for a in articles})
-    documents = [to_document(article) for article in articles]
-    return _Plan(changes, documents, [whoosh_document(document) for document in rewrites])
+    fields = [article_fields(article) for article in articles]
+    documents = [whoosh_document(document) for document in fields]
+    rewritten = [whoosh_document(document) for document in rewrites]
+    return _Plan(changes, documents, rewritten, [document["meta"] for document in fields])
 
 
 def _plan_latest(index_dir: Path, articles: list[Article]) -> _Plan:
