@@ -313,7 +313,8 @@ def _main_span(lines: list[str], chrome: Callable[[str], bool]) -> tuple[int, in
     return first, last
 
 
-TAIL_SENTENCES = 2
+TAIL_SENTENCES = 2  # short sentences kept after a story's last paragraph
+TAIL_MIN_WORDS = 5
 _SENTENCE_LINE = re.compile(r"^[\"'\u201c\u2018]?[A-Z].*[.!?][\"'\u201d\u2019)]?$")
 
 
@@ -325,9 +326,6 @@ def _is_short_sentence(line: str, chrome: Callable[[str], bool]) -> bool:
         and not _LIST_ITEM.match(line)
         and not is_comment_header(line)
     )
-
-
-TAIL_MIN_WORDS = 5
 
 
 _HEAD_WINDOW = 6  # lines from the start of the run of prose within which a byline or date bar is the head's
