@@ -452,6 +452,35 @@ def test_a_data_table_in_an_embed_box_is_kept():
     assert "Lower tariffs on grain" in extract_article(html_page(BRIEF * 2 + styled + BRIEF)).body
 
 
+def test_a_page_laid_out_in_a_table_reads_as_paragraphs():
+    # an older site: the menu in one cell, the story (headline, paragraphs, a data table) in the next
+    releases = "".join(
+        f"<tr><td>{number}</td><td>{month} 2014</td></tr>"
+        for number, month in (("4.2", "April"), ("4.3", "July"))
+    )
+    figures = f"<table><tr><th>Release</th><th>Date</th></tr>{releases}</table>"
+    story = f"<h2>Arduino fight over the name</h2>{BRIEF * 2}{figures}{BRIEF}"
+    menu = "<a href='/'>Front page</a><br><a href='/k'>Kernel</a>"
+    layout = f"<table><tr><td>{menu}</td><td>{story}</td></tr></table>"
+    article = extract_article(f"<html><body>{layout}</body></html>".encode())
+    paragraphs = article.body.split("\n\n")
+    # each of the story's paragraphs is one of the body's, not a cell of one row of thousands of words
+    assert any(
+        paragraph.startswith("ISLAMABAD") and paragraph.endswith("capital.") for paragraph in paragraphs
+    )
+    assert not any(paragraph.startswith("| ") and "ISLAMABAD" in paragraph for paragraph in paragraphs)
+    assert "| 4.3 | July 2014 |" in paragraphs  # the data table inside the story stays a table
+    # a data table whose column names are set as headings is still data: its rows stay rows
+    ratings = "".join(
+        f"<tr><td><strong>{name}</strong></td><td>{score}/5</td><td>{note}</td></tr>"
+        for name, score, note in (("Astana", 4.4, "Fast and cheap"), ("Karachi", 3.1, "Slow at the border"))
+    )
+    names = "".join(f"<td><h3>{name}</h3></td>" for name in ("Port", "Rating", "Summary"))
+    graded = f"<table><tr>{names}</tr>{ratings}</table>"
+    body = extract_article(html_page(BRIEF + graded + BRIEF)).body
+    assert "| Astana | 4.4/5 | Fast and cheap |" in body.split("\n\n")
+
+
 def test_an_embedded_post_in_a_social_media_box_is_kept():
     def tweet(text: str) -> str:
         return (

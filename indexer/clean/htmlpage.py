@@ -47,7 +47,7 @@ from indexer.clean.splitbody import (
     restore_split_body,
 )
 from indexer.clean.storylines import read_story
-from indexer.clean.tables import keep_data_tables
+from indexer.clean.tables import keep_data_tables, unwrap_layout_tables
 from indexer.clean.textpage import clean_text_page, is_title_like
 
 _HTML_START = re.compile(
@@ -113,6 +113,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             around,
             lambda: extractors.htmldate_guess(tree, page.url),
         )
+        unwrap_layout_tables(tree)
         keep_data_tables(tree)
         keep_embedded_posts(tree)
         drop_site_headers(tree)

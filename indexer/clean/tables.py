@@ -1,4 +1,6 @@
-"""Data tables that trafilatura would throw away with the box around them.
+"""Tables: data tables kept, tables that only lay a page out read as blocks.
+
+Data tables that trafilatura would throw away with the box around them.
 
 trafilatura drops every block whose class or id holds one of its boilerplate
 words, and some of those words are broad: "embed" and "widget" also name the
@@ -7,6 +9,13 @@ A table of two rows or more (a header and a row: pros and cons) that makes
 up most of such a box is the article's data, not an ad or a share bar: the box
 loses its class and id, so trafilatura reads it as a plain block. Boxes that say they are navigation, a
 footer, a sidebar, a share or comment box or related links keep theirs.
+
+Older sites (and some newsletters) lay the whole page out in a table: the story is a cell,
+its paragraphs, headings and inner tables inside it. trafilatura reads any table as data,
+row by row, and the story came out as one line of thousands of words ("| Weekly edition
+... |"). A table that lays out rather than tabulates (Readability's test: it says so with
+role="presentation", or a cell holds another table, a heading or paragraphs of its own,
+and it has no header cells nor caption) becomes plain blocks before trafilatura reads it.
 """
 
 from __future__ import annotations
@@ -36,6 +45,65 @@ def keep_data_tables(tree: Any) -> None:
         words = shown_words(box)
         if words and not is_chrome_box(box) and in_tables >= MIN_SHARE * words:
             unname(box)
+
+
+def unwrap_layout_tables(tree: Any) -> None:
+    """Read the tables that lay the page out as plain blocks (<div>s), outermost first."""
+    for table in list(tree.iter("table")):
+        if is_layout_table(table):
+            for part in [table, *_own_parts(table)]:
+                part.tag = "div"
+
+
+def is_layout_table(table: Any) -> bool:
+    """A table that lays out rather than tabulates: it says so, or one of its cells holds a
+    table, or headings or paragraphs and 25 words or more, and no header cell nor caption
+    says the table is data."""
+    if table.get("role") == "presentation":
+        return True
+    parts = _own_parts(table)
+    if table.get("summary") or any(part.tag in _DATA_PARTS for part in parts):
+        return False
+    for cell in parts:
+        if cell.tag != "td":
+            continue
+        if any(True for _ in cell.iter("table")):
+            return True
+        holds_blocks = (
+            any(True for _ in cell.iter(*_HEADINGS)) or sum(1 for _ in cell.iter(*_TEXT_BLOCKS)) >= 2
+        )
+        if holds_blocks and len(cell.text_content().split()) >= LAYOUT_CELL_WORDS:
+            return True
+    return False
+
+
+# parts that only a data table has; what a cell of a page's layout holds: headings or
+# blocks of text, and words enough (a data table may set its column names as <h3>s)
+_DATA_PARTS = {"caption", "thead", "th", "colgroup", "col", "tfoot"}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TEXT_BLOCKS = ("p", "blockquote", "pre", "ul", "ol")
+LAYOUT_CELL_WORDS = 25
+
+
+def _own_parts(table: Any) -> list[Any]:
+    """The rows, cells and row groups of `table` itself, not of the tables inside its cells."""
+    parts = []
+    for child in table:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in ("tbody", "thead", "tfoot"):
+            parts.append(child)
+            rows = [row for row in child if row.tag == "tr"]
+        elif child.tag == "tr":
+            rows = [child]
+        else:
+            if child.tag in ("caption", "colgroup", "col"):
+                parts.append(child)
+            continue
+        for row in rows:
+            parts.append(row)
+            parts.extend(cell for cell in row if cell.tag in ("td", "th"))
+    return parts
 
 
 def discarded_boxes(tree: Any, elements: list[Any]) -> set[Any]:
