@@ -481,6 +481,17 @@ def test_a_page_laid_out_in_a_table_reads_as_paragraphs():
     assert "| Astana | 4.4/5 | Fast and cheap |" in body.split("\n\n")
 
 
+def test_a_formula_in_a_sentence_is_read_as_its_text():
+    tex = "<annotation encoding='application/x-tex'>{\\displaystyle q\\geq 3}</annotation>"
+    quota = f"<math><semantics><mrow><mi>q</mi><mo>&#8805;</mo><mn>3</mn></mrow>{tex}</semantics></math>"
+    sentence = (
+        f"<p>The treaty sets a quota {quota} for each state, and the ministers signed it on Monday.</p>"
+    )
+    body = extract_article(html_page(BRIEF + sentence + BRIEF)).body
+    assert "The treaty sets a quota q \u2265 3 for each state, and the ministers signed it on Monday." in body
+    assert "displaystyle" not in body  # the TeX source shipped beside the formula is no text of the page
+
+
 def test_an_embedded_post_in_a_social_media_box_is_kept():
     def tweet(text: str) -> str:
         return (

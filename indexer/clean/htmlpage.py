@@ -26,6 +26,7 @@ from indexer.clean.fallback import (
     with_fallback,
     word_total,
 )
+from indexer.clean.formulas import inline_formulas
 from indexer.clean.headline import headline_byline, is_standfirst, text_around_headline
 from indexer.clean.htmlmeta import (
     choose_title,
@@ -114,6 +115,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
             lambda: extractors.htmldate_guess(tree, page.url),
         )
         unwrap_layout_tables(tree)
+        inline_formulas(tree)
         keep_data_tables(tree)
         keep_embedded_posts(tree)
         drop_site_headers(tree)
