@@ -47,10 +47,18 @@ CLOSING_MARKERS = Table(
         Rule(
             "comments",
             r"comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment"
+            r"|there\s+(?:are|is)\s+(?:\d+|no)\s+comments?(?:\s+yet)?"
             r"|discussion\s+about\s+this\s+(?:post|article|story)|comments\s*restacks"  # Substack's comments
             r"|(?:view|show|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?"
             r"|comentar(?:ios)?|coment[aá]rios|commentaires?|kommentare?|commenti",
-            takes=("Comments", "12 Comments", "Leave a Reply", "View all 45 comments", "Kommentare"),
+            takes=(
+                "Comments",
+                "12 Comments",
+                "Leave a Reply",
+                "There are 13 comments",
+                "View all 45 comments",
+                "Kommentare",
+            ),
             spares=("Comments from Beijing were muted.",),
         ),
         Rule(
@@ -69,7 +77,10 @@ CLOSING_MARKERS = Table(
             r"|(?:want|like)\s+more\s+stories.*|don'?\u2019?t\s+miss|read\s+more\s+news\s+on\b.*"
             r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories|blogs?)"
             r"|related\s+topics|explore\s+more(?:\s.*)?|latest\s+updates(?:\s.*)?"
-            r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?",
+            r"|also\s+in\s+the\s+news|keep\s+exploring(?:\s+(?:this|the)\s+topic)?|more\s+for\s+you"
+            # the recommendation widgets under a story (Taboola, Outbrain), their label twice in a text dump
+            r"|(?:(?:sponsored|promoted|recommended)\s+(?:links|stories|for\s+you)\s*){1,2}"
+            r"|(?:(?:recommended\s+|promoted\s+)?by\s+(?:taboola|outbrain)\s*){1,2}",
             takes=(
                 "Related coverage",
                 "More from Reuters",
@@ -77,8 +88,14 @@ CLOSING_MARKERS = Table(
                 "Trending now",
                 "Don't miss",
                 "Explore more",
+                "More for you",
+                "Sponsored Links Sponsored Links",
+                "by Taboola by Taboola",
             ),
-            spares=("Trending topics at the summit included trade and water.",),
+            spares=(
+                "Trending topics at the summit included trade and water.",
+                "Sponsored links between the ministries were discussed.",
+            ),
         ),
         Rule(
             "tags and newsletter",
