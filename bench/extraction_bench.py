@@ -7,7 +7,9 @@ runs, shingles are 4-grams, per page tp/fp/fn are normalised to sum 1,
 precision and recall are averaged over pages (an empty output counts for
 recall only), F1 = 2PR/(P+R). trafilatura's extract(),
 extract(favor_precision=True) and extract(favor_recall=True) (the mode dipnews
-builds on) are scored on the same pages in the same run.
+builds on) are scored on the same pages in the same run, and so is
+readability-lxml (the Python port of Readability, whose own output is
+readability-dev's gold: its article's text as inscriptis reads it).
 
 pages/s is per second of CPU time of this one process (each system runs on one
 core): on a shared machine, wall-clock time also counts what other processes
@@ -47,6 +49,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import logging
 import re
 import time
 import warnings
@@ -161,6 +164,17 @@ def with_site_lines(pages: list[tuple[str, str, str]], urls: dict[str, str]) -> 
     return body
 
 
+def readability_lxml_body(html: str) -> str:
+    """readability-lxml's article (Document.summary()), as text the way the gold is read."""
+    from inscriptis import get_text
+    from readability import Document
+
+    try:
+        return get_text(Document(html).summary())
+    except Exception:  # it raises on pages it cannot parse (an empty body): no article
+        return ""
+
+
 def as_text_dump(html: str) -> str:
     from inscriptis import get_text
 
@@ -259,6 +273,7 @@ def main() -> None:
         if not (folder / "ground-truth.json").is_file() and not any(folder.glob("*/source.html")):
             parser.error(f"{folder} is no evaluation set: no ground-truth.json, no */source.html")
     warnings.simplefilter("ignore")
+    logging.getLogger("readability").setLevel(logging.CRITICAL)  # its notes on every page it reads
     for name, raw in (part for folder in args.sets for part in load_sets(folder)):
         pages = [(pid, data.decode("utf-8", "replace"), entry["articleBody"]) for pid, data, entry in raw]
         urls = {pid: entry["url"] for pid, _, entry in raw}
@@ -284,6 +299,7 @@ def main() -> None:
                 ),
                 # the mode dipnews builds on: the row that shows what dipnews' own layer adds
                 "trafilatura favor_recall": lambda html: trafilatura.extract(html, favor_recall=True) or "",
+                "readability-lxml": readability_lxml_body,
             }
         entries = {pid: entry for pid, _, entry in raw}
         has_snippets = any(entry.get("with") for entry in entries.values())

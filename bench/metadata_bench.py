@@ -10,24 +10,39 @@ counts the wcxb pages whose gold gives no publication date and that were given
 none (a date made up from a copyright year or a sidebar is wrong). The same
 wcxb pages are also scored as plain-text dumps (the text-page path; trafilatura
 reads no metadata from plain text).
-Usage: python bench/metadata_bench.py
+
+readability-dev (and any folder of Mozilla Readability's test pages given on the
+command line) is scored against each page's expected-metadata.json: title,
+byline (a leading "By" aside; right when one name holds the other, as
+Readability's own bylines carry dates and outlets: "by Lucas Nolan22 Dec 2016")
+and publishedTime to the day, real sites and fixtures (pages under 10 KB)
+apart, as bench/extraction_bench.py splits them. Readability's titles keep the
+site name a page's <title> glues on ("Friday Facts #282 | Factorio"), which
+dipnews drops on purpose: "headline" also counts a title right when it is the
+gold one without that name before or after it.
+Usage: python bench/metadata_bench.py [READABILITY_PAGES_DIR ...]
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import sys
 import warnings
 from pathlib import Path
 
 import trafilatura
-from extraction_bench import as_text_dump, load_pages  # type: ignore[import-not-found]
+from extraction_bench import FIXTURE_BYTES, as_text_dump, load_pages  # type: ignore[import-not-found]
 
 from indexer.article import extract_article
 from indexer.errors import DipnewsError
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
+_BY = re.compile(r"^(?:written\s+)?by\s+", re.IGNORECASE)
+# where a <title> glues the site's name on: "Headline | IAB", "Headline - Medium", "Headline [LWN.net]"
+_SITE_GLUE = re.compile(r"\s+(?:[|\u2013\u2014:-]+|::)\s+|_|\s+(?=\[)")
 
 
 def norm(text: str | None) -> str:
@@ -47,6 +62,53 @@ def theirs(data: bytes) -> tuple[str, str | None, str | None]:
     if document is None:
         return "", None, None
     return document.title or "", document.date, document.author
+
+
+def same_byline(found: str | None, gold: str) -> bool:
+    """One name holds the other, "By" aside: Readability's bylines may carry a date or outlet."""
+    ours_, truth = norm(_BY.sub("", found or "")), norm(_BY.sub("", gold))
+    return bool(ours_) and (ours_ in truth or truth in ours_)
+
+
+def same_headline(found: str, gold: str) -> bool:
+    """The gold title, or the gold title with the site's name glued on before or after it."""
+    if not norm(found):
+        return False
+    parts = _SITE_GLUE.split(gold)
+    return any(
+        norm(found) == norm(" ".join(parts[i:j]))
+        for i in range(len(parts))
+        for j in range(i + 1, len(parts) + 1)
+        if i == 0 or j == len(parts)
+    )
+
+
+def readability_rows(folder: Path, misses: list[str]) -> dict[str, list[tuple[str, str, int]]]:
+    """Title, byline and date rows of a folder of Readability's test pages, by part of the set."""
+    parts: dict[str, list[tuple[str, str, int]]] = {"real sites": [], "fixtures": []}
+    for source in sorted(folder.glob("*/source.html")):
+        meta_path = source.with_name("expected-metadata.json")
+        if not meta_path.is_file():
+            continue
+        gold = json.loads(meta_path.read_text("utf-8"))
+        data = source.read_bytes()
+        rows = parts["fixtures" if len(data) < FIXTURE_BYTES else "real sites"]
+        for system, fn in (("dipnews", ours), ("trafilatura", theirs)):
+            title, date, author = fn(data)
+            checks = []
+            if gold.get("title"):
+                checks.append(("title", norm(title) == norm(gold["title"]), title, gold["title"]))
+                checks.append(("headline", same_headline(title, gold["title"]), title, gold["title"]))
+            if gold.get("byline"):
+                checks.append(("byline", same_byline(author, gold["byline"]), author, gold["byline"]))
+            if gold.get("publishedTime"):
+                day = gold["publishedTime"][:10]
+                checks.append(("date", (date or "")[:10] == day, date, day))
+            for field, ok, found, truth in checks:
+                rows.append((field, system, ok))
+                if system == "dipnews" and not ok:
+                    misses.append(f"{field:6} {folder.name}/{source.parent.name}: {found!r} != {truth!r}")
+    return parts
 
 
 def report(name: str, rows: list[tuple[str, str, int]]) -> None:
@@ -112,6 +174,9 @@ def main() -> None:
             if system == "dipnews" and (date or "")[:10] != truth:
                 misses.append(f"date  extraction-dev {page_id}: {date} != {truth}")
     report("extraction-dev pages whose URL states a date (extracted without the URL)", rows)
+    for folder in [Path(arg) for arg in sys.argv[1:]] or [EVAL / "readability-dev"]:
+        for part, rows in readability_rows(folder, misses).items():
+            report(f"{folder.name} ({part}; gold: expected-metadata.json)", rows)
     if misses:
         Path("bench/out").mkdir(parents=True, exist_ok=True)
         Path("bench/out/metadata-misses.txt").write_text("\n".join(misses), "utf-8")
