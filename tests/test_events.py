@@ -626,6 +626,33 @@ def test_an_appointment_names_its_envoy_or_the_states():
     assert "appointment" in found
 
 
+def test_the_envoys_a_ceremony_or_a_confirmation_lists_take_part_with_their_states():
+    found, primary = events_of(
+        "President accredits new ambassadors",
+        "LUSAKA, March 2 - President Hakainde Hichilema on Monday received the credentials of the new "
+        "ambassadors of Norway, Astrid Vik, Peru, Carlos Mendoza and the United Arab Emirates, Salem Obaid. "
+        "Earlier, Ghana's Kwame Asante and Maria Lopes from Portugal presented copies of their "
+        "letters of credence.",
+    )
+    appointment = found["appointment"]
+    assert primary == "appointment"
+    envoys = {"Astrid Vik", "Carlos Mendoza", "Salem Obaid", "Kwame Asante", "Maria Lopes"}
+    assert envoys <= set(appointment.people) and "Hakainde Hichilema" in appointment.people
+    assert {"NO", "PE", "AE", "GH", "PT"} <= set(appointment.parties)
+    # confirmed nominees, by the state each is posted to
+    found, _ = events_of(
+        "Senate confirms ambassadorial nominees",
+        "The Senate on Thursday confirmed the following ambassadorial nominees: "
+        "Jane R. Doyle – to be Ambassador Extraordinary and Plenipotentiary of the United States "
+        "of America to the Republic of Iceland; Peter Quinn, approved as ambassador to Malawi.",
+    )
+    appointment = found["appointment"]
+    assert {"Jane R. Doyle", "Peter Quinn"} <= set(appointment.people)
+    assert {"IS", "MW"} <= set(appointment.parties) and "Extraordinary" not in appointment.people
+    # outside a text about envoys, "Britain's Royal Navy" is nobody
+    assert not any(p.name == "Royal Navy" for p in find_people("Navy drills", "Britain's Royal Navy sailed."))
+
+
 def test_declarations_adopted_mous_exchanged_and_agreements_signed_further_on():
     title = "G20 leaders adopt joint declaration"
     body = "The G20 summit, chaired by the President of South Africa, opened on Saturday."

@@ -94,6 +94,8 @@ class Context:
     countries: list[str]  # what the article is mainly about
     date: dt.date | None
     dateline: str | None
+    # the envoys the article lists (people.envoys), with the state each is posted to if named
+    envoys: list[tuple[Person, str | None]] = field(default_factory=list)
 
 
 def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person], context: Context) -> Event:
@@ -105,6 +107,10 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
     words = folded_words(text)
     taking_part = [p for p in people if surname_of(p) in words]
     taking_part += [p for p in context.leading if p not in taking_part]
+    if kind == "appointment":  # the envoys a credentials ceremony or a list of nominees names
+        taking_part += [
+            envoy for envoy, _ in context.envoys if surname_of(envoy) not in map(surname_of, taking_part)
+        ]
     # the parties act before what they talk about: "... met X; they discussed Syria and Iran"
     acting = " ".join(_TOPIC.split(sentence, maxsplit=1)[0] for _, sentence in said)
     if kind == "agreement":  # nor what the instruments are on: "MoUs on UN peacekeeping missions"
@@ -112,6 +118,8 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
         acting = _SUBJECTS.sub(lambda found: found.group(0)[: found.start(1) - found.start(0)], acting)
     parties = [code for code in _actors(acting, kind) if not _only_a_subject(code, acting)]
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
+    if kind == "appointment":  # and the states they are posted to
+        parties += [posting for _, posting in context.envoys if posting and posting not in parties]
     # the countries the article is about make up the two sides of an event named with fewer
     for code in context.countries:
         if len(parties) >= 2:

@@ -33,7 +33,7 @@ from indexer.enrich.event_details import (
     states_own,
     surname_of,
 )
-from indexer.enrich.people import LOWER_ROLES, Person, surname_key
+from indexer.enrich.people import LOWER_ROLES, Person, envoys, surname_key
 from indexer.enrich.sentences import sentences
 
 EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")
@@ -270,7 +270,8 @@ def find_events(
     # the officials of the lead take part; the countries the article is about are parties
     lead_words = folded_words(lead)
     leading = [p for p in people if p.role and surname_of(p) in lead_words]
-    context = Context(leading, list(countries or []), date, dateline)
+    listed = [(envoy, posting) for _, envoy, posting in envoys(body)] if "appointment" in mentions else []
+    context = Context(leading, list(countries or []), date, dateline, listed)
     events = [describe_event(kind, found, people, context) for kind, found in mentions.items()]
     # a diplomatic event has a state (or the EU, the UN) as a party: "the council met" has none;
     # an appointment names its envoy or the states: "how credentials are presented" names neither

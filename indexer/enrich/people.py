@@ -32,7 +32,7 @@ _ROLE_NAMES = (
     rf"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|(?:Minister|Secretary)\s+(?:of|for)\s+{_PORTFOLIO}"
     rf"|Minister\s+of\s+State(?:\s+for\s+{_PORTFOLIO})?"
     r"|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
-    r"|Ambassador|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General\s+Secretary|General|Pope"
+    r"|Ambassador|High\s+Commissioner|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General\s+Secretary|General|Pope"
     r"|Secretary"  # "Secretary Kerry": a secretary of state, after the longer roles it starts
 )
 # "(Deputy|Vice|...)? (role)" written out as one alternative per first word, each starting
@@ -149,7 +149,8 @@ _NOT_NAME_WORDS = frozenset(
     Treaty Deal Pact Talks Summit Says Said Signs Signed Meets Met Holds Held Resigns Visits Calls Urges
     Warns Backs Rejects Seeks Sees Wins Asks Plans Vows Denies Hails Arrives Leaves Names Appoints Expects
     To In On For With And Of The At From By As
-    Partner Partners Financial Affairs Dear Federation Republic Kingdom States Emirates Islands""".split()
+    Partner Partners Financial Affairs Dear Federation Republic Kingdom States Emirates Islands
+    Extraordinary Plenipotentiary""".split()
 )
 # Words that end the name of a place or a prize, not a person's ("Kennedy Center", "Nobel Prize"),
 # though a name may begin with one ("Foreign Minister Park Jin")
@@ -239,6 +240,7 @@ def find_people(title: str, body: str) -> list[Person]:
         ]
         mentions += _appositive_people(text)
         mentions += _speakers(text)
+        mentions += [(start, envoy) for start, envoy, _ in envoys(text)]
         for _, match in sorted(mentions, key=lambda mention: mention[0]):
             if isinstance(match, str):  # a known person's full name: no title, the registry's country
                 found.setdefault(match, Person(match))
@@ -329,6 +331,77 @@ def _appositive_people(text: str) -> list[tuple[int, Person]]:
         if country and not _not_a_name(name) and name not in codes:
             found.append((match.start(), Person(name, _title(match.group("role")), country)))
     return found
+
+
+# A text about envoys (a credentials ceremony, ambassadors confirmed) lists them by country,
+# with no title before each name: "Argentina's Eduardo Amadeo", "Marina Valere from Trinidad and
+# Tobago", "the ambassadors of Uganda, Julius Katembeka, Vietnam, Duong Chue", or by the state
+# they are posted to: "John R. Bass as ambassador to Turkey", "Mark Gilbert - to be Ambassador
+# Extraordinary and Plenipotentiary of the United States of America to New Zealand"
+_ENVOY_TEXT = re.compile(
+    r"\b(?:credentials|letters? of credence|ambassadors|envoys|high commissioners|ambassadorial)\b",
+    re.IGNORECASE,
+)
+_FULL_NAME = rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_TOKEN}){{1,3}}"
+_ENVOY_ROLE = r"(?i:ambassadors?|high\s+commissioners?|envoys?)"
+_STATE_OF = r"(?:(?:Federal\s+|Independent\s+|Democratic\s+)?(?:Republic|Kingdom|State)\s+of\s+(?:the\s+)?)"
+
+
+# after a state's name: its envoy ("Argentina's Eduardo Amadeo"), or the next of a list ("Uruguay,
+# Nester Navarro, Chile, Julio Fiol"); before it: an envoy from it, or one posted to it
+_OWNED = re.compile(rf"['\u2019]s\s+(?P<name>{_FULL_NAME})")
+_LISTED = re.compile(rf",\s+(?P<name>{_FULL_NAME})(?=,|\s+and\b|[.;\n]|$)")
+_ORIGIN = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+from\s+(?:the\s+)?$")
+_POSTED = re.compile(
+    rf"(?<![\w-])(?P<name>{_FULL_NAME})(?:,|\s+[\u2013\u2014-])?\s+(?:[^.;\n]{{0,80}}?\s)?"
+    rf"(?i:as|to\s+be)\s+(?:the\s+)?(?:new\s+)?{_ENVOY_ROLE}\b[^.;\n]{{0,80}}?\bto\s+(?:the\s+)?{_STATE_OF}?$"
+)
+_LIST_HEAD = re.compile(rf"\b{_ENVOY_ROLE}\s+of\s+(?:the\s+)?$")
+_LIST_GOES_ON = re.compile(r"(?:,\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(?:the\s+)?")
+# what must stand just before a state's name for _ORIGIN or _POSTED to be tried there
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_POSTED_ROLE = re.compile(
+    rf"\b(?i:as|to\s+be)\s+(?:the\s+)?(?:new\s+)?{_ENVOY_ROLE}\b[^.;\n]*\bto\s+(?:the\s+)?{_STATE_OF}?$"
+)
+_LOOK_BACK = 240  # characters before a state's name where its envoy's name may stand
+
+
+def envoys(text: str) -> list[tuple[int, Person, str | None]]:
+    """The envoys a text about envoys lists: (where, the envoy with the state that sends them
+    when the text gives it, the state they are posted to when it gives that). Each pattern is
+    tried only at the states the text names (people.py's other patterns scan every capital)."""
+    if not _ENVOY_TEXT.search(text):
+        return []  # most texts: nothing to look for
+    found: list[tuple[int, Person, str | None]] = []
+    in_list = False  # the previous state's name began or went on a list of envoys
+    previous_end = -1
+    for start, end, code in country_mentions(text):
+        before = text[max(0, start - _LOOK_BACK) : start]
+        listed = _LISTED.match(text, end)
+        # "the ambassadors of Uruguay, Nester Navarro, Chile, Julio Fiol and Australia, Tegan Brink"
+        continues = in_list and _LIST_GOES_ON.fullmatch(text, previous_end, start)
+        if listed and (_LIST_HEAD.search(before) or continues):
+            found.append((listed.start("name"), Person(listed.group("name"), "Ambassador", code), None))
+            in_list, previous_end = True, listed.end("name")
+            continue
+        in_list = False
+        if owned := _OWNED.match(text, end):
+            found.append((start, Person(owned.group("name"), "Ambassador", code), None))
+        elif _FROM.search(before) and (origin := _ORIGIN.search(before)):
+            found.append(
+                (start - len(before) + origin.start(), Person(origin.group("name"), "Ambassador", code), None)
+            )
+        elif _POSTED_ROLE.search(before) and (posted := _POSTED.search(before)):
+            found.append(
+                (start - len(before) + posted.start(), Person(posted.group("name"), "Ambassador"), code)
+            )
+    return [
+        (at, person, posting)
+        for at, person, posting in found
+        if not _not_a_name(person.name)
+        and person.name not in country_codes()
+        and not _ROLE_ONLY.fullmatch(person.name)
+    ]
 
 
 @cache
