@@ -653,6 +653,58 @@ def test_the_envoys_a_ceremony_or_a_confirmation_lists_take_part_with_their_stat
     assert not any(p.name == "Royal Navy" for p in find_people("Navy drills", "Britain's Royal Navy sailed."))
 
 
+def test_words_of_an_event_that_are_not_that_event():
+    # a letter that designates an ambassador sanctions nobody; a sanctions policy discussed is a topic
+    found, _ = events_of(
+        "President receives credentials",
+        "Angolan President Joao Lourenco received the credentials of four new ambassadors on Thursday. "
+        "A letter of credence is a formal diplomatic letter that designates a diplomat as ambassador.",
+    )
+    assert "appointment" in found and "sanction" not in found
+    found, primary = events_of(
+        "Bush, Putin discuss relations",
+        "President George W. Bush and President Vladimir Putin had a telephone conversation on Friday "
+        "on bilateral relations, Iraq sanctions policy and the situation in Macedonia.",
+    )
+    assert primary == "call" and "sanction" not in found
+    # the statement a call's content is announced in is its source, not a statement of its own
+    found, _ = events_of(
+        "Erdogan, Trump talk by phone",
+        "President Recep Tayyip Erdogan held a telephone conversation with President Donald Trump on "
+        "Thursday. With a Thursday statement, his spokesman announced that both leaders agreed to "
+        "continue collaboration.",
+    )
+    assert "call" in found and "statement" not in found
+    # the next meeting is none yet; heads of state meeting are a summit
+    found, primary = events_of(
+        "Leaders adopt the Declaration of Caracas",
+        "The heads of state and government of the region, meeting in Caracas on Friday, adopted the "
+        "Declaration of Caracas. The next meeting of the organisation will be in Havana.",
+    )
+    assert "summit" in found and "meeting" not in found
+
+
+def test_two_kinds_of_instrument_counted_together_are_summed():
+    found, _ = events_of(
+        "Algeria, Uganda sign accords",
+        "President Abdelmadjid Tebboune of Algeria and President Yoweri Museveni of Uganda signed two "
+        "agreements and five memoranda of understanding in Algiers on Sunday.",
+    )
+    assert found["agreement"].agreements_count == 7
+    found, _ = events_of(
+        "Qatar, Guyana sign agreements",
+        "The Amir of Qatar and the President of Guyana witnessed the signing of two agreements and a "
+        "memorandum of understanding in Doha on Monday.",
+    )
+    assert found["agreement"].agreements_count == 3
+    found, _ = events_of(
+        "Regional summit closes",
+        "Venezuelan President Hugo Chavez closed the summit of the community in Caracas on Saturday. "
+        "Among the 22 documents signed was a statement on the blockade.",
+    )
+    assert found["agreement"].agreements_count == 22
+
+
 def test_declarations_adopted_mous_exchanged_and_agreements_signed_further_on():
     title = "G20 leaders adopt joint declaration"
     body = "The G20 summit, chaired by the President of South Africa, opened on Saturday."

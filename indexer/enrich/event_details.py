@@ -274,10 +274,25 @@ def _event_date(evidence: str, published: dt.date | None) -> str | None:
     return min(said)[1].isoformat() if said else published.isoformat()
 
 
+# two kinds of instrument counted together: "two agreements and five memoranda of understanding"
+_NUMBER_WORD = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)"
+_BOTH = re.compile(
+    rf"\b(?P<first>{_NUMBER_WORD})\s+(?:[\w-]+\s+)?{INSTRUMENTS}\s+and\s+"
+    rf"(?P<second>{_NUMBER_WORD})\s+(?:[\w-]+\s+)?{INSTRUMENTS}",
+    _I,
+)
+
+
 def _count(evidence: str) -> int | None:
     """How many instruments a sentence says were signed: the number nearest before each one's
-    name ("37 memorandums", "two new agreements"); "a", "an" or "the" one for one."""
-    counts = []
+    name ("37 memorandums", "two new agreements"); "a", "an" or "the" one for one; two kinds
+    counted together, their sum ("two agreements and a memorandum": 3)."""
+    counts = [
+        first + second
+        for both in _BOTH.finditer(evidence)
+        if (first := _NUMBER_WORDS.get(both.group("first").lower(), 0) or _digits(both.group("first")))
+        and (second := _NUMBER_WORDS.get(both.group("second").lower(), 0) or _digits(both.group("second")))
+    ]
     for match in _INSTRUMENT.finditer(evidence):
         before = re.findall(r"[\w-]+", evidence[: match.start()])[-4:]
         plural = match.group(0).lower().endswith(("s", "memoranda"))
@@ -286,6 +301,13 @@ def _count(evidence: str) -> int | None:
         if found:
             counts.append(found)
     return max(counts) if counts else None
+
+
+_NUMBER_WORDS = {word: value for word, value in _NUMBERS.items() if word != "the"}
+
+
+def _digits(word: str) -> int:
+    return int(word) if word.isdigit() else 0
 
 
 def _number(word: str, plural: bool) -> int | None:

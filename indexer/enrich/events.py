@@ -96,6 +96,8 @@ WORDING: dict[str, list[str]] = {
         r"\bsidelines\b",
         r"(?<!press )(?<!news )\bconference\b(?! calls?\b)",  # a press conference is no summit
         r"\b(?:assembly|session|summit|conference|council) of (?:the )?heads of state\b",
+        # many states' leaders meeting: "heads of state and government ..., meeting in Saint Mary's"
+        r"\bheads of state(?: and government)?\b[^.;]{0,80}\bmeet(?:ing|s)?\b",
         r"\btrilateral\b",
     ],
     "agreement": [
@@ -103,7 +105,7 @@ WORDING: dict[str, list[str]] = {
         rf"\b{INSTRUMENTS}\b[^.;]{{0,80}}\b(?:were|was|been) (?:signed|concluded|ratified|adopted)\b",
         rf"\bexchang(?:e|ed|es|ing)\b[^.;]{{0,30}}\b{INSTRUMENTS}\b",  # "exchanged the MoU": a signing
         rf"\bsigning of\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|statements?)\b",
-        r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|MoUs?|deals?)\s+signed\b",
+        r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|MoUs?|deals?|documents)\s+signed\b",
         r"\bratif(?:ied|y|ies)\b",
         r"\bLeaders[’']? Declaration\b",
         r"\b(?:adopts?|adopted|adopting|approved|endorsed|adoption of)\b[^.;]{0,40}"
@@ -122,10 +124,13 @@ WORDING: dict[str, list[str]] = {
         r"(?:concerns?|sympathy|solidarity|sorrow|grief)\b",
     ],
     "sanction": [
-        # not a noun's modifier: "a sanctions list", "the sanctions authorities"
+        # not a noun's modifier: "a sanctions list", "the sanctions authorities", "Iraq sanctions policy"
         r"\bsanction(?:s|ed|ing)?\b"
-        r"(?! (?:lists?|authorit(?:y|ies)|programs?|programmes?|compliance|screening|evasion))",
-        r"\bdesignat(?:ed|es|ion|ions)\b",
+        r"(?! (?:lists?|authorit(?:y|ies)|programs?|programmes?|compliance|screening|evasion"
+        r"|polic(?:y|ies)))",
+        # not an envoy's: "a letter that designates a diplomat as ambassador"
+        r"\bdesignat(?:ed|es|ion|ions)\b"
+        r"(?![^.;]{0,40}\bas (?:the |an? )?(?:new )?(?:ambassador|envoy|high commissioner))",
         r"\bexpel(?:s|led|ling)?\b",
         r"\bexpulsion\b",
         r"\brestrictive measures\b",
@@ -157,8 +162,8 @@ _NOT_NOW = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
     r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming|agreed to|scheduled to"
     r"|slated to)\b[^.;]{0,30}$"
-    # or in the past: "his recent visit", "the previous meeting"
-    r"|\b(?:recent|previous|prior)\s+(?:\w+\s+)?$",
+    # or in the past: "his recent visit", "the previous meeting"; or the one after: "the next meeting"
+    r"|\b(?:recent|previous|prior|next)\s+(?:\w+\s+)?$",
     _I,
 )
 _BACKGROUND = re.compile(
@@ -307,7 +312,7 @@ def _drop_courtesies(mentions: dict[str, list[tuple[int, str]]]) -> None:
 _STATED = re.compile(
     "|".join([*(w for w in WORDING["statement"] if "statement" not in w), r"\bjoint statement\b"]), _I
 )
-_SAYS = re.compile(r"\b(?:said|says|stated|added|quoted|according to)\b", _I)
+_SAYS = re.compile(r"\b(?:said|says|stated|added|announced|quoted|according to)\b", _I)
 
 
 def _drop_sources(mentions: dict[str, list[tuple[int, str]]]) -> None:
