@@ -705,6 +705,62 @@ def test_two_kinds_of_instrument_counted_together_are_summed():
     assert found["agreement"].agreements_count == 22
 
 
+def test_arrivals_welcomes_courtesy_calls_and_bilateral_meetings():
+    found, primary = events_of(
+        "Kabila on official visit",
+        "The President of the Democratic Republic of Congo Joseph Kabila arrived Monday evening for a "
+        "three-day official visit. He was welcomed at Julius Nyerere International Airport by President "
+        "John Magufuli of Tanzania.",
+    )
+    assert primary == "visit" and {"CD", "TZ"} <= set(found["visit"].parties)
+    found, _ = events_of(
+        "Tanzanian President in Nairobi",
+        "Tanzanian President Samia Suluhu Hassan landed at Jomo Kenyatta International Airport on Tuesday. "
+        "She inspected a guard of honour before proceeding for bilateral meetings with President "
+        "Uhuru Kenyatta.",
+    )
+    assert {"visit", "meeting"} <= set(found)
+    found, _ = events_of(
+        "Philippines, Japan sign access agreement",
+        "President Ferdinand Marcos of the Philippines witnessed the signing of the agreement on Monday. "
+        "The signing came after the joint courtesy call on President Marcos of the Japanese Foreign "
+        "Minister.",
+    )
+    assert (
+        "meeting" in found and "statement" not in found
+    )  # a courtesy call is paid in person, and calls on nobody
+
+
+def test_a_day_of_the_month_dates_a_lead_and_a_readout_released_is_no_statement():
+    # "on the 8th": the lead says when, so the page's events are news, not an explainer's background
+    title = "Japan and the Philippines sign access agreement"
+    body = (
+        "Japan and the Philippines signed the agreement in Manila on the 8th. Japanese Foreign Minister "
+        "Yoko Kamikawa was visiting Manila, and Philippine President Marcos met with her on the 8th."
+    )
+    found, _ = find_events(title, body, find_people(title, body), None, None, ["JP", "PH"])
+    assert {e.type for e in found} >= {"agreement", "visit", "meeting"}
+    found, _ = events_of(
+        "Pope receives President",
+        "Pope Benedict XVI received President Barack Obama of the United States at the Vatican on Friday. "
+        "After the meeting, the Vatican released the following statement.",
+    )
+    assert "meeting" in found and "statement" not in found
+
+
+def test_what_a_statement_urges_is_not_done_and_a_groups_members_are_no_parties():
+    found, primary = events_of(
+        "G7 ministers condemn missile launch",
+        "We, the G7 Foreign Ministers of Canada, France, Germany, Italy, Japan, the United Kingdom, and the "
+        "United States of America, and the High Representative of the European Union strongly condemn the "
+        'launch by North Korea on Friday. "We call on all States to fully and effectively implement all '
+        'restrictive measures imposed by the UN Security Council," the statement read.',
+    )
+    assert primary == "statement" and set(found) == {"statement"}  # no sanction, no session of the council
+    parties = set(found["statement"].parties)
+    assert {"KP", "EU"} <= parties and not parties & {"CA", "FR", "DE", "IT", "JP", "GB", "US"}
+
+
 def test_declarations_adopted_mous_exchanged_and_agreements_signed_further_on():
     title = "G20 leaders adopt joint declaration"
     body = "The G20 summit, chaired by the President of South Africa, opened on Saturday."

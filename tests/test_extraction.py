@@ -76,6 +76,16 @@ def test_title_from_first_sentence_drops_the_dateline():
     assert article.title_source == "first-sentence"
 
 
+def test_a_first_sentence_title_runs_past_initials_and_titles():
+    first = "President Ferdinand R. Marcos Jr. witnessed the signing of the access agreement on Monday."
+    text = (
+        f"{first}\n\nForeign Minister Yoko Kamikawa signed it for Japan, and Defense Secretary Gilberto "
+        "Teodoro Jr. for the Philippines, at Malacanang Palace in Manila."
+    )
+    article = extract_article(text.encode(), source="raa.txt")
+    assert article.title_source == "first-sentence" and article.title == first
+
+
 def test_supplied_metadata_wins():
     article = extract(
         seed("002"), supplied={"outlet": "Reuters", "date": "2026-02-05", "title": "Mine", "topics": ["x"]}

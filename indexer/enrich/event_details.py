@@ -194,7 +194,10 @@ _POSSESSIVE_S = re.compile(r"['\u2019]s\b")
 _SUBJECT = re.compile(
     r"\b(?:on|about|regarding|concerning|discussed|situation in|including|such as|in support of"
     # a group's members are no parties of what the group does: "the bloc groups Bangladesh, Bhutan ..."
-    r"|support for|groups|members|comprising|made up of|consisting of)\s+(?:the\s+)?"
+    r"|support for|groups|members|comprising|made up of|consisting of"
+    # nor are a group's ministers' states: "We, the G7 Foreign Ministers of Canada, France, ..."
+    r"|(?:G7|G-7|G8|G20|Group of (?:Seven|Eight|Twenty))(?:\s+[A-Z][\w-]*){0,3}\s+of"
+    r"|(?:G7|G-7|G8|G20|Group of (?:Seven|Eight|Twenty))\s+(?:countries|nations|members)\s*\()\s*(?:the\s+)?"
     r"(?:situation in\s+|war in\s+|crisis in\s+)?$",
     _I,
 )
@@ -220,7 +223,9 @@ def _in_subject_list(text: str, start: int) -> bool:
     before = text[max(0, start - 120) : start]
     # back over a list of other names ("discussed Iran, North Korea and Syria")
     clause = re.split(r"[.;:]", before)[-1]
-    head = re.sub(r"(?:(?:[A-Z][\w'’-]*\s*)+(?:,\s*|\s+and\s+))*$", "", clause)
+    head = re.sub(
+        r"(?:(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+(?:,\s*(?:and\s+)?|\s+and\s+))*(?:the\s+)?$", "", clause
+    )
     return bool(_SUBJECT.search(head))
 
 

@@ -68,7 +68,8 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:held|hold|holds|had) (?:bilateral )?talks\b",
         r"\b(?:held|hold|holds|had) (?:\w+ ){0,3}meetings\b",  # "held separate meetings with"
         r"\btalks (?:with|between)\b",
-        r"\bbilateral (?:meeting|talks)\b",
+        r"\bbilateral (?:meetings?|talks)\b",
+        r"\bcourtesy (?:call|visit)s? on\b",  # "the joint courtesy call on President Marcos"
         r"\bon the sidelines\b",
         r"\bdiscussions? (?:with|between)\b",
         r"\btalks were held\b",
@@ -85,6 +86,11 @@ WORDING: dict[str, list[str]] = {
         r"\btrip to\b",
         r"\bwelcomed? (?:the )?(?:visiting )?(?-i:[A-Z])[\w ]{0,40} (?:to|here)\b",
         r"\bwelcom(?:e|ing) ceremony\b",  # a guest of state's
+        r"\bland(?:ed|s|ing) (?:in|at)\b",  # "landed at the Jomo Kenyatta International Airport"
+        r"\bwelcomed at\b[^.;]{0,60}\bby (?:the )?(?-i:[A-Z])",  # "welcomed at the airport by President ..."
+        # "arrived Monday evening for a three-day official visit"
+        r"\barriv(?:ed|es|ing)\b[^.;]{0,40}\bfor (?:a|an|his|her|their|the) [\w-]+(?: [\w-]+)?"
+        r" (?:visit|state|trip|tour)\b",
     ],
     "summit": [
         r"\bsummit\b",
@@ -114,7 +120,7 @@ WORDING: dict[str, list[str]] = {
     ],
     "statement": [
         r"\b(?:condemn|condolence|congratulat|deplor|communiqu)\w*",
-        r"\bcall(?:s|ed)? on\b",
+        r"(?<!courtesy )\bcall(?:s|ed)? on\b",
         r"\burg(?:e|es|ed)\b",
         r"\b(?:joint )?statement\b",
         r"\bsummon(?:s|ed)?\b",
@@ -175,6 +181,11 @@ _BACKGROUND = re.compile(
     r"|in the (?:last|past) (?:few |several |two |three |\d+ )?(?:years|months|weeks|decades))\b",
     _I,
 )
+# what someone is urged or called on to do is not done: "We call on all States to implement all
+# restrictive measures imposed by the UN Security Council" (the urging itself is a statement)
+_URGED = re.compile(
+    r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing))\b[^.;]{0,40}\bto\s[^.;]{0,80}$", _I
+)
 # what may or can happen is no event that happened: "a receiving state may declare any member of
 # its staff persona non grata"
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|can|cannot|could|must|should)\b", _I)
@@ -195,7 +206,7 @@ _COMMENT = re.compile(
 # a news report says when its event happened: its dateline, its date, or a day in its lead
 _WHEN = re.compile(
     rf"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|{WEEKDAY_NAME}"
-    rf"|{MONTH_NAME}\.? \d{{1,2}}|\d{{1,2}} {MONTH_NAME})\b",
+    rf"|{MONTH_NAME}\.? \d{{1,2}}|\d{{1,2}} {MONTH_NAME}|on the \d{{1,2}}(?:st|nd|rd|th))\b",
     _I,
 )
 # a line that starts with a year, as a timeline's do ("1963- ...", "| 1954 | Panchsheel ...")
@@ -241,7 +252,10 @@ def find_events(
                 if _GENERIC.search(before) or (kind == "summit" and states_own(sentence, match)):
                     continue
                 if not in_title and (
-                    _NOT_NOW.search(before) or _HYPOTHETICAL.search(before) or _BACKGROUND.search(sentence)
+                    _NOT_NOW.search(before)
+                    or _HYPOTHETICAL.search(before)
+                    or _BACKGROUND.search(sentence)
+                    or (kind != "statement" and _URGED.search(before))
                 ):
                     continue
                 mentions.setdefault(kind, []).append((rank * SENTENCE + match.start(), sentence))
@@ -312,7 +326,7 @@ def _drop_courtesies(mentions: dict[str, list[tuple[int, str]]]) -> None:
 _STATED = re.compile(
     "|".join([*(w for w in WORDING["statement"] if "statement" not in w), r"\bjoint statement\b"]), _I
 )
-_SAYS = re.compile(r"\b(?:said|says|stated|added|announced|quoted|according to)\b", _I)
+_SAYS = re.compile(r"\b(?:said|says|stated|added|announced|released|issued|quoted|according to)\b", _I)
 
 
 def _drop_sources(mentions: dict[str, list[tuple[int, str]]]) -> None:
