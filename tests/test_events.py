@@ -517,6 +517,29 @@ def test_a_timeline_of_years_is_history_not_news():
     )
     assert events_of("India-Pakistan relations", timeline) == ({}, None)
     assert "meeting" in events_of("India-Pakistan relations", timeline.split("\n\n", 1)[1])[0]
+    # a timeline written in sentences: "In January 1963, ..."
+    timeline = (
+        "On May 21, 1951, China and Pakistan established diplomatic relations.\n\n"
+        "In April 1955, Premier Zhou Enlai held talks with Pakistani Prime Minister M. Ali.\n\n"
+        "In November 2003, President Pervez Musharraf visited China. During the visit, leaders of both "
+        "sides signed the China-Pakistan Joint Declaration."
+    )
+    assert events_of("Major events in China-Pakistan ties", timeline) == ({}, None)
+
+
+def test_calls_in_the_plural_and_a_forums_leaders_meeting():
+    found, primary = events_of(
+        "Kazakh President holds phone talks",
+        "Kassym-Jomart Tokayev had telephone conversations with presidents of the Russian Federation "
+        "Vladimir Putin and the Republic of Uzbekistan Shavkat Mirziyoyev on Monday.",
+    )
+    assert primary == "call" and {"KZ", "RU", "UZ"} <= set(found["call"].parties)
+    found, primary = events_of(
+        "Albanese in Tonga",
+        "Prime Minister Anthony Albanese of Australia attended the 53rd Pacific Islands Forum (PIF) "
+        "Leaders\u2019 Meeting in Nuku'alofa on Tuesday.",
+    )
+    assert primary == "summit"
 
 
 def test_a_statement_that_is_only_the_source_of_another_event_is_none():

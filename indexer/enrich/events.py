@@ -51,7 +51,7 @@ _SESSION = r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks|confere
 # The wording of each event type: alternatives of one table each, matched case-insensitively.
 WORDING: dict[str, list[str]] = {
     "call": [
-        r"\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\b",
+        r"\b(?:tele)?phon(?:e|ic) (?:calls?|conversations?|talks?)\b",
         r"\bcall(?:s|ed)? (?:with|to)\b",
         r"\bvideo ?(?:call|conference)",
         r"\b(?:by|over(?: the)?|on the) (?:tele)?phone\b",  # "spoke by phone", "talked to X on the phone"
@@ -105,6 +105,8 @@ WORDING: dict[str, list[str]] = {
         # many states' leaders meeting: "heads of state and government ..., meeting in Saint Mary's"
         r"\bheads of state(?: and government)?\b[^.;]{0,80}\bmeet(?:ing|s)?\b",
         r"\btrilateral\b",
+        # a forum's session of leaders: "the 54th Pacific Islands Forum Leaders Meeting"
+        r"\b(?-i:Leaders)['\u2019]? (?-i:Meeting|Retreat)\b",
     ],
     "agreement": [
         rf"\b(?:sign|ink)(?:ed|ing|s)?\b[^.;]{{0,80}}\b{INSTRUMENTS}\b",
@@ -209,9 +211,12 @@ _WHEN = re.compile(
     rf"|{MONTH_NAME}\.? \d{{1,2}}|\d{{1,2}} {MONTH_NAME}|on the \d{{1,2}}(?:st|nd|rd|th))\b",
     _I,
 )
-# a line that starts with a year, as a timeline's do ("1963- ...", "| 1954 | Panchsheel ...")
+# a line that starts with a year, as a timeline's do ("1963- ...", "| 1954 | Panchsheel ...", "In
+# January 1963, China and Pakistan signed ...")
 _CHRONOLOGY = re.compile(
-    r"^[|\s]*(?:1[89]|20)\d\d(?:[-\u2013/]\d\d(?:\d\d)?)?\s*[-\u2013\u2014|:]", re.MULTILINE
+    r"^[|\s]*(?:1[89]|20)\d\d(?:[-\u2013/]\d\d(?:\d\d)?)?\s*[-\u2013\u2014|:]"
+    rf"|^\s*(?:In|On) (?:(?i:{MONTH_NAME}) )?(?:\d{{1,2}}, )?(?:1[89]|20)\d\d,",
+    re.MULTILINE,
 )
 CHRONOLOGY_LINES = 3
 # a diplomatic event involves a state: its officials or its name
