@@ -290,6 +290,10 @@ def test_a_segments_story_index_comes_with_it_and_answers_grouping_as_whoosh_doe
     monkeypatch.undo()
     assert after == _grouping_answers(index_dir, saved=False)
     assert {fields["id"] for *_, fields in after[1].values()} == {a.id for a in written} - {written[3].id}
+    # the merged-away segments' story indexes are no longer held open (their files are deleted)
+    assert {segment_id for folder, segment_id in story_index._LOADED if folder == str(index_dir)} == {
+        s.segment_id() for s in segments(index_dir)
+    }
 
 
 def test_a_segment_without_a_story_index_is_asked_through_whoosh_and_given_one_by_the_merge_thread(index_dir):

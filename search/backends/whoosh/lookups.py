@@ -48,10 +48,12 @@ class WhooshLookups:
         hashes = story_index.term_hashes(terms)
         counts = np.zeros(len(terms), dtype=np.int64)
         found: list[list[Hashable]] = [[] for _ in terms]
+        present = set()
         for leaf, offset in self.searcher.reader().leaf_readers():
             segment = leaf.segment()
             saved = None
             if self.index_dir is not None and segment is not None:
+                present.add(segment.segment_id())
                 saved = story_index.SegmentStories.load(self.index_dir, segment.segment_id())
             deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
             if saved is None:
@@ -66,6 +68,8 @@ class WhooshLookups:
             for at in np.flatnonzero(ends > starts).tolist():
                 docs = saved.docs[starts[at] : ends[at]].tolist()
                 found[at].extend(offset + n for n in docs if n not in deleted)
+        if self.index_dir is not None:
+            story_index.forget_others(self.index_dir, present)
         return {term: found[i] for i, term in enumerate(terms) if 0 < counts[i] <= MAX_BLOCK and found[i]}
 
     def members(self, field: str, value: str) -> list[Hashable]:

@@ -197,8 +197,18 @@ def _mapped(path: Path) -> np.ndarray:
         return np.frombuffer(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ), dtype=np.uint8)
 
 
+def forget_others(index_dir: Path, segment_ids: set[str]) -> None:
+    """Drop the opened story indexes of `index_dir`'s segments that are not `segment_ids` (merged
+    away): their files are unmapped once no reader holds them, and their disk space is freed."""
+    folder = str(index_dir)
+    with _LOADED_LOCK:
+        for key in [key for key in _LOADED if key[0] == folder and key[1] not in segment_ids]:
+            del _LOADED[key]
+
+
 # Opened story indexes, by index folder and segment: a segment's files are mapped once per
-# process (a merged-away segment's mapping stays readable until it is dropped from here).
+# process (a merged-away segment's mapping stays readable until it is dropped from here, by
+# forget_others when grouping next looks at the index, or as the least used of _LOADED_SIZE).
 _LOADED_SIZE = 256
 _LOADED: OrderedDict[tuple[str, str], SegmentStories] = OrderedDict()
 _LOADED_LOCK = threading.Lock()
