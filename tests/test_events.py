@@ -784,6 +784,41 @@ def test_what_a_statement_urges_is_not_done_and_a_groups_members_are_no_parties(
     assert {"KP", "EU"} <= parties and not parties & {"CA", "FR", "DE", "IT", "JP", "GB", "US"}
 
 
+def test_a_message_of_sympathy_is_a_statement_and_business_is_no_diplomacy():
+    found, primary = events_of(
+        "Nasheed sends sympathy",
+        "President Mohamed Nasheed of the Maldives sent a message of sympathy to President Gloria "
+        "Macapagal-Arroyo of the Philippines on Monday over the floods.",
+    )
+    assert primary == "statement" and {"MV", "PH"} <= set(found["statement"].parties)
+    # a fair's MoUs priced in money, a business forum's venue, a company's delegation: no events
+    for title, body in (
+        (
+            "FoodAg exhibition deals",
+            "Business deals worth $107 million have been realised while $434 million worth of MOUs were "
+            "signed on Monday, Pakistan's Federal Minister for Commerce said.",
+        ),
+        (
+            "Trade forum inaugurated",
+            "Prime Minister Sheikh Hasina of Bangladesh opened the trade forum on Monday at the Bangabandhu "
+            "International Conference Center in Dhaka.",
+        ),
+        (
+            "Minister meets company delegation",
+            "Pakistan's Provincial Minister for Industries held a meeting on Saturday with a delegation from "
+            "Canada-based company World Trade Developers. The meeting focused on a trade fair.",
+        ),
+    ):
+        assert events_of(title, body) == ({}, None), title
+    # an ambassador's post at the Security Council holds no session of it
+    found, _ = events_of(
+        "UK names ambassador to US",
+        "Karen Pierce, currently the UK's Permanent Representative at the UN Security Council, has been "
+        "appointed as the new ambassador to the United States, the Foreign Office said on Friday.",
+    )
+    assert "appointment" in found and "summit" not in found
+
+
 def test_declarations_adopted_mous_exchanged_and_agreements_signed_further_on():
     title = "G20 leaders adopt joint declaration"
     body = "The G20 summit, chaired by the President of South Africa, opened on Saturday."

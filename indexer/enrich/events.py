@@ -100,7 +100,8 @@ WORDING: dict[str, list[str]] = {
         rf"\b(?:{COUNCILS}|Foreign Affairs Council)\b{NOT_ITS_TEXTS}",
         r"\bministerial\b",
         r"\bsidelines\b",
-        r"(?<!press )(?<!news )\bconference\b(?! calls?\b)",  # a press conference is no summit
+        # a press conference is no summit, nor a venue ("the International Conference Center")
+        r"(?<!press )(?<!news )\bconference\b(?! calls?\b| (?:cent(?:er|re)|hall|room)s?\b)",
         r"\b(?:assembly|session|summit|conference|council) of (?:the )?heads of state\b",
         # many states' leaders meeting: "heads of state and government ..., meeting in Saint Mary's"
         r"\bheads of state(?: and government)?\b[^.;]{0,80}\bmeet(?:ing|s)?\b",
@@ -130,6 +131,7 @@ WORDING: dict[str, list[str]] = {
         r"\bappeal(?:s|ed)? (?:to|for)\b",  # not "Appeals Committee"
         r"\bexpress(?:es|ed)? (?:its |his |her |their )?(?:(?:deep(?:est)?|strong|grave|serious) )?"
         r"(?:concerns?|sympathy|solidarity|sorrow|grief)\b",
+        r"\bmessages? of (?:sympathy|solidarity|support|congratulations?)\b",  # "sent a message of sympathy"
     ],
     "sanction": [
         # not a noun's modifier: "a sanctions list", "the sanctions authorities", "Iraq sanctions policy"
@@ -181,6 +183,16 @@ _BACKGROUND = re.compile(
     rf"|in (?:(?:early|mid|late)[- ])?(?:{MONTH_NAME} )?(?:19|20)\d\d"
     r"|(?:a|one|two|three|four|five|several|few|\d+) (?:years?|months?|weeks?|decades?) ago"
     r"|in the (?:last|past) (?:few |several |two |three |\d+ )?(?:years|months|weeks|decades))\b",
+    _I,
+)
+# an envoy's post names a council, and holds no session of it: "Permanent Representative at the UN
+# Security Council"
+_POST_AT = re.compile(
+    r"\b(?:Representative|Ambassador|Envoy|Mission)\s+(?:at|to|of)\s+(?:the\s+)?(?:UN\s+)?$", _I
+)
+# instruments priced in money are a fair's or a company's deals: "$434 million worth of MOUs were signed"
+_PRICED = re.compile(
+    rf"(?:worth\s+of|valued\s+at)\s+(?:\w+\s+)?{INSTRUMENTS}|{INSTRUMENTS}\s+(?:worth|valued\s+at)\s+(?:[$\u20ac\u00a3]|US\$|\d)",
     _I,
 )
 # what someone is urged or called on to do is not done: "We call on all States to implement all
@@ -254,7 +266,11 @@ def find_events(
                 continue
             for match in pattern.finditer(sentence):
                 before = sentence[: match.start()]
-                if _GENERIC.search(before) or (kind == "summit" and states_own(sentence, match)):
+                if (
+                    _GENERIC.search(before)
+                    or (kind == "summit" and (states_own(sentence, match) or _POST_AT.search(before)))
+                    or (kind == "agreement" and _PRICED.search(sentence))
+                ):
                     continue
                 if not in_title and (
                     _NOT_NOW.search(before)
@@ -278,6 +294,7 @@ def find_events(
     _drop_sources(mentions)
     _drop_unofficial_visits(mentions, people)
     _drop_summit_meetings(mentions)
+    _drop_company_meetings(mentions)
     mentions = {kind: found for kind, found in mentions.items() if found}
     first = {kind: found[0][0] for kind, found in mentions.items()}
     if (
@@ -362,6 +379,32 @@ def _drop_unofficial_visits(mentions: dict[str, list[tuple[int, str]]], people: 
         for order, sentence in mentions["visit"]
         if _OFFICIAL.search(sentence) or _ROLE.search(sentence) or any(name in sentence for name in titled)
     ]
+
+
+# a company's people met are no state's: "held a meeting with a delegation from Canada-based company
+# World Trade Developers"
+_COMPANY = re.compile(
+    r"\b(?:delegation|team|representatives?|executives?)\s+(?:of|from)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:company|companies|firms?|corporations?|business(?:es|men)?|investors|chambers? of commerce)\b",
+    _I,
+)
+
+
+def _drop_company_meetings(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """A meeting with a company's delegation is no diplomatic meeting (a company is no state),
+    nor is "the meeting" said of it after."""
+    if "meeting" not in mentions:
+        return
+    kept, after_company = [], False
+    for order, sentence in mentions["meeting"]:
+        if _COMPANY.search(sentence):
+            after_company = True
+        elif not (after_company and _THE_MEETING.search(sentence) and not _MET_WITH.search(sentence)):
+            kept.append((order, sentence))
+    mentions["meeting"] = kept
+
+
+_MET_WITH = re.compile(r"\b(?:met|meets|talks|(?:meeting|talks) with)\b", _I)
 
 
 def _drop_summit_meetings(mentions: dict[str, list[tuple[int, str]]]) -> None:
