@@ -819,6 +819,22 @@ def test_a_message_of_sympathy_is_a_statement_and_business_is_no_diplomacy():
     assert "appointment" in found and "summit" not in found
 
 
+def test_an_arrival_told_past_the_lead_is_the_visit():
+    lead = (
+        "Pope Benedict XVI received President Barack Obama of the United States at the Vatican on Friday. "
+        "The two spoke for just over forty minutes in the papal library. "
+        "Their conversation turned first to the defence and promotion of life. "
+        "Reference was also made to immigration and the reuniting of families. "
+        "The meeting focused as well upon matters of international politics. "
+        "The importance of educating young people in tolerance was highlighted. "
+    )
+    found, primary = events_of(
+        "Pope receives Obama", lead + "President Obama arrived at the Vatican shortly after 4 p.m."
+    )
+    assert primary == "meeting" and "visit" in found
+    assert "visit" not in events_of("Pope receives Obama", lead)[0]
+
+
 def test_declarations_adopted_mous_exchanged_and_agreements_signed_further_on():
     title = "G20 leaders adopt joint declaration"
     body = "The G20 summit, chaired by the President of South Africa, opened on Saturday."

@@ -166,6 +166,8 @@ LATER = {
         r"\balso (?:met|held (?:talks|a meeting|meetings))\b|\banother meeting\b|\b(?:meeting|talks) with\b",
         _I,
     ),
+    # an official's arrival told further down: "President Obama arrived at the Vatican shortly after 4 p.m."
+    "visit": re.compile(r"\barriv(?:ed|es) (?:in|at)\b|\b(?:is|was|were) visiting\b", _I),
 }
 # wording that puts the event in the future or the past, just before its trigger
 _NOT_NOW = re.compile(
