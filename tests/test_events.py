@@ -835,6 +835,43 @@ def test_an_arrival_told_past_the_lead_is_the_visit():
     assert "visit" not in events_of("Pope receives Obama", lead)[0]
 
 
+def test_summit_talks_of_two_documents_signed_and_the_states_short_names():
+    found, primary = events_of(
+        "ROK and Jordan sign visa agreement",
+        "The ROK and Jordan signed an agreement on visa exemption on September 11, in the presence of the "
+        "heads of state of the two countries after their summit talks. Seven other documents were signed.",
+    )
+    assert primary == "agreement" and {"KR", "JO"} <= set(found["agreement"].parties)
+    assert "meeting" in found and "summit" not in found  # two heads of state: a meeting
+    assert found["agreement"].agreements_count == 7
+    found, _ = events_of(
+        "Viet Nam, Burundi sign visa agreement",
+        "Việt Nam and Burundi signed an agreement on visa exemptions in New York on June 10.",
+    )
+    assert {"VN", "BI"} <= set(found["agreement"].parties)
+    # what tourists are encouraged to do is no visit
+    found, _ = events_of(
+        "Food festival opens",
+        "The British ambassador said on Friday the embassy had been encouraging British tourists to "
+        "visit Nepal.",
+    )
+    assert "visit" not in found
+
+
+def test_an_undated_page_whose_headline_reports_in_the_past_tense_is_news():
+    title = "An agreement was signed between Uzbekistan and Oman on visa exemption"
+    body = (
+        "According to him, Foreign Minister Bakhtiyor Saidov of Uzbekistan met the Foreign Minister of Oman."
+    )
+    found, _ = find_events(title, body, find_people(title, body), None, None, ["UZ", "OM"])
+    assert {e.type for e in found} == {"agreement", "meeting"}
+    # an explainer's headline reports nothing: only what it announces counts, not its text's events
+    title = "Persona non grata: the ultimate diplomatic rejection"
+    body = "The foreign minister of Nicaragua met the United States ambassador to expel him."
+    found, _ = find_events(title, body, find_people(title, body), None, None, ["NI", "US"])
+    assert "meeting" not in {e.type for e in found}
+
+
 def test_declarations_adopted_mous_exchanged_and_agreements_signed_further_on():
     title = "G20 leaders adopt joint declaration"
     body = "The G20 summit, chaired by the President of South Africa, opened on Saturday."

@@ -69,6 +69,7 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:held|hold|holds|had) (?:\w+ ){0,3}meetings\b",  # "held separate meetings with"
         r"\btalks (?:with|between)\b",
         r"\bbilateral (?:meetings?|talks)\b",
+        r"\bsummit talks\b",
         r"\bcourtesy (?:call|visit)s? on\b",  # "the joint courtesy call on President Marcos"
         r"\bon the sidelines\b",
         r"\bdiscussions? (?:with|between)\b",
@@ -93,7 +94,7 @@ WORDING: dict[str, list[str]] = {
         r" (?:visit|state|trip|tour)\b",
     ],
     "summit": [
-        r"\bsummit\b",
+        r"\bsummit\b(?! talks\b)",  # "their summit talks": two heads of state meeting
         # a group named at its session, not only named ("the G7's criticism", "ambassador to NATO")
         rf"\b{_GROUPS}\b{NOT_ITS_TEXTS}(?=[^.;]{{0,60}}\b{_SESSION})",
         rf"\b{_SESSION}[^.;]{{0,60}}\b{_GROUPS}\b",
@@ -111,7 +112,8 @@ WORDING: dict[str, list[str]] = {
     ],
     "agreement": [
         rf"\b(?:sign|ink)(?:ed|ing|s)?\b[^.;]{{0,80}}\b{INSTRUMENTS}\b",
-        rf"\b{INSTRUMENTS}\b[^.;]{{0,80}}\b(?:were|was|been) (?:signed|concluded|ratified|adopted)\b",
+        rf"\b(?:{INSTRUMENTS}|documents)\b[^.;]{{0,80}}\b(?:were|was|been)"
+        r" (?:signed|concluded|ratified|adopted)\b",
         rf"\bexchang(?:e|ed|es|ing)\b[^.;]{{0,30}}\b{INSTRUMENTS}\b",  # "exchanged the MoU": a signing
         rf"\bsigning of\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|statements?)\b",
         r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|MoUs?|deals?|documents)\s+signed\b",
@@ -200,7 +202,9 @@ _PRICED = re.compile(
 # what someone is urged or called on to do is not done: "We call on all States to implement all
 # restrictive measures imposed by the UN Security Council" (the urging itself is a statement)
 _URGED = re.compile(
-    r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing))\b[^.;]{0,40}\bto\s[^.;]{0,80}$", _I
+    r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\b"
+    r"[^.;]{0,40}\bto\s[^.;]{0,80}$",
+    _I,
 )
 # what may or can happen is no event that happened: "a receiving state may declare any member of
 # its staff persona non grata"
@@ -224,6 +228,11 @@ _WHEN = re.compile(
     rf"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|{WEEKDAY_NAME}"
     rf"|{MONTH_NAME}\.? \d{{1,2}}|\d{{1,2}} {MONTH_NAME}|on the \d{{1,2}}(?:st|nd|rd|th))\b",
     _I,
+)
+# a headline that reports in the past tense ("An agreement was signed between Uzbekistan and Oman",
+# "The leaders warmly exchanged congratulations"): a report, though undated, not an explainer
+_REPORTED = re.compile(
+    r"\b(?:was|were|has been|have been) \w+ed\b|\b(?:met|held|signed|exchanged|sent|spoke)\b", _I
 )
 # a line that starts with a year, as a timeline's do ("1963- ...", "| 1954 | Panchsheel ...", "In
 # January 1963, China and Pakistan signed ...")
@@ -284,7 +293,7 @@ def find_events(
                 mentions.setdefault(kind, []).append((rank * SENTENCE + match.start(), sentence))
                 break
     lead = " ".join([title, *every[:LEAD_SENTENCES]])
-    if not (dateline or date or _WHEN.search(lead)):
+    if not (dateline or date or _WHEN.search(lead) or (mentions and _REPORTED.search(title))):
         # undated, with no day in its lead: an explainer or an essay, whose events are background;
         # only what its headline announces is news (and the text's report of it: its parties, its
         # officials, how many agreements were signed), and what was signed at it
