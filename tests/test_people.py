@@ -287,3 +287,13 @@ def test_a_title_designate_and_a_name_joined_by_a_short_word():
 def test_a_monarchs_number_is_part_of_the_name():
     people = find_people("", "Jordan's King Abdullah II met Pope Benedict XVI on Monday.")
     assert [(p.name, p.country) for p in people] == [("Abdullah II", "JO"), ("Benedict XVI", None)]
+
+
+def test_the_holy_sees_diplomats_are_read_by_their_titles():
+    people = find_people(
+        "Russia, Vatican sign visa agreement",
+        "The document was signed by Deputy Foreign Minister Alexey Meshkov and Apostolic Nuncio to Russia, "
+        "Archbishop Celestino Migliore. Vatican Secretary of State Cardinal Pietro Parolin met Lavrov.",
+    )
+    names = " ".join(p.name for p in people)
+    assert "Celestino Migliore" in names and "Pietro Parolin" in names

@@ -33,6 +33,8 @@ _ROLE_NAMES = (
     rf"|Minister\s+of\s+State(?:\s+for\s+{_PORTFOLIO})?"
     r"|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
     r"|Ambassador|High\s+Commissioner|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General\s+Secretary|General|Pope"
+    # the Holy See's diplomats: "Cardinal Pietro Parolin", "Archbishop Dominique Mamberti", a nuncio
+    r"|Cardinal|Archbishop|(?:Apostolic\s+)?Nuncio"
     r"|Secretary"  # "Secretary Kerry": a secretary of state, after the longer roles it starts
 )
 # "(Deputy|Vice|...)? (role)" written out as one alternative per first word, each starting
