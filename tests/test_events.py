@@ -872,6 +872,27 @@ def test_an_undated_page_whose_headline_reports_in_the_past_tense_is_news():
     assert "meeting" not in {e.type for e in found}
 
 
+def test_the_month_of_may_is_no_modal_and_a_joint_statement_signed_is_counted():
+    found, _ = events_of(
+        "China and Russia deepen partnership",
+        "On May 16, President Xi Jinping of China held talks with President Vladimir Putin of Russia, who "
+        "is on a state visit, in Beijing. The two heads of state jointly signed and issued a Joint "
+        "Statement.",
+    )
+    assert {"meeting", "visit", "agreement"} <= set(found)  # "May 16" is a day, not "may"
+    assert found["agreement"].agreements_count == 1
+    found, _ = events_of(
+        "Pakistan, Uzbekistan leaders",
+        "The joint declaration signed by Prime Minister Imran Khan of Pakistan and President Shavkat "
+        "Mirziyoyev of Uzbekistan on Thursday calls for a strategic partnership.",
+    )
+    assert "agreement" in found
+    people = find_people(
+        "Xi in Laos", "Xi met the General Secretary of the Lao People's Revolutionary Party."
+    )
+    assert not any(p.name == "People" for p in people)
+
+
 def test_declarations_adopted_mous_exchanged_and_agreements_signed_further_on():
     title = "G20 leaders adopt joint declaration"
     body = "The G20 summit, chaired by the President of South Africa, opened on Saturday."

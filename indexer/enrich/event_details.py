@@ -55,7 +55,8 @@ def names_un(text: str) -> bool:
 
 _NUMBERS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
-_INSTRUMENT = re.compile(rf"\b(?:{INSTRUMENTS}|documents|instruments)\b", _I)
+# what is counted where instruments are signed: "signed and issued a Joint Statement" is one
+_INSTRUMENT = re.compile(rf"\b(?:{INSTRUMENTS}|documents|instruments|statements?)\b", _I)
 _SUBJECTS = re.compile(
     r"\b(?:agreements?|accords?|pacts?|memorand\w*|MoUs?|documents|deals?)\b[^.;]{0,30}?"
     r"\b(?:on|in the fields? of|covering|in|for)\s+([^.;:()]{3,160})",

@@ -116,7 +116,8 @@ WORDING: dict[str, list[str]] = {
         r" (?:signed|concluded|ratified|adopted)\b",
         rf"\bexchang(?:e|ed|es|ing)\b[^.;]{{0,30}}\b{INSTRUMENTS}\b",  # "exchanged the MoU": a signing
         rf"\bsigning of\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|statements?)\b",
-        r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|MoUs?|deals?|documents)\s+signed\b",
+        r"\bsign(?:ed|s)?\b[^.;]{0,40}\bjoint (?:statement|communiqu\w*)",  # signed, it is an instrument
+        rf"\b(?:{INSTRUMENTS}|documents)\s+signed\b",  # "the joint declaration signed by"
         r"\bratif(?:ied|y|ies)\b",
         r"\bLeaders[’']? Declaration\b",
         r"\b(?:adopts?|adopted|adopting|approved|endorsed|adoption of)\b[^.;]{0,40}"
@@ -208,7 +209,8 @@ _URGED = re.compile(
 )
 # what may or can happen is no event that happened: "a receiving state may declare any member of
 # its staff persona non grata"
-_HYPOTHETICAL = re.compile(r"\b(?:may|might|can|cannot|could|must|should)\b", _I)
+# ("May" capitalised is the month: "On May 16, President Xi held talks")
+_HYPOTHETICAL = re.compile(r"\b(?:(?-i:may)|might|can|cannot|could|must|should)\b", _I)
 # what any or every such event is, or what a word means, is no event: "regarding any bilateral
 # meetings", "Ambassadors are persons nominated ...", "being on a list means asset freezes"
 _GENERIC = re.compile(

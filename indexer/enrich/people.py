@@ -152,7 +152,7 @@ _NOT_NAME_WORDS = frozenset(
     Warns Backs Rejects Seeks Sees Wins Asks Plans Vows Denies Hails Arrives Leaves Names Appoints Expects
     To In On For With And Of The At From By As
     Partner Partners Financial Affairs Dear Federation Republic Kingdom States Emirates Islands
-    Extraordinary Plenipotentiary""".split()
+    Extraordinary Plenipotentiary People Party""".split()
 )
 # Words that end the name of a place or a prize, not a person's ("Kennedy Center", "Nobel Prize"),
 # though a name may begin with one ("Foreign Minister Park Jin")
