@@ -297,3 +297,29 @@ def test_the_holy_sees_diplomats_are_read_by_their_titles():
     )
     names = " ".join(p.name for p in people)
     assert "Celestino Migliore" in names and "Pietro Parolin" in names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "He was joined by Minister for International Development and the Pacific, Pat Conroy.",
+            "Pat Conroy",
+        ),
+        ("The Secretary of State for Latin America and the Caribbean, Juan Trigo, held talks.", "Juan Trigo"),
+        ("UK Ambassador to the United Nations Karen Pierce has been appointed.", "Karen Pierce"),
+        ("Russia's ambassador to the UN, Vasily Nebenzya, told reporters.", "Vasily Nebenzya"),
+        ("Tanzanian leader John Pombe Magufuli arrived in Kenya.", "John Pombe Magufuli"),
+        ("US Secretary of State Mike Pompeo Image Credit: ANI", "Mike Pompeo"),
+    ],
+)
+def test_long_portfolios_posts_at_the_un_leaders_and_captions(text, name):
+    names = [p.name for p in find_people("", text)]
+    assert name in names and not any(
+        word in " ".join(names) for word in ("Development", "Credit", "Agencies")
+    )
+
+
+def test_a_post_at_a_un_agency_is_no_name():
+    text = "Ambassador McCain is the ninth U.S. Ambassador to the UN Agencies in Rome."
+    assert [p.name for p in find_people("", text)] == ["McCain"]

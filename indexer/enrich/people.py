@@ -169,6 +169,7 @@ def _not_a_name(name: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s(?:\s|$)")
+_CAPTION_WORD = re.compile(r"\s+(?:Image|Photo|Picture|Credit|Credits|File|Video)\b.*")
 _ROLE_ONLY = re.compile(_ROLES)
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 # an honorific between the title and the name is neither: "Prime Minister Hon. Manasseh Sogavare",
@@ -192,10 +193,16 @@ def _places() -> str:
     return "|".join(re.escape(form) for form in forms)
 
 
+# the United Nations as where an envoy is posted: "ambassador to the UN", "Ambassador to the United Nations"
+_UN = r"(?:United\s+Nations|UN)(?!\s+(?:Agenc\w+|Security|General|Human|Office|Mission|Headquarters)\b)"
+_LONG_PORTFOLIO = r"[A-Z][\w'\u2019-]*(?:\s+(?:and|of|the|[A-Z][\w'\u2019-]*)){0,8}"
+
+
 @cache
 def _lower_person_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:government\s+)?(?P<role>{LOWER_ROLES})(?P<place>)(?:\s+to\s+(?:the\s+)?(?:{_places()})\b)?"
+        rf"(?:government\s+)?(?P<role>{LOWER_ROLES}|leader)(?P<place>)"
+        rf"(?:\s+(?:to|at)\s+(?:the\s+)?(?:{_places()}|{_UN})\b)?"
         rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
     )
 
@@ -209,8 +216,13 @@ def _person_pattern() -> re.Pattern[str]:
     Shoukry")."""
     place = _places()
     return re.compile(
-        rf"(?P<role>{_ROLES})(?:-(?:designate|elect))?(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
-        rf"(?:\s+(?:to|in)\s+(?:the\s+)?(?:{place})\b)?"
+        # a minister "for" a long portfolio, set off by a comma (tried first: "Minister for
+        # International Development and the Pacific, Pat Conroy" is not "Minister for International
+        # Development"), "Secretary of State for Latin America and the Caribbean, Juan Fernández-Trigo"
+        rf"(?P<role2>(?:Minister|Secretary)(?:\s+of\s+State)?)\s+for\s+{_LONG_PORTFOLIO},[^\S\n]+"
+        rf"{_HONORIFIC}(?P<name2>{_NAME})"
+        rf"|(?P<role>{_ROLES})(?:-(?:designate|elect))?(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
+        rf"(?:\s+(?:to|in|at)\s+(?:the\s+)?(?:{place}|{_UN})\b)?"
         rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
     )
 
@@ -251,15 +263,19 @@ def find_people(title: str, body: str) -> list[Person]:
                 old = found.get(match.name, match)
                 found[match.name] = Person(match.name, old.role or match.role, old.country or match.country)
                 continue
-            # the name ends at a possessive: "Bettino Craxi's Socialist Party", "Trump's July"
-            name = _POSSESSIVE.split(" ".join(match.group("name").split()), maxsplit=1)[0]
-            if _not_a_name(name) or _ROLE_ONLY.fullmatch(name):
+            groups = match.groupdict()
+            # the name ends at a possessive: "Bettino Craxi's Socialist Party", "Trump's July"; and
+            # at a caption's word: "Mike Pompeo Image Credit: ANI"
+            name = _POSSESSIVE.split(" ".join((groups["name"] or groups["name2"]).split()), maxsplit=1)[0]
+            name = _CAPTION_WORD.split(name, maxsplit=1)[0]
+            if not name or _not_a_name(name) or _ROLE_ONLY.fullmatch(name):
                 continue  # "General Electric Co", "President Signs Accord", "Governor General's Award"
-            if match.group("comma") and (begins_country_name(name.split()[0]) or " " not in name):
+            after_comma = groups["comma"] or groups.get("name2")
+            if after_comma and (begins_country_name(name.split()[0]) or " " not in name):
                 continue  # after a comma, a full name only: "the Foreign Minister, Moscow said"
             if " " not in name and name.casefold() in common_words and name.casefold() not in registry:
                 continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
-            role = _title(match.group("role"))
+            role = _title(groups["role"] or groups["role2"])
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
             # (not a dateline's city: "BAKU: Foreign Minister ...")
             country = next(
@@ -268,7 +284,7 @@ def find_people(title: str, body: str) -> list[Person]:
                     for end in range(match.start() - 3, match.start())
                     if end in mention_ends and _JUST_BEFORE.fullmatch(text, end, match.start())
                 ),
-                country_codes().get(match.group("place") or ""),
+                country_codes().get(groups.get("place") or ""),
             )
             if name in found:
                 old = found[name]
