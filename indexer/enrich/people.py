@@ -216,15 +216,19 @@ def _person_pattern() -> re.Pattern[str]:
     Shoukry")."""
     place = _places()
     return re.compile(
-        # a minister "for" a long portfolio, set off by a comma (tried first: "Minister for
-        # International Development and the Pacific, Pat Conroy" is not "Minister for International
-        # Development"), "Secretary of State for Latin America and the Caribbean, Juan Fernández-Trigo"
-        rf"(?P<role2>(?:Minister|Secretary)(?:\s+of\s+State)?)\s+for\s+{_LONG_PORTFOLIO},[^\S\n]+"
-        rf"{_HONORIFIC}(?P<name2>{_NAME})"
-        rf"|(?P<role>{_ROLES})(?:-(?:designate|elect))?(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
+        rf"(?P<role>{_ROLES})(?:-(?:designate|elect))?(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
         rf"(?:\s+(?:to|in|at)\s+(?:the\s+)?(?:{place}|{_UN})\b)?"
         rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
     )
+
+
+# a minister "for" a long portfolio, set off by a comma: "Minister for International Development
+# and the Pacific, Pat Conroy" (not "Minister for International" + "Development"), "Secretary of State
+# for Latin America and the Caribbean, Juan Fernández-Trigo"
+_LONG_TITLE = re.compile(
+    rf"(?P<role>(?:Minister|Secretary)(?:\s+of\s+State)?)\s+for\s+{_LONG_PORTFOLIO}(?P<comma>,)[^\S\n]+"
+    rf"{_HONORIFIC}(?P<name>{_NAME})"
+)
 
 
 def find_people(title: str, body: str) -> list[Person]:
@@ -238,7 +242,12 @@ def find_people(title: str, body: str) -> list[Person]:
         mention_ends: dict[int, str] = {}
         for _, end, code in country_mentions(text):
             mention_ends.setdefault(end, code)
-        titled = list(_person_pattern().finditer(text))
+        titled = list(_LONG_TITLE.finditer(text)) if "for" in text else []
+        titled += [
+            m
+            for m in _person_pattern().finditer(text)
+            if not any(t.start() <= m.start() < t.end() for t in titled)
+        ]
         # a title in lower case names a person only after a country: "Monaco ambassador Didier
         # Gamerdinger", "Japanese government spokesman Hirokazu Matsuno"
         titled += [
@@ -263,19 +272,17 @@ def find_people(title: str, body: str) -> list[Person]:
                 old = found.get(match.name, match)
                 found[match.name] = Person(match.name, old.role or match.role, old.country or match.country)
                 continue
-            groups = match.groupdict()
             # the name ends at a possessive: "Bettino Craxi's Socialist Party", "Trump's July"; and
             # at a caption's word: "Mike Pompeo Image Credit: ANI"
-            name = _POSSESSIVE.split(" ".join((groups["name"] or groups["name2"]).split()), maxsplit=1)[0]
+            name = _POSSESSIVE.split(" ".join(match.group("name").split()), maxsplit=1)[0]
             name = _CAPTION_WORD.split(name, maxsplit=1)[0]
             if not name or _not_a_name(name) or _ROLE_ONLY.fullmatch(name):
                 continue  # "General Electric Co", "President Signs Accord", "Governor General's Award"
-            after_comma = groups["comma"] or groups.get("name2")
-            if after_comma and (begins_country_name(name.split()[0]) or " " not in name):
+            if match.group("comma") and (begins_country_name(name.split()[0]) or " " not in name):
                 continue  # after a comma, a full name only: "the Foreign Minister, Moscow said"
             if " " not in name and name.casefold() in common_words and name.casefold() not in registry:
                 continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
-            role = _title(groups["role"] or groups["role2"])
+            role = _title(match.group("role"))
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
             # (not a dateline's city: "BAKU: Foreign Minister ...")
             country = next(
@@ -284,7 +291,7 @@ def find_people(title: str, body: str) -> list[Person]:
                     for end in range(match.start() - 3, match.start())
                     if end in mention_ends and _JUST_BEFORE.fullmatch(text, end, match.start())
                 ),
-                country_codes().get(groups.get("place") or ""),
+                country_codes().get(match.groupdict().get("place") or ""),
             )
             if name in found:
                 old = found[name]
