@@ -893,6 +893,18 @@ def test_the_month_of_may_is_no_modal_and_a_joint_statement_signed_is_counted():
     assert not any(p.name == "People" for p in people)
 
 
+def test_a_council_sessions_envoys_take_part_though_named_further_down():
+    body = (
+        "The UN Security Council held an emergency meeting on Wednesday on tensions between Israel and "
+        "Gaza. The council heard briefings. Arab ambassadors said they wanted the council to condemn "
+        "Israel. Palestinian UN envoy Riyad Mansour said nine people were killed. Israel's Prime "
+        "Minister Benjamin Netanyahu has warned that the operation could be expanded."
+    )
+    found, _ = events_of("UN Security Council holds emergency Gaza meeting", body)
+    assert "Riyad Mansour" in found["summit"].people
+    assert "Prime Minister Benjamin Netanyahu" not in found["summit"].people  # no envoy of that name
+
+
 def test_declarations_adopted_mous_exchanged_and_agreements_signed_further_on():
     title = "G20 leaders adopt joint declaration"
     body = "The G20 summit, chaired by the President of South Africa, opened on Saturday."

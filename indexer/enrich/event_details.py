@@ -87,6 +87,9 @@ def _capitals() -> dict[str, str]:
     return {capital: code for code, entry in data["countries"].items() for capital in entry["capitals"]}
 
 
+_ENVOY_ROLE = re.compile(r"\b(?:Ambassador|Envoy|Representative)\b")
+
+
 @dataclass
 class Context:
     """What the whole article tells about its events."""
@@ -108,6 +111,8 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
     words = folded_words(text)
     taking_part = [p for p in people if surname_of(p) in words]
     taking_part += [p for p in context.leading if p not in taking_part]
+    if kind == "summit":  # a session's envoys speak in its report's later sentences ("X told the council")
+        taking_part += [p for p in people if p.role and _ENVOY_ROLE.search(p.role) and p not in taking_part]
     if kind == "appointment":  # the envoys a credentials ceremony or a list of nominees names
         taking_part += [
             envoy for envoy, _ in context.envoys if surname_of(envoy) not in map(surname_of, taking_part)

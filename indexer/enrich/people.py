@@ -201,7 +201,7 @@ _LONG_PORTFOLIO = r"[A-Z][\w'\u2019-]*(?:\s+(?:and|of|the|[A-Z][\w'\u2019-]*)){0
 @cache
 def _lower_person_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:government\s+)?(?P<role>{LOWER_ROLES}|leader)(?P<place>)"
+        rf"(?:government\s+|UN\s+)?(?P<role>{LOWER_ROLES}|leader)(?P<place>)"
         rf"(?:\s+(?:to|at)\s+(?:the\s+)?(?:{_places()}|{_UN})\b)?"
         rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
     )
@@ -425,7 +425,7 @@ def envoys(text: str) -> list[tuple[int, Person, str | None]]:
         for at, person, posting in found
         if not _not_a_name(person.name)
         and person.name not in country_codes()
-        and not _ROLE_ONLY.fullmatch(person.name)
+        and not _ROLE_ONLY.match(person.name)  # "Israel’s Prime Minister Benjamin Netanyahu" is no envoy
     ]
 
 
