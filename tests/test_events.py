@@ -905,6 +905,21 @@ def test_a_council_sessions_envoys_take_part_though_named_further_down():
     assert "Prime Minister Benjamin Netanyahu" not in found["summit"].people  # no envoy of that name
 
 
+def test_a_top_diplomats_visit_and_a_meeting_held_where_the_visit_went():
+    found, primary = events_of(
+        "Baerbock in Kyiv",
+        "Germany's top diplomat, Annalena Baerbock, arrived in the Ukrainian capital on Saturday on a "
+        "surprise visit.",
+    )
+    assert primary == "visit" and "Annalena Baerbock" in found["visit"].people
+    found, primary = events_of(
+        "PM Khan meets Iranian FM",
+        "Prime Minister Imran Khan of Pakistan met Iranian Foreign Minister Mohammad Javad Zarif at PM "
+        "House on Friday. Zarif arrived in Islamabad for a two-day visit on Thursday night.",
+    )
+    assert primary == "meeting" and found["meeting"].place == "Islamabad" == found["visit"].place
+
+
 def test_declarations_adopted_mous_exchanged_and_agreements_signed_further_on():
     title = "G20 leaders adopt joint declaration"
     body = "The G20 summit, chaired by the President of South Africa, opened on Saturday."

@@ -247,7 +247,7 @@ CHRONOLOGY_LINES = 3
 # a diplomatic event involves a state: its officials or its name
 _OFFICIAL = re.compile(
     r"\b(?:President|Prime Minister|Minister|Secretary|Ambassador|Chancellor|Premier|King|Emir|Envoy|Foreign"
-    r"|Government|Leaders?|Lord|Commissioner|High Representative|PM)\b"
+    r"|Government|Leaders?|Lord|Commissioner|High Representative|PM|(?i:top diplomat))\b"
 )
 _MET = re.compile(r"\b(?:met|meets|meeting|visit\w*|received|hosted|in person)\b", _I)
 
@@ -333,6 +333,12 @@ def find_events(
     events = [
         e for e in events if e.parties and (e.type != "appointment" or e.people or countries_in(said[e.type]))
     ]
+    # a meeting held, or an agreement signed, during a visit is where the visit went: "Zarif arrived in
+    # Islamabad ...", "Prime Minister Imran Khan met Zarif at PM House on Friday"
+    visited = next((e.place for e in events if e.type == "visit" and e.place), None)
+    for event in events:
+        if event.place is None and event.type in ("meeting", "agreement") and visited:
+            event.place = visited
     first = {kind: order for kind, order in first.items() if any(e.type == kind for e in events)}
     events.sort(key=lambda event: first[event.type])
     return events, _primary(first)

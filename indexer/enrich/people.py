@@ -182,7 +182,7 @@ _HONORIFIC = (
 LOWER_ROLES = (
     r"(?:prime|foreign|defen[cs]e|finance|interior|trade) minister|president|ambassador|envoy"
     r"|foreign secretary|secretary of state|chancellor|premier|spokes(?:man|woman|person)"
-    r"|foreign policy chief|counterpart"
+    r"|foreign policy chief|top diplomat|counterpart"
 )
 
 
