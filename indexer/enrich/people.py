@@ -3,7 +3,9 @@
 Names that follow a title ("President Kassym-Jomart Tokayev", "Kazakh President
 ...", "Prime Minister of the Netherlands, Mark Rutte", "Monaco ambassador Didier
 Gamerdinger") or stand before one in apposition ("Hideo Tarumi, Japan's
-ambassador"), with later short mentions ("Tokayev") resolved to the same person
+ambassador"), the envoys a text about envoys lists without a title (`envoys`:
+"Argentina's Eduardo Amadeo", "John R. Bass as ambassador to Turkey"), with
+later short mentions ("Tokayev") resolved to the same person
 and known variant spellings merged (indexer/data/people.json). Across articles,
 `same_person` tells variants apart from namesakes ("Shahbaz Sharif" is "Shehbaz
 Sharif", "Nawaz Sharif" is not); the writer maps each name to the spelling
