@@ -307,3 +307,21 @@ def test_a_story_that_ends_on_a_short_sentence_keeps_it():
     page = clean_text_page("\n".join([*story, "Share this", "Follow us on Twitter"]))
     assert page.paragraphs == story
     assert "Share this" in page.dropped
+
+
+def test_a_list_the_storys_last_sentence_introduces_is_kept():
+    from indexer.clean.textpage import clean_text_page
+
+    prose = [
+        f"Paragraph {n}: the president recalled every ambassador posted abroad, the ministry said on Monday."
+        for n in range(3)
+    ]
+    listed = [
+        "To date, the president has appointed three new ambassadors:",
+        "United Nations: Nikki Haley (a former governor)",
+        "China: Terry Branstad (a former governor)",
+        "Anne Writer",
+    ]
+    page = clean_text_page("\n\n".join(["Envoys recalled", *prose, *listed]))
+    assert page.paragraphs[-3:] == listed[:3]  # the lead-in and its entries; the sign-off is none
+    assert "Anne Writer" not in page.paragraphs

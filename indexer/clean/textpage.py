@@ -310,7 +310,32 @@ def _main_span(lines: list[str], chrome: Callable[[str], bool]) -> tuple[int, in
     for _ in range(TAIL_SENTENCES):
         if last + 1 < len(lines) and _is_short_sentence(lines[last + 1], chrome):
             last += 1
+    # and on a list its last sentence introduces ("To date, President Trump has only appointed three
+    # new ambassadors:", then "China: Terry Branstad (...)" and the others): the list is the story's
+    if last + 1 < len(lines) and _is_lead_in(lines[last + 1], chrome):
+        end = last + 2
+        while end < len(lines) and _is_entry(lines[end], chrome):
+            end += 1
+        if end - (last + 2) >= LIST_MIN_ENTRIES:
+            last = end - 1
     return first, last
+
+
+LIST_MIN_ENTRIES = 2
+LIST_ENTRY_MAX_WORDS = 30
+# an entry of a list: a bullet, a number, or a short label and a colon ("China: Terry Branstad")
+_ENTRY = re.compile(r"^(?:[*\u2022\u00b7\-\u2013]\s|\d{1,2}[.)]\s|[A-Z][\w .'\u2019-]{0,40}:\s)")
+
+
+def _is_lead_in(line: str, chrome: Callable[[str], bool]) -> bool:
+    """A sentence that introduces a list: "... appointed three new ambassadors:"."""
+    return (
+        line.endswith(":") and word_count(line) >= TAIL_MIN_WORDS and line[:1].isupper() and not chrome(line)
+    )
+
+
+def _is_entry(line: str, chrome: Callable[[str], bool]) -> bool:
+    return bool(_ENTRY.match(line)) and word_count(line) <= LIST_ENTRY_MAX_WORDS and not chrome(line)
 
 
 TAIL_SENTENCES = 2  # short sentences kept after a story's last paragraph
