@@ -87,7 +87,7 @@ def _capitals() -> dict[str, str]:
     return {capital: code for code, entry in data["countries"].items() for capital in entry["capitals"]}
 
 
-_ENVOY_ROLE = re.compile(r"\b(?:Ambassador|Envoy|Representative)\b")
+_ENVOY_TITLE = re.compile(r"\b(?:Ambassador|Envoy|Representative)\b")  # a person's role that is an envoy's
 
 
 @dataclass
@@ -112,7 +112,7 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
     taking_part = [p for p in people if surname_of(p) in words]
     taking_part += [p for p in context.leading if p not in taking_part]
     if kind == "summit":  # a session's envoys speak in its report's later sentences ("X told the council")
-        taking_part += [p for p in people if p.role and _ENVOY_ROLE.search(p.role) and p not in taking_part]
+        taking_part += [p for p in people if p.role and _ENVOY_TITLE.search(p.role) and p not in taking_part]
     if kind == "appointment":  # the envoys a credentials ceremony or a list of nominees names
         taking_part += [
             envoy for envoy, _ in context.envoys if surname_of(envoy) not in map(surname_of, taking_part)
@@ -301,8 +301,9 @@ def _count(evidence: str) -> int | None:
     counts = [
         first + second
         for both in _BOTH.finditer(evidence)
-        if (first := _NUMBER_WORDS.get(both.group("first").lower(), 0) or _digits(both.group("first")))
-        and (second := _NUMBER_WORDS.get(both.group("second").lower(), 0) or _digits(both.group("second")))
+        # the number word each kind is counted by, as _count reads one ("a memorandum": one)
+        if (first := _number(both.group("first"), plural=False))
+        and (second := _number(both.group("second"), plural=False))
     ]
     for match in _INSTRUMENT.finditer(evidence):
         before = re.findall(r"[\w-]+", evidence[: match.start()])[-4:]
@@ -312,13 +313,6 @@ def _count(evidence: str) -> int | None:
         if found:
             counts.append(found)
     return max(counts) if counts else None
-
-
-_NUMBER_WORDS = {word: value for word, value in _NUMBERS.items() if word != "the"}
-
-
-def _digits(word: str) -> int:
-    return int(word) if word.isdigit() else 0
 
 
 def _number(word: str, plural: bool) -> int | None:

@@ -244,7 +244,7 @@ def find_people(title: str, body: str) -> list[Person]:
         mention_ends: dict[int, str] = {}
         for _, end, code in country_mentions(text):
             mention_ends.setdefault(end, code)
-        titled = list(_LONG_TITLE.finditer(text)) if "for" in text else []
+        titled = list(_LONG_TITLE.finditer(text))
         titled += [
             m
             for m in _person_pattern().finditer(text)
