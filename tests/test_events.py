@@ -707,25 +707,32 @@ def test_words_of_an_event_that_are_not_that_event():
     assert "summit" in found and "meeting" not in found
 
 
-def test_two_kinds_of_instrument_counted_together_are_summed():
-    found, _ = events_of(
-        "Algeria, Uganda sign accords",
-        "President Abdelmadjid Tebboune of Algeria and President Yoweri Museveni of Uganda signed two "
-        "agreements and five memoranda of understanding in Algiers on Sunday.",
-    )
-    assert found["agreement"].agreements_count == 7
-    found, _ = events_of(
-        "Qatar, Guyana sign agreements",
-        "The Amir of Qatar and the President of Guyana witnessed the signing of two agreements and a "
-        "memorandum of understanding in Doha on Monday.",
-    )
-    assert found["agreement"].agreements_count == 3
-    found, _ = events_of(
-        "Regional summit closes",
-        "Venezuelan President Hugo Chavez closed the summit of the community in Caracas on Saturday. "
-        "Among the 22 documents signed was a statement on the blockade.",
-    )
-    assert found["agreement"].agreements_count == 22
+@pytest.mark.parametrize(
+    "title, body, count",
+    [
+        (
+            "Algeria, Uganda sign accords",
+            "President Abdelmadjid Tebboune of Algeria and President Yoweri Museveni of Uganda signed two "
+            "agreements and five memoranda of understanding in Algiers on Sunday.",
+            7,
+        ),
+        (
+            "Qatar, Guyana sign agreements",
+            "The Amir of Qatar and the President of Guyana witnessed the signing of two agreements and a "
+            "memorandum of understanding in Doha on Monday.",
+            3,
+        ),
+        (
+            "Regional summit closes",
+            "Venezuelan President Hugo Chavez closed the summit of the community in Caracas on Saturday. "
+            "Among the 22 documents signed was a statement on the blockade.",
+            22,
+        ),
+    ],
+)
+def test_two_kinds_of_instrument_counted_together_are_summed(title, body, count):
+    found, _ = events_of(title, body)
+    assert found["agreement"].agreements_count == count
 
 
 def test_arrivals_welcomes_courtesy_calls_and_bilateral_meetings():
