@@ -97,6 +97,35 @@ def report(name: str, rows: list[dict]) -> None:
     )
 
 
+def show_errors(label: dict, row: dict, title: str) -> None:
+    """Print what a page got wrong: types, primary, parties, officials, place, date."""
+    found = sorted({e["type"] for e in row["events"]})
+    if found != sorted(label["event_types"]) or row["primary"] != label["primary_event"]:
+        print(
+            f"{label['id']}: want {sorted(label['event_types'])} ({label['primary_event']}), "
+            f"got {found} ({row['primary']}) | {title[:70]}"
+        )
+    if not label["event_types"]:
+        return
+    parties = {p for e in row["events"] for p in e["parties"]}
+    people = {surname(p) for e in row["events"] for p in e["people"]}
+    want_people = {surname(p) for p in label["people"]}
+    primary = next((e for e in row["events"] if e["type"] == row["primary"]), {})
+    wrong = {
+        "parties missing": sorted(set(label["countries"]) - parties),
+        "parties extra": sorted(parties - set(label["countries"])),
+        "officials missing": sorted(want_people - people),
+        "officials extra": sorted(people - want_people),
+    }
+    if (primary.get("place") or None) != (label.get("place") or None):
+        wrong["place"] = [f"{primary.get('place')} (want {label.get('place')})"]
+    if label.get("event_date") and primary.get("date") != label["event_date"]:
+        wrong["date"] = [f"{primary.get('date')} (want {label['event_date']})"]
+    shown = "; ".join(f"{key} {', '.join(values)}" for key, values in wrong.items() if values)
+    if shown:
+        print(f"{label['id']}:   {shown}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
@@ -118,13 +147,8 @@ def main() -> None:
         )
         costs.append((time.perf_counter() - start) * 1000)
         rows.append({"label": label, "events": [e.to_dict() for e in events], "primary": primary})
-        if args.show_errors and (
-            {e.type for e in events} != set(label["event_types"]) or primary != label["primary_event"]
-        ):
-            print(
-                f"{label['id']}: want {sorted(label['event_types'])} ({label['primary_event']}), "
-                f"got {sorted(e.type for e in events)} ({primary}) | {article.title[:70]}"
-            )
+        if args.show_errors:
+            show_errors(label, rows[-1], article.title)
     if all(str(r["label"]["id"]).isdigit() for r in rows):  # events-dev: halves by id
         report("written from (odd ids)", [r for r in rows if int(r["label"]["id"]) % 2])
         report("held back (even ids)", [r for r in rows if not int(r["label"]["id"]) % 2])
