@@ -144,6 +144,7 @@ def main() -> None:
             article.date,
             article.dateline,
             article.primary_countries,
+            article.date_source,
         )
         costs.append((time.perf_counter() - start) * 1000)
         rows.append({"label": label, "events": [e.to_dict() for e in events], "primary": primary})

@@ -351,7 +351,42 @@ def test_the_event_date_is_the_day_the_text_gives_near_the_page_date():
     assert found[0].date == "2022-09-21"
     text = "The ministers of Poland and Ukraine met in New York on Monday under the treaty of 4 March 2001."
     found, _ = find_events("Ministers meet", text, people, dt.date(2022, 9, 22), None)
-    assert found[0].date == "2022-09-22"  # a date long before the page's is no report of the event
+    # a date long before the page's is no report of the event: the Monday before the page's Thursday is
+    assert found[0].date == "2022-09-19"
+
+
+def test_a_day_of_the_week_counts_back_from_the_pages_own_date_only():
+    people = find_people("", "")
+    text = "A Foreign Ministry spokeswoman said Thursday that China strongly condemns the bombing in Somalia."
+    friday = dt.date(2013, 6, 21)
+    found, _ = find_events("China condemns bombing", text, people, friday, None)
+    assert found[0].date == "2013-06-20"  # the Thursday before the page's Friday
+    found, _ = find_events("China condemns bombing", text, people, friday, None, None, "date-bar")
+    assert found[0].date == "2013-06-20"
+    # a page date guessed from a date in the text (a photo caption's) is not the day to count back from
+    found, _ = find_events("China condemns bombing", text, people, friday, None, None, "text")
+    assert found[0].date == "2013-06-21"
+    text = "The ministers of Poland and Ukraine met in Warsaw on Monday, 19 September, to agree on support."
+    found, _ = find_events("Ministers meet", text, people, dt.date(2022, 9, 22), None)
+    assert found[0].date == "2022-09-19"  # a weekday with its date is the date
+
+
+def test_a_forthcoming_summit_a_sources_statement_and_a_minister_touching_down():
+    found, _ = events_of(
+        "Nigeria, Ghana agree to intensify cooperation",
+        "Acting President Yemi Osinbajo met the visiting Ghanaian President Nana Akufo-Addo in Abuja. "
+        "Discussions between the two leaders touched on the forthcoming African Union (AU) Summit.",
+    )
+    assert "meeting" in found and "summit" not in found  # a summit still to come is no event
+    found, primary = events_of(
+        "Nigeria reaffirms commitment to relations with Ghana",
+        "The Minister of State for Foreign Affairs disclosed this in a statement issued on Wednesday. "
+        "The statement follows the minister's two-day visit to Ghana to tackle the strain in relations. "
+        "The minister had upon touching down at Kotoka International Airport, Accra, Ghana on Tuesday, "
+        "also met with Ghana's Inspector-General of Police.",
+    )
+    # "the statement" said again of the source is no statement; a minister's visit is an official's
+    assert primary == "visit" and "statement" not in found and "meeting" in found
 
 
 def test_news_wording_of_nominations_hosts_and_background():

@@ -197,6 +197,16 @@ def test_countries_joined_by_a_dash_are_each_named():
         ("He met Secretary of Foreign Affairs Alicia Bárcena of Mexico.", "Alicia Bárcena"),
         ("Minister of Foreign Affairs and International Cooperation Vincent Biruta spoke.", "Vincent Biruta"),
         ("He wrote to the President.\n\nDear Barack,", None),
+        (
+            "The Minister of State for Foreign Affairs, Amb. Bianca Odumegwu-Ojukwu, said so.",
+            "Bianca Odumegwu-Ojukwu",
+        ),
+        ("She met the Minister of State, Her Excellency Bianca Odumegwu-Ojukwu.", "Bianca Odumegwu-Ojukwu"),
+        ("Ambassador Eoin O'Leary presented his credentials.", "Eoin O'Leary"),
+        (
+            "US President Barack Obama Thursday announced new sanctions.",
+            "Barack Obama",
+        ),  # the day is the verb's
     ],
 )
 def test_honorifics_commas_and_particles_in_titled_names(text, name):

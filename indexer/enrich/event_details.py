@@ -100,6 +100,9 @@ class Context:
     dateline: str | None
     # the envoys the article lists (people.envoys), with the state each is posted to if named
     envoys: list[tuple[Person, str | None]] = field(default_factory=list)
+    # the page's date was guessed (the latest date its text gives, a dateline's day given a year):
+    # a day of the week in the text does not count back from it
+    date_guessed: bool = False
 
 
 def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person], context: Context) -> Event:
@@ -141,7 +144,7 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
         parties=list(dict.fromkeys(parties)),
         people=[p.name for p in taking_part],
         place=None if kind in _NO_PLACE else _place(text, context.dateline),
-        date=_event_date(evidence, context.date),
+        date=_event_date(evidence, context.date, weekdays=not context.date_guessed),
         evidence=evidence,
     )
     if kind == "agreement":
@@ -267,11 +270,18 @@ _ON_DAY = re.compile(
     _I,
 )
 RECENT_DAYS = 31  # a date written in the evidence is the event's only when this near the page's
+# a day of the week on its own, as news writes the day of its event: "said Thursday", "on Monday"
+# (not "on Monday, 21 September", read as a date above)
+_WEEKDAY_ALONE = re.compile(
+    r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|[A-Z][a-z]+\s+\d))"
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _event_date(evidence: str, published: dt.date | None) -> str | None:
+def _event_date(evidence: str, published: dt.date | None, weekdays: bool = True) -> str | None:
     """The first day the evidence gives the event ("met in New York on 21 September 2022", "on
-    August 22", "yesterday") within RECENT_DAYS before the page's date; else the page's date."""
+    August 22", "yesterday", "said Thursday" if `weekdays`) within RECENT_DAYS before the page's
+    date; else the page's date."""
     if published is None:
         said = dates_at(evidence)
         return said[0][1].isoformat() if said else None
@@ -282,6 +292,9 @@ def _event_date(evidence: str, published: dt.date | None) -> str | None:
             said.append((match.start(), inferred))
     if (yesterday := re.search(r"\byesterday\b", evidence, _I)) is not None:
         said.append((yesterday.start(), published - dt.timedelta(days=1)))
+    if weekdays and (weekday := _WEEKDAY_ALONE.search(evidence)) is not None:  # the last such day
+        back = (published.weekday() - _WEEKDAYS.index(weekday.group("day"))) % 7
+        said.append((weekday.start(), published - dt.timedelta(days=back)))
     return min(said)[1].isoformat() if said else published.isoformat()
 
 

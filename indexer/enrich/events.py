@@ -37,6 +37,7 @@ from indexer.enrich.people import LOWER_ROLES, Person, envoys, surname_key
 from indexer.enrich.sentences import sentences
 
 EVENT_TYPES = ("visit", "meeting", "call", "agreement", "summit", "statement", "sanction", "appointment")
+GUESSED_DATES = ("text", "dateline")  # the article's date_source when no date of the page's own was found
 LEAD_SENTENCES = 5  # the lead: where a news text reports its event; later sentences give context
 WHOLE_TEXT = ("agreement",)  # readouts report what was signed further down: read in every sentence
 
@@ -88,6 +89,7 @@ WORDING: dict[str, list[str]] = {
         r"\bwelcomed? (?:the )?(?:visiting )?(?-i:[A-Z])[\w ]{0,40} (?:to|here)\b",
         r"\bwelcom(?:e|ing) ceremony\b",  # a guest of state's
         r"\bland(?:ed|s|ing) (?:in|at)\b",  # "landed at the Jomo Kenyatta International Airport"
+        r"\btouch(?:ed|es|ing) down (?:in|at)\b",
         r"\bwelcomed at\b[^.;]{0,60}\bby (?:the )?(?-i:[A-Z])",  # "welcomed at the airport by President ..."
         # "arrived Monday evening for a three-day official visit"
         r"\barriv(?:ed|es|ing)\b[^.;]{0,40}\bfor (?:a|an|his|her|their|the) [\w-]+(?: [\w-]+)?"
@@ -175,8 +177,8 @@ LATER = {
 # wording that puts the event in the future or the past, just before its trigger
 _NOT_NOW = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
-    r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming|agreed to|scheduled to"
-    r"|slated to)\b[^.;]{0,30}$"
+    r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming|forthcoming|agreed to"
+    r"|scheduled to|slated to)\b[^.;]{0,30}$"
     # or in the past: "his recent visit", "the previous meeting"; or the one after: "the next meeting"
     r"|\b(?:recent|previous|prior|next)\s+(?:\w+\s+)?$",
     _I,
@@ -259,8 +261,10 @@ def find_events(
     date: dt.date | None,
     dateline: str | None,
     countries: list[str] | None = None,
+    date_source: str | None = None,
 ) -> tuple[list[Event], str | None]:
-    """The events an article reports as happening, and the primary one's type (or None)."""
+    """The events an article reports as happening, and the primary one's type (or None).
+    `date_source` is the article's (a date guessed from the text or a dateline counts less)."""
     if len(_CHRONOLOGY.findall(body)) >= CHRONOLOGY_LINES:
         return [], None  # a timeline of years: history, not news
     every = sentences(body)
@@ -325,7 +329,7 @@ def find_events(
     lead_words = folded_words(lead)
     leading = [p for p in people if p.role and surname_of(p) in lead_words]
     listed = [(envoy, posting) for _, envoy, posting in envoys(body)] if "appointment" in mentions else []
-    context = Context(leading, list(countries or []), date, dateline, listed)
+    context = Context(leading, list(countries or []), date, dateline, listed, date_source in GUESSED_DATES)
     events = [describe_event(kind, found, people, context) for kind, found in mentions.items()]
     # a diplomatic event has a state (or the EU, the UN) as a party: "the council met" has none;
     # an appointment names its envoy or the states: "how credentials are presented" names neither
@@ -370,20 +374,30 @@ _STATED = re.compile(
 _SAYS = re.compile(r"\b(?:said|says|stated|added|announced|released|issued|quoted|according to)\b", _I)
 
 
+_THE_STATEMENT = re.compile(r"\b(?:the|this|that) statement\b", _I)
+
+
 def _drop_sources(mentions: dict[str, list[tuple[int, str]]]) -> None:
     """A statement that is only the source of what else the article reports ("..., the ministry
-    said in a statement", "according to a statement by the Kremlin") is no statement of its own."""
+    said in a statement", "according to a statement by the Kremlin") is no statement of its own,
+    nor is "the statement" said of it after ("The statement follows the minister's visit")."""
     if "statement" not in mentions or set(mentions) <= {"statement"}:
         return
-    mentions["statement"] = [
-        (order, sentence)
-        for order, sentence in mentions["statement"]
-        if _STATED.search(sentence) or not _SAYS.search(sentence)
-    ]
+    kept, after_source = [], False
+    for order, sentence in mentions["statement"]:
+        if _STATED.search(sentence):
+            kept.append((order, sentence))
+        elif _SAYS.search(sentence):
+            after_source = True
+        elif not (after_source and _THE_STATEMENT.search(sentence)):
+            kept.append((order, sentence))
+    mentions["statement"] = kept
 
 
-# a title in lower case, one or many: "the foreign ministers of Pakistan and Afghanistan"
+# a title in lower case, one or many: "the foreign ministers of Pakistan and Afghanistan"; "the
+# minister's two-day visit to Ghana"
 _ROLE = re.compile(rf"\b(?:{LOWER_ROLES})s?\b", _I)
+_MINISTER = re.compile(r"\bministers?\b", _I)
 
 
 def _drop_unofficial_visits(mentions: dict[str, list[tuple[int, str]]], people: list[Person]) -> None:
@@ -396,7 +410,10 @@ def _drop_unofficial_visits(mentions: dict[str, list[tuple[int, str]]], people: 
     mentions["visit"] = [
         (order, sentence)
         for order, sentence in mentions["visit"]
-        if _OFFICIAL.search(sentence) or _ROLE.search(sentence) or any(name in sentence for name in titled)
+        if _OFFICIAL.search(sentence)
+        or _ROLE.search(sentence)
+        or _MINISTER.search(sentence)
+        or any(name in sentence for name in titled)
     ]
 
 

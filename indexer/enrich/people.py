@@ -46,10 +46,10 @@ _ROLES = (
     + "|".join([rf"{rank}\s+(?:{_ROLE_NAMES})" for rank in ("Deputy", "Vice", "Acting", "Former", "Interim")])
     + f"|{_ROLE_NAMES})"
 )
-# a name's word, with a capital inside after Mc, Mac, De, Di, La, Le ("McCain", "DeSantis"),
-# accented ("Çavuşoğlu", "Nguyễn Phú Trọng"); joined words may go on in lower case ("Kyung-wha")
+# a name's word, with a capital inside after Mc, Mac, De, Di, La, Le, O' ("McCain", "DeSantis",
+# "O'Leary"), accented ("Çavuşoğlu", "Nguyễn Phú Trọng"); joined words may go on in lower case ("Kyung-wha")
 _CAPITAL = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
-_NAME_WORD = rf"(?:Mc|Mac|De|Di|La|Le)?{_CAPITAL}[a-z\u00c0-\u024f\u1e00-\u1eff'\u2019]+"
+_NAME_WORD = rf"(?:Mc|Mac|De|Di|La|Le|O['\u2019])?{_CAPITAL}[a-z\u00c0-\u024f\u1e00-\u1eff'\u2019]+"
 _NAME_TOKEN = (
     rf"{_NAME_WORD}(?:-(?:{_NAME_WORD}|(?!(?:era|led|style|like|based|born|backed|run)\b)[a-z]{{1,5}}\b))*"
 )
@@ -172,13 +172,16 @@ def _not_a_name(name: str) -> bool:
 
 _POSSESSIVE = re.compile(r"['\u2019]s(?:\s|$)")
 _CAPTION_WORD = re.compile(r"\s+(?:Image|Photo|Picture|Credit|Credits|File|Video)\b.*")
+# a day after the name is the sentence's: "US President Barack Obama Thursday announced"
+_DAY_AFTER = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*")
 _ROLE_ONLY = re.compile(_ROLES)
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 # an honorific between the title and the name is neither: "Prime Minister Hon. Manasseh Sogavare",
 # "Prime Minister Dr Keith Rowley", "Prime Minister Datuk Seri Najib Razak", "Minister HE Sultan
-# Al Muraikhi"
+# Al Muraikhi", "Minister of State for Foreign Affairs, Amb. Bianca Odumegwu-Ojukwu", "Her Excellency"
 _HONORIFIC = (
-    r"(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|H\.\s?E|HE)\.?\s+|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri\s+)?"
+    r"(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|Amb|H\.\s?E|HE)\.?\s+|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri\s+"
+    r"|(?:His|Her)\s+Excellency\s+)?"
 )
 
 LOWER_ROLES = (
@@ -277,7 +280,7 @@ def find_people(title: str, body: str) -> list[Person]:
             # the name ends at a possessive: "Bettino Craxi's Socialist Party", "Trump's July"; and
             # at a caption's word: "Mike Pompeo Image Credit: ANI"
             name = _POSSESSIVE.split(" ".join(match.group("name").split()), maxsplit=1)[0]
-            name = _CAPTION_WORD.split(name, maxsplit=1)[0]
+            name = _DAY_AFTER.split(_CAPTION_WORD.split(name, maxsplit=1)[0], maxsplit=1)[0]
             if not name or _not_a_name(name) or _ROLE_ONLY.fullmatch(name):
                 continue  # "General Electric Co", "President Signs Accord", "Governor General's Award"
             if match.group("comma") and (begins_country_name(name.split()[0]) or " " not in name):
