@@ -1020,3 +1020,23 @@ def test_a_how_to_headline_announces_nothing():
         {},
         None,
     )
+
+
+def test_a_wire_storys_next_item_and_a_credentials_ceremonys_conversation():
+    found, primary = events_of(
+        "Onyeama, Pompeo discuss issues of common interest",
+        "Nigeria's Minister of Foreign Affairs, Geoffrey Onyeama, engaged his United States counterpart. "
+        "Onyeama disclosed that the issues discussed were of common interest. "
+        "Onyeama said the issues were discussed over the phone. "
+        "The talks were fruitful, he said. The visa ban was lifted in part. The ministry gave no details. "
+        "In a related development, the Federal Government and the Republic of Ghana met in Abuja.",
+    )
+    # a call's discussions are no meeting, but the next item's meeting, past the lead, is one
+    assert primary == "call" and "GH" in found["meeting"].parties and found["meeting"].place == "Abuja"
+    found, primary = events_of(
+        "President receives credentials of new ambassadors",
+        "President Sahlework Zewde received credentials of 12 newly appointed ambassadors to Ethiopia. "
+        "The ambassadors are from Canada, Finland and Pakistan. During the occasion, President Sahlework "
+        "Zewde discussed with the ambassadors about the bilateral relations.",
+    )
+    assert primary == "appointment" and "meeting" not in found  # what is said at the ceremony is its own

@@ -174,6 +174,9 @@ LATER = {
     # an official's arrival told further down: "President Obama arrived at the Vatican shortly after 4 p.m."
     "visit": re.compile(r"\barriv(?:ed|es) (?:in|at)\b|\b(?:is|was|were) visiting\b", _I),
 }
+# a wire story's next item, reported like the lead's: "In a related development, the Federal Government
+# and the Republic of Ghana met yesterday in Abuja"
+_NEXT_ITEM = re.compile(r"\s*In (?:a (?:related|separate) development|another development)\b", _I)
 # wording that puts the event in the future or the past, just before its trigger
 _NOT_NOW = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
@@ -277,8 +280,10 @@ def find_events(
     for rank, (sentence, in_title) in enumerate(read):
         if not sentence or sentence.rstrip().endswith("?"):
             continue  # a question reports nothing: "How do you become an appointed ambassador?"
+        next_item = rank > LEAD_SENTENCES and _NEXT_ITEM.match(sentence)
         for kind in TRIGGERS:
-            pattern = TRIGGERS[kind] if rank <= LEAD_SENTENCES or kind in WHOLE_TEXT else LATER.get(kind)
+            read_all = rank <= LEAD_SENTENCES or kind in WHOLE_TEXT or next_item
+            pattern = TRIGGERS[kind] if read_all else LATER.get(kind)
             if pattern is None:
                 continue
             for match in pattern.finditer(sentence):
@@ -312,19 +317,10 @@ def find_events(
     _drop_unofficial_visits(mentions, people)
     _drop_summit_meetings(mentions)
     _drop_company_meetings(mentions)
+    _drop_call_discussions(mentions)
+    _drop_ceremony_discussions(mentions)
     mentions = {kind: found for kind, found in mentions.items() if found}
     first = {kind: found[0][0] for kind, found in mentions.items()}
-    if (
-        "meeting" in first
-        and "call" in first
-        and (
-            first["call"] // SENTENCE <= first["meeting"] // SENTENCE
-            or not any(_MET.search(sentence) for _, sentence in mentions["meeting"])
-        )
-    ):
-        # "a call ... a meeting of minds", "Lavrov, Motegi discussed ... held a phone conversation":
-        # what a call's parties discussed is no meeting unless they are said to have met
-        del mentions["meeting"], first["meeting"]
     # the officials of the lead take part; the countries the article is about are parties
     lead_words = folded_words(lead)
     leading = [p for p in people if p.role and surname_of(p) in lead_words]
@@ -346,6 +342,41 @@ def find_events(
     first = {kind: order for kind, order in first.items() if any(e.type == kind for e in events)}
     events.sort(key=lambda event: first[event.type])
     return events, _primary(first)
+
+
+def _drop_call_discussions(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """ "A call ... a meeting of minds", "Lavrov, Motegi discussed ... held a phone conversation": what
+    a call's parties discussed is no meeting unless they are said to have met (a wire story's next
+    item is a meeting of its own)."""
+    if not mentions.get("meeting") or not mentions.get("call"):
+        return
+    own = [(order, sentence) for order, sentence in mentions["meeting"] if not _NEXT_ITEM.match(sentence)]
+    if own and (
+        mentions["call"][0][0] // SENTENCE <= own[0][0] // SENTENCE
+        or not any(_MET.search(sentence) for _, sentence in own)
+    ):
+        mentions["meeting"] = [mention for mention in mentions["meeting"] if mention not in own]
+
+
+_DISCUSSED_ONLY = re.compile(r"\bdiscussed\b", _I)
+
+
+def _drop_ceremony_discussions(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """What a head of state discussed with the envoys whose credentials they received is part of the
+    ceremony ("During the occasion, President Sahlework Zewde discussed with the ambassadors ..."), no
+    meeting of its own; talks held with them are one ("held separate talks with the Head of State")."""
+    if not mentions.get("meeting") or not mentions.get("appointment"):
+        return
+    if mentions["appointment"][0][0] > mentions["meeting"][0][0]:
+        return
+    mentions["meeting"] = [
+        (order, sentence)
+        for order, sentence in mentions["meeting"]
+        if not (
+            _DISCUSSED_ONLY.search(sentence)
+            and not TRIGGERS["meeting"].search(_DISCUSSED_ONLY.sub("", sentence))
+        )
+    ]
 
 
 _COURTESY = re.compile(r"\b(?:statement|communiqu\w*|summon\w*|message|letter)\b", _I)

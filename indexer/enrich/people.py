@@ -171,6 +171,7 @@ def _not_a_name(name: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s(?:\s|$)")
+_AFTER_QUOTE = re.compile(r"[,.!?][\"\u201d]\s*$")  # the end of a quote, just before a speaker's title
 _CAPTION_WORD = re.compile(r"\s+(?:Image|Photo|Picture|Credit|Credits|File|Video)\b.*")
 # a day after the name is the sentence's: "US President Barack Obama Thursday announced"
 _DAY_AFTER = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*")
@@ -254,11 +255,13 @@ def find_people(title: str, body: str) -> list[Person]:
             if not any(t.start() <= m.start() < t.end() for t in titled)
         ]
         # a title in lower case names a person only after a country: "Monaco ambassador Didier
-        # Gamerdinger", "Japanese government spokesman Hirokazu Matsuno"
+        # Gamerdinger", "Japanese government spokesman Hirokazu Matsuno"; or as the speaker of a
+        # quote: '"... restore peace," spokeswoman Hua Chunying said'
         titled += [
             m
             for m in _lower_person_pattern().finditer(text)
             if any(end in mention_ends for end in range(m.start() - 3, m.start()))
+            or _AFTER_QUOTE.search(text, max(0, m.start() - 3), m.start())
         ]
         mentions: list[tuple[int, str | Person | re.Match[str]]] = [(m.start(), m) for m in titled]
         mentions += [
