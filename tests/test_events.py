@@ -1040,3 +1040,13 @@ def test_a_wire_storys_next_item_and_a_credentials_ceremonys_conversation():
         "Zewde discussed with the ambassadors about the bilateral relations.",
     )
     assert primary == "appointment" and "meeting" not in found  # what is said at the ceremony is its own
+
+
+def test_a_headline_cut_from_the_first_sentence_is_judged_by_the_whole_sentence():
+    body = (
+        "Provincial Minister for Industries Chaudhry Shafay Hussain held a meeting with a delegation from "
+        "Canada-based company World Trade Developers. The delegation invited him to a trade fair in Canada."
+    )
+    title = "Provincial Minister for Industries Chaudhry Shafay Hussain held a meeting \u2026"
+    found, primary = find_events(title, body, find_people(title, body), DAY, None, ["PK", "CA"])
+    assert primary is None and not found  # a company's delegation, which the cut headline does not show

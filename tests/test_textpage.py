@@ -325,3 +325,15 @@ def test_a_list_the_storys_last_sentence_introduces_is_kept():
     page = clean_text_page("\n\n".join(["Envoys recalled", *prose, *listed]))
     assert page.paragraphs[-3:] == listed[:3]  # the lead-in and its entries; the sign-off is none
     assert "Anne Writer" not in page.paragraphs
+
+
+def test_a_captures_date_stamp_before_the_first_line_dates_the_page_and_leaves_the_text():
+    story = (
+        " date 2021-08-03 Rwanda and Tanzania on August 2, signed four bilateral agreements during a visit.\n"
+        "On the first day of the visit, the two leaders held one-on-one talks followed by bilateral talks.\n"
+    )
+    article = extract_article(story.encode(), source="visit.txt")
+    assert article.date == dt.date(2021, 8, 3)
+    assert article.body.startswith("Rwanda and Tanzania on August 2")  # the stamp is no word of the story
+    agreement = next(e for e in article.events if e.type == "agreement")
+    assert agreement.date == "2021-08-02"  # the day the text gives, not the stamp's

@@ -124,9 +124,15 @@ def _share_in(line: str, words: set[str]) -> float:
     return len(own & words) / len(own) if len(own) >= 2 else 0.0
 
 
+# a capture's date stamp glued to the page's first line: " date 2021-08-03 Rwanda and Tanzania on ..."
+_DATE_STAMP = re.compile(r"(?i:date):?\s+(?P<date>(?:19|20)\d\d-\d\d-\d\d)\s+(?=\S)")
+
+
 def clean_text_page(text: str) -> TextPage:
     """Split a text dump into title, byline, date bar and body paragraphs."""
     lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
+    if lines and (stamp := _DATE_STAMP.match(lines[0])):
+        lines[:1] = [stamp.group("date"), lines[0][stamp.end() :]]  # the stamp is a date line of its own
     teasers = glued_teasers(lines)
     if teasers:
         lines = [line for line in lines if line not in teasers]

@@ -273,6 +273,11 @@ def find_events(
     every = sentences(body)
     # a headline announces its event, unless it says the page is comment or an explainer
     read = [("" if _COMMENT.search(title) else title, True), *((sentence, False) for sentence in every)]
+    # a headline made of the text's first words cut short ("LAHORE, ... held a meeting …") is judged
+    # by the whole sentence it was cut from
+    cut_from = next(
+        (s for s in every[:1] if title.endswith("\u2026") and s.startswith(title[:-1].strip())), title
+    )
     if not any(_diplomatic(sentence, people) for sentence, _ in read[: LEAD_SENTENCES + 1]):
         return [], None  # no state, official or diplomat in the headline or the lead
     # each type's mentions: (order: the headline first, then sentence by sentence; the sentence)
@@ -316,7 +321,7 @@ def find_events(
     _drop_sources(mentions)
     _drop_unofficial_visits(mentions, people)
     _drop_summit_meetings(mentions)
-    _drop_company_meetings(mentions)
+    _drop_company_meetings(mentions, cut_from)
     _drop_call_discussions(mentions)
     _drop_ceremony_discussions(mentions)
     mentions = {kind: found for kind, found in mentions.items() if found}
@@ -457,14 +462,14 @@ _COMPANY = re.compile(
 )
 
 
-def _drop_company_meetings(mentions: dict[str, list[tuple[int, str]]]) -> None:
+def _drop_company_meetings(mentions: dict[str, list[tuple[int, str]]], headline: str) -> None:
     """A meeting with a company's delegation is no diplomatic meeting (a company is no state),
-    nor is "the meeting" said of it after."""
+    nor is "the meeting" said of it after. `headline` is what the headline says in full."""
     if "meeting" not in mentions:
         return
     kept, after_company = [], False
     for order, sentence in mentions["meeting"]:
-        if _COMPANY.search(sentence):
+        if _COMPANY.search(headline if order < SENTENCE else sentence):
             after_company = True
         elif not (after_company and _THE_MEETING.search(sentence) and not _MET_WITH.search(sentence)):
             kept.append((order, sentence))
