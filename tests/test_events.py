@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from indexer.article import extract_article
 from indexer.enrich.events import find_events
 from indexer.enrich.people import Person, find_people
 from indexer.enrich.sentences import sentences
@@ -1050,3 +1051,12 @@ def test_a_headline_cut_from_the_first_sentence_is_judged_by_the_whole_sentence(
     title = "Provincial Minister for Industries Chaudhry Shafay Hussain held a meeting \u2026"
     found, primary = find_events(title, body, find_people(title, body), DAY, None, ["PK", "CA"])
     assert primary is None and not found  # a company's delegation, which the cut headline does not show
+
+
+def test_ministers_holding_talks_under_an_agencys_dateline():
+    body = (
+        "BRASILIA, April 17. /TASS/. Russian and Brazilian Foreign Ministers are holding talks in Brasilia."
+    )
+    article = extract_article(body.encode(), source="talks.txt")
+    assert article.dateline == "BRASILIA" and article.primary_event == "meeting"
+    assert article.events[0].place == "Brasilia" and set(article.events[0].parties) == {"RU", "BR"}

@@ -155,6 +155,12 @@ def test_datelines_and_date_lines():
     dateline = parse_dateline("ISLAMABAD, Feb 4 (APP): Pakistan and")
     assert (dateline.place, dateline.month, dateline.day, dateline.agency) == ("ISLAMABAD", 2, 4, "APP")
     assert parse_dateline("Both sides agreed: more talks") is None
+    # the agency between slashes after a full stop, as TASS writes it
+    dateline = parse_dateline(
+        "BRASILIA, April 17. /TASS/. Russian and Brazilian ministers are holding talks."
+    )
+    assert (dateline.place, dateline.month, dateline.day, dateline.agency) == ("BRASILIA", 4, 17, "TASS")
+    assert parse_dateline("Both sides agreed. /s/. More talks") is None
     # a transcript's speaker is not a place, though written as one
     assert parse_dateline("ISLAMABAD: Pakistan and").place == "ISLAMABAD"
     for speaker in (

@@ -55,8 +55,9 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\u2019 -]{1,40}?)"
     r"(?:\s*,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?)?"
-    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?"
-    r"\s*(?P<sep>:|\s[-\u2013\u2014]+)\s+",
+    # the agency in brackets, or between slashes after a full stop: "MOSCOW, October 10. /TASS/."
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)|\.\s*/(?P<slashed>[A-Za-z][A-Za-z .&-]{0,30})/)?"
+    r"\s*(?P<sep>:|\s[-\u2013\u2014]+|(?<=/)\.)\s+",
     re.IGNORECASE,
 )
 
@@ -143,7 +144,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if match.group("when") and month is None:
         return None
     has_date = month is not None
-    if not (place.isupper() or has_date or match.group("agency") or match.group("sep") == ":"):
+    agency = match.group("agency") or match.group("slashed")
+    if not (place.isupper() or has_date or agency or match.group("sep") == ":"):
         return None
     if not all(word[0].isupper() for word in words):
         return None
@@ -152,8 +154,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     ):
         return None  # a transcript's speaker ("SECRETARY BLINKEN:", "MODERATOR:"), not a place
     year = int(match.group("year")) if match.group("year") else None
-    agency = match.group("agency").strip() if match.group("agency") else None
-    return Dateline(place, month, day, year, agency, match.end())
+    return Dateline(place, month, day, year, agency.strip() if agency else None, match.end())
 
 
 _SPEAKER_WORDS = frozenset(

@@ -66,7 +66,7 @@ WORDING: dict[str, list[str]] = {
         rf"\bmet\b{_SATISFIES}",
         rf"\bmeets\b{_SATISFIES}",
         rf"\bmeeting\b{_SATISFIES}",
-        r"\b(?:held|hold|holds|had) (?:bilateral )?talks\b",
+        r"\b(?:held|hold|holds|holding|had) (?:bilateral )?talks\b",
         r"\b(?:held|hold|holds|had) (?:\w+ ){0,3}meetings\b",  # "held separate meetings with"
         r"\btalks (?:with|between)\b",
         r"\bbilateral (?:meetings?|talks)\b",
