@@ -1060,3 +1060,29 @@ def test_ministers_holding_talks_under_an_agencys_dateline():
     article = extract_article(body.encode(), source="talks.txt")
     assert article.dateline == "BRASILIA" and article.primary_event == "meeting"
     assert article.events[0].place == "Brasilia" and set(article.events[0].parties) == {"RU", "BR"}
+
+
+def test_an_obituarys_career_is_history_and_a_tour_is_a_visit():
+    found, primary = events_of(
+        "Vorontsov, U.S. and UN Diplomat, Is Dead at 78",
+        "Yuli Vorontsov, a veteran diplomat who served Russia as ambassador, has died, the Foreign Ministry "
+        "said on Wednesday. His death occurred days after he returned from a trip to Kuwait, where he held "
+        "meetings and prepared a report for UN Secretary-General Ban Ki-moon.",
+    )
+    assert primary is None and not found
+    found, primary = events_of(
+        "Russian, Brazilian diplomats hold talks",
+        "Russian Foreign Minister Sergey Lavrov held talks with Brazilian Foreign Minister Mauro Vieira "
+        "on Monday. Brazil is the first stopover of Lavrov's Latin American tour.",
+    )
+    # a tour's stop is a visit; "Latin American" is no American party
+    assert primary == "meeting" and "visit" in found and set(found["visit"].parties) == {"RU", "BR"}
+
+
+def test_a_readout_headed_meeting_over_a_telephone_talk_is_a_call():
+    found, primary = events_of(
+        "Japan-Brazil Foreign Ministers' Meeting",
+        "On December 7, Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan, held a telephone talk "
+        "with Mr. Carlos Franca, Minister of Foreign Affairs of the Federative Republic of Brazil.",
+    )
+    assert primary == "call" and "meeting" not in found

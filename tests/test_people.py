@@ -209,6 +209,10 @@ def test_countries_joined_by_a_dash_are_each_named():
         ),  # the day is the verb's
         ('"China will help Somalia restore peace," spokeswoman Hua Chunying said.', "Hua Chunying"),
         ("A spokeswoman Hua Chunying said so.", None),  # a title in lower case: after a country or a quote
+        (
+            "It was signed by the Minister of Communication and Information Technology, Faustine Ndugulile.",
+            "Faustine Ndugulile",
+        ),
     ],
 )
 def test_honorifics_commas_and_particles_in_titled_names(text, name):

@@ -84,6 +84,11 @@ _INSTRUMENT = re.compile(
 )
 
 
+# "Latin American", "South America": a continent's part, not the United States (the search runs
+# only on the few characters before the word)
+_PART_OF_AMERICA = re.compile(r"\b(?:Latin|South|North|Central|Pan)[\s-]$")
+
+
 @lru_cache(maxsize=8)  # find_countries and find_people read the same title and body
 def country_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, code) of country names, demonyms and capitals; longest form wins (a cached
@@ -109,7 +114,8 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
             key = _TRAILING.sub("", surface)
             code = gazetteer.codes.get(key) or gazetteer.codes.get(surface)
             if code:
-                if not _INSTRUMENT.match(text, start + len(key)):
+                continent = code == "US" and _PART_OF_AMERICA.search(text, max(0, start - 8), start)
+                if not (_INSTRUMENT.match(text, start + len(key)) or continent):
                     found.append((start, start + len(key), code))
                 next_free = start + len(key)
                 break

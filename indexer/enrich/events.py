@@ -90,6 +90,10 @@ WORDING: dict[str, list[str]] = {
         r"\bwelcom(?:e|ing) ceremony\b",  # a guest of state's
         r"\bland(?:ed|s|ing) (?:in|at)\b",  # "landed at the Jomo Kenyatta International Airport"
         r"\btouch(?:ed|es|ing) down (?:in|at)\b",
+        # a stop on an official's tour: "the first stopover of Lavrov's Latin American tour", "a three-nation
+        # tour"
+        r"\bstopover\b|['\u2019]s (?:(?-i:[A-Z])[\w-]* ){0,3}tour\b"
+        r"|\b(?:regional|foreign|overseas|state|official|\w+-(?:nation|country|day)) tour\b",
         r"\bwelcomed at\b[^.;]{0,60}\bby (?:the )?(?-i:[A-Z])",  # "welcomed at the airport by President ..."
         # "arrived Monday evening for a three-day official visit"
         r"\barriv(?:ed|es|ing)\b[^.;]{0,40}\bfor (?:a|an|his|her|their|the) [\w-]+(?: [\w-]+)?"
@@ -230,6 +234,10 @@ _COMMENT = re.compile(
     r"\s*[:|\u2013\u2014-]|\bexplain(?:s|ed|er|ing)\b|^How (?:to|do|does|can)\b|^What (?:is|are)\b",
     _I,
 )
+# a headline that reports a death: an obituary, whose career's visits and talks are history ("Vorontsov,
+# U.S. and UN Diplomat, Is Dead at 78", "John Gunther Dean, US diplomat haunted by Cambodia, dies")
+_OBITUARY = re.compile(r"\b(?:dies|died|is dead|dead at \d+|pass(?:es|ed) away)\b", _I)
+_CONDOLENCE = re.compile(r"\bcondolence", _I)
 # a news report says when its event happened: its dateline, its date, or a day in its lead
 _WHEN = re.compile(
     rf"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|{WEEKDAY_NAME}"
@@ -317,6 +325,8 @@ def find_events(
         if announced:
             announced.update(WHOLE_TEXT)
         mentions = {kind: found for kind, found in mentions.items() if kind in announced}
+    if _OBITUARY.search(title):  # only the condolences a death brings are news of its own
+        mentions = {"statement": [m for m in mentions.get("statement", []) if _CONDOLENCE.search(m[1])]}
     _drop_courtesies(mentions)
     _drop_sources(mentions)
     _drop_unofficial_visits(mentions, people)
@@ -350,15 +360,16 @@ def find_events(
 
 
 def _drop_call_discussions(mentions: dict[str, list[tuple[int, str]]]) -> None:
-    """ "A call ... a meeting of minds", "Lavrov, Motegi discussed ... held a phone conversation": what
-    a call's parties discussed is no meeting unless they are said to have met (a wire story's next
-    item is a meeting of its own)."""
+    """What a call's parties discussed is no meeting unless the text says they met: "a call ... a
+    meeting of minds", "Lavrov, Motegi discussed ... held a phone conversation", a readout headed
+    "Meeting" (a wire story's next item is a meeting of its own)."""
     if not mentions.get("meeting") or not mentions.get("call"):
         return
     own = [(order, sentence) for order, sentence in mentions["meeting"] if not _NEXT_ITEM.match(sentence)]
     if own and (
         mentions["call"][0][0] // SENTENCE <= own[0][0] // SENTENCE
         or not any(_MET.search(sentence) for _, sentence in own)
+        or all(order < SENTENCE for order, _ in own)  # "Foreign Ministers' Meeting" over a telephone talk
     ):
         mentions["meeting"] = [mention for mention in mentions["meeting"] if mention not in own]
 

@@ -228,11 +228,11 @@ def _person_pattern() -> re.Pattern[str]:
     )
 
 
-# a minister "for" a long portfolio, set off by a comma: "Minister for International Development
-# and the Pacific, Pat Conroy" (not "Minister for International" + "Development"), "Secretary of State
-# for Latin America and the Caribbean, Juan Fernández-Trigo"
+# a minister "for" (or "of") a long portfolio, set off by a comma: "Minister for International
+# Development and the Pacific, Pat Conroy" (not "Minister for International" + "Development"),
+# "Secretary of State for Latin America and the Caribbean, Juan Fernández-Trigo"
 _LONG_TITLE = re.compile(
-    rf"(?P<role>(?:Minister|Secretary)(?:\s+of\s+State)?)\s+for\s+{_LONG_PORTFOLIO}(?P<comma>,)[^\S\n]+"
+    rf"(?P<role>(?:Minister|Secretary)(?:\s+of\s+State)?)\s+(?P<by>for|of)\s+{_LONG_PORTFOLIO}(?P<comma>,)[^\S\n]+"
     rf"{_HONORIFIC}(?P<name>{_NAME})"
 )
 
@@ -248,12 +248,21 @@ def find_people(title: str, body: str) -> list[Person]:
         mention_ends: dict[int, str] = {}
         for _, end, code in country_mentions(text):
             mention_ends.setdefault(end, code)
-        titled = list(_LONG_TITLE.finditer(text))
+        # a minister "for" a long portfolio first; one "of" a portfolio the title pattern reads whole
+        # ("Minister of Foreign Affairs, Sameh Shoukry") after it, in place of a "name" the title
+        # pattern took from the portfolio ("Minister of Communication and Information" and
+        # "Technology", of "... Information Technology, Faustine Ndugulile")
+        long_titles = list(_LONG_TITLE.finditer(text))
+        titled = [m for m in long_titles if m.group("by") == "for"]
         titled += [
             m
             for m in _person_pattern().finditer(text)
             if not any(t.start() <= m.start() < t.end() for t in titled)
         ]
+        for long in (m for m in long_titles if m.group("by") == "of"):
+            inside = [t for t in titled if long.start() <= t.start() and t.end() <= long.start("comma")]
+            if not any(long.start() <= t.start() < long.end() for t in titled if t not in inside):
+                titled = [t for t in titled if t not in inside] + [long]
         # a title in lower case names a person only after a country: "Monaco ambassador Didier
         # Gamerdinger", "Japanese government spokesman Hirokazu Matsuno"; or as the speaker of a
         # quote: '"... restore peace," spokeswoman Hua Chunying said'
