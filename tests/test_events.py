@@ -1086,3 +1086,27 @@ def test_a_readout_headed_meeting_over_a_telephone_talk_is_a_call():
         "with Mr. Carlos Franca, Minister of Foreign Affairs of the Federative Republic of Brazil.",
     )
     assert primary == "call" and "meeting" not in found
+
+
+def test_planned_talks_an_airport_welcome_and_a_meeting_of_six_states():
+    found, primary = events_of(
+        "PM arrives in Sri Lanka",
+        "COLOMBO, Sri Lanka, Feb 23 (APP): Prime Minister Imran Khan arrived in Colombo on a visit. "
+        "Sri Lankan Prime Minister Mahinda Rajapakse received Prime Minister Imran Khan at the airport. "
+        "He would discuss the whole range of bilateral issues besides inking a number of agreements in a "
+        "meeting with the Sri Lankan leadership.",
+    )
+    # the welcome at the airport is the visit's; what he would do is not done yet
+    assert primary == "visit" and set(found) == {"visit"} and found["visit"].place == "Colombo"
+    found, _ = events_of(
+        "Putin, Trump talk by phone",
+        "Russian President Vladimir Putin and US President Donald Trump talked by phone on Tuesday. "
+        "The leaders agreed to hold a personal meeting on the sidelines of the G20 summit in Hamburg.",
+    )
+    assert set(found) == {"call"}  # the summit is where they will meet
+    found, primary = events_of(
+        "SCO founded",
+        "At an expanded meeting, the heads of six states - China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan "
+        "and Uzbekistan - signed a declaration on the establishment of the organisation.",
+    )
+    assert "summit" in found and "meeting" not in found and primary == "agreement"

@@ -161,6 +161,9 @@ def test_datelines_and_date_lines():
     )
     assert (dateline.place, dateline.month, dateline.day, dateline.agency) == ("BRASILIA", 4, 17, "TASS")
     assert parse_dateline("Both sides agreed. /s/. More talks") is None
+    dateline = parse_dateline("COLOMBO, Sri Lanka, Feb 23 (APP): Prime Minister Imran Khan arrived")
+    assert (dateline.place, dateline.month, dateline.day, dateline.agency) == ("COLOMBO", 2, 23, "APP")
+    assert parse_dateline("Paris, France - The talks") is None  # a country after the city only before a date
     # a transcript's speaker is not a place, though written as one
     assert parse_dateline("ISLAMABAD: Pakistan and").place == "ISLAMABAD"
     for speaker in (

@@ -53,6 +53,8 @@ _MONTH_DAY = re.compile(r"(?P<a>[A-Za-z]+|\d{1,2})\.?\s+(?P<b>[A-Za-z]+|\d{1,2})
 # "ISLAMABAD, Feb 4 (APP):", "ISLAMABAD, FEB 4:", "ISLAMABAD - ", "Islamabad:"
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\u2019 -]{1,40}?)"
+    # the country after the city, when a date follows: "COLOMBO, Sri Lanka, Feb 23 (APP):"
+    r"(?:\s*,\s*[A-Z][A-Za-z.'\u2019 -]{1,30}?(?=\s*,\s*(?:[A-Za-z]{3,9}\.?\s+\d|\d{1,2}\s+[A-Za-z]{3,9})))?"
     r"(?:\s*,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?)?"
     # the agency in brackets, or between slashes after a full stop: "MOSCOW, October 10. /TASS/."

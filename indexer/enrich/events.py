@@ -103,13 +103,18 @@ WORDING: dict[str, list[str]] = {
         r"\bsummit\b(?! talks\b)",  # "their summit talks": two heads of state meeting
         # a group named at its session, not only named ("the G7's criticism", "ambassador to NATO")
         rf"\b{_GROUPS}\b{NOT_ITS_TEXTS}(?=[^.;]{{0,60}}\b{_SESSION})",
-        rf"\b{_SESSION}[^.;]{{0,60}}\b{_GROUPS}\b",
+        # ("Leaders of the G20 met"; not "the leaders agreed to hold a meeting on the sidelines of the G20")
+        rf"\b(?:(?!leaders){_SESSION}[^.;]{{0,60}}\b|leaders of (?:the )?){_GROUPS}\b",
         rf"\b(?:{COUNCILS}|Foreign Affairs Council)\b{NOT_ITS_TEXTS}",
         r"\bministerial\b",
         r"\bsidelines\b",
         # a press conference is no summit, nor a venue ("the International Conference Center")
         r"(?<!press )(?<!news )\bconference\b(?! calls?\b| (?:cent(?:er|re)|hall|room)s?\b)",
         r"\b(?:assembly|session|summit|conference|council) of (?:the )?heads of state\b",
+        r"\bheads of state (?:and government )?council\b",  # "the SCO Heads of State Council Meeting"
+        # three states or more: "the heads of six states signed a declaration"
+        r"\b(?:heads|leaders) of (?:the )?(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
+        r" (?:states|countries|nations)\b",
         # many states' leaders meeting: "heads of state and government ..., meeting in Saint Mary's"
         r"\bheads of state(?: and government)?\b[^.;]{0,80}\bmeet(?:ing|s)?\b",
         r"\btrilateral\b",
@@ -185,7 +190,7 @@ _NEXT_ITEM = re.compile(r"\s*In (?:a (?:related|separate) development|another de
 _NOT_NOW = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
     r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming|forthcoming|agreed to"
-    r"|scheduled to|slated to)\b[^.;]{0,30}$"
+    r"|scheduled to|slated to)\b[^.;]{0,90}$"
     # or in the past: "his recent visit", "the previous meeting"; or the one after: "the next meeting"
     r"|\b(?:recent|previous|prior|next)\s+(?:\w+\s+)?$",
     _I,
@@ -204,6 +209,7 @@ _BACKGROUND = re.compile(
 _POST_AT = re.compile(
     r"\b(?:Representative|Ambassador|Envoy|Mission)\s+(?:at|to|of)\s+(?:the\s+)?(?:UN\s+)?$", _I
 )
+_AIRPORT = re.compile(r"\b(?:airport|airbase|air base)\b", _I)
 # instruments priced in money are a fair's or a company's deals: "$434 million worth of MOUs were signed"
 _PRICED = re.compile(
     rf"(?:worth\s+of|valued\s+at)\s+(?:\w+\s+)?{INSTRUMENTS}|{INSTRUMENTS}\s+(?:worth|valued\s+at)\s+(?:[$\u20ac\u00a3]|US\$|\d)",
@@ -305,6 +311,12 @@ def find_events(
                     _GENERIC.search(before)
                     or (kind == "summit" and (states_own(sentence, match) or _POST_AT.search(before)))
                     or (kind == "agreement" and _PRICED.search(sentence))
+                    # a guest received at the airport is welcomed on a visit, not met in talks
+                    or (
+                        kind == "meeting"
+                        and match.group(0).lower().startswith("received")
+                        and _AIRPORT.search(sentence)
+                    )
                 ):
                     continue
                 if not in_title and (
