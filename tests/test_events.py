@@ -1110,3 +1110,14 @@ def test_planned_talks_an_airport_welcome_and_a_meeting_of_six_states():
         "and Uzbekistan - signed a declaration on the establishment of the organisation.",
     )
     assert "summit" in found and "meeting" not in found and primary == "agreement"
+
+
+def test_the_officials_a_delegation_includes_take_part():
+    found, _ = events_of(
+        "PM arrives in China",
+        "Prime Minister Imran Khan arrived in Beijing on Thursday on a five-day official visit. "
+        "This is his first visit to China. He will attend an expo. The visit opens a new chapter. "
+        "The two countries are close friends. Officials expect much of it. "
+        "Khan was accompanied by Foreign Minister Shah Mehmood Qureshi and Finance Minister Asad Umar.",
+    )
+    assert {"Imran Khan", "Shah Mehmood Qureshi", "Asad Umar"} <= set(found["visit"].people)

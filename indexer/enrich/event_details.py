@@ -103,6 +103,8 @@ class Context:
     # the page's date was guessed (the latest date its text gives, a dateline's day given a year):
     # a day of the week in the text does not count back from it
     date_guessed: bool = False
+    # officials the text says a delegation includes ("accompanied by ...", "in attendance were ...")
+    companions: list[Person] = field(default_factory=list)
 
 
 def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person], context: Context) -> Event:
@@ -114,6 +116,8 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
     words = folded_words(text)
     taking_part = [p for p in people if surname_of(p) in words]
     taking_part += [p for p in context.leading if p not in taking_part]
+    if kind in ("visit", "meeting"):
+        taking_part += [p for p in context.companions if p not in taking_part]
     if kind == "summit":  # a session's envoys speak in its report's later sentences ("X told the council")
         taking_part += [p for p in people if p.role and _ENVOY_TITLE.search(p.role) and p not in taking_part]
     if kind == "appointment":  # the envoys a credentials ceremony or a list of nominees names

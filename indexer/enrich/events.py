@@ -209,6 +209,12 @@ _BACKGROUND = re.compile(
 _POST_AT = re.compile(
     r"\b(?:Representative|Ambassador|Envoy|Mission)\s+(?:at|to|of)\s+(?:the\s+)?(?:UN\s+)?$", _I
 )
+# "The Prime Minister was accompanied by Foreign Minister ...", "Members of the delegation included ..."
+_COMPANIONS = re.compile(
+    r"\b(?:accompanied by|delegation (?:included|includes|comprised|comprises|consisting of|consisted of)"
+    r"|members of (?:the|his|her) delegation|in attendance (?:were|was)|(?:were|was) also present)\b",
+    _I,
+)
 _AIRPORT = re.compile(r"\b(?:airport|airbase|air base)\b", _I)
 # instruments priced in money are a fair's or a company's deals: "$434 million worth of MOUs were signed"
 _PRICED = re.compile(
@@ -352,7 +358,12 @@ def find_events(
     lead_words = folded_words(lead)
     leading = [p for p in people if p.role and surname_of(p) in lead_words]
     listed = [(envoy, posting) for _, envoy, posting in envoys(body)] if "appointment" in mentions else []
-    context = Context(leading, list(countries or []), date, dateline, listed, date_source in GUESSED_DATES)
+    # the officials a delegation is said to include take part in its visit and talks, wherever named
+    along = folded_words(" ".join(sentence for sentence in every if _COMPANIONS.search(sentence)))
+    companions = [p for p in people if p.role and surname_of(p) in along]
+    context = Context(
+        leading, list(countries or []), date, dateline, listed, date_source in GUESSED_DATES, companions
+    )
     events = [describe_event(kind, found, people, context) for kind, found in mentions.items()]
     # a diplomatic event has a state (or the EU, the UN) as a party: "the council met" has none;
     # an appointment names its envoy or the states: "how credentials are presented" names neither
