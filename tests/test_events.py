@@ -1121,3 +1121,23 @@ def test_the_officials_a_delegation_includes_take_part():
         "Khan was accompanied by Foreign Minister Shah Mehmood Qureshi and Finance Minister Asad Umar.",
     )
     assert {"Imran Khan", "Shah Mehmood Qureshi", "Asad Umar"} <= set(found["visit"].people)
+
+
+def test_an_announced_ceremonys_own_sentences_and_its_list_of_envoys():
+    found, primary = events_of(
+        "Ambassadors of 10 countries to present credentials to Medvedev",
+        "MOSCOW, July 14 (Itar-Tass) - The ambassadors of ten countries will present their credentials to "
+        "Russian President Dmitry Medvedev on Thursday. Among the guests are the new heads of diplomatic "
+        "missions of Ethiopia \u2013 Kasahun Dender Melese, Burundi \u2013 Guillaume Ruzoviyo, and "
+        "Japan \u2013 Chikahito Harada. The presentation of credentials usually takes place twice a year.",
+    )
+    appointment = found["appointment"]
+    assert primary == "appointment" and {"ET", "BI", "JP", "RU"} <= set(appointment.parties)
+    assert {"Kasahun Dender Melese", "Chikahito Harada"} <= set(appointment.people)
+    # what happens as a rule is no event
+    assert "usually" not in appointment.evidence
+    found, _ = events_of(
+        "Kremlin ceremony",
+        "The credentials ceremony usually takes place twice or thrice a year in the Kremlin, Russia.",
+    )
+    assert not found

@@ -183,6 +183,10 @@ LATER = {
     # an official's arrival told further down: "President Obama arrived at the Vatican shortly after 4 p.m."
     "visit": re.compile(r"\barriv(?:ed|es) (?:in|at)\b|\b(?:is|was|were) visiting\b", _I),
 }
+# a headline's infinitive is what is to come: "Ambassadors of 10 countries to present credentials"
+_TO_COME = re.compile(r"\bto\s+(?:\w+\s+)?$", _I)
+# what is done as a rule is no event: "The credentials ceremony usually takes place twice a year"
+_HABITUAL = re.compile(r"\b(?:usually|traditionally|typically|normally|as a rule)\b", _I)
 # a wire story's next item, reported like the lead's: "In a related development, the Federal Government
 # and the Republic of Ghana met yesterday in Abuja"
 _NEXT_ITEM = re.compile(r"\s*In (?:a (?:related|separate) development|another development)\b", _I)
@@ -302,6 +306,7 @@ def find_events(
         return [], None  # no state, official or diplomat in the headline or the lead
     # each type's mentions: (order: the headline first, then sentence by sentence; the sentence)
     mentions: dict[str, list[tuple[int, str]]] = {}
+    announced_ahead: set[str] = set()  # what the headline announces as to come ("... to present credentials")
     for rank, (sentence, in_title) in enumerate(read):
         if not sentence or sentence.rstrip().endswith("?"):
             continue  # a question reports nothing: "How do you become an appointed ambassador?"
@@ -325,9 +330,13 @@ def find_events(
                     )
                 ):
                     continue
+                if in_title and (_NOT_NOW.search(before) or _TO_COME.search(before)):
+                    announced_ahead.add(kind)
                 if not in_title and (
-                    _NOT_NOW.search(before)
+                    # an announced event's own sentences tell of it in the future: "will present"
+                    (_NOT_NOW.search(before) and kind not in announced_ahead)
                     or _HYPOTHETICAL.search(before)
+                    or _HABITUAL.search(before + sentence[match.end() : match.end() + 30])
                     or _BACKGROUND.search(sentence)
                     or (kind != "statement" and _URGED.search(before))
                 ):

@@ -390,15 +390,17 @@ _STATE_OF = r"(?:(?:Federal\s+|Independent\s+|Democratic\s+)?(?:Republic|Kingdom
 
 
 # after a state's name: its envoy ("Argentina's Eduardo Amadeo"), or the next of a list ("Uruguay,
-# Nester Navarro, Chile, Julio Fiol"); before it: an envoy from it, or one posted to it
+# Nester Navarro, Chile, Julio Fiol", "Burundi – Guillaume Ruzoviyo"); before it: an envoy from it,
+# or one posted to it
 _OWNED = re.compile(rf"['\u2019]s\s+(?P<name>{_FULL_NAME})")
-_LISTED = re.compile(rf",\s+(?P<name>{_FULL_NAME})(?=,|\s+and\b|[.;\n]|$)")
+_LISTED = re.compile(rf"(?:,|\s+[\u2013\u2014-])\s+(?P<name>{_FULL_NAME})(?=,|\s+and\b|[.;\n]|$)")
 _ORIGIN = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+from\s+(?:the\s+)?$")
 _POSTED = re.compile(
     rf"(?<![\w-])(?P<name>{_FULL_NAME})(?:,|\s+[\u2013\u2014-])?\s+(?:[^.;\n]{{0,80}}?\s)?"
     rf"(?i:as|to\s+be)\s+(?:the\s+)?(?:new\s+)?{_ENVOY_ROLE}\b[^.;\n]{{0,80}}?\bto\s+(?:the\s+)?{_STATE_OF}?$"
 )
-_LIST_HEAD = re.compile(rf"\b{_ENVOY_ROLE}\s+of\s+(?:the\s+)?$")
+# "the ambassadors of", "the new heads of diplomatic missions of Ethiopia – Kasahun Dender Melese"
+_LIST_HEAD = re.compile(rf"\b(?:{_ENVOY_ROLE}|heads?\s+of\s+(?:diplomatic\s+)?missions?)\s+of\s+(?:the\s+)?$")
 _LIST_GOES_ON = re.compile(r"(?:,\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(?:the\s+)?")
 # what must stand just before a state's name for _ORIGIN or _POSTED to be tried there
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
