@@ -34,6 +34,8 @@ _ROLE_NAMES = (
     rf"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|(?:Minister|Secretary)\s+(?:of|for)\s+{_PORTFOLIO}"
     rf"|Minister\s+of\s+State(?:\s+for\s+{_PORTFOLIO})?"
     r"|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
+    # a legislature's head: "National Assembly Chairman Vuong Dinh Hue", "NA Chairwoman Nguyen Thi Kim Ngan"
+    r"|(?:National\s+Assembly|NA)\s+Chair(?:man|woman|person)"
     r"|Ambassador|High\s+Commissioner|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General\s+Secretary|General|Pope"
     # the Holy See's diplomats: "Cardinal Pietro Parolin", "Archbishop Dominique Mamberti", a nuncio
     r"|Cardinal|Archbishop|(?:Apostolic\s+)?Nuncio"
