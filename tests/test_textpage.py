@@ -337,3 +337,18 @@ def test_a_captures_date_stamp_before_the_first_line_dates_the_page_and_leaves_t
     assert article.body.startswith("Rwanda and Tanzania on August 2")  # the stamp is no word of the story
     agreement = next(e for e in article.events if e.type == "agreement")
     assert agreement.date == "2021-08-02"  # the day the text gives, not the stamp's
+
+
+def test_a_sentence_the_dump_wrapped_after_a_comma_is_read_whole():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        "By IANS,",
+        "Santiago, 5 November 2022 (TDI): The Minister of Foreign Affairs of Chile, Antonia Urrejola "
+        "participated in the reception along with the Chilean President,",
+        "Gabriel Boric.",
+        "A reception was organized for new Ambassadors accredited to Chile, who came from five countries.",
+    ]
+    page = clean_text_page("\n".join(story))
+    assert page.paragraphs[0].endswith("the Chilean President, Gabriel Boric.")
+    assert page.byline == "IANS"  # a byline's comma joins nothing

@@ -133,6 +133,7 @@ def clean_text_page(text: str) -> TextPage:
     lines = [line for line in (normalise_line(raw) for raw in text.splitlines()) if line]
     if lines and (stamp := _DATE_STAMP.match(lines[0])):
         lines[:1] = [stamp.group("date"), lines[0][stamp.end() :]]  # the stamp is a date line of its own
+    lines = _join_wrapped(lines)
     teasers = glued_teasers(lines)
     if teasers:
         lines = [line for line in lines if line not in teasers]
@@ -177,6 +178,31 @@ def clean_text_page(text: str) -> TextPage:
     page.paragraphs = drop_pull_quotes(page.paragraphs, page.dropped)
     page.dropped.extend(tail)
     return page
+
+
+# a sentence the dump broke after a comma or mid-clause: "..., participated in the reception along with
+# the Chilean President," / "Gabriel Boric."
+_BROKEN = re.compile(r"(?:,|\b(?:and|or|of|the|with|to|by|for|in|a|an))$")
+WRAPPED_MIN_WORDS = 6
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Lines of one sentence the dump wrapped, joined: a line of a few words or more that ends on a
+    comma or a word that cannot end a sentence (not a byline's "By IANS,"), and the line after it
+    when that line ends the sentence."""
+    joined: list[str] = []
+    for line in lines:
+        if (
+            joined
+            and _BROKEN.search(joined[-1])
+            and word_count(joined[-1]) >= WRAPPED_MIN_WORDS
+            and has_sentence_end(line)
+            and not is_paragraph(joined[-1])
+        ):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 # where a dump glued a teaser's headline to its blurb: a letter, digit or closing mark,
