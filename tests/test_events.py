@@ -1141,3 +1141,18 @@ def test_an_announced_ceremonys_own_sentences_and_its_list_of_envoys():
         "The credentials ceremony usually takes place twice or thrice a year in the Kremlin, Russia.",
     )
     assert not found
+
+
+def test_talks_held_told_after_the_lead():
+    title = "Four bilateral agreements signed with Pakistan"
+    body = (
+        "President Abdulla Yameen of the Maldives signed four agreements in Islamabad on Monday. "
+        "The agreements cover health, education, sport and tourism between the two countries. "
+        "Trade between the two countries grew by a tenth over the last twelve months. "
+        "The number of tourists from Pakistan in the Maldives doubled in the same period. "
+        "Flights between Karachi and Male now leave three times a week in each direction. "
+        "Students from the Maldives study medicine and engineering at Pakistani universities. "
+        "The pair held talks on strengthening bilateral ties earlier in the day."
+    )
+    found, _ = find_events(title, body, find_people(title, body), DAY, None, ["MV", "PK"])
+    assert "meeting" in {e.type for e in found}

@@ -177,7 +177,9 @@ TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING
 # past the lead, only this wording reports more of the same: "Sheikh Salem also met with ..."
 LATER = {
     "meeting": re.compile(
-        r"\balso (?:met|held (?:talks|a meeting|meetings))\b|\banother meeting\b|\b(?:meeting|talks) with\b",
+        r"\balso (?:met|held (?:talks|a meeting|meetings))\b|\banother meeting\b|\b(?:meeting|talks) with\b"
+        # "The pair held talks on strengthening bilateral ties", "also held bilateral discussions"
+        r"|\b(?:held|had) (?:bilateral |one-on-one |separate )?(?:talks|discussions)\b",
         _I,
     ),
     # an official's arrival told further down: "President Obama arrived at the Vatican shortly after 4 p.m."
