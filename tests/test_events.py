@@ -1156,3 +1156,46 @@ def test_talks_held_told_after_the_lead():
     )
     found, _ = find_events(title, body, find_people(title, body), DAY, None, ["MV", "PK"])
     assert "meeting" in {e.type for e in found}
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        (
+            "The Ambassador of Russia Yury Materiy called on Foreign Minister Ali Sabry in Colombo.",
+            "meeting",
+        ),
+        (
+            "The United States Ambassador to Pakistan Donald Blome called on Foreign Minister Jilani.",
+            "meeting",
+        ),
+        (
+            "Japan called on North Korea to stop its missile launches, the Foreign Ministry of Japan said.",
+            "statement",
+        ),
+        (
+            "Foreign Minister Pham Binh Minh of Vietnam hosted a reception for Lao Ambassador Sengphet.",
+            "meeting",
+        ),
+    ],
+)
+def test_a_courtesy_call_on_a_minister_is_a_meeting_an_appeal_a_statement(sentence, kind):
+    found, primary = events_of("", sentence)
+    assert primary == kind
+
+
+def test_envoys_calling_on_a_minister_after_a_call_and_a_post_on_the_council():
+    found, primary = events_of(
+        "Kuwaiti FM greets Jilani on assuming office",
+        "ISLAMABAD: Kuwaiti Foreign Minister Sheikh Salem Abdullah Al-Sabah on Wednesday held a telephonic "
+        "conversation with Foreign Minister Jalil Abbas Jilani of Pakistan to congratulate him. "
+        "The United States Ambassador to Pakistan Donald Blome called on Foreign Minister Jilani.",
+    )
+    assert primary == "call" and "US" in found["meeting"].parties  # the envoy came in person
+    found, _ = events_of(
+        "Deputy PM meets new Lao ambassador",
+        "Foreign Minister Pham Binh Minh of Vietnam met the Lao Ambassador, who said Vietnam will be a "
+        "non-permanent member of the United Nations Security Council, and praised consultations at "
+        "ministerial and deputy ministerial levels.",
+    )
+    assert set(found) == {"meeting"}  # a seat on the council and consultations at a level hold no session

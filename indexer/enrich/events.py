@@ -77,7 +77,12 @@ WORDING: dict[str, list[str]] = {
         r"\btalks were held\b",
         r"\bdiscussed\b",
         r"\breceived (?:the )?(?:visiting |foreign )?(?:President|Prime|Minister|Foreign)",
-        r"\bhost(?:ed|s)\b[^.;]{0,30}\b(?:(?-i:President|Prime|Minister|Foreign|Chancellor|Secretary)|counterpart)",
+        r"\bhost(?:ed|s)\b[^.;]{0,30}\b(?:(?-i:President|Prime|Minister|Foreign|Chancellor|Secretary|Ambassador)"
+        r"|counterpart)",
+        # an envoy's courtesy call on a minister ("called on Foreign Minister Jilani"; one called on to act
+        # is appealed to: a statement)
+        r"\bcall(?:s|ed|ing)? on\b",
+        r"\bmeetings with\b",  # "pictures of his meetings with Chinese envoy Liu Shaobin"
     ],
     "visit": [
         r"\bvisit(?:s|ed|ing)?\b",
@@ -106,7 +111,7 @@ WORDING: dict[str, list[str]] = {
         # ("Leaders of the G20 met"; not "the leaders agreed to hold a meeting on the sidelines of the G20")
         rf"\b(?:(?!leaders){_SESSION}[^.;]{{0,60}}\b|leaders of (?:the )?){_GROUPS}\b",
         rf"\b(?:{COUNCILS}|Foreign Affairs Council)\b{NOT_ITS_TEXTS}",
-        r"\bministerial\b",
+        r"\bministerial\b(?![\w -]{0,30}\blevels?\b)",  # not "consultations at ministerial level"
         r"\bsidelines\b",
         # a press conference is no summit, nor a venue ("the International Conference Center")
         r"(?<!press )(?<!news )\bconference\b(?! calls?\b| (?:cent(?:er|re)|hall|room)s?\b)",
@@ -179,11 +184,16 @@ LATER = {
     "meeting": re.compile(
         r"\balso (?:met|held (?:talks|a meeting|meetings))\b|\banother meeting\b|\b(?:meeting|talks) with\b"
         # "The pair held talks on strengthening bilateral ties", "also held bilateral discussions"
-        r"|\b(?:held|had) (?:bilateral |one-on-one |separate )?(?:talks|discussions)\b",
+        r"|\b(?:held|had) (?:bilateral |one-on-one |separate )?(?:talks|discussions)\b"
+        r"|\balso (?:paid a courtesy call|called) on\b",
         _I,
     ),
     # an official's arrival told further down: "President Obama arrived at the Vatican shortly after 4 p.m."
-    "visit": re.compile(r"\barriv(?:ed|es) (?:in|at)\b|\b(?:is|was|were) visiting\b", _I),
+    "visit": re.compile(
+        r"\barriv(?:ed|es) (?:in|at)\b|\b(?:is|was|were) visiting\b"
+        r"|\b(?:is|was) on an? (?:[\w-]+ ){0,2}visit\b",  # "Pinto, who is on a three-day visit"
+        _I,
+    ),
 }
 # a headline's infinitive is what is to come: "Ambassadors of 10 countries to present credentials"
 _TO_COME = re.compile(r"\bto\s+(?:\w+\s+)?$", _I)
@@ -213,7 +223,8 @@ _BACKGROUND = re.compile(
 # an envoy's post names a council, and holds no session of it: "Permanent Representative at the UN
 # Security Council"
 _POST_AT = re.compile(
-    r"\b(?:Representative|Ambassador|Envoy|Mission)\s+(?:at|to|of)\s+(?:the\s+)?(?:UN\s+)?$", _I
+    r"\b(?:Representative|Ambassador|Envoy|Mission|member)\s+(?:at|to|of)\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?$",
+    _I,
 )
 # "The Prime Minister was accompanied by Foreign Minister ...", "Members of the delegation included ..."
 _COMPANIONS = re.compile(
@@ -221,6 +232,25 @@ _COMPANIONS = re.compile(
     r"|members of (?:the|his|her) delegation|in attendance (?:were|was)|(?:were|was) also present)\b",
     _I,
 )
+_CALL_ON = re.compile(r"call(?:s|ed|ing)? on\b", _I)
+# who is called on: an official ("called on the newly appointed Minister of Foreign Affairs Ali Sabry")
+_OFFICIAL_CALLED_ON = re.compile(
+    r"[^.;,]{0,40}?\b(?:minister|president|premier|king|emir|chancellor|secretary|governor|speaker"
+    r"|chair(?:man|woman|person)|sheikh)\b",
+    _I,
+)
+# and what they are called on to do: "called on all sides to exercise restraint" (not "to discuss ...")
+_CALLED_TO = re.compile(
+    r"[^.;]{0,80}?\bto\s+(?!(?:the|his|her|their|its|a|an|discuss|exchange|review|reaffirm|congratulate|explore"
+    r"|brief|bid|pay|convey|thank|express)\b)[a-z]{2,}\b"
+)
+
+
+def _courtesy_call(sentence: str, end: int) -> bool:
+    """Whether "called on" at `end` is a visit to an official, not an appeal to act."""
+    return bool(_OFFICIAL_CALLED_ON.match(sentence, end)) and not _CALLED_TO.match(sentence, end)
+
+
 _AIRPORT = re.compile(r"\b(?:airport|airbase|air base)\b", _I)
 # instruments priced in money are a fair's or a company's deals: "$434 million worth of MOUs were signed"
 _PRICED = re.compile(
@@ -324,6 +354,12 @@ def find_events(
                     _GENERIC.search(before)
                     or (kind == "summit" and (states_own(sentence, match) or _POST_AT.search(before)))
                     or (kind == "agreement" and _PRICED.search(sentence))
+                    # a call on an official is a visit to talk; a call on a state to act, an appeal
+                    or (
+                        kind in ("meeting", "statement")
+                        and _CALL_ON.match(match.group(0))
+                        and (kind == "meeting") != _courtesy_call(sentence, match.end())
+                    )
                     # a guest received at the airport is welcomed on a visit, not met in talks
                     or (
                         kind == "meeting"
@@ -396,10 +432,15 @@ def find_events(
 def _drop_call_discussions(mentions: dict[str, list[tuple[int, str]]]) -> None:
     """What a call's parties discussed is no meeting unless the text says they met: "a call ... a
     meeting of minds", "Lavrov, Motegi discussed ... held a phone conversation", a readout headed
-    "Meeting" (a wire story's next item is a meeting of its own)."""
+    "Meeting" (a wire story's next item is a meeting of its own, and so are the envoys who called on
+    the minister the same day)."""
     if not mentions.get("meeting") or not mentions.get("call"):
         return
-    own = [(order, sentence) for order, sentence in mentions["meeting"] if not _NEXT_ITEM.match(sentence)]
+    own = [
+        (order, sentence)
+        for order, sentence in mentions["meeting"]
+        if not (_NEXT_ITEM.match(sentence) or _IN_PERSON.search(sentence))
+    ]
     if own and (
         mentions["call"][0][0] // SENTENCE <= own[0][0] // SENTENCE
         or not any(_MET.search(sentence) for _, sentence in own)
@@ -408,6 +449,7 @@ def _drop_call_discussions(mentions: dict[str, list[tuple[int, str]]]) -> None:
         mentions["meeting"] = [mention for mention in mentions["meeting"] if mention not in own]
 
 
+_IN_PERSON = re.compile(r"\b(?:called on|courtesy call|held a meeting with|met with)\b", _I)
 _DISCUSSED_ONLY = re.compile(r"\bdiscussed\b", _I)
 
 
