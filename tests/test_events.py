@@ -1199,3 +1199,18 @@ def test_envoys_calling_on_a_minister_after_a_call_and_a_post_on_the_council():
         "ministerial and deputy ministerial levels.",
     )
     assert set(found) == {"meeting"}  # a seat on the council and consultations at a level hold no session
+
+
+def test_a_signed_statement_is_an_instrument_and_a_statement_of_the_source_no_appeal():
+    found, primary = events_of(
+        "China and Russia deepen partnership",
+        "President Vladimir Putin of Russia met President Xi Jinping of China in Beijing on Monday. "
+        "The two heads of state jointly signed and issued a Joint Statement on deepening the partnership.",
+    )
+    assert "agreement" in found and "statement" not in found and primary == "meeting"
+    found, primary = events_of(
+        "Foreign Minister receives ambassadors",
+        "According to a statement of the Foreign Office, Ambassador of Czech Republic to Pakistan Tomas "
+        "Smetanka called on Foreign Minister Jalil Abbas Jilani in Islamabad on Thursday.",
+    )
+    assert primary == "meeting" and "statement" not in found  # the source of the report, not an appeal

@@ -232,6 +232,11 @@ _COMPANIONS = re.compile(
     r"|members of (?:the|his|her) delegation|in attendance (?:were|was)|(?:were|was) also present)\b",
     _I,
 )
+_SIGNED_STATEMENT = re.compile(
+    r"\bsign(?:ed|ing)\b[^.;]{0,80}\b(?:statements?|communiqu\w*)\b"
+    r"|\b(?:statements?|communiqu\w*)\b[^.;]{0,40}\bsigned\b",
+    _I,
+)
 _CALL_ON = re.compile(r"call(?:s|ed|ing)? on\b", _I)
 # who is called on: an official ("called on the newly appointed Minister of Foreign Affairs Ali Sabry")
 _OFFICIAL_CALLED_ON = re.compile(
@@ -354,6 +359,9 @@ def find_events(
                     _GENERIC.search(before)
                     or (kind == "summit" and (states_own(sentence, match) or _POST_AT.search(before)))
                     or (kind == "agreement" and _PRICED.search(sentence))
+                    # a statement signed is an instrument (the agreement's): "jointly signed and issued a
+                    # Joint Statement", "Among the 22 documents signed ... the statement condemning ..."
+                    or (kind == "statement" and _SIGNED_STATEMENT.search(sentence))
                     # a call on an official is a visit to talk; a call on a state to act, an appeal
                     or (
                         kind in ("meeting", "statement")
@@ -495,9 +503,16 @@ _STATED = re.compile(
     "|".join([*(w for w in WORDING["statement"] if "statement" not in w), r"\bjoint statement\b"]), _I
 )
 _SAYS = re.compile(r"\b(?:said|says|stated|added|announced|released|issued|quoted|according to)\b", _I)
-
-
 _THE_STATEMENT = re.compile(r"\b(?:the|this|that) statement\b", _I)
+
+
+def _states(sentence: str) -> bool:
+    """Whether a sentence says what makes a statement one ("condemned", "a joint statement"), an
+    envoy's courtesy call on a minister aside ("called on Foreign Minister Jilani")."""
+    return any(
+        not (_CALL_ON.match(found.group(0)) and _courtesy_call(sentence, found.end()))
+        for found in _STATED.finditer(sentence)
+    )
 
 
 def _drop_sources(mentions: dict[str, list[tuple[int, str]]]) -> None:
@@ -508,7 +523,7 @@ def _drop_sources(mentions: dict[str, list[tuple[int, str]]]) -> None:
         return
     kept, after_source = [], False
     for order, sentence in mentions["statement"]:
-        if _STATED.search(sentence):
+        if _states(sentence):
             kept.append((order, sentence))
         elif _SAYS.search(sentence):
             after_source = True
