@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -1214,3 +1215,146 @@ def test_a_signed_statement_is_an_instrument_and_a_statement_of_the_source_no_ap
         "Smetanka called on Foreign Minister Jalil Abbas Jilani in Islamabad on Thursday.",
     )
     assert primary == "meeting" and "statement" not in found  # the source of the report, not an appeal
+
+
+# one phrase for each wording of each kind (events.WORDING), in the order written there
+WORDING_EXAMPLES = {
+    "call": [
+        "held a telephone conversation",
+        "a call with the president",
+        "a video conference",
+        "spoke by phone",
+        "had a call",
+        "the call between the leaders",
+        "spoke today with President Macron",
+    ],
+    "meeting": [
+        "the ministers met",
+        "he meets the king",
+        "a meeting in Rome",
+        "held bilateral talks",
+        "held separate meetings with",
+        "talks with the minister",
+        "bilateral meetings",
+        "their summit talks",
+        "a courtesy call on President Marcos",
+        "on the sidelines",
+        "discussions with the envoy",
+        "talks were held",
+        "they discussed trade",
+        "received the visiting President",
+        "hosted his counterpart",
+        "called on Foreign Minister Jilani",
+        "his meetings with Chinese envoy",
+    ],
+    "visit": [
+        "the visit",
+        "arrived in Kabul",
+        "arrived at the White House",
+        "travelled to Paris",
+        "he travels",
+        "a trip to Oman",
+        "welcomed the Chinese premier to Delhi",
+        "a welcoming ceremony",
+        "landed at the airport",
+        "touching down at Kotoka",
+        "the first stopover of his journey",
+        "Lavrov's Latin American tour",
+        "a three-nation tour",
+        "welcomed at the airport by President Ruto",
+        "arrived Monday for a three-day official visit",
+    ],
+    "summit": [
+        "the summit opened",
+        "G7 leaders met",
+        "a meeting of the G20",
+        "the Security Council",
+        "a ministerial",
+        "on the sidelines",
+        "the conference opened",
+        "the assembly of heads of state",
+        "the Heads of State Council",
+        "the heads of six states",
+        "heads of state and government meeting",
+        "a trilateral meeting",
+        "the Pacific Islands Forum Leaders Meeting",
+        "G8 talks",
+        "NATO talks",
+        "ASEAN talks",
+        "CSTO talks",
+        "APEC talks",
+        "the General Assembly",
+        "the Human Rights Council",
+    ],
+    "agreement": [
+        "signed two agreements",
+        "the accord was signed",
+        "exchanged the MoU",
+        "the signing of a joint statement",
+        "signed a joint communique",
+        "the declaration signed",
+        "parliament ratified it",
+        "the G20 Leaders' Declaration",
+        "adopted a declaration",
+        "a declaration was adopted",
+        "documents were signed",
+        "signed a treaty",
+        "signed a memorandum",
+        "inked three pacts",
+        "a protocol was signed",
+        "signed a convention",
+        "signed a trade deal",
+        "adopted a charter",
+    ],
+    "statement": [
+        "China condemned the attack",
+        "called on all sides",
+        "urged restraint",
+        "a joint statement",
+        "summoned the ambassador",
+        "warned Pyongyang",
+        "appealed for calm",
+        "expressed deep concern",
+        "a message of sympathy",
+        "sent condolences",
+        "congratulated the president",
+        "deplored the strike",
+        "issued a communique",
+    ],
+    "sanction": [
+        "imposed sanctions",
+        "designated four officials",
+        "expelled two diplomats",
+        "the expulsion",
+        "restrictive measures",
+        "asset freezes",
+        "travel bans",
+        "declared persona non grata",
+        "recalled its ambassador",
+    ],
+    "appointment": [
+        "presented his credentials",
+        "was sworn in",
+        "the swearing-in",
+        "named him Ambassador to Japan",
+        "ambassadorial nominees",
+        "the new Ambassador",
+        "letters of credence",
+        "nominated as Ambassador to Peru",
+        "appointed Envoy to Sudan",
+        "a new High Commissioner",
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(WORDING_EXAMPLES))
+def test_each_wording_holds_one_of_its_kinds_keywords(kind):
+    from indexer.enrich.events import KEYWORDS, TRIGGERS, WORDING
+
+    examples = WORDING_EXAMPLES[kind]
+    for wording in WORDING[kind]:  # each wording finds one of the phrases
+        assert any(re.search(wording, phrase, re.IGNORECASE) for phrase in examples), wording
+    for phrase in examples:
+        assert TRIGGERS[kind].search(phrase), phrase
+        # the keywords let through every sentence the wording would find
+        assert any(word in phrase.lower() for word in KEYWORDS[kind]), phrase

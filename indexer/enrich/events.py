@@ -179,6 +179,24 @@ WORDING: dict[str, list[str]] = {
     ],
 }
 TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING.items()}
+# every wording of a kind holds one of these words (in lower case): a sentence that has none is not
+# searched for the kind (a substring test is a hundred times cheaper than the regular expression;
+# tests/test_events.py checks the words against the wordings)
+_KEYWORDS = {
+    "call": "phon|call|video|spoke",
+    "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|host|call",
+    "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour",
+    "summit": "summit|g7|g8|g20|nato|asean|csto|apec|council|assembly|ministerial|sideline|conference|heads"
+    "|trilateral|leaders",
+    "agreement": "agreement|accord|pact|treat|memorand|mou|declaration|protocol|convention|deal|document"
+    "|statement|communiqu|ratif|charter",
+    "statement": "condemn|condolence|congratulat|deplor|communiqu|call|urg|statement|summon|warn|appeal"
+    "|express|message",
+    "sanction": "sanction|designat|expel|expulsion|restrictive|asset|travel ban|persona non grata|recall",
+    "appointment": "credential|sworn|swearing|appoint|nominat|nam|nominee|ambassador|envoy|commissioner"
+    "|credence",
+}
+KEYWORDS = {kind: tuple(words.split("|")) for kind, words in _KEYWORDS.items()}
 # past the lead, only this wording reports more of the same: "Sheikh Salem also met with ..."
 LATER = {
     "meeting": re.compile(
@@ -348,10 +366,11 @@ def find_events(
         if not sentence or sentence.rstrip().endswith("?"):
             continue  # a question reports nothing: "How do you become an appointed ambassador?"
         next_item = rank > LEAD_SENTENCES and _NEXT_ITEM.match(sentence)
+        lowered = sentence.lower()
         for kind in TRIGGERS:
             read_all = rank <= LEAD_SENTENCES or kind in WHOLE_TEXT or next_item
             pattern = TRIGGERS[kind] if read_all else LATER.get(kind)
-            if pattern is None:
+            if pattern is None or not any(word in lowered for word in KEYWORDS[kind]):
                 continue
             for match in pattern.finditer(sentence):
                 before = sentence[: match.start()]
