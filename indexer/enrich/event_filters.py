@@ -1,0 +1,181 @@
+"""What the wording of events finds that is no event of its own (find_events' filters).
+
+Each takes the mentions of every type (the sentences that report it, with their order) and drops
+those that report no event: courtesies exchanged in a call, a statement that is only the source of
+the report, a traveller's visit, a company's meeting, a summit's meetings, what a call's parties or
+a credentials ceremony discussed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.enrich.event_details import SENTENCE
+from indexer.enrich.event_wording import CALL_ON, NEXT_ITEM, OFFICIAL, TRIGGERS, WORDING, courtesy_call
+from indexer.enrich.people import LOWER_ROLES, Person
+
+_I = re.IGNORECASE
+_MET = re.compile(r"\b(?:met|meets|meeting|visit\w*|received|hosted|in person)\b", _I)
+
+
+def drop_call_discussions(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """What a call's parties discussed is no meeting unless the text says they met: "a call ... a
+    meeting of minds", "Lavrov, Motegi discussed ... held a phone conversation", a readout headed
+    "Meeting" (a wire story's next item is a meeting of its own, and so are the envoys who called on
+    the minister the same day)."""
+    if not mentions.get("meeting") or not mentions.get("call"):
+        return
+    own = [
+        (order, sentence)
+        for order, sentence in mentions["meeting"]
+        if not (NEXT_ITEM.match(sentence) or _IN_PERSON.search(sentence))
+    ]
+    if own and (
+        mentions["call"][0][0] // SENTENCE <= own[0][0] // SENTENCE
+        or not any(_MET.search(sentence) for _, sentence in own)
+        or all(order < SENTENCE for order, _ in own)  # "Foreign Ministers' Meeting" over a telephone talk
+    ):
+        mentions["meeting"] = [mention for mention in mentions["meeting"] if mention not in own]
+
+
+_IN_PERSON = re.compile(r"\b(?:called on|courtesy call|held a meeting with|met with)\b", _I)
+_DISCUSSED_ONLY = re.compile(r"\bdiscussed\b", _I)
+
+
+def drop_ceremony_discussions(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """What a head of state discussed with the envoys whose credentials they received is part of the
+    ceremony ("During the occasion, President Sahlework Zewde discussed with the ambassadors ..."), no
+    meeting of its own; talks held with them are one ("held separate talks with the Head of State")."""
+    if not mentions.get("meeting") or not mentions.get("appointment"):
+        return
+    if mentions["appointment"][0][0] > mentions["meeting"][0][0]:
+        return
+    mentions["meeting"] = [
+        (order, sentence)
+        for order, sentence in mentions["meeting"]
+        if not (
+            _DISCUSSED_ONLY.search(sentence)
+            and not TRIGGERS["meeting"].search(_DISCUSSED_ONLY.sub("", sentence))
+        )
+    ]
+
+
+_COURTESY = re.compile(r"\b(?:statement|communiqu\w*|summon\w*|message|letter)\b", _I)
+_THE_MEETING = re.compile(r"\b(?:the|this|that) meeting\b(?!s)", _I)
+_BILATERAL = re.compile(r"\b(?:bilateral|sidelines|met)\b", _I)
+
+
+def drop_courtesies(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """Congratulations, condolences and condemnations voiced in a call or a meeting are courtesies
+    of that conversation, not statements of their own; a statement, message or letter issued is one."""
+    talks = [found[0][0] for kind, found in mentions.items() if kind in ("call", "meeting")]
+    if not talks or "statement" not in mentions:
+        return
+    start = min(talks) // SENTENCE * SENTENCE
+    mentions["statement"] = [
+        (order, sentence)
+        for order, sentence in mentions["statement"]
+        if order < start or _COURTESY.search(sentence)
+    ]
+
+
+# what a statement says that makes it one, beside the word: "condemned", "urged", "a joint statement"
+_STATED = re.compile(
+    "|".join([*(w for w in WORDING["statement"] if "statement" not in w), r"\bjoint statement\b"]), _I
+)
+_SAYS = re.compile(r"\b(?:said|says|stated|added|announced|released|issued|quoted|according to)\b", _I)
+_THE_STATEMENT = re.compile(r"\b(?:the|this|that) statement\b", _I)
+
+
+def _states(sentence: str) -> bool:
+    """Whether a sentence says what makes a statement one ("condemned", "a joint statement"), an
+    envoy's courtesy call on a minister aside ("called on Foreign Minister Jilani")."""
+    return any(
+        not (CALL_ON.match(found.group(0)) and courtesy_call(sentence, found.end()))
+        for found in _STATED.finditer(sentence)
+    )
+
+
+def drop_sources(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """A statement that is only the source of what else the article reports ("..., the ministry
+    said in a statement", "according to a statement by the Kremlin") is no statement of its own,
+    nor is "the statement" said of it after ("The statement follows the minister's visit")."""
+    if "statement" not in mentions or set(mentions) <= {"statement"}:
+        return
+    kept, after_source = [], False
+    for order, sentence in mentions["statement"]:
+        if _states(sentence):
+            kept.append((order, sentence))
+        elif _SAYS.search(sentence):
+            after_source = True
+        elif not (after_source and _THE_STATEMENT.search(sentence)):
+            kept.append((order, sentence))
+    mentions["statement"] = kept
+
+
+# a title in lower case, one or many: "the foreign ministers of Pakistan and Afghanistan"; "the
+# minister's two-day visit to Ghana"
+_ROLE = re.compile(rf"\b(?:{LOWER_ROLES})s?\b", _I)
+_MINISTER = re.compile(r"\bministers?\b", _I)
+
+
+def drop_unofficial_visits(mentions: dict[str, list[tuple[int, str]]], people: list[Person]) -> None:
+    """A visit is an official's, or a state's delegation's: a football team that arrives in a
+    capital, or a traveller with a visa, pays none. A sentence of a visit names an official
+    (by title, or a person the text gives a title)."""
+    if "visit" not in mentions:
+        return
+    titled = {word for p in people if p.role for word in p.name.split() if len(word) > 2}
+    mentions["visit"] = [
+        (order, sentence)
+        for order, sentence in mentions["visit"]
+        if OFFICIAL.search(sentence)
+        or _ROLE.search(sentence)
+        or _MINISTER.search(sentence)
+        or any(name in sentence for name in titled)
+    ]
+
+
+# a company's people met are no state's: "held a meeting with a delegation from Canada-based company
+# World Trade Developers"
+_COMPANY = re.compile(
+    r"\b(?:delegation|team|representatives?|executives?)\s+(?:of|from)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:company|companies|firms?|corporations?|business(?:es|men)?|investors|chambers? of commerce)\b",
+    _I,
+)
+
+
+def drop_company_meetings(mentions: dict[str, list[tuple[int, str]]], headline: str) -> None:
+    """A meeting with a company's delegation is no diplomatic meeting (a company is no state),
+    nor is "the meeting" said of it after. `headline` is what the headline says in full."""
+    if "meeting" not in mentions:
+        return
+    kept, after_company = [], False
+    for order, sentence in mentions["meeting"]:
+        if _COMPANY.search(headline if order < SENTENCE else sentence):
+            after_company = True
+        elif not (after_company and _THE_MEETING.search(sentence) and not _MET_WITH.search(sentence)):
+            kept.append((order, sentence))
+    mentions["meeting"] = kept
+
+
+_MET_WITH = re.compile(r"\b(?:met|meets|talks|(?:meeting|talks) with)\b", _I)
+
+
+def drop_summit_meetings(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """A "meeting" named in the same sentence as a summit is the summit's ("UN Security Council
+    meeting", "trilateral meeting", "ASEAN Foreign Ministers' Meeting"), unless a bilateral one is."""
+    if "meeting" not in mentions or "summit" not in mentions:
+        return
+    summit_sentences = {order // SENTENCE for order, _ in mentions["summit"]}
+    first_summit = min(summit_sentences)
+    mentions["meeting"] = [
+        (order, sentence)
+        for order, sentence in mentions["meeting"]
+        if _BILATERAL.search(sentence)
+        or not (
+            order // SENTENCE in summit_sentences
+            # "During the meeting, ..." after the summit is named: the summit again
+            or (order // SENTENCE > first_summit and _THE_MEETING.search(sentence))
+        )
+    ]

@@ -1,0 +1,217 @@
+"""How each type of diplomatic event is written (indexer/enrich/events.py reads texts for it).
+
+WORDING holds each type's wordings (compiled per type as TRIGGERS), KEYWORDS the words one of
+which every wording of a type holds (a sentence with none is not searched for it), LATER the
+wording that past the lead still reports more of the same; beside them, a wire story's next
+item, an official, and an envoy's courtesy call told from an appeal to act.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.enrich.event_details import COUNCILS, INSTRUMENTS, NOT_ITS_TEXTS
+
+_I = re.IGNORECASE
+_GROUPS = r"(?:G7|G8|G20|NATO|ASEAN|CSTO|APEC)"
+# "meets the criteria", "meeting the needs of": to meet is also to satisfy
+_SATISFIES = (
+    r"(?! (?:the |its |their |all |these |those )?(?:\w+ )?(?:criteria|requirements?|conditions?|standards?"
+    r"|needs?|demands?|goals?|targets?|thresholds?|expectations?|obligations?|deadlines?|definition|costs?)\b)"
+)
+_SESSION = r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks|conferences?|gatherings?|dialogue)\b"
+# The wording of each event type: alternatives of one table each, matched case-insensitively.
+WORDING: dict[str, list[str]] = {
+    "call": [
+        r"\b(?:tele)?phon(?:e|ic) (?:calls?|conversations?|talks?)\b",
+        r"\bcall(?:s|ed)? (?:with|to)\b",
+        r"\bvideo ?(?:call|conference)",
+        r"\b(?:by|over(?: the)?|on the) (?:tele)?phone\b",  # "spoke by phone", "talked to X on the phone"
+        r"\b(?:held|had) a call\b",
+        r"\bcall between\b",
+        # "spoke to President X", "spoke this evening with ...": a readout's call
+        r"\bspoke (?:(?:today|yesterday|this (?:morning|afternoon|evening)|on \w+) )?(?:to|with) "
+        r"(?:the |his |her )?(?-i:[A-Z])",
+    ],
+    "meeting": [
+        rf"\bmet\b{_SATISFIES}",
+        rf"\bmeets\b{_SATISFIES}",
+        rf"\bmeeting\b{_SATISFIES}",
+        r"\b(?:held|hold|holds|holding|had) (?:bilateral )?talks\b",
+        r"\b(?:held|hold|holds|had) (?:\w+ ){0,3}meetings\b",  # "held separate meetings with"
+        r"\btalks (?:with|between)\b",
+        r"\bbilateral (?:meetings?|talks)\b",
+        r"\bsummit talks\b",
+        r"\bcourtesy (?:call|visit)s? on\b",  # "the joint courtesy call on President Marcos"
+        r"\bon the sidelines\b",
+        r"\bdiscussions? (?:with|between)\b",
+        r"\btalks were held\b",
+        r"\bdiscussed\b",
+        r"\breceived (?:the )?(?:visiting |foreign )?(?:President|Prime|Minister|Foreign)",
+        r"\bhost(?:ed|s)\b[^.;]{0,30}\b(?:(?-i:President|Prime|Minister|Foreign|Chancellor|Secretary|Ambassador)"
+        r"|counterpart)",
+        # an envoy's courtesy call on a minister ("called on Foreign Minister Jilani"; one called on to act
+        # is appealed to: a statement)
+        r"\bcall(?:s|ed|ing)? on\b",
+        r"\bmeetings with\b",  # "pictures of his meetings with Chinese envoy Liu Shaobin"
+    ],
+    "visit": [
+        r"\bvisit(?:s|ed|ing)?\b",
+        r"\barriv(?:ed|es|ing) in\b",
+        r"\barriv(?:ed|es) at (?:the )?(?-i:[A-Z])",  # "arrived at the White House", not "at a decision"
+        r"\btravel(?:s|led|ed|ling|ing)? to\b",
+        r"\btravels\b",
+        r"\btrip to\b",
+        r"\bwelcomed? (?:the )?(?:visiting )?(?-i:[A-Z])[\w ]{0,40} (?:to|here)\b",
+        r"\bwelcom(?:e|ing) ceremony\b",  # a guest of state's
+        r"\bland(?:ed|s|ing) (?:in|at)\b",  # "landed at the Jomo Kenyatta International Airport"
+        r"\btouch(?:ed|es|ing) down (?:in|at)\b",
+        # a stop on an official's tour: "the first stopover of Lavrov's Latin American tour", "a three-nation
+        # tour"
+        r"\bstopover\b|['\u2019]s (?:(?-i:[A-Z])[\w-]* ){0,3}tour\b"
+        r"|\b(?:regional|foreign|overseas|state|official|\w+-(?:nation|country|day)) tour\b",
+        r"\bwelcomed at\b[^.;]{0,60}\bby (?:the )?(?-i:[A-Z])",  # "welcomed at the airport by President ..."
+        # "arrived Monday evening for a three-day official visit"
+        r"\barriv(?:ed|es|ing)\b[^.;]{0,40}\bfor (?:a|an|his|her|their|the) [\w-]+(?: [\w-]+)?"
+        r" (?:visit|state|trip|tour)\b",
+    ],
+    "summit": [
+        r"\bsummit\b(?! talks\b)",  # "their summit talks": two heads of state meeting
+        # a group named at its session, not only named ("the G7's criticism", "ambassador to NATO")
+        rf"\b{_GROUPS}\b{NOT_ITS_TEXTS}(?=[^.;]{{0,60}}\b{_SESSION})",
+        # ("Leaders of the G20 met"; not "the leaders agreed to hold a meeting on the sidelines of the G20")
+        rf"\b(?:(?!leaders){_SESSION}[^.;]{{0,60}}\b|leaders of (?:the )?){_GROUPS}\b",
+        rf"\b(?:{COUNCILS}|Foreign Affairs Council)\b{NOT_ITS_TEXTS}",
+        r"\bministerial\b(?![\w -]{0,30}\blevels?\b)",  # not "consultations at ministerial level"
+        r"\bsidelines\b",
+        # a press conference is no summit, nor a venue ("the International Conference Center")
+        r"(?<!press )(?<!news )\bconference\b(?! calls?\b| (?:cent(?:er|re)|hall|room)s?\b)",
+        r"\b(?:assembly|session|summit|conference|council) of (?:the )?heads of state\b",
+        r"\bheads of state (?:and government )?council\b",  # "the SCO Heads of State Council Meeting"
+        # three states or more: "the heads of six states signed a declaration"
+        r"\b(?:heads|leaders) of (?:the )?(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
+        r" (?:states|countries|nations)\b",
+        # many states' leaders meeting: "heads of state and government ..., meeting in Saint Mary's"
+        r"\bheads of state(?: and government)?\b[^.;]{0,80}\bmeet(?:ing|s)?\b",
+        r"\btrilateral\b",
+        # a forum's session of leaders: "the 54th Pacific Islands Forum Leaders Meeting"
+        r"\b(?-i:Leaders)['\u2019]? (?-i:Meeting|Retreat)\b",
+    ],
+    "agreement": [
+        rf"\b(?:sign|ink)(?:ed|ing|s)?\b[^.;]{{0,80}}\b{INSTRUMENTS}\b",
+        rf"\b(?:{INSTRUMENTS}|documents)\b[^.;]{{0,80}}\b(?:were|was|been)"
+        r" (?:signed|concluded|ratified|adopted)\b",
+        rf"\bexchang(?:e|ed|es|ing)\b[^.;]{{0,30}}\b{INSTRUMENTS}\b",  # "exchanged the MoU": a signing
+        rf"\bsigning of\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|statements?)\b",
+        r"\bsign(?:ed|s)?\b[^.;]{0,40}\bjoint (?:statement|communiqu\w*)",  # signed, it is an instrument
+        rf"\b(?:{INSTRUMENTS}|documents)\s+signed\b",  # "the joint declaration signed by"
+        r"\bratif(?:ied|y|ies)\b",
+        r"\bLeaders[’']? Declaration\b",
+        r"\b(?:adopts?|adopted|adopting|approved|endorsed|adoption of)\b[^.;]{0,40}"
+        r"\b(?:declarations?|conventions?|charter)\b",
+        r"\bdeclaration\b[^.;]{0,60}\b(?:was|were|and) adopted\b",
+    ],
+    "statement": [
+        r"\b(?:condemn|condolence|congratulat|deplor|communiqu)\w*",
+        r"(?<!courtesy )\bcall(?:s|ed)? on\b",
+        r"\burg(?:e|es|ed)\b",
+        r"\b(?:joint )?statement\b",
+        r"\bsummon(?:s|ed)?\b",
+        r"\bwarn(?:s|ed)?\b",
+        r"\bappeal(?:s|ed)? (?:to|for)\b",  # not "Appeals Committee"
+        r"\bexpress(?:es|ed)? (?:its |his |her |their )?(?:(?:deep(?:est)?|strong|grave|serious) )?"
+        r"(?:concerns?|sympathy|solidarity|sorrow|grief)\b",
+        r"\bmessages? of (?:sympathy|solidarity|support|congratulations?)\b",  # "sent a message of sympathy"
+    ],
+    "sanction": [
+        # not a noun's modifier: "a sanctions list", "the sanctions authorities", "Iraq sanctions policy"
+        r"\bsanction(?:s|ed|ing)?\b"
+        r"(?! (?:lists?|authorit(?:y|ies)|programs?|programmes?|compliance|screening|evasion"
+        r"|polic(?:y|ies)))",
+        # not an envoy's: "a letter that designates a diplomat as ambassador"
+        r"\bdesignat(?:ed|es|ion|ions)\b"
+        r"(?![^.;]{0,40}\bas (?:the |an? )?(?:new )?(?:ambassador|envoy|high commissioner))",
+        r"\bexpel(?:s|led|ling)?\b",
+        r"\bexpulsion\b",
+        r"\brestrictive measures\b",
+        r"\basset freezes?\b",
+        r"\btravel bans?\b",
+        r"\bpersona non grata\b",
+        r"\brecall(?:s|ed)? (?:its|their|the) ambassador\b",
+    ],
+    "appointment": [
+        r"\bcredentials\b",
+        r"\bsworn in\b",
+        r"\bswearing-in\b",
+        r"\b(?:appoint|nominat|nam)(?:ed|es|e|ing)\b[^.;]{0,60}\b(?:Ambassador|Envoy|High Commissioner)s?\b",
+        r"\b(?:ambassadorial nominees?|nominees? for ambassador)\b",
+        r"\bnew (?:Ambassador|Envoy|High Commissioner)s?\b",
+        r"\bletters? of credence\b",
+    ],
+}
+TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING.items()}
+# every wording of a kind holds one of these words (in lower case): a sentence that has none is not
+# searched for the kind (a substring test is a hundred times cheaper than the regular expression;
+# tests/test_events.py checks the words against the wordings)
+_KEYWORDS = {
+    "call": "phon|call|video|spoke",
+    "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|host|call",
+    "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour",
+    "summit": "summit|g7|g8|g20|nato|asean|csto|apec|council|assembly|ministerial|sideline|conference|heads"
+    "|trilateral|leaders",
+    "agreement": "agreement|accord|pact|treat|memorand|mou|declaration|protocol|convention|deal|document"
+    "|statement|communiqu|ratif|charter",
+    "statement": "condemn|condolence|congratulat|deplor|communiqu|call|urg|statement|summon|warn|appeal"
+    "|express|message",
+    "sanction": "sanction|designat|expel|expulsion|restrictive|asset|travel ban|persona non grata|recall",
+    "appointment": "credential|sworn|swearing|appoint|nominat|nam|nominee|ambassador|envoy|commissioner"
+    "|credence",
+}
+KEYWORDS = {kind: tuple(words.split("|")) for kind, words in _KEYWORDS.items()}
+# past the lead, only this wording reports more of the same: "Sheikh Salem also met with ..."
+LATER = {
+    "meeting": re.compile(
+        r"\balso (?:met|held (?:talks|a meeting|meetings))\b|\banother meeting\b|\b(?:meeting|talks) with\b"
+        # "The pair held talks on strengthening bilateral ties", "also held bilateral discussions"
+        r"|\b(?:held|had) (?:bilateral |one-on-one |separate )?(?:talks|discussions)\b"
+        r"|\balso (?:paid a courtesy call|called) on\b",
+        _I,
+    ),
+    # an official's arrival told further down: "President Obama arrived at the Vatican shortly after 4 p.m."
+    "visit": re.compile(
+        r"\barriv(?:ed|es) (?:in|at)\b|\b(?:is|was|were) visiting\b"
+        r"|\b(?:is|was) on an? (?:[\w-]+ ){0,2}visit\b",  # "Pinto, who is on a three-day visit"
+        _I,
+    ),
+}
+
+# a wire story's next item, reported like the lead's: "In a related development, the Federal Government
+# and the Republic of Ghana met yesterday in Abuja"
+NEXT_ITEM = re.compile(r"\s*In (?:a (?:related|separate) development|another development)\b", _I)
+
+# "called on": an envoy's courtesy call on an official ("called on Foreign Minister Jilani"), or an
+# appeal to act ("called on all sides to exercise restraint")
+CALL_ON = re.compile(r"call(?:s|ed|ing)? on\b", _I)
+# who is called on: an official ("called on the newly appointed Minister of Foreign Affairs Ali Sabry")
+_OFFICIAL_CALLED_ON = re.compile(
+    r"[^.;,]{0,40}?\b(?:minister|president|premier|king|emir|chancellor|secretary|governor|speaker"
+    r"|chair(?:man|woman|person)|sheikh)\b",
+    _I,
+)
+# and what they are called on to do: "called on all sides to exercise restraint" (not "to discuss ...")
+_CALLED_TO = re.compile(
+    r"[^.;]{0,80}?\bto\s+(?!(?:the|his|her|their|its|a|an|discuss|exchange|review|reaffirm|congratulate|explore"
+    r"|brief|bid|pay|convey|thank|express)\b)[a-z]{2,}\b"
+)
+
+
+def courtesy_call(sentence: str, end: int) -> bool:
+    """Whether "called on" at `end` is a visit to an official, not an appeal to act."""
+    return bool(_OFFICIAL_CALLED_ON.match(sentence, end)) and not _CALLED_TO.match(sentence, end)
+
+
+# a diplomatic event involves a state: its officials or its name
+OFFICIAL = re.compile(
+    r"\b(?:President|Prime Minister|Minister|Secretary|Ambassador|Chancellor|Premier|King|Emir|Envoy|Foreign"
+    r"|Government|Leaders?|Lord|Commissioner|High Representative|PM|(?i:top diplomat))\b"
+)
