@@ -229,7 +229,18 @@ def describe(article: Article) -> Article:
         article.topics = tag_topics(article.title, article.body)
     article.countries, article.primary_countries = find_countries(article.title, article.body)
     article.people = find_people(article.title, article.body)
-    article.events, article.primary_event = find_events(
+    article.events, article.primary_event = article_events(article)
+    article.dup_group = article.story_id = article.id
+    article.story_key = story_key(
+        article.body, article.primary_countries, [p.name for p in article.people], article.date
+    )
+    return article
+
+
+def article_events(article: Article) -> tuple[list[Event], str | None]:
+    """The events an article reports and the primary one's type, from what `describe` found of it
+    (its title, body, people, date and where that date came from, dateline, primary countries)."""
+    return find_events(
         article.title,
         article.body,
         article.people,
@@ -238,11 +249,6 @@ def describe(article: Article) -> Article:
         article.primary_countries,
         article.date_source,
     )
-    article.dup_group = article.story_id = article.id
-    article.story_key = story_key(
-        article.body, article.primary_countries, [p.name for p in article.people], article.date
-    )
-    return article
 
 
 def kept_lines(article: Article) -> list[str]:
