@@ -205,12 +205,9 @@ def find_events(
                     # a statement signed is an instrument (the agreement's): "jointly signed and issued a
                     # Joint Statement", "Among the 22 documents signed ... the statement condemning ..."
                     or (kind == "statement" and _SIGNED_STATEMENT.search(sentence))
-                    # a call on an official is a visit to talk; a call on a state to act, an appeal
-                    or (
-                        kind in ("meeting", "statement")
-                        and CALL_ON.match(match.group(0))
-                        and (kind == "meeting") != courtesy_call(sentence, match.end())
-                    )
+                    # "called on": an official called on is met (no appeal); a state called on to act
+                    # is appealed to (no meeting)
+                    or (kind in ("meeting", "statement") and _wrong_call_on(kind, sentence, match))
                     # a guest received at the airport is welcomed on a visit, not met in talks
                     or (
                         kind == "meeting"
@@ -278,6 +275,15 @@ def find_events(
     first = {kind: order for kind, order in first.items() if any(e.type == kind for e in events)}
     events.sort(key=lambda event: first[event.type])
     return events, _primary(first)
+
+
+def _wrong_call_on(kind: str, sentence: str, match: re.Match[str]) -> bool:
+    """Whether a "called on" mention is of the other kind: a courtesy call found as a statement, or
+    an appeal found as a meeting."""
+    if not CALL_ON.match(match.group(0)):
+        return False
+    courtesy = courtesy_call(sentence, match.end())
+    return courtesy if kind == "statement" else not courtesy
 
 
 def _primary(first: dict[str, int]) -> str | None:
