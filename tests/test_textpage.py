@@ -352,3 +352,45 @@ def test_a_sentence_the_dump_wrapped_after_a_comma_is_read_whole():
     page = clean_text_page("\n".join(story))
     assert page.paragraphs[0].endswith("the Chilean President, Gabriel Boric.")
     assert page.byline == "IANS"  # a byline's comma joins nothing
+
+
+def test_a_story_wrapped_at_a_fixed_width_is_read_in_whole_sentences():
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        "Tanzania condemns the attack in Kunming",
+        "“I have received with great shock and sadness, the devastating news",
+        "on the terrorist attack that occurred at the square and ticket hall of",
+        "the Railway Station of Kunming, killing at least 28 civilians.”",
+        "He said the Tanzania government strongly condemns the attacks and",
+        "calls for the perpetrators to be brought to justice to face the crimes",
+        "committed, and conveyed condolences on behalf of the",
+        "Government and People of Tanzania to the people of China.",
+    ]
+    page = clean_text_page("\n".join(story))
+    assert page.paragraphs == [
+        "“I have received with great shock and sadness, the devastating news on the terrorist attack "
+        "that occurred at the square and ticket hall of the Railway Station of Kunming, killing at least "
+        "28 civilians.”",
+        "He said the Tanzania government strongly condemns the attacks and calls for the perpetrators to "
+        "be brought to justice to face the crimes committed, and conveyed condolences on behalf of the "
+        "Government and People of Tanzania to the people of China.",
+    ]
+
+
+def test_headings_and_code_are_not_joined_to_the_lower_case_line_after_them():
+    from indexer.clean.textpage import _join_wrapped
+
+    lines = [
+        "Video Production Process: Complete Guide for 2025",
+        "by Jacob Trussell and the editors of the studio blog.",
+        "const handleAddTodo = () => {",
+        "if (input.trim() !== '') { setTodos([...todos, input]); }",
+        "The ministers met in Nairobi on Tuesday and discussed trade,",
+        "security and the border, the ministry said.",
+    ]
+    assert _join_wrapped(lines) == [
+        *lines[:4],
+        "The ministers met in Nairobi on Tuesday and discussed trade, security and the border, "
+        "the ministry said.",
+    ]

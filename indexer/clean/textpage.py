@@ -10,6 +10,7 @@ comment forms, ads and footers.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -189,20 +190,51 @@ WRAPPED_MIN_WORDS = 6
 def _join_wrapped(lines: list[str]) -> list[str]:
     """Lines of one sentence the dump wrapped, joined: a line of a few words or more that ends on a
     comma or a word that cannot end a sentence (not a byline's "By IANS,"), and the line after it
-    when that line ends the sentence."""
+    when that line ends the sentence; or the line after it when that line goes on in lower case
+    ("... the devastating news" / "on the terrorist attack ..."). Where the text is wrapped at a fixed
+    width (WRAPPED_PAGE_LINES lines going on in lower case), a line of a few words that ends on a comma
+    or such a word goes on in the next ("... on behalf of the" / "Government and People of ...")."""
+    continued = sum(
+        word_count(previous) >= WRAPPED_MIN_WORDS and _goes_on(previous, line)
+        for previous, line in itertools.pairwise(lines)
+    )
+    prose = [len(line) for line in lines if word_count(line) >= WRAPPED_MIN_WORDS]
+    fixed_width = continued >= WRAPPED_PAGE_LINES and sum(n > WRAP_WIDTH for n in prose) <= len(prose) // 10
     joined: list[str] = []
     for line in lines:
-        if (
-            joined
-            and _BROKEN.search(joined[-1])
-            and word_count(joined[-1]) >= WRAPPED_MIN_WORDS
-            and has_sentence_end(line)
-            and not is_paragraph(joined[-1])
+        previous = joined[-1] if joined else ""
+        if word_count(previous) >= WRAPPED_MIN_WORDS and (
+            (_BROKEN.search(previous) and has_sentence_end(line) and not is_paragraph(previous))
+            or _goes_on(previous, line)
+            or (fixed_width and _BROKEN.search(previous))
         ):
-            joined[-1] = f"{joined[-1]} {line}"
+            joined[-1] = f"{previous} {line}"
         else:
             joined.append(line)
     return joined
+
+
+WRAPPED_PAGE_LINES = 3
+WRAP_WIDTH = 100  # characters: text wrapped at a fixed width has (nearly) no longer line
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """Whether the line goes on with the previous one's sentence: it starts with a lower-case word,
+    and the previous line ends no sentence, no code and is no Title Case heading."""
+    if not _GOES_ON.match(line) or _ENDED.search(previous):
+        return False
+    words = previous.split()
+    return sum(word[0].isupper() for word in words) < len(words) * _HEADING_CAPITALS
+
+
+_HEADING_CAPITALS = 0.6  # "Video Production Process: Complete Guide for 2025"
+
+
+# a line that goes on with the sentence: a lower-case word ("on the terrorist attack that ...", "committed.")
+_GOES_ON = re.compile(r"[a-z]{2,}(?:[ ,]|[.!?]?$)")
+# a line that ended its sentence or its clause (a full stop, a colon, a closing quote or bracket) or a
+# line of code ("const addTodo = () => {")
+_ENDED = re.compile(r"[.!?:;\"'\u201d\u2019)\]{(\[=>]$")
 
 
 # where a dump glued a teaser's headline to its blurb: a letter, digit or closing mark,
