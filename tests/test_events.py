@@ -1331,6 +1331,7 @@ WORDING_EXAMPLES = {
         "travel bans",
         "declared persona non grata",
         "recalled its ambassador",
+        "the ambassador was called back to Ankara",
     ],
     "appointment": [
         "presented his credentials",
@@ -1358,3 +1359,39 @@ def test_each_wording_holds_one_of_its_kinds_keywords(kind):
         assert TRIGGERS[kind].search(phrase), phrase
         # the keywords let through every sentence the wording would find
         assert any(word in phrase.lower() for word in KEYWORDS[kind]), phrase
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ANKARA: Turkey's ambassador has been recalled from Israel for consultations, the ministry said.",
+        "Foreign Minister Mevlut Cavusoglu said the ambassador to Austria was called back to Ankara.",
+        "Turkey recalls ambassador from Israel over the Gaza operation, the Foreign Ministry said.",
+        "It has been decided to recall our Ambassador to Tel Aviv to Ankara, the Turkish ministry said.",
+    ],
+)
+def test_an_envoy_recalled_is_a_sanction(sentence):
+    found, primary = events_of("", sentence)
+    assert primary == "sanction"
+
+
+def test_appeals_as_a_noun_are_no_appeal():
+    found, _ = events_of(
+        "",
+        "ANKARA: Turkey's ambassador has been recalled from Israel after Israel's rejection of appeals for a "
+        "ceasefire, the Turkish Foreign Ministry said.",
+    )
+    assert set(found) == {"sanction"}
+
+
+def test_a_bilateral_meeting_held_past_the_lead_is_reported():
+    found, primary = events_of(
+        "",
+        "NAIROBI: The foreign ministries of Pakistan and Kenya on Thursday signed a Memorandum of "
+        "Understanding on the training of diplomats. The MoU will let diplomats of both countries train "
+        "together. Many African diplomats trained at the academy. The ministers called it an important "
+        "step. Kenya is a gateway to eastern Africa. Pakistan exports rice to Kenya. Earlier, Foreign "
+        "Minister Shah Mehmood Qureshi and Foreign Minister of Kenya Raychelle Omamo also had a bilateral "
+        "meeting in Nairobi.",
+    )
+    assert primary == "agreement" and "meeting" in found

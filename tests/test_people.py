@@ -339,3 +339,22 @@ def test_long_portfolios_posts_at_the_un_leaders_and_captions(text, name):
 def test_a_post_at_a_un_agency_is_no_name():
     text = "Ambassador McCain is the ninth U.S. Ambassador to the UN Agencies in Rome."
     assert [p.name for p in find_people("", text)] == ["McCain"]
+
+
+def test_honorifics_before_a_name_are_not_part_of_it():
+    people = find_people(
+        "",
+        "Cabinet Secretary Ambassador Raychelle Omamo met Minister of Commerce H.E. Dr Majid Alkassabi. "
+        "The Minister of Foreign Affairs, Professor David J Francis, signed seven memoranda.",
+    )
+    assert {"Raychelle Omamo", "Majid Alkassabi", "David J Francis"} <= {person.name for person in people}
+
+
+def test_a_name_before_a_president_of_a_republic_and_the_next_name():
+    people = find_people(
+        "",
+        "The signing took place in the presence of His Excellency Uhuru Kenyatta, President of the Republic "
+        "of Kenya and His Excellency Dr Julius Maada Bio, President of the Republic of Sierra Leone.",
+    )
+    found = {person.name: person.country for person in people}
+    assert found["Uhuru Kenyatta"] == "KE" and found["Julius Maada Bio"] == "SL"

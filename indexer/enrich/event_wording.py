@@ -118,7 +118,8 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:joint )?statement\b",
         r"\bsummon(?:s|ed)?\b",
         r"\bwarn(?:s|ed)?\b",
-        r"\bappeal(?:s|ed)? (?:to|for)\b",  # not "Appeals Committee"
+        # not "Appeals Committee", nor the noun: "Israel's rejection of appeals for a ceasefire"
+        r"(?<!\bof )(?<!\bthe )\bappeal(?:s|ed)? (?:to|for)\b",
         r"\bexpress(?:es|ed)? (?:its |his |her |their )?(?:(?:deep(?:est)?|strong|grave|serious) )?"
         r"(?:concerns?|sympathy|solidarity|sorrow|grief)\b",
         r"\bmessages? of (?:sympathy|solidarity|support|congratulations?)\b",  # "sent a message of sympathy"
@@ -137,7 +138,11 @@ WORDING: dict[str, list[str]] = {
         r"\basset freezes?\b",
         r"\btravel bans?\b",
         r"\bpersona non grata\b",
-        r"\brecall(?:s|ed)? (?:its|their|the) ambassador\b",
+        # an envoy recalled or withdrawn: "recall our Ambassador to Tel Aviv", "Turkey recalls ambassador
+        # from Israel", "the ambassador was called back to Ankara for consultations"
+        r"\b(?:recall|withdr[ae]w)(?:s|ed|n|ing)? (?:(?:its|their|the|our|his|her) )?(?:\w+ ){0,2}"
+        r"(?:ambassador|envoy|high commissioner)s?\b",
+        r"\b(?:ambassador|envoy|high commissioner)s?\b[^.;]{0,60}\b(?:recalled|called back|withdrawn)\b",
     ],
     "appointment": [
         r"\bcredentials\b",
@@ -163,7 +168,8 @@ _KEYWORDS = {
     "|statement|communiqu|ratif|charter",
     "statement": "condemn|condolence|congratulat|deplor|communiqu|call|urg|statement|summon|warn|appeal"
     "|express|message",
-    "sanction": "sanction|designat|expel|expulsion|restrictive|asset|travel ban|persona non grata|recall",
+    "sanction": "sanction|designat|expel|expulsion|restrictive|asset|travel ban|persona non grata|recall"
+    "|withdr|called back",
     "appointment": "credential|sworn|swearing|appoint|nominat|nam|nominee|ambassador|envoy|commissioner"
     "|credence",
 }
@@ -174,6 +180,8 @@ LATER = {
         r"\balso (?:met|held (?:talks|a meeting|meetings))\b|\banother meeting\b|\b(?:meeting|talks) with\b"
         # "The pair held talks on strengthening bilateral ties", "also held bilateral discussions"
         r"|\b(?:held|had) (?:bilateral |one-on-one |separate )?(?:talks|discussions)\b"
+        # "Earlier, Foreign Minister Qureshi and ... also had a bilateral meeting in Nairobi"
+        r"|\b(?:held|had) an? (?:bilateral |one-on-one |separate |brief )?meeting\b"
         r"|\balso (?:paid a courtesy call|called) on\b",
         _I,
     ),

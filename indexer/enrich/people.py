@@ -55,8 +55,8 @@ _NAME_WORD = rf"(?:Mc|Mac|De|Di|La|Le|O['\u2019])?{_CAPITAL}[a-z\u00c0-\u024f\u1
 _NAME_TOKEN = (
     rf"{_NAME_WORD}(?:-(?:{_NAME_WORD}|(?!(?:era|led|style|like|based|born|backed|run)\b)[a-z]{{1,5}}\b))*"
 )
-# a middle initial may stand between the tokens ("Antony J. Blinken"), and an Arabic article
-# may join the next one ("Haider al-Abadi", "Abdel Fattah el-Sisi")
+# a middle initial may stand between the tokens ("Antony J. Blinken", "David J Francis"), and an
+# Arabic article may join the next one ("Haider al-Abadi", "Abdel Fattah el-Sisi")
 _PARTICLE = r"(?:(?:bin|ibn|al|Al|el|de|da|van|von)\s+|(?:al|el)-)"
 # initials before the name, dotted or not: "V K Singh", "S. Jaishankar", "AK Abdul Momen"
 _INITIALS = r"(?:(?:[A-Z]\.?\s+){1,2}|(?!(?:UN|EU|US|UK)\b)[A-Z]{2}\s+)?"
@@ -72,7 +72,7 @@ _HEADLINE_VERB = (
 _REGNAL = r"(?:\s+(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b)?"
 _NAME = (
     rf"{_INITIALS}{_HEADLINE_VERB}{_NAME_TOKEN}"
-    rf"(?:\s+(?:[A-Z]\.\s+)?{_HEADLINE_VERB}{_PARTICLE}?{_NAME_TOKEN}){{0,4}}{_REGNAL}"
+    rf"(?:\s+(?:[A-Z]\.?\s+)?{_HEADLINE_VERB}{_PARTICLE}?{_NAME_TOKEN}){{0,4}}{_REGNAL}"
 )
 
 
@@ -181,10 +181,11 @@ _ROLE_ONLY = re.compile(_ROLES)
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 # an honorific between the title and the name is neither: "Prime Minister Hon. Manasseh Sogavare",
 # "Prime Minister Dr Keith Rowley", "Prime Minister Datuk Seri Najib Razak", "Minister HE Sultan
-# Al Muraikhi", "Minister of State for Foreign Affairs, Amb. Bianca Odumegwu-Ojukwu", "Her Excellency"
+# Al Muraikhi", "Minister of State for Foreign Affairs, Amb. Bianca Odumegwu-Ojukwu", "Her Excellency",
+# two of them: "H.E. Dr Majid Bin Abdullah Alkassabi", "Cabinet Secretary Ambassador Raychelle Omamo"
 _HONORIFIC = (
-    r"(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|Amb|H\.\s?E|HE)\.?\s+|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri\s+"
-    r"|(?:His|Her)\s+Excellency\s+)?"
+    r"(?:(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|Amb|Prof|H\.\s?E|HE)\.?|Professor|Ambassador"
+    r"|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri|(?:His|Her)\s+(?:Excellency|Highness))\s+){0,2}"
 )
 
 LOWER_ROLES = (
@@ -334,7 +335,8 @@ _APPOSITIVE = re.compile(
     rf"(?<![\w-]){_HONORIFIC}(?P<name>{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_TOKEN}){{1,3}}),\s+(?:the\s+)?"
     rf"(?:(?P<country>{_PLACE_WORDS})['\u2019]s\s+|(?!{_ROLE_WORDS})(?P<demonym>[A-Z][a-z]+)\s+)?"
     rf"(?P<role>{LOWER_ROLES}|{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<of>{_PLACE_WORDS}))?"
-    rf"(?:\s+to\s+(?:the\s+)?{_PLACE_WORDS})?(?=\s*[,.;:)\n]|\s*$)"  # the title ends there: an apposition
+    # the title ends there: an apposition ("..., President of the Republic of Kenya and His Excellency ...")
+    rf"(?:\s+to\s+(?:the\s+)?{_PLACE_WORDS})?(?=\s*[,.;:)\n]|\s*$|\s+and\s+[A-Z])"
 )
 
 
@@ -363,13 +365,21 @@ def _speakers(text: str) -> list[tuple[int, Person]]:
     ]
 
 
+_STATE_FORM = re.compile(
+    r"^(?:(?:Federal|Democratic|Islamic|United)\s+)?(?:Republic|Kingdom|State)\s+of\s+(?:the\s+)?"
+)
+
+
 def _appositive_people(text: str) -> list[tuple[int, Person]]:
     """People named before a title of a country, with that country (none without one: "John
     Smith, the president" may be a company's)."""
     codes = country_codes()
     found = []
     for match in _APPOSITIVE.finditer(text):
-        named = (match.group(group) for group in ("country", "demonym", "of"))
+        # "President of the Republic of Kenya": the state's name after its form of government
+        # and the sentence's full stop after it is none of its name ("... of Sierra Leone.", not "U.S.")
+        named = [_STATE_FORM.sub("", match.group(group) or "") for group in ("country", "demonym", "of")]
+        named += [form[:-1] for form in named if form.endswith(".")]
         country = next((codes[form] for form in named if form and form in codes), None)
         name = match.group("name")
         if country and not _not_a_name(name) and name not in codes:
