@@ -1256,6 +1256,7 @@ WORDING_EXAMPLES = {
         "a trip to Oman",
         "welcomed the Chinese premier to Delhi",
         "a welcoming ceremony",
+        "a state ceremony was held to welcome General Secretary Trong",
         "landed at the airport",
         "touching down at Kotoka",
         "the first stopover of his journey",
@@ -1395,3 +1396,42 @@ def test_a_bilateral_meeting_held_past_the_lead_is_reported():
         "meeting in Nairobi.",
     )
     assert primary == "agreement" and "meeting" in found
+
+
+def test_a_capital_written_with_its_accents_is_the_place():
+    found, primary = events_of(
+        "",
+        "Indonesian President Joko Widodo arrived in Hà Nội on Thursday, starting a three-day State visit "
+        "to Việt Nam at the invitation of Vietnamese President Võ Văn Thưởng.",
+        dateline="HÀ NỘI",
+    )
+    assert primary == "visit" and found["visit"].place == "Hanoi"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The G8 summit with Russia and Japan ended on Friday with the adoption of a declaration.", "summit"),
+        (
+            "The summit ended in Venezuela on Friday after having approved the Declaration of Caracas.",
+            "summit",
+        ),
+        ("Leaders of India and Brazil on Friday adopted a joint declaration at the G20 summit.", "agreement"),
+        (
+            "Leaders of China and Russia signed the Qingdao Declaration at their summit on Friday.",
+            "agreement",
+        ),
+    ],
+)
+def test_a_declaration_a_summit_adopts_is_its_outcome_one_its_leaders_adopt_the_news(sentence, kind):
+    _, primary = events_of("", sentence)
+    assert primary == kind
+
+
+def test_a_state_ceremony_to_welcome_a_leader_is_a_visit():
+    found, primary = events_of(
+        "",
+        "Jakarta, (Antara) - A state ceremony was held at the Merdeka Palace on Wednesday to welcome General "
+        "Secretary Nguyen Phu Trong of Vietnam. President Joko Widodo led the ceremony.",
+    )
+    assert primary == "visit"

@@ -427,3 +427,10 @@ def test_countries_by_the_names_the_news_uses_and_the_soviet_union_of_the_archiv
     # pycountry now names TR "Türkiye" only; the news mostly writes "Turkey"
     assert countries_in("Turkey and Brunei signed a pact with São Tomé and Príncipe.") == ["TR", "BN", "ST"]
     assert countries_in("Soviet leader Mikhail Gorbachev spoke; the USSR and Moscow agreed.") == ["SU", "RU"]
+
+
+def test_datelines_of_accented_cities_and_an_agency_after_a_comma():
+    dateline = parse_dateline("HÀ NỘI — Indonesian President Joko Widodo arrived in Hà Nội on Thursday")
+    assert dateline.place == "HÀ NỘI"
+    dateline = parse_dateline("Jakarta, (Antara) - A state ceremony was held at the Merdeka Palace")
+    assert (dateline.place, dateline.agency) == ("Jakarta", "Antara")

@@ -50,15 +50,18 @@ _DATE_LINE_EXTRAS = re.compile(
 )
 _MONTH_DAY = re.compile(r"(?P<a>[A-Za-z]+|\d{1,2})\.?\s+(?P<b>[A-Za-z]+|\d{1,2})")
 
+_ACCENTED = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # Latin letters with accents
 # "ISLAMABAD, Feb 4 (APP):", "ISLAMABAD, FEB 4:", "ISLAMABAD - ", "Islamabad:"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'\u2019 -]{1,40}?)"
+    # a city's name may be accented: "HÀ NỘI —"
+    rf"^(?P<place>[A-Z{_ACCENTED}][A-Za-z{_ACCENTED}.'\u2019 -]{{1,40}}?)"
     # the country after the city, when a date follows: "COLOMBO, Sri Lanka, Feb 23 (APP):"
     r"(?:\s*,\s*[A-Z][A-Za-z.'\u2019 -]{1,30}?(?=\s*,\s*(?:[A-Za-z]{3,9}\.?\s+\d|\d{1,2}\s+[A-Za-z]{3,9})))?"
     r"(?:\s*,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?)?"
-    # the agency in brackets, or between slashes after a full stop: "MOSCOW, October 10. /TASS/."
-    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)|\.\s*/(?P<slashed>[A-Za-z][A-Za-z .&-]{0,30})/)?"
+    # the agency in brackets, or between slashes after a full stop: "MOSCOW, October 10. /TASS/.",
+    # "Jakarta, (Antara) -"
+    r"(?:\s*,?\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)|\.\s*/(?P<slashed>[A-Za-z][A-Za-z .&-]{0,30})/)?"
     r"\s*(?P<sep>:|\s[-\u2013\u2014]+|(?<=/)\.)\s+",
     re.IGNORECASE,
 )

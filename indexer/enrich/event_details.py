@@ -87,6 +87,19 @@ def _capitals() -> dict[str, str]:
     return {capital: code for code, entry in data["countries"].items() for capital in entry["capitals"]}
 
 
+@cache
+def _folded_capitals() -> dict[str, str]:
+    """A capital's name without case, accents or spaces -> the capital as countries.json writes it."""
+    return {fold_name(capital).replace(" ", ""): capital for capital in _capitals()}
+
+
+def capital_named(name: str) -> str | None:
+    """The capital a name writes, as written or with its accents and spaces ("Hà Nội" is Hanoi)."""
+    if name in _capitals():
+        return name
+    return _folded_capitals().get(fold_name(name).replace(" ", ""))
+
+
 _ENVOY_TITLE = re.compile(r"\b(?:Ambassador|Envoy|Representative)\b")  # a person's role that is an envoy's
 
 
@@ -255,12 +268,13 @@ def _place(evidence: str, dateline: str | None) -> str | None:
     for match in re.finditer(r"\b(?:in|to|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(,\s+)?", evidence):
         name = match.group(1)
         for city in (name, name.split()[0]):
-            if city in capitals and city not in _VENUES:
-                return city
+            if (capital := capital_named(city)) and capital not in _VENUES:
+                return capital
         if match.group(2) and match.end() in countries_at and name not in country_codes():
             return name
     if dateline:  # a city, unless it names a country ("VIETNAM, September 10")
         city = dateline.split(",")[0].strip().title()
+        city = capital_named(city) or city
         country = city in country_codes() and city not in capitals
         if city and "/" not in city and city not in _VENUES and not country:
             return city

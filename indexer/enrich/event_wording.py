@@ -64,6 +64,8 @@ WORDING: dict[str, list[str]] = {
         r"\btrip to\b",
         r"\bwelcomed? (?:the )?(?:visiting )?(?-i:[A-Z])[\w ]{0,40} (?:to|here)\b",
         r"\bwelcom(?:e|ing) ceremony\b",  # a guest of state's
+        # "A state ceremony was held at the Merdeka Palace ... to welcome General Secretary ..."
+        r"\bceremony\b[^.;]{0,60}\bto welcome (?:the )?(?:visiting )?(?-i:[A-Z])",
         r"\bland(?:ed|s|ing) (?:in|at)\b",  # "landed at the Jomo Kenyatta International Airport"
         r"\btouch(?:ed|es|ing) down (?:in|at)\b",
         # a stop on an official's tour: "the first stopover of Lavrov's Latin American tour", "a three-nation
@@ -187,7 +189,7 @@ LATER = {
     ),
     # an official's arrival told further down: "President Obama arrived at the Vatican shortly after 4 p.m."
     "visit": re.compile(
-        r"\barriv(?:ed|es) (?:in|at)\b|\b(?:is|was|were) visiting\b"
+        r"\barriv(?:ed|es) (?:in|at)\b|\b(?:is|was|were|are) visiting\b"
         r"|\b(?:is|was) on an? (?:[\w-]+ ){0,2}visit\b",  # "Pinto, who is on a three-day visit"
         _I,
     ),

@@ -274,7 +274,13 @@ def find_events(
             event.place = visited
     first = {kind: order for kind, order in first.items() if any(e.type == kind for e in events)}
     events.sort(key=lambda event: first[event.type])
-    return events, _primary(first)
+    # a declaration the summit adopts is the summit's outcome ("The summit's work concluded with the
+    # adoption of the Deauville Declaration"); one the leaders adopt or sign is news of its own ("G20
+    # leaders adopt joint declaration")
+    agreed = mentions.get("agreement", [(0, "")])[0][1]
+    return events, _primary(
+        first, adopted=bool(_SUMMIT_ADOPTED.search(agreed) and not _SIGNED.search(agreed))
+    )
 
 
 def _wrong_call_on(kind: str, sentence: str, match: re.Match[str]) -> bool:
@@ -286,9 +292,14 @@ def _wrong_call_on(kind: str, sentence: str, match: re.Match[str]) -> bool:
     return courtesy if kind == "statement" else not courtesy
 
 
-def _primary(first: dict[str, int]) -> str | None:
-    """The event named first; a summit or a statement only when nothing else is named beside it,
-    and of a summit and a statement named together, the statement."""
+_SUMMIT_ADOPTED = re.compile(r"\bsummit\b[^.;]*\b(?:adopt|approv|endors)\w*", re.IGNORECASE)
+_SIGNED = re.compile(r"\b(?:sign|ink)\w*", re.IGNORECASE)
+
+
+def _primary(first: dict[str, int], adopted: bool = False) -> str | None:
+    """The event named first; a summit or a statement only when nothing else is named beside it
+    (but a declaration the summit `adopted`), and of a summit and a statement named together, the
+    statement."""
     ordered = sorted(first, key=lambda kind: first[kind])
     if not ordered:
         return None
@@ -299,7 +310,7 @@ def _primary(first: dict[str, int]) -> str | None:
             for k in ordered
             if k not in ("summit", "statement") and first[k] // SENTENCE == first[head] // SENTENCE
         ]
-        if beside:
+        if beside and not (head == "summit" and beside[0] == "agreement" and adopted):
             return beside[0]
         if head == "summit" and first.get("statement", -1) // SENTENCE == first[head] // SENTENCE:
             return "statement"  # "the Security Council condemned ...": what it said is the news
