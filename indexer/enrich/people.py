@@ -376,8 +376,8 @@ def _appositive_people(text: str) -> list[tuple[int, Person]]:
     codes = country_codes()
     found = []
     for match in _APPOSITIVE.finditer(text):
-        # "President of the Republic of Kenya": the state's name after its form of government
-        # and the sentence's full stop after it is none of its name ("... of Sierra Leone.", not "U.S.")
+        # the state's name without its form of government ("President of the Republic of Kenya"), and
+        # without the sentence's full stop after it ("... of Sierra Leone."; "U.S." is tried as written)
         named = [_STATE_FORM.sub("", match.group(group) or "") for group in ("country", "demonym", "of")]
         named += [form[:-1] for form in named if form.endswith(".")]
         country = next((codes[form] for form in named if form and form in codes), None)
