@@ -198,8 +198,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
         word_count(previous) >= WRAPPED_MIN_WORDS and _goes_on(previous, line)
         for previous, line in itertools.pairwise(lines)
     )
-    prose = [len(line) for line in lines if word_count(line) >= WRAPPED_MIN_WORDS]
-    fixed_width = continued >= WRAPPED_PAGE_LINES and sum(n > WRAP_WIDTH for n in prose) <= len(prose) // 10
+    fixed_width = continued >= WRAPPED_PAGE_LINES and _short_lines(lines)
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
@@ -216,6 +215,12 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 WRAPPED_PAGE_LINES = 3
 WRAP_WIDTH = 100  # characters: text wrapped at a fixed width has (nearly) no longer line
+
+
+def _short_lines(lines: list[str]) -> bool:
+    """Whether (nearly) no line of prose is longer than a fixed width's WRAP_WIDTH characters."""
+    prose = [len(line) for line in lines if word_count(line) >= WRAPPED_MIN_WORDS]
+    return sum(n > WRAP_WIDTH for n in prose) <= len(prose) // 10
 
 
 def _goes_on(previous: str, line: str) -> bool:
