@@ -1224,6 +1224,7 @@ WORDING_EXAMPLES = {
         "a call with the president",
         "a video conference",
         "spoke by phone",
+        "Obama, Erdogan speak on phone",
         "had a call",
         "the call between the leaders",
         "spoke today with President Macron",
@@ -1435,3 +1436,58 @@ def test_a_state_ceremony_to_welcome_a_leader_is_a_visit():
         "Secretary Nguyen Phu Trong of Vietnam. President Joko Widodo led the ceremony.",
     )
     assert primary == "visit"
+
+
+def test_leaders_who_speak_on_phone_hold_a_call():
+    found, primary = events_of(
+        "Obama, Erdogan speak on phone",
+        "Turkish Prime Minister Recep Tayyip Erdogan and U.S. President Barack Obama spoke on phone on "
+        "Friday to discuss regional developments. The two leaders discussed ways to support a broad-based "
+        "government in Baghdad.",
+    )
+    assert primary == "call" and "meeting" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Uruguay refrained from signing the joint declaration at the Mercosur Summit on Friday.",
+        "Uruguay did not sign the joint declaration at the Mercosur Summit on Friday.",
+        "The President declined to sign the agreement with Brazil on Friday.",
+    ],
+)
+def test_an_agreement_not_signed_is_none(sentence):
+    found, _ = events_of("", sentence)
+    assert "agreement" not in found
+
+
+def test_a_summits_final_document_signed_is_an_agreement():
+    found, primary = events_of(
+        "",
+        "The final document of the summit was signed on Friday by host Alberto Fernández and his "
+        "counterparts from Brazil and Paraguay.",
+    )
+    assert "agreement" in found and "summit" in found
+
+
+def test_a_headline_cut_from_the_first_sentence_is_read_as_that_sentence():
+    first = (
+        "President Recep Tayyip Erdogan discussed bilateral relations with Russian counterpart Vladimir "
+        "Putin, a statement by the Presidential Communications Directorate said Thursday."
+    )
+    found, primary = events_of(
+        first[:110] + "\u2026",
+        first + " The two leaders also talked about regional developments, in the first phone call following "
+        "last week's face-to-face meeting in Sochi.",
+    )
+    # the statement is only the source; last week's meeting is background
+    assert set(found) == {"call"} and primary == "call"
+
+
+def test_what_a_sanction_is_adopted_in_view_of_names_no_party():
+    found, _ = events_of(
+        "EU adopts a new package of sanctions against Russia",
+        "The EU Council adopted today - in view of the anniversary of the Russia-Ukraine war - a new package "
+        "of restrictive measures against Russia.",
+    )
+    assert set(found["sanction"].parties) == {"RU", "EU"}

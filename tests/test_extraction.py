@@ -434,3 +434,11 @@ def test_datelines_of_accented_cities_and_an_agency_after_a_comma():
     assert dateline.place == "HÀ NỘI"
     dateline = parse_dateline("Jakarta, (Antara) - A state ceremony was held at the Merdeka Palace")
     assert (dateline.place, dateline.agency) == ("Jakarta", "Antara")
+
+
+def test_an_agency_after_the_citys_full_stop():
+    dateline = parse_dateline(
+        "NUR-SULTAN. KAZINFORM – Foreign Minister Mukhtar Tleuberdi met his counterpart"
+    )
+    assert (dateline.place, dateline.agency) == ("NUR-SULTAN", "KAZINFORM")
+    assert parse_dateline("ST. PETERSBURG — President Putin met the emir").place == "ST. PETERSBURG"

@@ -158,6 +158,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         word.casefold().strip(".") for word in words
     ):
         return None  # a transcript's speaker ("SECRETARY BLINKEN:", "MODERATOR:"), not a place
+    # the agency after the city and a full stop: "NUR-SULTAN. KAZINFORM –" (not "ST. PETERSBURG")
+    city, stop, after = place.partition(". ")
+    if stop and len(city) > 3 and after.isupper() and " " not in after and not agency:
+        place, agency = city, after
     year = int(match.group("year")) if match.group("year") else None
     return Dateline(place, month, day, year, agency.strip() if agency else None, match.end())
 

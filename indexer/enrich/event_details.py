@@ -233,7 +233,7 @@ _SUBJECT = re.compile(
 _TOPIC = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talk(?:s|ed)? about|about|regarding|concerning|including|such as"
     r"|in support of|support for|reflected on|focus(?:ed|ing)? on|exchanged views on"
-    r"|expressed (?:deep )?concern)\b",
+    r"|expressed (?:deep )?concern|in view of)\b",
     _I,
 )
 

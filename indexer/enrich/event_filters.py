@@ -96,17 +96,19 @@ def _states(sentence: str) -> bool:
     )
 
 
-def drop_sources(mentions: dict[str, list[tuple[int, str]]]) -> None:
+def drop_sources(mentions: dict[str, list[tuple[int, str]]], headline: str) -> None:
     """A statement that is only the source of what else the article reports ("..., the ministry
     said in a statement", "according to a statement by the Kremlin") is no statement of its own,
-    nor is "the statement" said of it after ("The statement follows the minister's visit")."""
+    nor is "the statement" said of it after ("The statement follows the minister's visit").
+    `headline` is what the headline says in full (one cut short: the sentence it was cut from)."""
     if "statement" not in mentions or set(mentions) <= {"statement"}:
         return
     kept, after_source = [], False
     for order, sentence in mentions["statement"]:
-        if _states(sentence):
+        said = headline if order < SENTENCE else sentence
+        if _states(said):
             kept.append((order, sentence))
-        elif _SAYS.search(sentence):
+        elif _SAYS.search(said):
             after_source = True
         elif not (after_source and _THE_STATEMENT.search(sentence)):
             kept.append((order, sentence))

@@ -27,6 +27,8 @@ WORDING: dict[str, list[str]] = {
         r"\bcall(?:s|ed)? (?:with|to)\b",
         r"\bvideo ?(?:call|conference)",
         r"\b(?:by|over(?: the)?|on the) (?:tele)?phone\b",  # "spoke by phone", "talked to X on the phone"
+        # "Obama, Erdogan speak on phone"
+        r"\b(?:spoke|speaks?|speaking|talk(?:s|ed|ing)?) on (?:tele)?phone\b",
         r"\b(?:held|had) a call\b",
         r"\bcall between\b",
         # "spoke to President X", "spoke this evening with ...": a readout's call
@@ -101,7 +103,7 @@ WORDING: dict[str, list[str]] = {
     ],
     "agreement": [
         rf"\b(?:sign|ink)(?:ed|ing|s)?\b[^.;]{{0,80}}\b{INSTRUMENTS}\b",
-        rf"\b(?:{INSTRUMENTS}|documents)\b[^.;]{{0,80}}\b(?:were|was|been)"
+        rf"\b(?:{INSTRUMENTS}|documents|final document)\b[^.;]{{0,80}}\b(?:were|was|been)"
         r" (?:signed|concluded|ratified|adopted)\b",
         rf"\bexchang(?:e|ed|es|ing)\b[^.;]{{0,30}}\b{INSTRUMENTS}\b",  # "exchanged the MoU": a signing
         rf"\bsigning of\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|statements?)\b",

@@ -72,8 +72,10 @@ _NOT_NOW = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
     r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming|forthcoming|agreed to"
     r"|scheduled to|slated to)\b[^.;]{0,90}$"
-    # or in the past: "his recent visit", "the previous meeting"; or the one after: "the next meeting"
-    r"|\b(?:recent|previous|prior|next)\s+(?:\w+\s+)?$",
+    # or in the past: "his recent visit", "the previous meeting", "last week's face-to-face meeting"; or
+    # the one after: "the next meeting"
+    r"|\b(?:recent|previous|prior|next)\s+(?:\w+\s+)?$"
+    r"|\blast (?:week|month|year)['\u2019]s\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
 _BACKGROUND = re.compile(
@@ -120,6 +122,12 @@ _URGED = re.compile(
 # what may or can happen is no event that happened: "a receiving state may declare any member of
 # its staff persona non grata"
 # ("May" capitalised is the month: "On May 16, President Xi held talks")
+# what is not done is no event: "Uruguay refrained from signing the joint declaration", "does not sign"
+_NEGATED = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had|was|were|is|are)\s+not|never|\w+n['\u2019]t|refus\w* to|declin\w* to"
+    r"|refrain\w* from|fail\w* to|without)\s+(?:\w+\s+)?$",
+    _I,
+)
 _HYPOTHETICAL = re.compile(r"\b(?:(?-i:may)|might|can|cannot|could|must|should)\b", _I)
 # what any or every such event is, or what a word means, is no event: "regarding any bilateral
 # meetings", "Ambassadors are persons nominated ...", "being on a list means asset freezes"
@@ -174,13 +182,13 @@ def find_events(
     if len(_CHRONOLOGY.findall(body)) >= CHRONOLOGY_LINES:
         return [], None  # a timeline of years: history, not news
     every = sentences(body)
-    # a headline announces its event, unless it says the page is comment or an explainer
-    read = [("" if _COMMENT.search(title) else title, True), *((sentence, False) for sentence in every)]
     # a headline made of the text's first words cut short ("LAHORE, ... held a meeting …") is judged
     # by the whole sentence it was cut from
     cut_from = next(
         (s for s in every[:1] if title.endswith("\u2026") and s.startswith(title[:-1].strip())), title
     )
+    # a headline announces its event, unless it says the page is comment or an explainer
+    read = [("" if _COMMENT.search(title) else title, True), *((sentence, False) for sentence in every)]
     if not any(_diplomatic(sentence, people) for sentence, _ in read[: LEAD_SENTENCES + 1]):
         return [], None  # no state, official or diplomat in the headline or the lead
     # each type's mentions: (order: the headline first, then sentence by sentence; the sentence)
@@ -200,6 +208,7 @@ def find_events(
                 before = sentence[: match.start()]
                 if (
                     _GENERIC.search(before)
+                    or _NEGATED.search(before)
                     or (kind == "summit" and (states_own(sentence, match) or _POST_AT.search(before)))
                     or (kind == "agreement" and _PRICED.search(sentence))
                     # a statement signed is an instrument (the agreement's): "jointly signed and issued a
@@ -241,7 +250,7 @@ def find_events(
     if _OBITUARY.search(title):  # only the condolences a death brings are news of its own
         mentions = {"statement": [m for m in mentions.get("statement", []) if _CONDOLENCE.search(m[1])]}
     drop_courtesies(mentions)
-    drop_sources(mentions)
+    drop_sources(mentions, cut_from)
     drop_unofficial_visits(mentions, people)
     drop_summit_meetings(mentions)
     drop_company_meetings(mentions, cut_from)
