@@ -1491,3 +1491,13 @@ def test_what_a_sanction_is_adopted_in_view_of_names_no_party():
         "of restrictive measures against Russia.",
     )
     assert set(found["sanction"].parties) == {"RU", "EU"}
+
+
+def test_the_late_take_no_part():
+    found, primary = events_of(
+        "",
+        "President Sheikh Mohamed bin Zayed Al Nahyan met Prime Minister Rishi Sunak in London on Friday. "
+        "They recalled the role played by the late Queen Elizabeth II in the friendship of the two nations.",
+    )
+    assert primary == "meeting"
+    assert "Rishi Sunak" in found["meeting"].people and "Elizabeth II" not in found["meeting"].people

@@ -358,3 +358,17 @@ def test_a_name_before_a_president_of_a_republic_and_the_next_name():
     )
     found = {person.name: person.country for person in people}
     assert found["Uhuru Kenyatta"] == "KE" and found["Julius Maada Bio"] == "SL"
+
+
+def test_the_rest_of_a_countrys_name_is_no_name():
+    people = find_people(
+        "",
+        "He received Prince Mohammed bin Salman, Crown Prince and Minister of Defence of Saudi Arabia, who "
+        "arrived on Wednesday.",
+    )
+    assert "Arabia" not in [p.name for p in people]
+
+
+def test_a_queen_consorts_name_is_hers_alone():
+    people = find_people("", "He sent his best wishes to King Charles and Queen Consort Camilla.")
+    assert ("Camilla", "Queen Consort") in [(p.name, p.role) for p in people]

@@ -258,7 +258,9 @@ def find_events(
     drop_ceremony_discussions(mentions)
     mentions = {kind: found for kind, found in mentions.items() if found}
     first = {kind: found[0][0] for kind, found in mentions.items()}
-    # the officials of the lead take part; the countries the article is about are parties
+    # the officials of the lead take part (the dead do not: "the late Queen Elizabeth II"); the
+    # countries the article is about are parties
+    people = [p for p in people if not _departed(p, f"{title} {body}")]
     lead_words = folded_words(lead)
     leading = [p for p in people if p.role and surname_of(p) in lead_words]
     listed = [(envoy, posting) for _, envoy, posting in envoys(body)] if "appointment" in mentions else []
@@ -325,6 +327,15 @@ def _primary(first: dict[str, int], adopted: bool = False) -> str | None:
             return "statement"  # "the Security Council condemned ...": what it said is the news
         return head
     return head
+
+
+def _departed(person: Person, text: str) -> bool:
+    """Whether the text names a person only as dead: "the late Sheikh Zayed bin Sultan Al Nahyan"."""
+    said = [found.start() for found in re.finditer(re.escape(person.name), text)]
+    return bool(said) and all(_LATE.search(text, max(0, start - 40), start) for start in said)
+
+
+_LATE = re.compile(r"\blate\s+(?:[A-Z][\w.]*\s+){0,3}$")
 
 
 def _diplomatic(sentence: str, people: list[Person]) -> bool:

@@ -33,7 +33,7 @@ _ROLE_NAMES = (
     r"Prime\s+Minister|President|(?:Foreign|External)(?:\s+Affairs)?\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
     rf"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|(?:Minister|Secretary)\s+(?:of|for)\s+{_PORTFOLIO}"
     rf"|Minister\s+of\s+State(?:\s+for\s+{_PORTFOLIO})?"
-    r"|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
+    r"|Chancellor|King|Queen(?:\s+Consort)?|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
     # a legislature's head: "National Assembly Chairman Vuong Dinh Hue", "NA Chairwoman Nguyen Thi Kim Ngan"
     r"|(?:National\s+Assembly|NA)\s+Chair(?:man|woman|person)"
     r"|Ambassador|High\s+Commissioner|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General\s+Secretary|General|Pope"
@@ -300,6 +300,9 @@ def find_people(title: str, body: str) -> list[Person]:
                 continue  # "General Electric Co", "President Signs Accord", "Governor General's Award"
             if match.group("comma") and (begins_country_name(name.split()[0]) or " " not in name):
                 continue  # after a comma, a full name only: "the Foreign Minister, Moscow said"
+            place = match.groupdict().get("place")
+            if place and any(end > len(place) for _, end, _ in country_mentions(f"{place} {name}")):
+                continue  # the rest of the country's name: "Minister of Defence of Saudi" + "Arabia"
             if " " not in name and name.casefold() in common_words and name.casefold() not in registry:
                 continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
             role = _title(match.group("role"))
@@ -311,7 +314,7 @@ def find_people(title: str, body: str) -> list[Person]:
                     for end in range(match.start() - 3, match.start())
                     if end in mention_ends and _JUST_BEFORE.fullmatch(text, end, match.start())
                 ),
-                country_codes().get(match.groupdict().get("place") or ""),
+                country_codes().get(place or ""),
             )
             if name in found:
                 old = found[name]
