@@ -31,7 +31,7 @@ from indexer.store.sitelines import SiteLines, site_of
 # file, or text sent as text (never read as HTML, even when it quotes some).
 UPLOAD, PASTED_TEXT = "upload", "upload:text"
 # Bump when extraction changes, so stale documents can be re-extracted.
-EXTRACTOR_VERSION = 97
+EXTRACTOR_VERSION = 98
 _HEAD_LINES = 3  # a headline repeated this near the top of the body ends the page's head there
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
@@ -403,7 +403,12 @@ def _resolve_date(
     elif url_date:
         article.date, article.date_source = url_date, "url"
     elif dateline and dateline.month and dateline.day:
-        known = [dt.date(dateline.year, 1, 1)] if dateline.year else _dates_in(article.body, ingested)
+        # the dateline's own year, when it gives one ("MOSCOW, October 10, 2023")
+        known = (
+            [dt.date(dateline.year, dateline.month, 1)]
+            if dateline.year
+            else _dates_in(article.body, ingested)
+        )
         article.date = infer_year(dateline.month, dateline.day, known, ingested)
         article.date_source = "dateline" if article.date else None
     elif in_text := _dates_in(article.body, ingested):

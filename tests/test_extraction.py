@@ -442,3 +442,22 @@ def test_an_agency_after_the_citys_full_stop():
     )
     assert (dateline.place, dateline.agency) == ("NUR-SULTAN", "KAZINFORM")
     assert parse_dateline("ST. PETERSBURG — President Putin met the emir").place == "ST. PETERSBURG"
+
+
+def test_a_syndicators_bracket_after_the_city_is_a_dateline():
+    dateline = parse_dateline(
+        "COLOMBO, (UrduPoint / Pakistan Point News - 23rd Feb, 2021 ) :Prime Minister Imran Khan met"
+    )
+    assert (dateline.place, dateline.agency) == ("COLOMBO", "UrduPoint")
+    assert (dateline.year, dateline.month, dateline.day) == (2021, 2, 23)
+    dateline = parse_dateline("Belgium, (Brussels Morning Newspaper) The EU Council expanded sanctions")
+    assert (dateline.place, dateline.agency, dateline.end) == ("Belgium", "Brussels Morning Newspaper", 38)
+
+
+def test_a_datelines_year_is_the_articles():
+    article = extract_article(
+        b"MOSCOW, October 10, 2023 (TASS) - Russian Foreign Minister Sergey Lavrov met his Chinese "
+        b"counterpart Wang Yi in Moscow on Tuesday. They discussed trade and security at length.",
+        source="lavrov.txt",
+    )
+    assert (article.date, article.date_source) == (dt.date(2023, 10, 10), "dateline")

@@ -131,6 +131,14 @@ def parse_date_line(line: str) -> dt.date | None:
     return None
 
 
+# a syndicator's bracket after the place, with no dash after it: "COLOMBO, (UrduPoint / Pakistan Point
+# News - 23rd Feb, 2021 ) :Prime Minister ...", "Belgium, (Brussels Morning Newspaper) The EU Council ..."
+_BRACKETED = re.compile(
+    rf"(?P<place>[A-Z{_ACCENTED}][A-Za-z{_ACCENTED}.'\u2019 -]{{1,30}}?),"
+    r"\s*\((?P<inner>[A-Z][^()\n]{1,90})\)\s*:?\s*(?=[A-Z\"\u201c])"
+)
+
+
 def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening a story paragraph, if it has one.
 
@@ -140,7 +148,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """
     match = _DATELINE.match(paragraph)
     if not match:
-        return None
+        return _bracketed_dateline(paragraph)
     place = match.group("place").strip(" -")
     words = place.split()
     if not words or len(words) > 4:
@@ -164,6 +172,24 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         place, agency = city, after
     year = int(match.group("year")) if match.group("year") else None
     return Dateline(place, month, day, year, agency.strip() if agency else None, match.end())
+
+
+def _bracketed_dateline(paragraph: str) -> Dateline | None:
+    match = _BRACKETED.match(paragraph)
+    if not match or len(match.group("place").split()) > 4:
+        return None
+    inner = match.group("inner")
+    agency = inner.split(" - ")[0].split("/")[0].strip()
+    found = first_date(inner)
+    date = found[1] if found else None
+    return Dateline(
+        match.group("place"),
+        date.month if date else None,
+        date.day if date else None,
+        date.year if date else None,
+        agency,
+        match.end(),
+    )
 
 
 _SPEAKER_WORDS = frozenset(
