@@ -1249,6 +1249,7 @@ WORDING_EXAMPLES = {
         "his meetings with Chinese envoy",
     ],
     "visit": [
+        "came to Astana",
         "the visit",
         "arrived in Kabul",
         "arrived at the White House",
@@ -1267,6 +1268,7 @@ WORDING_EXAMPLES = {
         "arrived Monday for a three-day official visit",
     ],
     "summit": [
+        "the SCO Council of Foreign Ministers",
         "the summit opened",
         "G7 leaders met",
         "a meeting of the G20",
@@ -1501,3 +1503,14 @@ def test_the_late_take_no_part():
     )
     assert primary == "meeting"
     assert "Rishi Sunak" in found["meeting"].people and "Elizabeth II" not in found["meeting"].people
+
+
+def test_a_minister_who_came_to_a_capital_for_a_council_of_ministers_visits_it():
+    found, primary = events_of(
+        "",
+        "ASTANA - Foreign Minister Kairat Abdrakhmanov met Foreign Minister of Kyrgyzstan Erlan Abdyldayev "
+        "in "
+        "Astana on Friday. Minister Abdyldayev came to Astana to take part in the session of the Council of "
+        "Foreign Ministers of the Shanghai Cooperation Organization.",
+    )
+    assert primary == "meeting" and {"visit", "summit"} <= set(found)

@@ -64,6 +64,7 @@ WORDING: dict[str, list[str]] = {
         r"\btravel(?:s|led|ed|ling|ing)? to\b",
         r"\btravels\b",
         r"\btrip to\b",
+        r"\bcame to (?-i:[A-Z])",  # "Minister Abdyldayev came to Astana", not "came to power"
         r"\bwelcomed? (?:the )?(?:visiting )?(?-i:[A-Z])[\w ]{0,40} (?:to|here)\b",
         r"\bwelcom(?:e|ing) ceremony\b",  # a guest of state's
         # "A state ceremony was held at the Merdeka Palace ... to welcome General Secretary ..."
@@ -98,6 +99,7 @@ WORDING: dict[str, list[str]] = {
         # many states' leaders meeting: "heads of state and government ..., meeting in Saint Mary's"
         r"\bheads of state(?: and government)?\b[^.;]{0,80}\bmeet(?:ing|s)?\b",
         r"\btrilateral\b",
+        r"\bcouncil of (?:the )?(?:foreign|defen[cs]e) ministers\b",  # "the SCO Council of Foreign Ministers"
         # a forum's session of leaders: "the 54th Pacific Islands Forum Leaders Meeting"
         r"\b(?-i:Leaders)['\u2019]? (?-i:Meeting|Retreat)\b",
     ],
@@ -165,7 +167,7 @@ TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING
 _KEYWORDS = {
     "call": "phon|call|video|spoke",
     "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|host|call",
-    "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour",
+    "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour|came",
     "summit": "summit|g7|g8|g20|nato|asean|csto|apec|council|assembly|ministerial|sideline|conference|heads"
     "|trilateral|leaders",
     "agreement": "agreement|accord|pact|treat|memorand|mou|declaration|protocol|convention|deal|document"
