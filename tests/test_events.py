@@ -1514,3 +1514,12 @@ def test_a_minister_who_came_to_a_capital_for_a_council_of_ministers_visits_it()
         "Foreign Ministers of the Shanghai Cooperation Organization.",
     )
     assert primary == "meeting" and {"visit", "summit"} <= set(found)
+
+
+def test_leaders_who_met_at_a_summit_hold_no_meeting_of_their_own():
+    found, primary = events_of(
+        "",
+        "Leaders from across Africa met at the African Union's annual summit which opened in Addis Ababa on "
+        "Sunday. Rwandan President Paul Kagame addressed his counterparts.",
+    )
+    assert primary == "summit" and "meeting" not in found
