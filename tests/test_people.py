@@ -372,3 +372,14 @@ def test_the_rest_of_a_countrys_name_is_no_name():
 def test_a_queen_consorts_name_is_hers_alone():
     people = find_people("", "He sent his best wishes to King Charles and Queen Consort Camilla.")
     assert ("Camilla", "Queen Consort") in [(p.name, p.role) for p in people]
+
+
+def test_a_minister_after_the_states_name_and_an_afghani_counterpart():
+    people = find_people(
+        "",
+        "Turkish minister Ahmet Demirkol spoke with Saudi Arabia's Foreign Minister Prince Faisal bin "
+        "Farhan, who met his Afghani counterpart, Mohammad Hanif Atmar.",
+    )
+    names = {p.name: p.country for p in people}
+    assert names.get("Ahmet Demirkol") == "TR"
+    assert countries_in("his Afghani counterpart") == ["AF"]
