@@ -461,3 +461,8 @@ def test_a_datelines_year_is_the_articles():
         source="lavrov.txt",
     )
     assert (article.date, article.date_source) == (dt.date(2023, 10, 10), "dateline")
+
+
+def test_a_syndicators_credit_closed_by_a_bracket_is_no_dateline():
+    assert parse_dateline("MENAFN - AzerNews) On August 8, President Ilham Aliyev arrived") is None
+    assert parse_dateline("ISLAMABAD - Prime Minister (PM) Imran Khan met").place == "ISLAMABAD"

@@ -162,6 +162,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     if not all(word[0].isupper() for word in words):
         return None
+    if _CREDIT_CLOSED.match(paragraph, match.end()):
+        return None  # a syndicator's credit, not a place: "MENAFN - AzerNews) On August 8, ..."
     if match.group("sep") == ":" and _SPEAKER_WORDS.intersection(
         word.casefold().strip(".") for word in words
     ):
@@ -192,6 +194,7 @@ def _bracketed_dateline(paragraph: str) -> Dateline | None:
     )
 
 
+_CREDIT_CLOSED = re.compile(r"[A-Z][\w.-]*\)")
 _SPEAKER_WORDS = frozenset(
     """secretary minister president vice prime foreign deputy mr mrs ms dr question questions answer
     moderator spokesperson spokesman spokeswoman ambassador chancellor senator governor operator
