@@ -383,3 +383,17 @@ def test_a_minister_after_the_states_name_and_an_afghani_counterpart():
     names = {p.name: p.country for p in people}
     assert names.get("Ahmet Demirkol") == "TR"
     assert countries_in("his Afghani counterpart") == ["AF"]
+
+
+def test_a_list_of_nominees_by_the_state_each_is_posted_to():
+    from indexer.enrich.people import envoys
+
+    found = envoys(
+        "President Biden announced a slate of ambassadorial nominees. Other nominees include Marc Ostfield "
+        "to Paraguay, Cynthia Ann Telles to Costa Rica and Troy Damian Fitrell to Guinea."
+    )
+    assert [(p.name, posting) for _, p, posting in found] == [
+        ("Marc Ostfield", "PY"),
+        ("Cynthia Ann Telles", "CR"),
+        ("Troy Damian Fitrell", "GN"),
+    ]

@@ -423,6 +423,13 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _POSTED_ROLE = re.compile(
     rf"\b(?i:as|to\s+be)\s+(?:the\s+)?(?:new\s+)?{_ENVOY_ROLE}\b[^.;\n]*\bto\s+(?:the\s+)?{_STATE_OF}?$"
 )
+# a list of nominees by the state each is to be posted to: "Other nominees include Marc Ostfield to
+# Paraguay, Cynthia Ann Telles to Costa Rica"
+_NOMINATED_TO = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+to\s+(?:the\s+)?$")
+_NOMINEES = re.compile(
+    r"\b(?i:nominees|picks|appointees)\b[^.;\n]{0,40}\b(?i:include|includes|included|are)\b"
+)
+_SENTENCE_END = re.compile(r"[.;\n]\s")
 _LOOK_BACK = 240  # characters before a state's name where its envoy's name may stand
 
 
@@ -450,6 +457,12 @@ def envoys(text: str) -> list[tuple[int, Person, str | None]]:
         elif _FROM.search(before) and (origin := _ORIGIN.search(before)):
             found.append(
                 (start - len(before) + origin.start(), Person(origin.group("name"), "Ambassador", code), None)
+            )
+        elif (nominated := _NOMINATED_TO.search(before)) and _NOMINEES.search(
+            _SENTENCE_END.split(before)[-1]
+        ):
+            found.append(
+                (start - len(before) + nominated.start(), Person(nominated.group("name"), "Ambassador"), code)
             )
         elif _POSTED_ROLE.search(before) and (posted := _POSTED.search(before)):
             found.append(
