@@ -3,7 +3,7 @@
 Names that follow a title ("President Kassym-Jomart Tokayev", "Kazakh President
 ...", "Prime Minister of the Netherlands, Mark Rutte", "Monaco ambassador Didier
 Gamerdinger") or stand before one in apposition ("Hideo Tarumi, Japan's
-ambassador"), the envoys a text about envoys lists without a title (`envoys`:
+ambassador"), the envoys a text about envoys lists without a title (envoys.py:
 "Argentina's Eduardo Amadeo", "John R. Bass as ambassador to Turkey"), with
 later short mentions ("Tokayev") resolved to the same person
 and known variant spellings merged (indexer/data/people.json). Across articles,
@@ -17,73 +17,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 
 from indexer.enrich.countries import begins_country_name, country_codes, country_mentions
+from indexer.enrich.envoys import envoys
+from indexer.enrich.names import NAME, NAME_TOKEN, PARTICLE, ROLE_ONLY, ROLES, Person, not_a_name
 
-# "Minister of Foreign Affairs", "of Foreign and European Affairs", "of Foreign Affairs and
-# International Cooperation", "of Defence"
-_PORTFOLIO = (
-    r"[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?(?:\s+Affairs(?:\s+and\s+[A-Z][a-z]+(?:\s+Cooperation)?)?)?"
-)
-_ROLE_NAMES = (
-    r"Prime\s+Minister|President|(?:Foreign|External)(?:\s+Affairs)?\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
-    rf"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|(?:Minister|Secretary)\s+(?:of|for)\s+{_PORTFOLIO}"
-    rf"|Minister\s+of\s+State(?:\s+for\s+{_PORTFOLIO})?"
-    r"|Chancellor|King|Queen(?:\s+Consort)?|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
-    # a legislature's head: "National Assembly Chairman Vuong Dinh Hue", "NA Chairwoman Nguyen Thi Kim Ngan"
-    r"|(?:National\s+Assembly|NA)\s+Chair(?:man|woman|person)"
-    r"|Ambassador|High\s+Commissioner|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General\s+Secretary|General|Pope"
-    # the Holy See's diplomats: "Cardinal Pietro Parolin", "Archbishop Dominique Mamberti", a nuncio
-    r"|Cardinal|Archbishop|(?:Apostolic\s+)?Nuncio"
-    r"|Secretary"  # "Secretary Kerry": a secretary of state, after the longer roles it starts
-)
-# "(Deputy|Vice|...)? (role)" written out as one alternative per first word, each starting
-# with a letter: the search then skips to the letters a role can start with (15 times faster)
-_ROLES = (
-    "(?:"
-    + "|".join([rf"{rank}\s+(?:{_ROLE_NAMES})" for rank in ("Deputy", "Vice", "Acting", "Former", "Interim")])
-    + f"|{_ROLE_NAMES})"
-)
-# a name's word, with a capital inside after Mc, Mac, De, Di, La, Le, O' ("McCain", "DeSantis",
-# "O'Leary"), accented ("Çavuşoğlu", "Nguyễn Phú Trọng"); joined words may go on in lower case ("Kyung-wha")
-_CAPITAL = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
-_NAME_WORD = rf"(?:Mc|Mac|De|Di|La|Le|O['\u2019])?{_CAPITAL}[a-z\u00c0-\u024f\u1e00-\u1eff'\u2019]+"
-_NAME_TOKEN = (
-    rf"{_NAME_WORD}(?:-(?:{_NAME_WORD}|(?!(?:era|led|style|like|based|born|backed|run)\b)[a-z]{{1,5}}\b))*"
-)
-# a middle initial may stand between the tokens ("Antony J. Blinken", "David J Francis"), and an
-# Arabic article may join the next one ("Haider al-Abadi", "Abdel Fattah el-Sisi")
-_PARTICLE = r"(?:(?:bin|ibn|al|Al|el|de|da|van|von)\s+|(?:al|el)-)"
-# initials before the name, dotted or not: "V K Singh", "S. Jaishankar", "AK Abdul Momen"
-_INITIALS = r"(?:(?:[A-Z]\.?\s+){1,2}|(?!(?:UN|EU|US|UK)\b)[A-Z]{2}\s+)?"
-# a headline's verb ends the name before it: "Ambassador Piper Campbell Presents Credentials"
-_HEADLINE_VERB = (
-    r"(?!(?:Presents|Meets|Visits|Arrives|Holds|Signs|Says|Calls|Receives|Welcomes|Hosts|Talks|Discusses"
-    r"|Congratulates|Condemns|Urges|Warns|Leaves|Departs|Attends|Addresses|Opens|Concludes|Launches|Thanks"
-    r"|Pays|Lands|Returns|Praises|Hails|Vows|Backs|Rejects|Invites|Appoints|Names|Nominates|Exchanges?"
-    # a plural subject's: "Trump, Saudi Crown Prince Discuss Iran", "Leaders Meet in Paris"
-    r"|Discuss|Meet|Hold|Sign|Agree|Agrees|Pledge|Pledges|Condemn|Urge|Welcome|Host)\b)"
-)
-# a monarch's or a pope's number: "King Abdullah II", "Pope Benedict XVI"
-_REGNAL = r"(?:\s+(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b)?"
-_NAME = (
-    rf"{_INITIALS}{_HEADLINE_VERB}{_NAME_TOKEN}"
-    rf"(?:\s+(?:[A-Z]\.?\s+)?{_HEADLINE_VERB}{_PARTICLE}?{_NAME_TOKEN}){{0,4}}{_REGNAL}"
-)
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    role: str | None = None
-    country: str | None = None
-
-    def to_dict(self) -> dict[str, str | None]:
-        return asdict(self)
+__all__ = ["LOWER_ROLES", "Person", "envoys", "find_people", "fold_name", "same_person", "surname_key"]
 
 
 @cache
@@ -147,37 +89,11 @@ def same_person(a: Person, b: Person) -> bool:
     return sum(ratios) / len(ratios) >= GIVEN_NAME_LIKENESS and min(ratios) >= GIVEN_NAME_LIKENESS_MIN
 
 
-# Words that are never part of a person's name after a title, though Title Case headlines and
-# company names put them there ("General Electric Co", "President Signs Peru Aid Agreement").
-_NOT_NAME_WORDS = frozenset(
-    """Co Corp Corporation Company Companies Inc Ltd Plc Llc Group Holdings Bank Office Agency Department
-    Ministry Council Committee Assembly Electric Motors Dynamics Mills Foods Industries Agreement Accord
-    Treaty Deal Pact Talks Summit Says Said Signs Signed Meets Met Holds Held Resigns Visits Calls Urges
-    Warns Backs Rejects Seeks Sees Wins Asks Plans Vows Denies Hails Arrives Leaves Names Appoints Expects
-    To In On For With And Of The At From By As
-    Partner Partners Financial Affairs Dear Federation Republic Kingdom States Emirates Islands
-    Extraordinary Plenipotentiary People Party""".split()
-)
-# Words that end the name of a place or a prize, not a person's ("Kennedy Center", "Nobel Prize"),
-# though a name may begin with one ("Foreign Minister Park Jin")
-_PLACE_END_WORDS = frozenset(
-    """Hospital Clinic University College School Institute Foundation Museum Library Airport Stadium
-    Station District Street Road Avenue Square Park Bridge Center Centre Award Awards Prize Cup Trophy
-    Medal""".split()
-)
-
-
-def _not_a_name(name: str) -> bool:
-    words = re.split(r"[\s-]", name)
-    return bool(_NOT_NAME_WORDS.intersection(words)) or words[-1] in _PLACE_END_WORDS
-
-
 _POSSESSIVE = re.compile(r"['\u2019]s(?:\s|$)")
 _AFTER_QUOTE = re.compile(r"[,.!?][\"\u201d]\s*$")  # the end of a quote, just before a speaker's title
 _CAPTION_WORD = re.compile(r"\s+(?:Image|Photo|Picture|Credit|Credits|File|Video)\b.*")
 # a day after the name is the sentence's: "US President Barack Obama Thursday announced"
 _DAY_AFTER = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*")
-_ROLE_ONLY = re.compile(_ROLES)
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 # an honorific between the title and the name is neither: "Prime Minister Hon. Manasseh Sogavare",
 # "Prime Minister Dr Keith Rowley", "Prime Minister Datuk Seri Najib Razak", "Minister HE Sultan
@@ -213,7 +129,7 @@ def _lower_person_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?:government\s+|UN\s+)?(?P<role>{LOWER_ROLES}|leader)(?P<place>)"
         rf"(?:\s+(?:to|at)\s+(?:the\s+)?(?:{_places()}|{_UN})\b)?"
-        rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
+        rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{NAME})"
     )
 
 
@@ -226,9 +142,9 @@ def _person_pattern() -> re.Pattern[str]:
     Shoukry")."""
     place = _places()
     return re.compile(
-        rf"(?P<role>{_ROLES})(?:-(?:designate|elect))?(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
+        rf"(?P<role>{ROLES})(?:-(?:designate|elect))?(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
         rf"(?:\s+(?:to|in|at)\s+(?:the\s+)?(?:{place}|{_UN})\b)?"
-        rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{_NAME})"
+        rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{NAME})"
     )
 
 
@@ -237,7 +153,7 @@ def _person_pattern() -> re.Pattern[str]:
 # "Secretary of State for Latin America and the Caribbean, Juan Fernández-Trigo"
 _LONG_TITLE = re.compile(
     rf"(?P<role>(?:Minister|Secretary)(?:\s+of\s+State)?)\s+(?P<by>for|of)\s+{_LONG_PORTFOLIO}(?P<comma>,)[^\S\n]+"
-    rf"{_HONORIFIC}(?P<name>{_NAME})"
+    rf"{_HONORIFIC}(?P<name>{NAME})"
 )
 
 
@@ -297,7 +213,7 @@ def find_people(title: str, body: str) -> list[Person]:
             # at a caption's word: "Mike Pompeo Image Credit: ANI"
             name = _POSSESSIVE.split(" ".join(match.group("name").split()), maxsplit=1)[0]
             name = _DAY_AFTER.split(_CAPTION_WORD.split(name, maxsplit=1)[0], maxsplit=1)[0]
-            if not name or _not_a_name(name) or _ROLE_ONLY.fullmatch(name):
+            if not name or not_a_name(name) or ROLE_ONLY.fullmatch(name):
                 continue  # "General Electric Co", "President Signs Accord", "Governor General's Award"
             if match.group("comma") and (begins_country_name(name.split()[0]) or " " not in name):
                 continue  # after a comma, a full name only: "the Foreign Minister, Moscow said"
@@ -336,9 +252,9 @@ _JUST_BEFORE = re.compile(r"(?:['\u2019]s)?\s+")
 # a full name, then its title of a country: "Hideo Tarumi, Japan's ambassador to China", "Gordon
 # Brown, British prime minister", "Sameh Shoukry, the Foreign Minister of Egypt"
 _APPOSITIVE = re.compile(
-    rf"(?<![\w-]){_HONORIFIC}(?P<name>{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_TOKEN}){{1,3}}),\s+(?:the\s+)?"
+    rf"(?<![\w-]){_HONORIFIC}(?P<name>{NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{PARTICLE}?{NAME_TOKEN}){{1,3}}),\s+(?:the\s+)?"
     rf"(?:(?P<country>{_PLACE_WORDS})['\u2019]s\s+|(?!{_ROLE_WORDS})(?P<demonym>[A-Z][a-z]+)\s+)?"
-    rf"(?P<role>{LOWER_ROLES}|{_ROLES})(?:\s+of\s+(?:the\s+)?(?P<of>{_PLACE_WORDS}))?"
+    rf"(?P<role>{LOWER_ROLES}|{ROLES})(?:\s+of\s+(?:the\s+)?(?P<of>{_PLACE_WORDS}))?"
     # the title ends there: an apposition ("..., President of the Republic of Kenya and His Excellency ...")
     rf"(?:\s+to\s+(?:the\s+)?{_PLACE_WORDS})?(?=\s*[,.;:)\n]|\s*$|\s+and\s+[A-Z])"
 )
@@ -386,95 +302,9 @@ def _appositive_people(text: str) -> list[tuple[int, Person]]:
         named += [form[:-1] for form in named if form.endswith(".")]
         country = next((codes[form] for form in named if form and form in codes), None)
         name = match.group("name")
-        if country and not _not_a_name(name) and name not in codes:
+        if country and not not_a_name(name) and name not in codes:
             found.append((match.start(), Person(name, _title(match.group("role")), country)))
     return found
-
-
-# A text about envoys (a credentials ceremony, ambassadors confirmed) lists them by country,
-# with no title before each name: "Argentina's Eduardo Amadeo", "Marina Valere from Trinidad and
-# Tobago", "the ambassadors of Uganda, Julius Katembeka, Vietnam, Duong Chue", or by the state
-# they are posted to: "John R. Bass as ambassador to Turkey", "Mark Gilbert - to be Ambassador
-# Extraordinary and Plenipotentiary of the United States of America to New Zealand"
-_ENVOY_TEXT = re.compile(
-    r"\b(?:credentials|letters? of credence|ambassadors|envoys|high commissioners|ambassadorial)\b",
-    re.IGNORECASE,
-)
-_FULL_NAME = rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_TOKEN}){{1,3}}"
-_ENVOY_ROLE = r"(?i:ambassadors?|high\s+commissioners?|envoys?)"
-_STATE_OF = r"(?:(?:Federal\s+|Independent\s+|Democratic\s+)?(?:Republic|Kingdom|State)\s+of\s+(?:the\s+)?)"
-
-
-# after a state's name: its envoy ("Argentina's Eduardo Amadeo"), or the next of a list ("Uruguay,
-# Nester Navarro, Chile, Julio Fiol", "Burundi – Guillaume Ruzoviyo"); before it: an envoy from it,
-# or one posted to it
-_OWNED = re.compile(rf"['\u2019]s\s+(?P<name>{_FULL_NAME})")
-_LISTED = re.compile(rf"(?:,|\s+[\u2013\u2014-])\s+(?P<name>{_FULL_NAME})(?=,|\s+and\b|[.;\n]|$)")
-_ORIGIN = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+from\s+(?:the\s+)?$")
-_POSTED = re.compile(
-    rf"(?<![\w-])(?P<name>{_FULL_NAME})(?:,|\s+[\u2013\u2014-])?\s+(?:[^.;\n]{{0,80}}?\s)?"
-    rf"(?i:as|to\s+be)\s+(?:the\s+)?(?:new\s+)?{_ENVOY_ROLE}\b[^.;\n]{{0,80}}?\bto\s+(?:the\s+)?{_STATE_OF}?$"
-)
-# "the ambassadors of", "the new heads of diplomatic missions of Ethiopia – Kasahun Dender Melese"
-_LIST_HEAD = re.compile(rf"\b(?:{_ENVOY_ROLE}|heads?\s+of\s+(?:diplomatic\s+)?missions?)\s+of\s+(?:the\s+)?$")
-_LIST_GOES_ON = re.compile(r"(?:,\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(?:the\s+)?")
-# what must stand just before a state's name for _ORIGIN or _POSTED to be tried there
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_POSTED_ROLE = re.compile(
-    rf"\b(?i:as|to\s+be)\s+(?:the\s+)?(?:new\s+)?{_ENVOY_ROLE}\b[^.;\n]*\bto\s+(?:the\s+)?{_STATE_OF}?$"
-)
-# a list of nominees by the state each is to be posted to: "Other nominees include Marc Ostfield to
-# Paraguay, Cynthia Ann Telles to Costa Rica"
-_NOMINATED_TO = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+to\s+(?:the\s+)?$")
-_NOMINEES = re.compile(
-    r"\b(?i:nominees|picks|appointees)\b[^.;\n]{0,40}\b(?i:include|includes|included|are)\b"
-)
-_SENTENCE_END = re.compile(r"[.;\n]\s")
-_LOOK_BACK = 240  # characters before a state's name where its envoy's name may stand
-
-
-def envoys(text: str) -> list[tuple[int, Person, str | None]]:
-    """The envoys a text about envoys lists: (where, the envoy with the state that sends them
-    when the text gives it, the state they are posted to when it gives that). Each pattern is
-    tried only at the states the text names (people.py's other patterns scan every capital)."""
-    if not _ENVOY_TEXT.search(text):
-        return []  # most texts: nothing to look for
-    found: list[tuple[int, Person, str | None]] = []
-    in_list = False  # the previous state's name began or went on a list of envoys
-    previous_end = -1
-    for start, end, code in country_mentions(text):
-        before = text[max(0, start - _LOOK_BACK) : start]
-        listed = _LISTED.match(text, end)
-        # "the ambassadors of Uruguay, Nester Navarro, Chile, Julio Fiol and Australia, Tegan Brink"
-        continues = in_list and _LIST_GOES_ON.fullmatch(text, previous_end, start)
-        if listed and (_LIST_HEAD.search(before) or continues):
-            found.append((listed.start("name"), Person(listed.group("name"), "Ambassador", code), None))
-            in_list, previous_end = True, listed.end("name")
-            continue
-        in_list = False
-        if owned := _OWNED.match(text, end):
-            found.append((start, Person(owned.group("name"), "Ambassador", code), None))
-        elif _FROM.search(before) and (origin := _ORIGIN.search(before)):
-            found.append(
-                (start - len(before) + origin.start(), Person(origin.group("name"), "Ambassador", code), None)
-            )
-        elif (nominated := _NOMINATED_TO.search(before)) and _NOMINEES.search(
-            _SENTENCE_END.split(before)[-1]
-        ):
-            found.append(
-                (start - len(before) + nominated.start(), Person(nominated.group("name"), "Ambassador"), code)
-            )
-        elif _POSTED_ROLE.search(before) and (posted := _POSTED.search(before)):
-            found.append(
-                (start - len(before) + posted.start(), Person(posted.group("name"), "Ambassador"), code)
-            )
-    return [
-        (at, person, posting)
-        for at, person, posting in found
-        if not _not_a_name(person.name)
-        and person.name not in country_codes()
-        and not _ROLE_ONLY.match(person.name)  # "Israel’s Prime Minister Benjamin Netanyahu" is no envoy
-    ]
 
 
 @cache

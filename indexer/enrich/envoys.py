@@ -1,0 +1,93 @@
+"""The envoys a text about envoys lists without a title before each name (people.py's `envoys`)."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.enrich.countries import country_codes, country_mentions
+from indexer.enrich.names import NAME_TOKEN, PARTICLE, ROLE_ONLY, Person, not_a_name
+
+# A text about envoys (a credentials ceremony, ambassadors confirmed) lists them by country,
+# with no title before each name: "Argentina's Eduardo Amadeo", "Marina Valere from Trinidad and
+# Tobago", "the ambassadors of Uganda, Julius Katembeka, Vietnam, Duong Chue", or by the state
+# they are posted to: "John R. Bass as ambassador to Turkey", "Mark Gilbert - to be Ambassador
+# Extraordinary and Plenipotentiary of the United States of America to New Zealand"
+_ENVOY_TEXT = re.compile(
+    r"\b(?:credentials|letters? of credence|ambassadors|envoys|high commissioners|ambassadorial)\b",
+    re.IGNORECASE,
+)
+_FULL_NAME = rf"{NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{PARTICLE}?{NAME_TOKEN}){{1,3}}"
+_ENVOY_ROLE = r"(?i:ambassadors?|high\s+commissioners?|envoys?)"
+_STATE_OF = r"(?:(?:Federal\s+|Independent\s+|Democratic\s+)?(?:Republic|Kingdom|State)\s+of\s+(?:the\s+)?)"
+
+
+# after a state's name: its envoy ("Argentina's Eduardo Amadeo"), or the next of a list ("Uruguay,
+# Nester Navarro, Chile, Julio Fiol", "Burundi – Guillaume Ruzoviyo"); before it: an envoy from it,
+# or one posted to it
+_OWNED = re.compile(rf"['\u2019]s\s+(?P<name>{_FULL_NAME})")
+_LISTED = re.compile(rf"(?:,|\s+[\u2013\u2014-])\s+(?P<name>{_FULL_NAME})(?=,|\s+and\b|[.;\n]|$)")
+_ORIGIN = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+from\s+(?:the\s+)?$")
+_POSTED = re.compile(
+    rf"(?<![\w-])(?P<name>{_FULL_NAME})(?:,|\s+[\u2013\u2014-])?\s+(?:[^.;\n]{{0,80}}?\s)?"
+    rf"(?i:as|to\s+be)\s+(?:the\s+)?(?:new\s+)?{_ENVOY_ROLE}\b[^.;\n]{{0,80}}?\bto\s+(?:the\s+)?{_STATE_OF}?$"
+)
+# "the ambassadors of", "the new heads of diplomatic missions of Ethiopia – Kasahun Dender Melese"
+_LIST_HEAD = re.compile(rf"\b(?:{_ENVOY_ROLE}|heads?\s+of\s+(?:diplomatic\s+)?missions?)\s+of\s+(?:the\s+)?$")
+_LIST_GOES_ON = re.compile(r"(?:,\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(?:the\s+)?")
+# what must stand just before a state's name for _ORIGIN or _POSTED to be tried there
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_POSTED_ROLE = re.compile(
+    rf"\b(?i:as|to\s+be)\s+(?:the\s+)?(?:new\s+)?{_ENVOY_ROLE}\b[^.;\n]*\bto\s+(?:the\s+)?{_STATE_OF}?$"
+)
+# a list of nominees by the state each is to be posted to: "Other nominees include Marc Ostfield to
+# Paraguay, Cynthia Ann Telles to Costa Rica"
+_NOMINATED_TO = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+to\s+(?:the\s+)?$")
+_NOMINEES = re.compile(
+    r"\b(?i:nominees|picks|appointees)\b[^.;\n]{0,40}\b(?i:include|includes|included|are)\b"
+)
+_SENTENCE_END = re.compile(r"[.;\n]\s")
+_LOOK_BACK = 240  # characters before a state's name where its envoy's name may stand
+
+
+def envoys(text: str) -> list[tuple[int, Person, str | None]]:
+    """The envoys a text about envoys lists: (where, the envoy with the state that sends them
+    when the text gives it, the state they are posted to when it gives that). Each pattern is
+    tried only at the states the text names (people.py's other patterns scan every capital)."""
+    if not _ENVOY_TEXT.search(text):
+        return []  # most texts: nothing to look for
+    found: list[tuple[int, Person, str | None]] = []
+    in_list = False  # the previous state's name began or went on a list of envoys
+    previous_end = -1
+    for start, end, code in country_mentions(text):
+        before = text[max(0, start - _LOOK_BACK) : start]
+        listed = _LISTED.match(text, end)
+        # "the ambassadors of Uruguay, Nester Navarro, Chile, Julio Fiol and Australia, Tegan Brink"
+        continues = in_list and _LIST_GOES_ON.fullmatch(text, previous_end, start)
+        if listed and (_LIST_HEAD.search(before) or continues):
+            found.append((listed.start("name"), Person(listed.group("name"), "Ambassador", code), None))
+            in_list, previous_end = True, listed.end("name")
+            continue
+        in_list = False
+        if owned := _OWNED.match(text, end):
+            found.append((start, Person(owned.group("name"), "Ambassador", code), None))
+        elif _FROM.search(before) and (origin := _ORIGIN.search(before)):
+            found.append(
+                (start - len(before) + origin.start(), Person(origin.group("name"), "Ambassador", code), None)
+            )
+        elif (nominated := _NOMINATED_TO.search(before)) and _NOMINEES.search(
+            _SENTENCE_END.split(before)[-1]
+        ):
+            found.append(
+                (start - len(before) + nominated.start(), Person(nominated.group("name"), "Ambassador"), code)
+            )
+        elif _POSTED_ROLE.search(before) and (posted := _POSTED.search(before)):
+            found.append(
+                (start - len(before) + posted.start(), Person(posted.group("name"), "Ambassador"), code)
+            )
+    return [
+        (at, person, posting)
+        for at, person, posting in found
+        if not not_a_name(person.name)
+        and person.name not in country_codes()
+        and not ROLE_ONLY.match(person.name)  # "Israel’s Prime Minister Benjamin Netanyahu" is no envoy
+    ]
