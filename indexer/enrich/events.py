@@ -119,15 +119,15 @@ _URGED = re.compile(
     r"[^.;]{0,40}\bto\s[^.;]{0,80}$",
     _I,
 )
-# what may or can happen is no event that happened: "a receiving state may declare any member of
-# its staff persona non grata"
-# ("May" capitalised is the month: "On May 16, President Xi held talks")
 # what is not done is no event: "Uruguay refrained from signing the joint declaration", "does not sign"
 _NEGATED = re.compile(
     r"\b(?:(?:did|does|do|has|have|had|was|were|is|are)\s+not|never|\w+n['\u2019]t|refus\w* to|declin\w* to"
     r"|refrain\w* from|fail\w* to|without)\s+(?:\w+\s+)?$",
     _I,
 )
+# what may or can happen is no event that happened: "a receiving state may declare any member of
+# its staff persona non grata"
+# ("May" capitalised is the month: "On May 16, President Xi held talks")
 _HYPOTHETICAL = re.compile(r"\b(?:(?-i:may)|might|can|cannot|could|must|should)\b", _I)
 # what any or every such event is, or what a word means, is no event: "regarding any bilateral
 # meetings", "Ambassadors are persons nominated ...", "being on a list means asset freezes"
@@ -182,13 +182,13 @@ def find_events(
     if len(_CHRONOLOGY.findall(body)) >= CHRONOLOGY_LINES:
         return [], None  # a timeline of years: history, not news
     every = sentences(body)
+    # a headline announces its event, unless it says the page is comment or an explainer
+    read = [("" if _COMMENT.search(title) else title, True), *((sentence, False) for sentence in every)]
     # a headline made of the text's first words cut short ("LAHORE, ... held a meeting …") is judged
     # by the whole sentence it was cut from
     cut_from = next(
         (s for s in every[:1] if title.endswith("\u2026") and s.startswith(title[:-1].strip())), title
     )
-    # a headline announces its event, unless it says the page is comment or an explainer
-    read = [("" if _COMMENT.search(title) else title, True), *((sentence, False) for sentence in every)]
     if not any(_diplomatic(sentence, people) for sentence, _ in read[: LEAD_SENTENCES + 1]):
         return [], None  # no state, official or diplomat in the headline or the lead
     # each type's mentions: (order: the headline first, then sentence by sentence; the sentence)
