@@ -25,8 +25,8 @@ import sys
 from search_bench import DEFAULT_REUTERS, read_reuters  # type: ignore[import-not-found]
 
 from indexer.clean.chrome import drop_pull_quotes, is_chrome, is_closing, is_sign_off
+from indexer.clean.dumplines import glued_teasers
 from indexer.clean.lines import normalise_line, word_count
-from indexer.clean.textpage import glued_teasers
 
 WIKINEWS = DEFAULT_REUTERS.parent / "wikinews-sample"
 MIN_WORDS = 8  # shorter lines of a newswire body are tables and headings, not sentences

@@ -379,7 +379,7 @@ def test_a_story_wrapped_at_a_fixed_width_is_read_in_whole_sentences():
 
 
 def test_headings_and_code_are_not_joined_to_the_lower_case_line_after_them():
-    from indexer.clean.textpage import _join_wrapped
+    from indexer.clean.dumplines import join_wrapped
 
     lines = [
         "Video Production Process: Complete Guide for 2025",
@@ -389,7 +389,7 @@ def test_headings_and_code_are_not_joined_to_the_lower_case_line_after_them():
         "The ministers met in Nairobi on Tuesday and discussed trade,",
         "security and the border, the ministry said.",
     ]
-    assert _join_wrapped(lines) == [
+    assert join_wrapped(lines) == [
         *lines[:4],
         "The ministers met in Nairobi on Tuesday and discussed trade, security and the border, "
         "the ministry said.",
