@@ -260,7 +260,9 @@ def find_events(
     first = {kind: found[0][0] for kind, found in mentions.items()}
     # the officials of the lead take part (the dead do not: "the late Queen Elizabeth II"); the
     # countries the article is about are parties
-    people = [p for p in people if not _departed(p, f"{title} {body}")]
+    if "late " in body or "late " in title:
+        whole = f"{title} {body}"
+        people = [p for p in people if not _departed(p, whole)]
     lead_words = folded_words(lead)
     leading = [p for p in people if p.role and surname_of(p) in lead_words]
     listed = [(envoy, posting) for _, envoy, posting in envoys(body)] if "appointment" in mentions else []
