@@ -1523,3 +1523,20 @@ def test_leaders_who_met_at_a_summit_hold_no_meeting_of_their_own():
         "Sunday. Rwandan President Paul Kagame addressed his counterparts.",
     )
     assert primary == "summit" and "meeting" not in found
+
+
+def test_a_central_banks_statement_is_no_diplomatic_event():
+    found, primary = events_of(
+        "Brazil central bank raises interest rate to 11.25%",
+        "Brazil's central bank raised its key interest rate half a percentage point on Wednesday, amid fears "
+        "that inflation was getting out of hand. The rate hike was decided unanimously by Brazil's monetary "
+        "policy committee, the institution said in a statement.",
+    )
+    assert primary is None and not found
+    # a page of statements alone keeps its source when another of its sentences states something
+    found, primary = events_of(
+        "",
+        "President Buhari sent messages of sympathy to the leaders of Kenya and DRC over the floods. The "
+        "expression of solidarity was transmitted via a statement issued yesterday by his media aide.",
+    )
+    assert primary == "statement"

@@ -101,15 +101,19 @@ def drop_sources(mentions: dict[str, list[tuple[int, str]]], headline: str) -> N
     """A statement that is only the source of what else the article reports ("..., the ministry
     said in a statement", "according to a statement by the Kremlin") is no statement of its own,
     nor is "the statement" said of it after ("The statement follows the minister's visit").
+    On a page that reports only statements, sources are dropped only when no sentence states
+    anything ("the bank said in a statement" over a central bank's rate is no diplomatic statement).
     `headline` is what the headline says in full (one cut short: the sentence it was cut from)."""
-    if "statement" not in mentions or set(mentions) <= {"statement"}:
+    if "statement" not in mentions:
+        return
+    said = [(headline if order < SENTENCE else sentence) for order, sentence in mentions["statement"]]
+    if set(mentions) <= {"statement"} and any(_states(text) for text in said):
         return
     kept, after_source = [], False
-    for order, sentence in mentions["statement"]:
-        said = headline if order < SENTENCE else sentence
-        if _states(said):
+    for (order, sentence), text in zip(mentions["statement"], said, strict=True):
+        if _states(text):
             kept.append((order, sentence))
-        elif _SAYS.search(said):
+        elif _SAYS.search(text):
             after_source = True
         elif not (after_source and _THE_STATEMENT.search(sentence)):
             kept.append((order, sentence))
