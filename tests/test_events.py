@@ -1540,3 +1540,17 @@ def test_a_central_banks_statement_is_no_diplomatic_event():
         "expression of solidarity was transmitted via a statement issued yesterday by his media aide.",
     )
     assert primary == "statement"
+
+
+def test_a_day_of_the_week_in_lower_case_and_what_may_be_done():
+    found, _ = events_of(
+        "",
+        "Foreign ministers of Somalia and Rwanda on saturday signed a memorandum of understanding to boost "
+        "bilateral cooperation.",
+    )
+    assert found["agreement"].date == "2026-02-28"  # the Saturday before Monday, 2 March
+    found, primary = events_of(
+        "Britain Summons Russian Ambassador; Russian Ambassador To US May Be Recalled",
+        "The Russian Ambassador has been summoned to the Foreign Office in London over Ukraine.",
+    )
+    assert primary == "statement" and "sanction" not in found

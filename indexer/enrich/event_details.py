@@ -289,9 +289,11 @@ _ON_DAY = re.compile(
 )
 RECENT_DAYS = 31  # a date written in the evidence is the event's only when this near the page's
 # a day of the week on its own, as news writes the day of its event: "said Thursday", "on Monday"
-# (not "on Monday, 21 September", read as a date above)
+# (not "on Monday, 21 September", read as a date above); in lower case only after "on": "on saturday"
 _WEEKDAY_ALONE = re.compile(
-    r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|[A-Z][a-z]+\s+\d))"
+    r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?<=\bon )(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"(?!,?\s+(?:\d|[A-Z][a-z]+\s+\d))"
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -311,7 +313,7 @@ def _event_date(evidence: str, published: dt.date | None, weekdays: bool = True)
     if (yesterday := re.search(r"\byesterday\b", evidence, _I)) is not None:
         said.append((yesterday.start(), published - dt.timedelta(days=1)))
     if weekdays and (weekday := _WEEKDAY_ALONE.search(evidence)) is not None:  # the last such day
-        back = (published.weekday() - _WEEKDAYS.index(weekday.group("day"))) % 7
+        back = (published.weekday() - _WEEKDAYS.index(weekday.group("day").capitalize())) % 7
         said.append((weekday.start(), published - dt.timedelta(days=back)))
     return min(said)[1].isoformat() if said else published.isoformat()
 

@@ -129,6 +129,8 @@ _NEGATED = re.compile(
 # its staff persona non grata"
 # ("May" capitalised is the month: "On May 16, President Xi held talks")
 _HYPOTHETICAL = re.compile(r"\b(?:(?-i:may)|might|can|cannot|could|must|should)\b", _I)
+# what may be done, in the headline too and inside the wording: "Russian Ambassador To US May Be Recalled"
+_MAY_BE = re.compile(r"\b(?:may|might|could|would)\s+(?:not\s+)?be\b", _I)
 # what any or every such event is, or what a word means, is no event: "regarding any bilateral
 # meetings", "Ambassadors are persons nominated ...", "being on a list means asset freezes"
 _GENERIC = re.compile(
@@ -209,6 +211,7 @@ def find_events(
                 if (
                     _GENERIC.search(before)
                     or _NEGATED.search(before)
+                    or _MAY_BE.search(sentence, before.rfind(";") + 1, match.end())
                     or (kind == "summit" and (states_own(sentence, match) or _POST_AT.search(before)))
                     or (kind == "agreement" and _PRICED.search(sentence))
                     # a statement signed is an instrument (the agreement's): "jointly signed and issued a
