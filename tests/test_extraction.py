@@ -429,6 +429,14 @@ def test_countries_by_the_names_the_news_uses_and_the_soviet_union_of_the_archiv
     assert countries_in("Soviet leader Mikhail Gorbachev spoke; the USSR and Moscow agreed.") == ["SU", "RU"]
 
 
+def test_a_newspaper_or_agency_named_for_a_country_names_no_party():
+    from indexer.enrich.countries import countries_in
+
+    text = "ABU DHABI, (UrduPoint / Pakistan Point News) The UAE and Comoros signed a pact, China Daily said."
+    assert countries_in(text) == ["AE", "KM"]
+    assert countries_in("Pakistan today signed a deal with the Tehran Times' owner Iran.") == ["PK", "IR"]
+
+
 def test_datelines_of_accented_cities_and_an_agency_after_a_comma():
     dateline = parse_dateline("HÀ NỘI — Indonesian President Joko Widodo arrived in Hà Nội on Thursday")
     assert dateline.place == "HÀ NỘI"

@@ -115,7 +115,8 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
             code = gazetteer.codes.get(key) or gazetteer.codes.get(surface)
             if code:
                 continent = code == "US" and _PART_OF_AMERICA.search(text, max(0, start - 8), start)
-                if not (_INSTRUMENT.match(text, start + len(key)) or continent):
+                named = _INSTRUMENT.match(text, start + len(key)) or _OUTLET.match(text, start + len(key))
+                if not (named or continent):
                     found.append((start, start + len(key), code))
                 next_free = start + len(key)
                 break
@@ -123,6 +124,13 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
 
 
 _PAIR_DASH = re.compile(r"[-\u2013]")
+
+
+# a place naming a newspaper or a news agency names no party either: "UrduPoint / Pakistan Point News",
+# "China Daily", "the Tehran Times", "Arab News"
+_OUTLET = re.compile(
+    r"\s+(?:Point\s+)?(?:News|Daily|Times|Today|Herald|Tribune|Observer|Post|Gazette|Telegraph|Chronicle)\b"
+)
 
 
 def _pair_mentions(word: str, start: int, codes: dict[str, str]) -> list[tuple[int, int, str]]:
