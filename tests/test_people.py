@@ -397,3 +397,30 @@ def test_a_list_of_nominees_by_the_state_each_is_posted_to():
         ("Cynthia Ann Telles", "CR"),
         ("Troy Damian Fitrell", "GN"),
     ]
+
+
+def test_a_rank_dotted_initials_a_pm_of_a_state_and_a_headlines_adverb():
+    def people(title, body=""):
+        return [(p.name, p.role, p.country) for p in find_people(title, body)]
+
+    assert people(
+        "",
+        "He was welcomed by Secretary to President P.B. Jayasundera and Foreign Secretary Admiral Prof. "
+        "Jayanath Colombage.",
+    ) == [("P.B. Jayasundera", "President", None), ("Jayanath Colombage", "Foreign Secretary", None)]
+    assert people("", "It was attended by PM of Cambodia Hun Manet and PM of Singapore Lee Hsien Loong.") == [
+        ("Hun Manet", "PM", "KH"),
+        ("Lee Hsien Loong", "PM", "SG"),
+    ]
+    assert people("", "Choose the PM Software Pricing Model that fits, or ask PM House.") == []
+    assert people("President Jokowi Officially Opens the 43rd ASEAN Summit") == [
+        ("Joko Widodo", "President", "ID")
+    ]
+
+
+def test_a_known_person_after_mr_and_an_envoy_of_the_us_to_the_country():
+    assert [
+        p.name for p in find_people("", "During the meeting, Mr Putin relayed to Mr Smith the proposals.")
+    ] == ["Vladimir Putin"]
+    found = find_people("", "It was signed by HE John Rakolta, the US ambassador to the country.")
+    assert [(p.name, p.role, p.country) for p in found] == [("John Rakolta", "Ambassador", "US")]

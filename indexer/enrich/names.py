@@ -12,7 +12,7 @@ _PORTFOLIO = (
     r"[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?(?:\s+Affairs(?:\s+and\s+[A-Z][a-z]+(?:\s+Cooperation)?)?)?"
 )
 _ROLE_NAMES = (
-    r"Prime\s+Minister|President|(?:Foreign|External)(?:\s+Affairs)?\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
+    r"Prime\s+Minister|PM|President|(?:Foreign|External)(?:\s+Affairs)?\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
     rf"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|(?:Minister|Secretary)\s+(?:of|for)\s+{_PORTFOLIO}"
     rf"|Minister\s+of\s+State(?:\s+for\s+{_PORTFOLIO})?"
     r"|Chancellor|King|Queen(?:\s+Consort)?|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
@@ -40,15 +40,17 @@ NAME_TOKEN = (
 # a middle initial may stand between the tokens ("Antony J. Blinken", "David J Francis"), and an
 # Arabic article may join the next one ("Haider al-Abadi", "Abdel Fattah el-Sisi")
 PARTICLE = r"(?:(?:bin|ibn|al|Al|el|de|da|van|von)\s+|(?:al|el)-)"
-# initials before the name, dotted or not: "V K Singh", "S. Jaishankar", "AK Abdul Momen"
-_INITIALS = r"(?:(?:[A-Z]\.?\s+){1,2}|(?!(?:UN|EU|US|UK)\b)[A-Z]{2}\s+)?"
+# initials before the name, dotted or not: "V K Singh", "S. Jaishankar", "AK Abdul Momen", "P.B. Jayasundera"
+_INITIALS = r"(?:(?:[A-Z]\.?\s+){1,2}|[A-Z]\.[A-Z]\.\s*|(?!(?:UN|EU|US|UK)\b)[A-Z]{2}\s+)?"
 # a headline's verb ends the name before it: "Ambassador Piper Campbell Presents Credentials"
 _HEADLINE_VERB = (
     r"(?!(?:Presents|Meets|Visits|Arrives|Holds|Signs|Says|Calls|Receives|Welcomes|Hosts|Talks|Discusses"
     r"|Congratulates|Condemns|Urges|Warns|Leaves|Departs|Attends|Addresses|Opens|Concludes|Launches|Thanks"
     r"|Pays|Lands|Returns|Praises|Hails|Vows|Backs|Rejects|Invites|Appoints|Names|Nominates|Exchanges?"
     # a plural subject's: "Trump, Saudi Crown Prince Discuss Iran", "Leaders Meet in Paris"
-    r"|Discuss|Meet|Hold|Sign|Agree|Agrees|Pledge|Pledges|Condemn|Urge|Welcome|Host)\b)"
+    r"|Discuss|Meet|Hold|Sign|Agree|Agrees|Pledge|Pledges|Condemn|Urge|Welcome|Host"
+    # and its adverb: "President Jokowi Officially Opens the 43rd ASEAN Summit"
+    r"|Officially|Formally|Jointly|Finally|Reportedly|Personally|Warmly|Strongly|Publicly)\b)"
 )
 # a monarch's or a pope's number: "King Abdullah II", "Pope Benedict XVI"
 _REGNAL = r"(?:\s+(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b)?"
@@ -79,12 +81,12 @@ _NOT_NAME_WORDS = frozenset(
     Partner Partners Financial Affairs Dear Federation Republic Kingdom States Emirates Islands
     Extraordinary Plenipotentiary People Party""".split()
 )
-# Words that end the name of a place or a prize, not a person's ("Kennedy Center", "Nobel Prize"),
+# Words that end the name of a place or a prize, not a person's ("Kennedy Center", "Nobel Prize", "PM House"),
 # though a name may begin with one ("Foreign Minister Park Jin")
 _PLACE_END_WORDS = frozenset(
     """Hospital Clinic University College School Institute Foundation Museum Library Airport Stadium
     Station District Street Road Avenue Square Park Bridge Center Centre Award Awards Prize Cup Trophy
-    Medal""".split()
+    Medal House""".split()
 )
 
 

@@ -101,6 +101,8 @@ _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 # two of them: "H.E. Dr Majid Bin Abdullah Alkassabi", "Cabinet Secretary Ambassador Raychelle Omamo"
 _HONORIFIC = (
     r"(?:(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|Amb|Prof|H\.\s?E|HE)\.?|Professor|Ambassador"
+    # a rank: "Foreign Secretary Admiral Prof. Jayanath Colombage"
+    r"|(?:Rear\s+|Vice\s+)?Admiral|(?:Air\s+Chief|Field)\s+Marshal|Brigadier|Colonel"
     r"|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri|(?:His|Her)\s+(?:Excellency|Highness))\s+){0,2}"
 )
 
@@ -198,6 +200,12 @@ def find_people(title: str, body: str) -> list[Person]:
             for start, end, name in _known_mentions(text)
             if not any(t.start() <= start and end <= t.end() for t in titled)
         ]
+        # "Mr Putin": a known person's short name after a courtesy title (no other name: "Mr Smith")
+        mentions += [
+            (m.start(), m.group("short"))
+            for m in _COURTESY_SHORT.finditer(text)
+            if m.group("short").casefold() in registry
+        ]
         mentions += _appositive_people(text)
         mentions += _speakers(text)
         mentions += [(start, envoy) for start, envoy, _ in envoys(text)]
@@ -233,6 +241,8 @@ def find_people(title: str, body: str) -> list[Person]:
                 ),
                 country_codes().get(place or ""),
             )
+            if role == "PM" and not country and name.casefold() not in registry:
+                continue  # "PM" names a head of government with a state or a known name ("PM Software")
             if name in found:
                 old = found[name]
                 found[name] = Person(name, old.role or role, old.country or country)
@@ -243,6 +253,8 @@ def find_people(title: str, body: str) -> list[Person]:
     return _known_spellings(_merge_short_mentions(list(found.values())), registry)
 
 
+_COURTESY_SHORT = re.compile(rf"\b(?:Mr|Mrs|Ms)\.?\s+(?P<short>{NAME_TOKEN})\b(?!\s+{NAME_TOKEN})")
+
 # the first words of titles, never a demonym before one
 _ROLE_WORDS = (
     r"(?:Foreign|External|Prime|Defen[cs]e|Finance|Interior|Trade|Deputy|Vice|Acting|Former|Interim)\b"
@@ -250,13 +262,14 @@ _ROLE_WORDS = (
 _PLACE_WORDS = r"[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*){0,3}"  # "United States of America"
 _JUST_BEFORE = re.compile(r"(?:['\u2019]s)?\s+")
 # a full name, then its title of a country: "Hideo Tarumi, Japan's ambassador to China", "Gordon
-# Brown, British prime minister", "Sameh Shoukry, the Foreign Minister of Egypt"
+# Brown, British prime minister", "Sameh Shoukry, the Foreign Minister of Egypt", "HE John Rakolta,
+# the US ambassador to the country"
 _APPOSITIVE = re.compile(
     rf"(?<![\w-]){_HONORIFIC}(?P<name>{NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{PARTICLE}?{NAME_TOKEN}){{1,3}}),\s+(?:the\s+)?"
-    rf"(?:(?P<country>{_PLACE_WORDS})['\u2019]s\s+|(?!{_ROLE_WORDS})(?P<demonym>[A-Z][a-z]+)\s+)?"
+    rf"(?:(?P<country>{_PLACE_WORDS})['\u2019]s\s+|(?!{_ROLE_WORDS})(?P<demonym>[A-Z][a-z]+|U\.?S\.?|UK|UAE)\s+)?"
     rf"(?P<role>{LOWER_ROLES}|{ROLES})(?:\s+of\s+(?:the\s+)?(?P<of>{_PLACE_WORDS}))?"
     # the title ends there: an apposition ("..., President of the Republic of Kenya and His Excellency ...")
-    rf"(?:\s+to\s+(?:the\s+)?{_PLACE_WORDS})?(?=\s*[,.;:)\n]|\s*$|\s+and\s+[A-Z])"
+    rf"(?:\s+to\s+(?:the\s+)?(?:{_PLACE_WORDS}|country))?(?=\s*[,.;:)\n]|\s*$|\s+and\s+[A-Z])"
 )
 
 
