@@ -1554,3 +1554,18 @@ def test_a_day_of_the_week_in_lower_case_and_what_may_be_done():
         "The Russian Ambassador has been summoned to the Foreign Office in London over Ukraine.",
     )
     assert primary == "statement" and "sanction" not in found
+
+
+def test_a_round_of_condolences_holds_each_leaders_own():
+    found, primary = events_of(
+        "African leaders send condolences to Russia following terror attack",
+        "African leaders sent condolences Saturday to the people of Russia after a terror attack in Moscow. "
+        "The death toll from Friday's shooting rose to 133, the Investigative Committee said. Bodies were "
+        "pulled from the debris on Saturday. Rescue work went on into the night. The concert hall burned for "
+        "hours. South African President Cyril Ramaphosa said he was saddened by the attack, and sent "
+        "condolences. Somalia's President Hassan Sheikh Mohamud strongly "
+        "condemned the heinous terror attack. Senegal's President Macky Sall offered heartfelt condolences.",
+    )
+    assert primary == "statement"
+    assert {"SO", "SN"} <= set(found["statement"].parties)
+    assert {"Hassan Sheikh Mohamud", "Macky Sall"} <= set(found["statement"].people)

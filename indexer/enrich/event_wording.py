@@ -191,6 +191,11 @@ LATER = {
         r"|\balso (?:paid a courtesy call|called) on\b",
         _I,
     ),
+    # a round of reactions: each leader's own condolences or condemnation, paragraph by paragraph
+    # ("Somalia's President Hassan Sheikh Mohamud 'strongly condemned' the heinous terror attack")
+    "statement": re.compile(
+        r"\b(?:condemn(?:s|ed)|(?:offered|sent|expressed|extended) (?:\w+ ){0,2}condolences)\b", _I
+    ),
     # an official's arrival told further down: "President Obama arrived at the Vatican shortly after 4 p.m."
     "visit": re.compile(
         r"\barriv(?:ed|es) (?:in|at)\b|\b(?:is|was|were|are) visiting\b"
