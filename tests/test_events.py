@@ -1569,3 +1569,12 @@ def test_a_round_of_condolences_holds_each_leaders_own():
     assert primary == "statement"
     assert {"SO", "SN"} <= set(found["statement"].parties)
     assert {"Hassan Sheikh Mohamud", "Macky Sall"} <= set(found["statement"].people)
+
+
+def test_a_known_leader_named_without_the_state_brings_it_as_a_party():
+    found, primary = events_of(
+        "",
+        "President Isaias Afwerki on Saturday extended condolences to Russian President Vladimir Putin "
+        "over the attack on a concert hall.",
+    )
+    assert primary == "statement" and set(found["statement"].parties) == {"ER", "RU"}
