@@ -1578,3 +1578,33 @@ def test_a_known_leader_named_without_the_state_brings_it_as_a_party():
         "over the attack on a concert hall.",
     )
     assert primary == "statement" and set(found["statement"].parties) == {"ER", "RU"}
+
+
+@pytest.mark.parametrize(
+    "body, kinds",
+    [
+        # a release's "statement noted" is its source; gone there to meet is a meeting
+        (
+            "Prime Minister Keith Rowley of Trinidad and Tobago visited a company in Beijing today. In "
+            "the afternoon he returned to the Great Hall of the People to meet with Chinese President Xi "
+            "Jinping. The statement noted that Rowley invited President Xi to invest in Trinidad and Tobago.",
+            {"visit", "meeting"},
+        ),
+        # visits looked forward to, or invited to, are still to come
+        (
+            "Pakistani Foreign Minister Bilawal Bhutto Zardari received a phone call from US Secretary of "
+            "State Antony Blinken on Wednesday, and told him he looked forward to frequent exchange of "
+            "high-level visits. He invited a delegation from the United States to visit Pakistan.",
+            {"call"},
+        ),
+        # two states' joint ministerial commission is no summit
+        (
+            "The second Nigeria-Sudan Joint Ministerial Commission meeting has ended in Khartoum with both "
+            "countries signing ten agreements, Nigerian Minister of State Nurudeen Mohammed said on Monday.",
+            {"meeting", "agreement"},
+        ),
+    ],
+)
+def test_what_a_release_noted_gone_to_meet_invited_to_visit_and_a_joint_commission(body, kinds):
+    found, _ = events_of("", body)
+    assert set(found) == kinds

@@ -56,6 +56,8 @@ WORDING: dict[str, list[str]] = {
         # is appealed to: a statement)
         r"\bcall(?:s|ed|ing)? on\b",
         r"\bmeetings with\b",  # "pictures of his meetings with Chinese envoy Liu Shaobin"
+        # gone there to meet: "Rowley returned to the Great Hall of the People to meet with President Xi"
+        r"\b(?:returned|went|came|headed|proceeded)\b[^.;]{0,60}\bto meet\b",
     ],
     "visit": [
         r"\bvisit(?:s|ed|ing)?\b",
@@ -87,7 +89,8 @@ WORDING: dict[str, list[str]] = {
         # ("Leaders of the G20 met"; not "the leaders agreed to hold a meeting on the sidelines of the G20")
         rf"\b(?:(?!leaders){_SESSION}[^.;]{{0,60}}\b|leaders of (?:the )?){_GROUPS}\b",
         rf"\b(?:{COUNCILS}|Foreign Affairs Council)\b{NOT_ITS_TEXTS}",
-        r"\bministerial\b(?![\w -]{0,30}\blevels?\b)",  # not "consultations at ministerial level"
+        # not "consultations at ministerial level", nor two states' "Joint Ministerial Commission"
+        r"(?<!\bjoint )\bministerial\b(?![\w -]{0,30}\blevels?\b)",
         r"\bsidelines\b",
         # a press conference is no summit, nor a venue ("the International Conference Center")
         r"(?<!press )(?<!news )\bconference\b(?! calls?\b| (?:cent(?:er|re)|hall|room)s?\b)",

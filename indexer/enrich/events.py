@@ -70,8 +70,8 @@ _HABITUAL = re.compile(r"\b(?:usually|traditionally|typically|normally|as a rule
 # wording that puts the event in the future or the past, just before its trigger
 _NOT_NOW = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
-    r"|intends? to|looks? forward to|to be held|next (?:week|month|year)|upcoming|forthcoming|agreed to"
-    r"|scheduled to|slated to)\b[^.;]{0,90}$"
+    r"|intends? to|look(?:s|ed)? forward to|to be held|next (?:week|month|year)|upcoming|forthcoming"
+    r"|agreed to|scheduled to|slated to)\b[^.;]{0,90}$"
     # or in the past: "his recent visit", "the previous meeting", "last week's face-to-face meeting"; or
     # the one after: "the next meeting"
     r"|\b(?:recent|previous|prior|next)\s+(?:\w+\s+)?$"
@@ -129,6 +129,9 @@ _NEGATED = re.compile(
 # its staff persona non grata"
 # ("May" capitalised is the month: "On May 16, President Xi held talks")
 _HYPOTHETICAL = re.compile(r"\b(?:(?-i:may)|might|can|cannot|could|must|should)\b", _I)
+# what one is invited to do is still to come: "invited a trade and business delegation from Malaysia to
+# visit Pakistan" (not "at the invitation of ..., visited")
+_INVITED_TO = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}\bto\s+$", _I)
 # what may be done, in the headline too and inside the wording: "Russian Ambassador To US May Be Recalled"
 _MAY_BE = re.compile(r"\b(?:may|might|could|would)\s+(?:not\s+)?be\b", _I)
 # what any or every such event is, or what a word means, is no event: "regarding any bilateral
@@ -212,6 +215,7 @@ def find_events(
                     _GENERIC.search(before)
                     or _NEGATED.search(before)
                     or _MAY_BE.search(sentence, before.rfind(";") + 1, match.end())
+                    or _INVITED_TO.search(before)
                     or (kind == "summit" and (states_own(sentence, match) or _POST_AT.search(before)))
                     or (kind == "agreement" and _PRICED.search(sentence))
                     # a statement signed is an instrument (the agreement's): "jointly signed and issued a
