@@ -1247,6 +1247,7 @@ WORDING_EXAMPLES = {
         "hosted his counterpart",
         "called on Foreign Minister Jilani",
         "his meetings with Chinese envoy",
+        "returned to the Great Hall of the People to meet with",
     ],
     "visit": [
         "came to Astana",
