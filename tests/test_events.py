@@ -1327,6 +1327,7 @@ WORDING_EXAMPLES = {
         "issued a communique",
     ],
     "sanction": [
+        "US orders out 51 Russian diplomats",
         "imposed sanctions",
         "designated four officials",
         "expelled two diplomats",
@@ -1609,3 +1610,65 @@ def test_a_known_leader_named_without_the_state_brings_it_as_a_party():
 def test_what_a_release_noted_gone_to_meet_invited_to_visit_and_a_joint_commission(body, kinds):
     found, _ = events_of("", body)
     assert set(found) == kinds
+
+
+@pytest.mark.parametrize(
+    "title, body, kinds",
+    [
+        (
+            "Ramaphosa congratulates Trump in telephonic exchange",
+            "President Cyril Ramaphosa of South Africa extended his congratulations to US President-elect "
+            "Donald Trump on Thursday.",
+            {"call"},
+        ),
+        (
+            "",
+            "US President Joe Biden held talks with Chinese President Xi Jinping on Monday night. The two "
+            "leaders spoke for more than three hours via a video link.",
+            {"call"},
+        ),
+        (
+            "G20 video conference brought together world leaders",
+            "Saudi King Salman opened the session on Thursday; US President Donald Trump took part from "
+            "Washington.",
+            {"summit"},
+        ),
+        (
+            "US orders out 51 Russian diplomats",
+            "The action was taken on Friday, Washington said.",
+            {"sanction"},
+        ),
+        (
+            "",
+            "ISLAMABAD: Pakistan has designated its ambassadors to China and Japan on Monday, the Foreign "
+            "Office said; Ambassador Naghmana Hashmi has been appointed ambassador to China.",
+            {"appointment"},
+        ),
+        (
+            "",
+            'The UN Security Council on Wednesday expressed "strong concerns" about North Korea\'s launch of '
+            "two missiles.",
+            {"statement", "summit"},
+        ),
+        (
+            "",
+            "Iranian and Chinese officials inked 20 cooperation documents in Beijing on Tuesday during "
+            "President Raisi's talks with President Xi Jinping.",
+            {"agreement", "meeting"},
+        ),
+    ],
+)
+def test_a_telephonic_exchange_a_video_link_expulsions_designated_envoys_and_documents(title, body, kinds):
+    found, _ = events_of(title, body)
+    assert set(found) == kinds
+
+
+def test_a_round_of_expulsions_holds_each_states_own():
+    found, _ = events_of(
+        "Europeans expel dozens of Russian envoys",
+        "THE HAGUE (AP) - At least four European allies expelled dozens of Russian diplomats on Tuesday. The "
+        "expulsions come as relations have plunged. Moscow denied the accusations. The Kremlin called it a "
+        "provocation. Officials met in private. The Netherlands said it was expelling 17 Russians. Belgium "
+        "said it was ejecting 21 Russians. North Macedonia announced it is expelling five Russian diplomats.",
+    )
+    assert {"NL", "BE", "MK", "RU"} <= set(found["sanction"].parties)

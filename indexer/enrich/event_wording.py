@@ -23,9 +23,10 @@ _SESSION = r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks|confere
 # The wording of each event type: alternatives of one table each, matched case-insensitively.
 WORDING: dict[str, list[str]] = {
     "call": [
-        r"\b(?:tele)?phon(?:e|ic) (?:calls?|conversations?|talks?)\b",
+        r"\b(?:tele)?phon(?:e|ic) (?:calls?|conversations?|talks?|exchanges?)\b",
         r"\bcall(?:s|ed)? (?:with|to)\b",
-        r"\bvideo ?(?:call|conference)",
+        # a video link ("spoke for three hours via a video link"); a group's video conference is its summit
+        r"(?<!G20 )(?<!G7 )(?<!G8 )(?<!NATO )(?<!ASEAN )\bvideo ?(?:call|conference|link)",
         r"\b(?:by|over(?: the)?|on the) (?:tele)?phone\b",  # "spoke by phone", "talked to X on the phone"
         # "Obama, Erdogan speak on phone"
         r"\b(?:spoke|speaks?|speaking|talk(?:s|ed|ing)?) on (?:tele)?phone\b",
@@ -107,11 +108,11 @@ WORDING: dict[str, list[str]] = {
         r"\b(?-i:Leaders)['\u2019]? (?-i:Meeting|Retreat)\b",
     ],
     "agreement": [
-        rf"\b(?:sign|ink)(?:ed|ing|s)?\b[^.;]{{0,80}}\b{INSTRUMENTS}\b",
+        rf"\b(?:sign|ink)(?:ed|ing|s)?\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|(?:cooperation )?documents)\b",
         rf"\b(?:{INSTRUMENTS}|documents|final document)\b[^.;]{{0,80}}\b(?:were|was|been)"
         r" (?:signed|concluded|ratified|adopted)\b",
         rf"\bexchang(?:e|ed|es|ing)\b[^.;]{{0,30}}\b{INSTRUMENTS}\b",  # "exchanged the MoU": a signing
-        rf"\bsigning of\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|statements?)\b",
+        rf"\bsigning of\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|statements?|documents)\b",
         r"\bsign(?:ed|s)?\b[^.;]{0,40}\bjoint (?:statement|communiqu\w*)",  # signed, it is an instrument
         rf"\b(?:{INSTRUMENTS}|documents)\s+signed\b",  # "the joint declaration signed by"
         r"\bratif(?:ied|y|ies)\b",
@@ -129,7 +130,8 @@ WORDING: dict[str, list[str]] = {
         r"\bwarn(?:s|ed)?\b",
         # not "Appeals Committee", nor the noun: "Israel's rejection of appeals for a ceasefire"
         r"(?<!\bof )(?<!\bthe )\bappeal(?:s|ed)? (?:to|for)\b",
-        r"\bexpress(?:es|ed)? (?:its |his |her |their )?(?:(?:deep(?:est)?|strong|grave|serious) )?"
+        r"\bexpress(?:es|ed)? [\"\u201c]?(?:its |his |her |their )?"
+        r"(?:(?:deep(?:est)?|strong|grave|serious) )?"
         r"(?:concerns?|sympathy|solidarity|sorrow|grief)\b",
         r"\bmessages? of (?:sympathy|solidarity|support|congratulations?)\b",  # "sent a message of sympathy"
     ],
@@ -140,8 +142,12 @@ WORDING: dict[str, list[str]] = {
         r"|polic(?:y|ies)))",
         # not an envoy's: "a letter that designates a diplomat as ambassador"
         r"\bdesignat(?:ed|es|ion|ions)\b"
-        r"(?![^.;]{0,40}\bas (?:the |an? )?(?:new )?(?:ambassador|envoy|high commissioner))",
+        r"(?![^.;]{0,40}\bas (?:the |an? )?(?:new )?(?:ambassador|envoy|high commissioner))"
+        r"(?! (?:its|their|his|her) (?:\w+ )?(?:ambassadors?|envoys?|high commissioners?))",
         r"\bexpel(?:s|led|ling)?\b",
+        # "US orders out 51 Russian diplomats", "is ousting 51 Russian diplomats", "ejecting 21 Russians"
+        r"\b(?:order(?:s|ed)? out|oust(?:s|ed|ing)?|eject(?:s|ed|ing)?)\b[^.;]{0,30}\b(?:diplomats?|envoys?"
+        r"|ambassadors?|Russians|Americans)\b",
         r"\bexpulsion\b",
         r"\brestrictive measures\b",
         r"\basset freezes?\b",
@@ -178,7 +184,7 @@ _KEYWORDS = {
     "statement": "condemn|condolence|congratulat|deplor|communiqu|call|urg|statement|summon|warn|appeal"
     "|express|message",
     "sanction": "sanction|designat|expel|expulsion|restrictive|asset|travel ban|persona non grata|recall"
-    "|withdr|called back",
+    "|withdr|called back|order|oust|eject",
     "appointment": "credential|sworn|swearing|appoint|nominat|nam|nominee|ambassador|envoy|commissioner"
     "|credence",
 }
@@ -199,6 +205,8 @@ LATER = {
     "statement": re.compile(
         r"\b(?:condemn(?:s|ed)|(?:offered|sent|expressed|extended) (?:\w+ ){0,2}condolences)\b", _I
     ),
+    # a round of expulsions: "Belgium said it was ejecting 21 Russians. ... North Macedonia ... is expelling"
+    "sanction": re.compile(r"\b(?:expel(?:s|led|ling)?|eject(?:s|ed|ing)?)\b", _I),
     # an official's arrival told further down: "President Obama arrived at the Vatican shortly after 4 p.m."
     "visit": re.compile(
         r"\barriv(?:ed|es) (?:in|at)\b|\b(?:is|was|were|are) visiting\b"
