@@ -1672,3 +1672,14 @@ def test_a_round_of_expulsions_holds_each_states_own():
         "said it was ejecting 21 Russians. North Macedonia announced it is expelling five Russian diplomats.",
     )
     assert {"NL", "BE", "MK", "RU"} <= set(found["sanction"].parties)
+
+
+def test_an_official_named_only_as_met_later_takes_no_part_nor_does_civil_society():
+    found, primary = events_of(
+        "",
+        "MOMBASA - Chinese Foreign Minister Wang Yi has arrived in Kenya on Wednesday to start his two-day "
+        "official visit. Wang will meet President Uhuru Kenyatta at State House on Thursday. Other "
+        "engagements include a meeting with civil society groups.",
+    )
+    assert primary == "visit" and "meeting" not in found
+    assert "Uhuru Kenyatta" not in found["visit"].people

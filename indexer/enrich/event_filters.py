@@ -154,14 +154,24 @@ _COMPANY = re.compile(
 )
 
 
+# nor are the people a visitor meets beside the state's: "a meeting with civil society group"
+_NOT_A_STATE = re.compile(
+    r"\bmeeting with (?:an? |the )?(?:local )?(?:civil society|students|diaspora"
+    r"|business (?:community|leaders)|journalists|media)\b",
+    _I,
+)
+
+
 def drop_company_meetings(mentions: dict[str, list[tuple[int, str]]], headline: str) -> None:
-    """A meeting with a company's delegation is no diplomatic meeting (a company is no state),
-    nor is "the meeting" said of it after. `headline` is what the headline says in full."""
+    """A meeting with a company's delegation (or civil society, students, the diaspora) is no
+    diplomatic meeting (none of them is a state), nor is "the meeting" said of it after.
+    `headline` is what the headline says in full."""
     if "meeting" not in mentions:
         return
     kept, after_company = [], False
     for order, sentence in mentions["meeting"]:
-        if _COMPANY.search(headline if order < SENTENCE else sentence):
+        said = headline if order < SENTENCE else sentence
+        if _COMPANY.search(said) or _NOT_A_STATE.search(said):
             after_company = True
         elif not (after_company and _THE_MEETING.search(sentence) and not _MET_WITH.search(sentence)):
             kept.append((order, sentence))

@@ -129,6 +129,13 @@ _NEGATED = re.compile(
 # its staff persona non grata"
 # ("May" capitalised is the month: "On May 16, President Xi held talks")
 _HYPOTHETICAL = re.compile(r"\b(?:(?-i:may)|might|can|cannot|could|must|should)\b", _I)
+# a clause of what is still to come, to the end of its sentence or clause: "will meet his host Kenyan
+# President Uhuru Kenyatta", "plans to discuss ... with President William Ruto"
+_LATER_CLAUSE = re.compile(
+    r"\b(?:will|shall|plans? to|is to|are to|expected to|scheduled to|set to|(?:is|are) due to"
+    r"|slated to)\s[^.;]*",
+    _I,
+)
 # what one is invited to do is still to come: "invited a trade and business delegation from Malaysia to
 # visit Pakistan" (not "at the invitation of ..., visited")
 _INVITED_TO = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}\bto\s+$", _I)
@@ -270,7 +277,8 @@ def find_events(
     if "late " in body or "late " in title:
         whole = f"{title} {body}"
         people = [p for p in people if not _departed(p, whole)]
-    lead_words = folded_words(lead)
+    # (not those the lead names only as met later: "Wang will meet President Uhuru Kenyatta on Thursday")
+    lead_words = folded_words(_LATER_CLAUSE.sub(" ", lead))
     leading = [p for p in people if p.role and surname_of(p) in lead_words]
     listed = [(envoy, posting) for _, envoy, posting in envoys(body)] if "appointment" in mentions else []
     # the officials a delegation is said to include take part in its visit and talks, wherever named
