@@ -424,3 +424,10 @@ def test_a_known_person_after_mr_and_an_envoy_of_the_us_to_the_country():
     ] == ["Vladimir Putin"]
     found = find_people("", "It was signed by HE John Rakolta, the US ambassador to the country.")
     assert [(p.name, p.role, p.country) for p in found] == [("John Rakolta", "Ambassador", "US")]
+
+
+def test_a_kings_name_is_not_his_sons_fathers_name():
+    found = find_people(
+        "", "Saudi Arabia's King Salman sent a cable. Crown Prince Mohammed bin Salman sent a similar cable."
+    )
+    assert [(p.name, p.role) for p in found] == [("Salman", "King"), ("Mohammed bin Salman", "Crown Prince")]

@@ -373,13 +373,27 @@ def _known_spellings(people: list[Person], registry: dict[str, tuple[str, str | 
     return list(known.values())
 
 
+def _fathers_name(short: str, name: str) -> bool:
+    """Whether a one-word name is the father's name in a longer one ("Salman" in "Mohammed bin Salman")."""
+    return (
+        " " not in short and re.search(rf"\b(?:bin|ibn|bint)\s+{re.escape(short)}$", name, re.I) is not None
+    )
+
+
 def _merge_short_mentions(people: list[Person]) -> list[Person]:
     """'Tokayev' after 'Kassym-Jomart Tokayev' is the same person: keep the full name."""
     merged: list[Person] = []
     for person in sorted(people, key=lambda p: -len(p.name.split())):
         tokens = person.name.split()
+        # (not a father's name: "King Salman" is not "Crown Prince Mohammed bin Salman")
         target = next(
-            (m for m in merged if len(tokens) < len(m.name.split()) and set(tokens) <= set(m.name.split())),
+            (
+                m
+                for m in merged
+                if len(tokens) < len(m.name.split())
+                and set(tokens) <= set(m.name.split())
+                and not _fathers_name(person.name, m.name)
+            ),
             None,
         )
         if target is None:
