@@ -1683,3 +1683,18 @@ def test_an_official_named_only_as_met_later_takes_no_part_nor_does_civil_societ
     )
     assert primary == "visit" and "meeting" not in found
     assert "Uhuru Kenyatta" not in found["visit"].people
+
+
+def test_due_to_a_cause_is_no_future_and_a_groups_video_conference_no_call():
+    found, primary = events_of(
+        "",
+        "Due to bad weather, Chinese Foreign Minister Wang Yi met Kenyan Foreign Minister Raychelle Omamo at "
+        "the airport in Mombasa on Monday.",
+    )
+    assert primary == "meeting"
+    found, primary = events_of(
+        "",
+        "US President Donald Trump and Chinese President Xi Jinping joined a G20 video conference on "
+        "Thursday.",
+    )
+    assert primary == "summit" and "call" not in found

@@ -13,7 +13,7 @@ import re
 from indexer.enrich.event_details import COUNCILS, INSTRUMENTS, NOT_ITS_TEXTS
 
 _I = re.IGNORECASE
-_GROUPS = r"(?:G7|G8|G20|NATO|ASEAN|CSTO|APEC)"
+GROUPS = r"(?:G7|G8|G20|NATO|ASEAN|CSTO|APEC)"
 # "meets the criteria", "meeting the needs of": to meet is also to satisfy
 _SATISFIES = (
     r"(?! (?:the |its |their |all |these |those )?(?:\w+ )?(?:criteria|requirements?|conditions?|standards?"
@@ -25,8 +25,9 @@ WORDING: dict[str, list[str]] = {
     "call": [
         r"\b(?:tele)?phon(?:e|ic) (?:calls?|conversations?|talks?|exchanges?)\b",
         r"\bcall(?:s|ed)? (?:with|to)\b",
-        # a video link ("spoke for three hours via a video link"); a group's video conference is its summit
-        r"(?<!G20 )(?<!G7 )(?<!G8 )(?<!NATO )(?<!ASEAN )\bvideo ?(?:call|conference|link)",
+        # a video link ("spoke for three hours via a video link"); a group's video conference is its
+        # summit (find_events: "G20 video conference")
+        r"\bvideo ?(?:call|conference|link)",
         r"\b(?:by|over(?: the)?|on the) (?:tele)?phone\b",  # "spoke by phone", "talked to X on the phone"
         # "Obama, Erdogan speak on phone"
         r"\b(?:spoke|speaks?|speaking|talk(?:s|ed|ing)?) on (?:tele)?phone\b",
@@ -86,9 +87,9 @@ WORDING: dict[str, list[str]] = {
     "summit": [
         r"\bsummit\b(?! talks\b)",  # "their summit talks": two heads of state meeting
         # a group named at its session, not only named ("the G7's criticism", "ambassador to NATO")
-        rf"\b{_GROUPS}\b{NOT_ITS_TEXTS}(?=[^.;]{{0,60}}\b{_SESSION})",
+        rf"\b{GROUPS}\b{NOT_ITS_TEXTS}(?=[^.;]{{0,60}}\b{_SESSION})",
         # ("Leaders of the G20 met"; not "the leaders agreed to hold a meeting on the sidelines of the G20")
-        rf"\b(?:(?!leaders){_SESSION}[^.;]{{0,60}}\b|leaders of (?:the )?){_GROUPS}\b",
+        rf"\b(?:(?!leaders){_SESSION}[^.;]{{0,60}}\b|leaders of (?:the )?){GROUPS}\b",
         rf"\b(?:{COUNCILS}|Foreign Affairs Council)\b{NOT_ITS_TEXTS}",
         # not "consultations at ministerial level", nor two states' "Joint Ministerial Commission"
         r"(?<!\bjoint )\bministerial\b(?![\w -]{0,30}\blevels?\b)",
@@ -147,7 +148,7 @@ WORDING: dict[str, list[str]] = {
         r"\bexpel(?:s|led|ling)?\b",
         # "US orders out 51 Russian diplomats", "is ousting 51 Russian diplomats", "ejecting 21 Russians"
         r"\b(?:order(?:s|ed)? out|oust(?:s|ed|ing)?|eject(?:s|ed|ing)?)\b[^.;]{0,30}\b(?:diplomats?|envoys?"
-        r"|ambassadors?|Russians|Americans)\b",
+        r"|ambassadors?|\d+ (?-i:[A-Z])[a-z]+s)\b",
         r"\bexpulsion\b",
         r"\brestrictive measures\b",
         r"\basset freezes?\b",

@@ -44,6 +44,7 @@ from indexer.enrich.event_filters import (
 )
 from indexer.enrich.event_wording import (
     CALL_ON,
+    GROUPS,
     KEYWORDS,
     LATER,
     NEXT_ITEM,
@@ -67,11 +68,14 @@ _I = re.IGNORECASE
 _TO_COME = re.compile(r"\bto\s+(?:\w+\s+)?$", _I)
 # what is done as a rule is no event: "The credentials ceremony usually takes place twice a year"
 _HABITUAL = re.compile(r"\b(?:usually|traditionally|typically|normally|as a rule)\b", _I)
+# what is still to come ("is due to": not "due to restrictions")
+_FUTURE_WORDS = (
+    r"will|shall|plans? to|is to|are to|expected to|(?:is|are) due to|set to|scheduled to|slated to"
+)
 # wording that puts the event in the future or the past, just before its trigger
 _NOT_NOW = re.compile(
-    r"\b(?:will|would|shall|plans? to|planned to|planning to|is to|are to|expected to|due to|set to|hopes? to"
-    r"|intends? to|look(?:s|ed)? forward to|to be held|next (?:week|month|year)|upcoming|forthcoming"
-    r"|agreed to|scheduled to|slated to)\b[^.;]{0,90}$"
+    rf"\b(?:{_FUTURE_WORDS}|would|planned to|planning to|hopes? to|intends? to|look(?:s|ed)? forward to"
+    r"|to be held|next (?:week|month|year)|upcoming|forthcoming|agreed to)\b[^.;]{0,90}$"
     # or in the past: "his recent visit", "the previous meeting", "last week's face-to-face meeting"; or
     # the one after: "the next meeting"
     r"|\b(?:recent|previous|prior|next)\s+(?:\w+\s+)?$"
@@ -131,11 +135,9 @@ _NEGATED = re.compile(
 _HYPOTHETICAL = re.compile(r"\b(?:(?-i:may)|might|can|cannot|could|must|should)\b", _I)
 # a clause of what is still to come, to the end of its sentence or clause: "will meet his host Kenyan
 # President Uhuru Kenyatta", "plans to discuss ... with President William Ruto"
-_LATER_CLAUSE = re.compile(
-    r"\b(?:will|shall|plans? to|is to|are to|expected to|scheduled to|set to|(?:is|are) due to"
-    r"|slated to)\s[^.;]*",
-    _I,
-)
+_LATER_CLAUSE = re.compile(rf"\b(?:{_FUTURE_WORDS})\s[^.;]*", _I)
+# a group's video conference is its summit, no call: "G20 video conference"
+_GROUP_BEFORE = re.compile(rf"\b{GROUPS}\s+$")
 # what one is invited to do is still to come: "invited a trade and business delegation from Malaysia to
 # visit Pakistan" (not "at the invitation of ..., visited")
 _INVITED_TO = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}\bto\s+$", _I)
@@ -223,6 +225,7 @@ def find_events(
                     or _NEGATED.search(before)
                     or _MAY_BE.search(sentence, before.rfind(";") + 1, match.end())
                     or _INVITED_TO.search(before)
+                    or (kind == "call" and _GROUP_BEFORE.search(before))
                     or (kind == "summit" and (states_own(sentence, match) or _POST_AT.search(before)))
                     or (kind == "agreement" and _PRICED.search(sentence))
                     # a statement signed is an instrument (the agreement's): "jointly signed and issued a
