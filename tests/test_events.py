@@ -1698,3 +1698,24 @@ def test_due_to_a_cause_is_no_future_and_a_groups_video_conference_no_call():
         "Thursday.",
     )
     assert primary == "summit" and "call" not in found
+
+
+def test_what_is_always_so_or_would_happen_if_is_no_event():
+    # an explainer: a "How ..." headline, and sanctions in the present of no time
+    found, _ = events_of(
+        "How the EU adopts and reviews sanctions",
+        "Decisions and regulations on sanctions are adopted by the Council of the EU by unanimity. "
+        "EU sanctions apply within the jurisdiction of the EU.",
+    )
+    assert found == {}
+    found, _ = events_of("", "The Council of the EU adopted sanctions against Belarus on Monday.")
+    assert set(found) == {"sanction"}
+    # a forum's answer, whose first sentence is cut for its headline: what would happen if
+    first = (
+        "Basically there is what is known as a frank exchange of views, if the ambassador doesn't respond to "
+        "the summons of the British government the Chinese ambassador can be expelled from the country."
+    )
+    found, _ = events_of(first[:150] + "\u2026", first)
+    assert found == {}
+    found, _ = events_of("", "Britain summoned the Chinese ambassador on Tuesday over the arrests.")
+    assert set(found) == {"statement"}

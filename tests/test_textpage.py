@@ -394,3 +394,22 @@ def test_headings_and_code_are_not_joined_to_the_lower_case_line_after_them():
         "The ministers met in Nairobi on Tuesday and discussed trade, security and the border, "
         "the ministry said.",
     ]
+
+
+def test_the_headline_the_pages_title_repeats_with_its_sites_name_and_a_cookie_consent_go():
+    page = (
+        "How the two councils adopt their rules - Consilium\n"
+        "archived 9 Oct 2024 07:16:26 UTC\n"
+        "With your permission, we will use AT internet and Hotjar cookies to produce aggregated, anonymous "
+        "data about our visitors' browsing and behaviour on our website.\n"
+        "To get more information about these cookies, how and why we use them and how you can change your "
+        "settings, check our cookies policy page\n"
+        "European Council Council of the European Union\n"
+        "How the two councils adopt their rules\n"
+        "Rules of the European Council and of the Council of the European Union are adopted by the two "
+        "councils, each by its own vote, after the legal service of the council has read them.\n"
+        "The Council of the European Union publishes its rules in the Official Journal of the Union.\n"
+    )
+    article = extract_article(page.encode(), source="rules.txt")
+    assert article.title == "How the two councils adopt their rules"  # not the site's name over it
+    assert "cookies" not in article.body

@@ -89,6 +89,21 @@ def _could_be_headline(line: str) -> bool:
     )
 
 
+# a site's name after a headline, as a page's <title> gives it: " - Consilium", " | Reuters"
+_SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+[^-|\u2013\u2014]{2,60}")
+
+
+def _titled_headline(head: list[str], candidates: list[str]) -> str | None:
+    """The head line that the page's first line, its title, repeats with the site's name after it
+    ("How the EU adopts and reviews sanctions - Consilium" over "How the EU adopts and reviews
+    sanctions"), the nearest the story if several."""
+    title = head[0] if head else ""
+    for line in reversed(candidates):
+        if line != title and title.startswith(line) and _SITE_SUFFIX.fullmatch(title[len(line) :]):
+            return line
+    return None
+
+
 def _choose_headline(candidates: list[str], seen: Counter[str], body: list[str]) -> str | None:
     """The headline among the lines above the story: the one nearest the story (menus and
     section names come first) whose words the story's opening mostly uses; else the one whose
@@ -215,7 +230,7 @@ def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:
         # no date bar of its own: the first short head line that gives a date ("Updated
         # Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM" gives the earlier one, the publication)
         page.date_bar = dated[0]
-    page.title = _choose_headline(headlines, Counter(head), body)
+    page.title = _titled_headline(head, headlines) or _choose_headline(headlines, Counter(head), body)
     if page.title:
         page.dropped.remove(page.title)  # a repeated headline's other copy stays dropped
 

@@ -132,7 +132,9 @@ _NEGATED = re.compile(
 # what may or can happen is no event that happened: "a receiving state may declare any member of
 # its staff persona non grata"
 # ("May" capitalised is the month: "On May 16, President Xi held talks")
-_HYPOTHETICAL = re.compile(r"\b(?:(?-i:may)|might|can|cannot|could|must|should)\b", _I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:(?-i:may)|might|can|cannot|could|must|should)\b|\b(?:if|unless)\b[^,;]*$", _I
+)
 # a clause of what is still to come, to the end of its sentence or clause: "will meet his host Kenyan
 # President Uhuru Kenyatta", "plans to discuss ... with President William Ruto"
 _LATER_CLAUSE = re.compile(rf"\b(?:{_FUTURE_WORDS})\s[^.;]*", _I)
@@ -154,7 +156,7 @@ _GENERIC = re.compile(
 # a headline's label of comment ("Editorial: ..."), or one that says it explains ("How to ...")
 _COMMENT = re.compile(
     r"^(?:Editorial|Opinion|Analysis|Commentary|Comment|Op-?Ed|Column|Explainer|Perspective|Viewpoint)"
-    r"\s*[:|\u2013\u2014-]|\bexplain(?:s|ed|er|ing)\b|^How (?:to|do|does|can)\b|^What (?:is|are)\b",
+    r"\s*[:|\u2013\u2014-]|\bexplain(?:s|ed|er|ing)\b|^(?:How|Why)\b|^What (?:is|are)\b",
     _I,
 )
 # a headline that reports a death: an obituary, whose career's visits and talks are history ("Vorontsov,
@@ -197,12 +199,14 @@ def find_events(
         return [], None  # a timeline of years: history, not news
     every = sentences(body)
     # a headline announces its event, unless it says the page is comment or an explainer
-    read = [("" if _COMMENT.search(title) else title, True), *((sentence, False) for sentence in every)]
     # a headline made of the text's first words cut short ("LAHORE, ... held a meeting …") is judged
-    # by the whole sentence it was cut from
+    # by the whole sentence it was cut from, as that sentence is ("if the ambassador doesn't respond
+    # to the summons they can be expelled …": what can be is no event)
     cut_from = next(
         (s for s in every[:1] if title.endswith("\u2026") and s.startswith(title[:-1].strip())), title
     )
+    own_title = cut_from is title
+    read = [("" if _COMMENT.search(title) else title, own_title), *((sentence, False) for sentence in every)]
     if not any(_diplomatic(sentence, people) for sentence, _ in read[: LEAD_SENTENCES + 1]):
         return [], None  # no state, official or diplomat in the headline or the lead
     # each type's mentions: (order: the headline first, then sentence by sentence; the sentence)
@@ -251,6 +255,7 @@ def find_events(
                     or _HABITUAL.search(before + sentence[match.end() : match.end() + 30])
                     or _BACKGROUND.search(sentence)
                     or (kind != "statement" and _URGED.search(before))
+                    or (kind == "sanction" and _timeless(sentence))
                 ):
                     continue
                 mentions.setdefault(kind, []).append((rank * SENTENCE + match.start(), sentence))
@@ -312,6 +317,20 @@ def find_events(
     return events, _primary(
         first, adopted=bool(_SUMMIT_ADOPTED.search(agreed) and not _SIGNED.search(agreed))
     )
+
+
+# a sentence that tells of the past or a time: a verb in the past or perfect, a day, a report
+_TOLD = re.compile(
+    r"\b(?:was|were|had|has|have|did|said|says|told|met|held|took|made|sent|froze|withdrew|slapped|today"
+    rf"|yesterday|{WEEKDAY_NAME}|{MONTH_NAME})\b|(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]+ed\b",
+    _I,
+)
+
+
+def _timeless(sentence: str) -> bool:
+    """Whether a sentence states what is always so, in the present and of no time: "Sanctions at EU
+    level constitute a political tool", "Decisions on sanctions are adopted by the Council"."""
+    return not _TOLD.search(sentence)
 
 
 def _wrong_call_on(kind: str, sentence: str, match: re.Match[str]) -> bool:

@@ -100,6 +100,11 @@ CREDITS = Table(
         Rule(
             "cookie notice",
             r"(?:this\s+(?:web)?site|we)\s+uses?\s+cookies\b|manage\s+(?:consent|cookies)(?:\s+preferences)?$"
+            # ... asking leave for some ("With your permission, we will use AT internet and Hotjar
+            # cookies to ..."), and pointing to more about them
+            r"|(?:with\s+your\s+(?:permission|consent),\s+)?we\s+(?:will\s+|would\s+like\s+to\s+|also\s+)?use"
+            r"\s+(?:[\w-]+\s+){0,4}cookies\b"
+            r"|(?:to\s+(?:get|find\s+out|learn)|for)\s+more\s+(?:information\s+)?about\s+(?:these|our|the)\s+cookies\b"
             # ... and a consent form's cookie categories ("Functional cookies help to ...")
             r"|(?:strictly\s+)?(?:necessary|essential|functional|performance|analytic(?:al|s)?|advertisement"
             r"|advertising|marketing|targeting|preferences?|statistics?|other\s+uncategori[sz]ed)\s+cookies\s+"
@@ -108,8 +113,13 @@ CREDITS = Table(
             takes=(
                 "This website uses cookies to improve your experience.",
                 "Functional cookies help to perform",
+                "With your permission, we will use AT internet and Hotjar cookies to produce aggregated data",
+                "To get more information about these cookies, how and why we use them, check our policy page",
             ),
-            spares=("We use every channel to reach Kabul, the envoy said.",),
+            spares=(
+                "We use every channel to reach Kabul, the envoy said.",
+                "We will use all the tools we have, including sanctions, the minister said.",
+            ),
         ),
         Rule(
             "privacy notice",
