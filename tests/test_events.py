@@ -1719,3 +1719,10 @@ def test_what_is_always_so_or_would_happen_if_is_no_event():
     assert found == {}
     found, _ = events_of("", "Britain summoned the Chinese ambassador on Tuesday over the arrests.")
     assert set(found) == {"statement"}
+
+
+def test_last_evening_dates_a_call_the_day_before():
+    found, _ = events_of(
+        "", "Narendra Modi and US President Donald Trump held a telephonic conversation last evening."
+    )
+    assert found["call"].date == (DAY - dt.timedelta(days=1)).isoformat()

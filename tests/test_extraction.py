@@ -427,6 +427,9 @@ def test_countries_by_the_names_the_news_uses_and_the_soviet_union_of_the_archiv
     # pycountry now names TR "Türkiye" only; the news mostly writes "Turkey"
     assert countries_in("Turkey and Brunei signed a pact with São Tomé and Príncipe.") == ["TR", "BN", "ST"]
     assert countries_in("Soviet leader Mikhail Gorbachev spoke; the USSR and Moscow agreed.") == ["SU", "RU"]
+    # the Republic of China is Taiwan; the People's Republic, with either apostrophe, is China
+    assert countries_in("TAIPEI, Republic of China (Taiwan) - Eswatini signed.") == ["TW", "SZ"]
+    assert countries_in("The People\u2019s Republic of China and the People's Republic of China.") == ["CN"]
 
 
 def test_a_newspaper_or_agency_named_for_a_country_names_no_party():
@@ -474,3 +477,19 @@ def test_a_datelines_year_is_the_articles():
 def test_a_syndicators_credit_closed_by_a_bracket_is_no_dateline():
     assert parse_dateline("MENAFN - AzerNews) On August 8, President Ilham Aliyev arrived") is None
     assert parse_dateline("ISLAMABAD - Prime Minister (PM) Imran Khan met").place == "ISLAMABAD"
+
+
+def test_datelines_with_a_state_before_a_bracket_a_leading_credit_or_a_stop_after_the_date():
+    dateline = parse_dateline(
+        "ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a sixth case"
+    )
+    assert (dateline.place, dateline.agency) == ("ST. JOSEPH", "AP")
+    assert parse_dateline("TAIPEI, Republic of China (Taiwan) — The governments signed").place == "TAIPEI"
+    text = "(MENAFN- Kuwait News Agency (KUNA)) NEW DELHI, Sept 9 (KUNA) -- The G20 Leaders Summit adopted"
+    dateline = parse_dateline(text)
+    assert (dateline.place, dateline.month, dateline.day, dateline.agency) == ("NEW DELHI", 9, 9, "KUNA")
+    assert text[dateline.end :].startswith("The G20")
+    dateline = parse_dateline("MOSCOW, November 26. Russian President Vladimir Putin receives credentials")
+    assert (dateline.place, dateline.month, dateline.day) == ("MOSCOW", 11, 26)
+    assert parse_dateline("He said on May 5. Then the talks began") is None
+    assert parse_dateline("(Reuters) The talks began in Oslo on Monday") is None

@@ -413,3 +413,16 @@ def test_the_headline_the_pages_title_repeats_with_its_sites_name_and_a_cookie_c
     article = extract_article(page.encode(), source="rules.txt")
     assert article.title == "How the two councils adopt their rules"  # not the site's name over it
     assert "cookies" not in article.body
+
+
+def test_the_sites_date_of_today_over_the_headline_gives_way_to_the_date_under_it():
+    story = (
+        "Ministers of Norway and Iceland met in Oslo to discuss fishing quotas for the coming season.\n"
+        "The two sides agreed to meet again in Reykjavik, the ministry said in a statement.\n"
+    )
+    page = "Monday, December 29, 2025\nInternational\n\nQuota Talks Held In Oslo\n\n"
+    page += "IANS, 09 Jan, 2019 01:49 AM\n\n"
+    assert extract_article((page + story).encode(), source="talks.txt").date == dt.date(2019, 1, 9)
+    # a date over the headline stays when the one under it is later (an update, not the site's today)
+    page = "March 3, 2025\n\nQuota Talks Held In Oslo\n\nUpdated: March 5, 2025\n\n"
+    assert extract_article((page + story).encode(), source="talks.txt").date == dt.date(2025, 3, 3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -57,12 +58,15 @@ _DATELINE = re.compile(
     rf"^(?P<place>[A-Z{_ACCENTED}][A-Za-z{_ACCENTED}.'\u2019 -]{{1,40}}?)"
     # the country after the city, when a date follows: "COLOMBO, Sri Lanka, Feb 23 (APP):"
     r"(?:\s*,\s*[A-Z][A-Za-z.'\u2019 -]{1,30}?(?=\s*,\s*(?:[A-Za-z]{3,9}\.?\s+\d|\d{1,2}\s+[A-Za-z]{3,9})))?"
+    # ... or before a bracket and the dash: "ST. JOSEPH, Mich. (AP) —", "TAIPEI, Republic of China (Taiwan) —"
+    r"(?:\s*,\s*[A-Z][A-Za-z.'\u2019 -]{1,30}?(?=\s*\([A-Za-z][A-Za-z .&-]{0,30}\)\s[-\u2013\u2014]))?"
     r"(?:\s*,\s*(?P<when>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?)?"
     # the agency in brackets, or between slashes after a full stop: "MOSCOW, October 10. /TASS/.",
     # "Jakarta, (Antara) -"
     r"(?:\s*,?\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)|\.\s*/(?P<slashed>[A-Za-z][A-Za-z .&-]{0,30})/)?"
-    r"\s*(?P<sep>:|\s[-\u2013\u2014]+|(?<=/)\.)\s+",
+    # ... and a full stop after the date: "MOSCOW, November 26. Russian President ..."
+    r"\s*(?P<sep>:|\s[-\u2013\u2014]+|(?<=/)\.|(?<=\d)\.)\s+",
     re.IGNORECASE,
 )
 
@@ -146,6 +150,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     date count; a sentence such as "Both sides agreed: ..." does not, because
     a dateline place is at most four words.
     """
+    if credit := _LEADING_CREDIT.match(paragraph):
+        # a syndicator's credit before the dateline: "(MENAFN- Kuwait News Agency (KUNA)) NEW DELHI, ..."
+        found = parse_dateline(paragraph[credit.end() :])
+        return dataclasses.replace(found, end=found.end + credit.end()) if found else None
     match = _DATELINE.match(paragraph)
     if not match:
         return _bracketed_dateline(paragraph)
@@ -194,6 +202,9 @@ def _bracketed_dateline(paragraph: str) -> Dateline | None:
     )
 
 
+_LEADING_CREDIT = re.compile(
+    r"\((?:[^()]|\([^()]*\))*\)\s*(?=[A-Z{_ACCENTED}]{2,}\b)".replace("{_ACCENTED}", _ACCENTED)
+)
 _CREDIT_CLOSED = re.compile(r"[A-Z][\w.-]*\)")
 _SPEAKER_WORDS = frozenset(
     """secretary minister president vice prime foreign deputy mr mrs ms dr question questions answer

@@ -201,16 +201,20 @@ def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:
     headlines = []
     named = None  # the first name given before a date
     dated = []  # dates of the other short head lines that give one
+    given: list[tuple[int, dt.date]] = []  # (line, date) of every short head line that gives a date
+    date_line = -1  # the date bar's line
     for i, line in enumerate(head):
         byline = byline_line(line)
         date = parse_date_line(line)
+        if dates := [date] if date else find_dates(line) if word_count(line) <= _DATED_LINE_WORDS else []:
+            given.append((i, min(dates)))
         if byline and page.byline is None:
             page.byline = byline.group("who").strip()
         elif is_job_title(line) and i and is_bare_name(head[i - 1]):
             page.dropped.append(line)
             named = named or head[i - 1]  # the author's name over a job title ("Jane Doe" / "Staff Writer")
         elif date and page.date_bar is None:
-            page.date_bar = date
+            page.date_bar, date_line = date, i
         else:
             page.dropped.append(line)
             if _could_be_headline(line):
@@ -233,6 +237,12 @@ def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:
     page.title = _titled_headline(head, headlines) or _choose_headline(headlines, Counter(head), body)
     if page.title:
         page.dropped.remove(page.title)  # a repeated headline's other copy stays dropped
+        # a date bar above the headline, with an earlier date under it, is the site's "today"
+        # ("Monday, December 29, 2025" over the headline, "IANS, 09 Jan, 2019 01:49 AM" under it)
+        headline = head.index(page.title)
+        under = [date for i, date in given if i > headline]
+        if page.date_bar and 0 <= date_line < headline and under and under[0] < page.date_bar:
+            page.date_bar = under[0]
 
 
 SHORT_LINE_COST = 3

@@ -300,8 +300,8 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 def _event_date(evidence: str, published: dt.date | None, weekdays: bool = True) -> str | None:
     """The first day the evidence gives the event ("met in New York on 21 September 2022", "on
-    August 22", "yesterday", "said Thursday" if `weekdays`) within RECENT_DAYS before the page's
-    date; else the page's date."""
+    August 22", "yesterday", "last evening", "said Thursday" if `weekdays`) within RECENT_DAYS
+    before the page's date; else the page's date."""
     if published is None:
         said = dates_at(evidence)
         return said[0][1].isoformat() if said else None
@@ -310,7 +310,7 @@ def _event_date(evidence: str, published: dt.date | None, weekdays: bool = True)
         month, day = month_day(match.group("day"))
         if month and day and (inferred := infer_year(month, day, [published], published)):
             said.append((match.start(), inferred))
-    if (yesterday := re.search(r"\byesterday\b", evidence, _I)) is not None:
+    if (yesterday := re.search(r"\b(?:yesterday|last (?:evening|night))\b", evidence, _I)) is not None:
         said.append((yesterday.start(), published - dt.timedelta(days=1)))
     if weekdays and (weekday := _WEEKDAY_ALONE.search(evidence)) is not None:  # the last such day
         back = (published.weekday() - _WEEKDAYS.index(weekday.group("day").capitalize())) % 7
