@@ -1248,6 +1248,7 @@ WORDING_EXAMPLES = {
         "called on Foreign Minister Jilani",
         "his meetings with Chinese envoy",
         "returned to the Great Hall of the People to meet with",
+        "held a candid and in-depth exchange",
     ],
     "visit": [
         "came to Astana",
@@ -1310,6 +1311,7 @@ WORDING_EXAMPLES = {
         "signed a convention",
         "signed a trade deal",
         "adopted a charter",
+        "published a five-point joint declaration",
     ],
     "statement": [
         "China condemned the attack",
@@ -1338,6 +1340,7 @@ WORDING_EXAMPLES = {
         "declared persona non grata",
         "recalled its ambassador",
         "the ambassador was called back to Ankara",
+        "diplomats are ordered to vacate their apartments",
     ],
     "appointment": [
         "presented his credentials",
@@ -1726,3 +1729,83 @@ def test_last_evening_dates_a_call_the_day_before():
         "", "Narendra Modi and US President Donald Trump held a telephonic conversation last evening."
     )
     assert found["call"].date == (DAY - dt.timedelta(days=1)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "kinds", "primary"),
+    [
+        # talks held as "an exchange", and a guest called "visiting" named before the talks
+        (
+            "",
+            "ISLAMABAD - The Foreign Office said the two sides held a candid and in-depth exchange on trade. "
+            "Deputy Prime Minister Narayankaji Shrestha and visiting Minister for Foreign Affairs of Japan, "
+            "Kamikawa Yoko, held bilateral talks on Sunday.",
+            {"meeting", "visit"},
+            "meeting",
+        ),
+        (
+            "",
+            "Nepal's Deputy Prime Minister Narayankaji Shrestha and visiting Japanese Foreign Minister "
+            "Kamikawa Yoko held bilateral talks on Sunday.",
+            {"meeting", "visit"},
+            "meeting",
+        ),
+        # a statement cited as the source comes after the talks it tells of
+        (
+            "",
+            "Pakistani Foreign Minister Bilawal Bhutto Zardari and Belarusian Foreign Minister Sergei "
+            "Aleinik envisioned closer cooperation, according to a joint statement. Zardari held talks with "
+            "Aleinik on Tuesday.",
+            {"meeting", "statement"},
+            "meeting",
+        ),
+        # what has been since an earlier event, and what is an example, are no events of their own
+        (
+            "",
+            "Narendra Modi and Donald Trump held a telephonic conversation on Monday, the first since they "
+            "met on the sidelines of the G20 summit in Argentina. They appreciated developments such as the "
+            "first trilateral summit of India, the US and Japan.",
+            {"call"},
+            "call",
+        ),
+        # diplomats ordered to vacate; a declaration published; a meeting expected to take place later
+        (
+            "",
+            "Russian diplomats are ordered to vacate their apartments in San Francisco, US Secretary of "
+            "State Rex Tillerson said on Thursday.",
+            {"sanction"},
+            "sanction",
+        ),
+        (
+            "G7 Leaders Publish Brief Declaration",
+            "The leaders of the Group of Seven published a five-point joint declaration on Monday, wrapping "
+            "up three days of talks in the French seaside town of Biarritz, a summit France organised.",
+            {"summit", "agreement"},
+            "agreement",
+        ),
+        (
+            "",
+            "The Governments of Guyana and Haiti have signed a Memorandum of Understanding today. The first "
+            "meeting of the Guyana-Haiti Commission is expected to take place within six months.",
+            {"agreement"},
+            "agreement",
+        ),
+    ],
+)
+def test_exchanges_guests_sources_examples_orders_to_vacate_and_declarations_published(
+    title, body, kinds, primary
+):
+    found, got = events_of(title, body)
+    assert set(found) == kinds and got == primary
+
+
+def test_the_town_an_event_is_held_in_and_no_deadline_for_its_date():
+    found, _ = events_of(
+        "", "G7 leaders adopted a declaration on Monday in the French seaside town of Biarritz, France said."
+    )
+    assert found["agreement"].place == "Biarritz"
+    found, _ = events_of(
+        "",
+        "Russian diplomats were ordered to vacate their homes before midnight on March 20, officials said.",
+    )
+    assert found["sanction"].date == DAY.isoformat()  # a deadline still to come is not the day of the order

@@ -260,9 +260,14 @@ _VENUES = frozenset({"Kremlin", "Downing Street", "White House"})
 _NO_PLACE = ("call", "statement", "sanction")  # not held anywhere: a call, a word, a measure
 
 
+# a city named as one: "in the French seaside town of Biarritz"
+_TOWN_OF = re.compile(r"\b(?:city|town|resort|port) of ((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)", _I)
+
+
 def _place(evidence: str, dateline: str | None) -> str | None:
     """The city an event is held in: a capital named after "in", "to" or "at", a city named
-    with its country ("in Sochi, Russia"), or else the dateline's city."""
+    with its country ("in Sochi, Russia") or as a city ("the town of Biarritz"), or else the
+    dateline's city."""
     capitals = _capitals()
     countries_at = {start for start, _, _ in country_spans(evidence)}
     for match in re.finditer(r"\b(?:in|to|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(,\s+)?", evidence):
@@ -272,6 +277,8 @@ def _place(evidence: str, dateline: str | None) -> str | None:
                 return capital
         if match.group(2) and match.end() in countries_at and name not in country_codes():
             return name
+    if town := _TOWN_OF.search(evidence):
+        return town.group(1)
     if dateline:  # a city, unless it names a country ("VIETNAM, September 10")
         city = dateline.split(",")[0].strip().title()
         city = capital_named(city) or city
@@ -308,7 +315,8 @@ def _event_date(evidence: str, published: dt.date | None, weekdays: bool = True)
     said = [(at, day) for at, day in dates_at(evidence) if 0 <= (published - day).days <= RECENT_DAYS]
     for match in _ON_DAY.finditer(evidence):
         month, day = month_day(match.group("day"))
-        if month and day and (inferred := infer_year(month, day, [published], published)):
+        inferred = infer_year(month, day, [published], published) if month and day else None
+        if inferred and inferred <= published:  # not a deadline to come ("before midnight on October 1")
             said.append((match.start(), inferred))
     if (yesterday := re.search(r"\b(?:yesterday|last (?:evening|night))\b", evidence, _I)) is not None:
         said.append((yesterday.start(), published - dt.timedelta(days=1)))

@@ -50,9 +50,13 @@ WORDING: dict[str, list[str]] = {
         r"\bon the sidelines\b",
         r"\bdiscussions? (?:with|between)\b",
         r"\btalks were held\b",
+        # "the two sides held a candid and in-depth exchange", "held a comprehensive discussion"
+        r"\b(?:held|had) (?:an? )?(?:[\w-]+ ){0,4}(?:exchange|discussion)s?\b"
+        r"(?! of (?:fire|prisoners|notes))",
         r"\bdiscussed\b",
         r"\breceived (?:the )?(?:visiting |foreign )?(?:President|Prime|Minister|Foreign)",
-        r"\bhost(?:ed|s)\b[^.;]{0,30}\b(?:(?-i:President|Prime|Minister|Foreign|Chancellor|Secretary|Ambassador)"
+        r"(?:\bto host|\bhost(?:ed|s|ing))\b[^.;]{0,30}"
+        r"\b(?:(?-i:President|Prime|Minister|Foreign|Chancellor|Secretary|Ambassador)"
         r"|counterpart)",
         # an envoy's courtesy call on a minister ("called on Foreign Minister Jilani"; one called on to act
         # is appealed to: a statement)
@@ -121,6 +125,8 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:adopts?|adopted|adopting|approved|endorsed|adoption of)\b[^.;]{0,40}"
         r"\b(?:declarations?|conventions?|charter)\b",
         r"\bdeclaration\b[^.;]{0,60}\b(?:was|were|and) adopted\b",
+        # "published a five-point joint declaration" (a joint statement issued is a statement)
+        r"\b(?:publish(?:es|ed|ing)?|issu(?:ed|ing)|releas(?:es|ed|ing))\b[^.;]{0,40}\bdeclarations?\b",
     ],
     "statement": [
         r"\b(?:condemn|condolence|congratulat|deplor|communiqu)\w*",
@@ -150,6 +156,9 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:order(?:s|ed)? out|oust(?:s|ed|ing)?|eject(?:s|ed|ing)?)\b[^.;]{0,30}\b(?:diplomats?|envoys?"
         r"|ambassadors?|\d+ (?-i:[A-Z])[a-z]+s)\b",
         r"\bexpulsion\b",
+        # "Russian diplomats are ordered to vacate their apartments", "given 72 hours to leave the country"
+        r"\b(?:diplomats?|envoys?|ambassadors?|consuls?)\b[^.;]{0,40}"
+        r"\b(?:ordered|told|given \w+ (?:hours|days)) to (?:leave|vacate|depart|quit)\b",
         r"\brestrictive measures\b",
         r"\basset freezes?\b",
         r"\btravel bans?\b",
@@ -176,7 +185,7 @@ TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING
 # tests/test_events.py checks the words against the wordings)
 _KEYWORDS = {
     "call": "phon|call|video|spoke",
-    "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|host|call",
+    "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|host|call|exchange",
     "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour|came",
     "summit": "summit|g7|g8|g20|nato|asean|csto|apec|council|assembly|ministerial|sideline|conference|heads"
     "|trilateral|leaders",
@@ -185,7 +194,7 @@ _KEYWORDS = {
     "statement": "condemn|condolence|congratulat|deplor|communiqu|call|urg|statement|summon|warn|appeal"
     "|express|message",
     "sanction": "sanction|designat|expel|expulsion|restrictive|asset|travel ban|persona non grata|recall"
-    "|withdr|called back|order|oust|eject",
+    "|withdr|called back|order|oust|eject|to leave|to vacate|to depart|to quit",
     "appointment": "credential|sworn|swearing|appoint|nominat|nam|nominee|ambassador|envoy|commissioner"
     "|credence",
 }

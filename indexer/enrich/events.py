@@ -67,6 +67,18 @@ _I = re.IGNORECASE
 # a headline's infinitive is what is to come: "Ambassadors of 10 countries to present credentials"
 _TO_COME = re.compile(r"\bto\s+(?:\w+\s+)?$", _I)
 # what is done as a rule is no event: "The credentials ceremony usually takes place twice a year"
+# what is still to come, said after its name: "The first meeting of the Commission is expected to take
+# place within six months"
+# (in the event's own clause: not "arrived in Baghdad on a three-day visit where he is slated to meet")
+_AHEAD_AFTER = re.compile(
+    r"(?:(?!\b(?:where|who|which|when|and|but)\b)[^.;,]){0,40}?"
+    r"\b(?:(?:is|are) (?:expected|scheduled|set|due|slated|planned) to|will (?:take place|be held))\b",
+    _I,
+)
+# what has been since an earlier event is told after it ("the first conversation between the two leaders
+# since they met for a trilateral forum ... on the sidelines of the G20 summit"), and what is given as an
+# example is none of its own ("developments such as ... the first-ever trilateral summit")
+_SINCE_OR_SUCH_AS = re.compile(r"\b(?:since|such as)\b[^.;,]{0,150}$", _I)
 _HABITUAL = re.compile(r"\b(?:usually|traditionally|typically|normally|as a rule)\b", _I)
 # what is still to come ("is due to": not "due to restrictions")
 _FUTURE_WORDS = (
@@ -251,9 +263,11 @@ def find_events(
                 if not in_title and (
                     # an announced event's own sentences tell of it in the future: "will present"
                     (_NOT_NOW.search(before) and kind not in announced_ahead)
+                    or _AHEAD_AFTER.match(sentence, match.end())
                     or _HYPOTHETICAL.search(before)
                     or _HABITUAL.search(before + sentence[match.end() : match.end() + 30])
                     or _BACKGROUND.search(sentence)
+                    or _SINCE_OR_SUCH_AS.search(before)
                     or (kind != "statement" and _URGED.search(before))
                     or (kind == "sanction" and _timeless(sentence))
                 ):
@@ -279,7 +293,7 @@ def find_events(
     drop_call_discussions(mentions)
     drop_ceremony_discussions(mentions)
     mentions = {kind: found for kind, found in mentions.items() if found}
-    first = {kind: found[0][0] for kind, found in mentions.items()}
+    first = _told_first(mentions)
     # the officials of the lead take part (the dead do not: "the late Queen Elizabeth II"); the
     # countries the article is about are parties
     if "late " in body or "late " in title:
@@ -331,6 +345,27 @@ def _timeless(sentence: str) -> bool:
     """Whether a sentence states what is always so, in the present and of no time: "Sanctions at EU
     level constitute a political tool", "Decisions on sanctions are adopted by the Council"."""
     return not _TOLD.search(sentence)
+
+
+# a guest called visiting ("Shrestha and visiting Minister Kamikawa held bilateral talks"), and a
+# statement cited as the report's source ("... have envisioned closer cooperation, according to a joint
+# statement"), are named before the event they tell of
+_VISITING = re.compile(r"visiting (?-i:[A-Z])", _I)
+_CITED = re.compile(r"\baccording to (?:an? |the )?(?:\w+ )?$", _I)
+
+
+def _told_first(mentions: dict[str, list[tuple[int, str]]]) -> dict[str, int]:
+    """Where each kind is first told of: where it is first named, but a visit first named only as
+    a guest's "visiting" comes after the talks, and a statement first named as the source comes
+    after every other event."""
+    first = {kind: found[0][0] for kind, found in mentions.items()}
+    order, sentence = mentions.get("visit", [(0, "")])[0]
+    if "meeting" in first and first["meeting"] > order and _VISITING.match(sentence, order % SENTENCE):
+        first["visit"] = first["meeting"] + 1
+    order, sentence = mentions.get("statement", [(0, "")])[0]
+    if len(first) > 1 and _CITED.search(sentence[: order % SENTENCE]):
+        first["statement"] = max(first.values()) + 1
+    return first
 
 
 def _wrong_call_on(kind: str, sentence: str, match: re.Match[str]) -> bool:
