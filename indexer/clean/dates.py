@@ -202,9 +202,8 @@ def _bracketed_dateline(paragraph: str) -> Dateline | None:
     )
 
 
-_LEADING_CREDIT = re.compile(
-    r"\((?:[^()]|\([^()]*\))*\)\s*(?=[A-Z{_ACCENTED}]{2,}\b)".replace("{_ACCENTED}", _ACCENTED)
-)
+# a bracket (one more may be inside it) before an upper-case place
+_LEADING_CREDIT = re.compile(rf"\((?:[^()]|\([^()]*\))*\)\s*(?=[A-Z{_ACCENTED}]{{2,}}\b)")
 _CREDIT_CLOSED = re.compile(r"[A-Z][\w.-]*\)")
 _SPEAKER_WORDS = frozenset(
     """secretary minister president vice prime foreign deputy mr mrs ms dr question questions answer

@@ -66,7 +66,6 @@ WHOLE_TEXT = ("agreement",)  # readouts report what was signed further down: rea
 _I = re.IGNORECASE
 # a headline's infinitive is what is to come: "Ambassadors of 10 countries to present credentials"
 _TO_COME = re.compile(r"\bto\s+(?:\w+\s+)?$", _I)
-# what is done as a rule is no event: "The credentials ceremony usually takes place twice a year"
 # what is still to come, said after its name: "The first meeting of the Commission is expected to take
 # place within six months"
 # (in the event's own clause: not "arrived in Baghdad on a three-day visit where he is slated to meet")
@@ -79,6 +78,7 @@ _AHEAD_AFTER = re.compile(
 # since they met for a trilateral forum ... on the sidelines of the G20 summit"), and what is given as an
 # example is none of its own ("developments such as ... the first-ever trilateral summit")
 _SINCE_OR_SUCH_AS = re.compile(r"\b(?:since|such as)\b[^.;,]{0,150}$", _I)
+# what is done as a rule is no event: "The credentials ceremony usually takes place twice a year"
 _HABITUAL = re.compile(r"\b(?:usually|traditionally|typically|normally|as a rule)\b", _I)
 # what is still to come ("is due to": not "due to restrictions")
 _FUTURE_WORDS = (
@@ -165,7 +165,8 @@ _GENERIC = re.compile(
     r"|(?<!by )\bmeans\b|\brefers? to\b|\bis defined as\b",
     _I,
 )
-# a headline's label of comment ("Editorial: ..."), or one that says it explains ("How to ...")
+# a headline's label of comment ("Editorial: ..."), or one that says it explains ("How to ...", "How the
+# EU adopts and reviews sanctions", "Why ...", "What is ...")
 _COMMENT = re.compile(
     r"^(?:Editorial|Opinion|Analysis|Commentary|Comment|Op-?Ed|Column|Explainer|Perspective|Viewpoint)"
     r"\s*[:|\u2013\u2014-]|\bexplain(?:s|ed|er|ing)\b|^(?:How|Why)\b|^What (?:is|are)\b",
