@@ -1809,3 +1809,23 @@ def test_the_town_an_event_is_held_in_and_no_deadline_for_its_date():
         "Russian diplomats were ordered to vacate their homes before midnight on March 20, officials said.",
     )
     assert found["sanction"].date == DAY.isoformat()  # a deadline still to come is not the day of the order
+
+
+def test_envoys_listed_after_a_colon_each_of_the_state_that_sends_them():
+    found, primary = events_of(
+        "Medvedev to accept credentials of 15 new Ambassadors to the RF Wed",
+        "MOSCOW, December 7 (Itar-Tass) - President Dmitry Medvedev is to receive newly-appointed "
+        "Ambassadors to Russia at a credentials ceremony in the Kremlin on Wednesday. The following "
+        "Ambassadors will be Wednesday's guests in the Grand Kremlin Palace: Riyad Haddad of Syria, Ali "
+        "Gutali of Tunisia, Timothy Earle Barrow of the United Kingdom, and Thieng Boupha of Laos.",
+    )
+    appointment = found["appointment"]
+    assert primary == "appointment" and {"SY", "TN", "GB", "LA", "RU"} <= set(appointment.parties)
+    assert {"Riyad Haddad", "Timothy Earle Barrow", "Thieng Boupha"} <= set(appointment.people)
+    # one named "of" a state in a sentence with no list of envoys is none
+    found, _ = events_of(
+        "",
+        "President Vladimir Putin received the credentials of new ambassadors on Monday, and Ivan Petrov "
+        "of Tajikistan gave a speech.",
+    )
+    assert "Ivan Petrov" not in found["appointment"].people

@@ -45,6 +45,10 @@ _NOMINATED_TO = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+to\s+(?:the\s+)
 _NOMINEES = re.compile(
     r"\b(?i:nominees|picks|appointees)\b[^.;\n]{0,40}\b(?i:include|includes|included|are)\b"
 )
+# a list of envoys after a colon, each of the state that sends them: "The following Ambassadors ... will
+# be Wednesday's guests in the Grand Kremlin Palace: Riyad Haddad of Syria, Ali Gutali of Tunisia, ..."
+_ENVOYS_COLON = re.compile(rf"\b{_ENVOY_ROLE}\b[^.;\n]*:[^.;\n:]*$")
+_NAMED_OF = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+of\s+(?:the\s+)?{_STATE_OF}?$")
 _SENTENCE_END = re.compile(r"[.;\n]\s")
 _LOOK_BACK = 240  # characters before a state's name where its envoy's name may stand
 
@@ -84,6 +88,12 @@ def envoys(text: str) -> list[tuple[int, Person, str | None]]:
             found.append(
                 (start - len(before) + posted.start(), Person(posted.group("name"), "Ambassador"), code)
             )
+        elif (named := _NAMED_OF.search(before)) and _ENVOYS_COLON.search(
+            text, _clause_start(text, start), start
+        ):
+            found.append(
+                (start - len(before) + named.start(), Person(named.group("name"), "Ambassador", code), None)
+            )
     return [
         (at, person, posting)
         for at, person, posting in found
@@ -91,3 +101,8 @@ def envoys(text: str) -> list[tuple[int, Person, str | None]]:
         and person.name not in country_codes()
         and not ROLE_ONLY.match(person.name)  # "Israel’s Prime Minister Benjamin Netanyahu" is no envoy
     ]
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the sentence or clause holding `at` starts (after ". ", "; " or a line break)."""
+    return max(text.rfind(". ", 0, at), text.rfind("; ", 0, at), text.rfind("\n", 0, at)) + 1
