@@ -430,6 +430,8 @@ def test_countries_by_the_names_the_news_uses_and_the_soviet_union_of_the_archiv
     # the Republic of China is Taiwan; the People's Republic, with either apostrophe, is China
     assert countries_in("TAIPEI, Republic of China (Taiwan) - Eswatini signed.") == ["TW", "SZ"]
     assert countries_in("The People\u2019s Republic of China and the People's Republic of China.") == ["CN"]
+    # a name written with either apostrophe
+    assert countries_in("Lao People\u2019s Democratic Republic and C\u00f4te d\u2019Ivoire") == ["LA", "CI"]
 
 
 def test_a_newspaper_or_agency_named_for_a_country_names_no_party():

@@ -44,7 +44,13 @@ def _gazetteer() -> _Gazetteer:
         names[code] = entry.get("display") or (iso or entry["aliases"])[0]
         display = [entry["display"]] if "display" in entry else []
         for form in iso + display + entry["aliases"] + entry["capitals"] + entry["demonyms"]:
-            for surface in (form, form.upper()):
+            # with either apostrophe: "People's Republic of China", "People’s Republic of China"
+            for surface in {
+                form,
+                form.upper(),
+                form.replace("'", "\u2019"),
+                form.upper().replace("'", "\u2019"),
+            }:
                 if codes.get(surface, code) != code:
                     ambiguous.add(surface)
                 codes[surface] = code
