@@ -1271,6 +1271,7 @@ WORDING_EXAMPLES = {
     ],
     "summit": [
         "the SCO Council of Foreign Ministers",
+        "welcomed his EU counterparts",
         "the summit opened",
         "G7 leaders met",
         "a meeting of the G20",
@@ -1829,3 +1830,33 @@ def test_envoys_listed_after_a_colon_each_of_the_state_that_sends_them():
         "of Tajikistan gave a speech.",
     )
     assert "Ivan Petrov" not in found["appointment"].people
+
+
+def test_a_groups_ministers_meeting_is_its_summit_and_a_conference_centre_is_no_session():
+    found, primary = events_of(
+        "BRICS Foreign Ministers meeting opens in Cape Town",
+        "The bloc's ministerial council opened in Cape Town on Thursday at the invitation of South Africa.",
+    )
+    assert primary == "summit" and "meeting" not in found
+    found, primary = events_of(
+        "Ministers gather",
+        "Commonwealth Foreign Ministers held their yearly meeting in London on Monday, chaired by Malta.",
+    )
+    assert primary == "summit"
+    found, primary = events_of(
+        "Informal meeting in Madrid",
+        "The Spanish foreign minister welcomed his EU counterparts in Madrid on Friday for an informal "
+        "meeting.",
+    )
+    assert primary == "summit"
+    # two states' ministers are a meeting, and a group's business forum held in a conference centre none
+    found, primary = events_of(
+        "Japan-Brazil Foreign Ministers' Meeting",
+        "The foreign ministers of Japan and Brazil met in Tokyo on Monday.",
+    )
+    assert primary == "meeting" and "summit" not in found
+    found, _ = events_of(
+        "Trade forum inaugurated",
+        "The premier opened the Commonwealth Trade Forum at the International Conference Center.",
+    )
+    assert "summit" not in found

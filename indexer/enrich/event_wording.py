@@ -13,13 +13,22 @@ import re
 from indexer.enrich.event_details import COUNCILS, INSTRUMENTS, NOT_ITS_TEXTS
 
 _I = re.IGNORECASE
-GROUPS = r"(?:G7|G8|G20|NATO|ASEAN|CSTO|APEC)"
+# groups of states whose sessions are summits (named at a session: "OSCE Foreign Ministers meeting",
+# "Commonwealth Foreign Ministers held their annual meeting"); acronyms in capitals only
+GROUPS = (
+    r"(?:(?-i:G7|G8|G20|NATO|ASEAN|CSTO|APEC|OSCE|ASEM|BRICS|SCO|OIC|GCC|CIS|EAEU|CELAC|OAS|SAARC|BIMSTEC"
+    r"|ECOWAS|SADC|MERCOSUR|Mercosur|CHOGM)|African Union|Arab League|Commonwealth)"
+)
 # "meets the criteria", "meeting the needs of": to meet is also to satisfy
 _SATISFIES = (
     r"(?! (?:the |its |their |all |these |those )?(?:\w+ )?(?:criteria|requirements?|conditions?|standards?"
     r"|needs?|demands?|goals?|targets?|thresholds?|expectations?|obligations?|deadlines?|definition|costs?)\b)"
 )
-_SESSION = r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks|conferences?|gatherings?|dialogue)\b"
+# (a venue is no session: "the Bangabandhu International Conference Center")
+_SESSION = (
+    r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks"
+    r"|conferences?(?! (?:cent(?:er|re)|hall|room)s?\b)|gatherings?|dialogue)\b"
+)
 # The wording of each event type: alternatives of one table each, matched case-insensitively.
 WORDING: dict[str, list[str]] = {
     "call": [
@@ -108,6 +117,8 @@ WORDING: dict[str, list[str]] = {
         # many states' leaders meeting: "heads of state and government ..., meeting in Saint Mary's"
         r"\bheads of state(?: and government)?\b[^.;]{0,80}\bmeet(?:ing|s)?\b",
         r"\btrilateral\b",
+        # the ministers of the EU's states: "welcomed his EU counterparts ... for a two-day informal meeting"
+        r"\b(?-i:EU|European Union) (?:counterparts|(?:foreign|defen[cs]e|finance|trade) ministers)\b",
         r"\bcouncil of (?:the )?(?:foreign|defen[cs]e) ministers\b",  # "the SCO Council of Foreign Ministers"
         # a forum's session of leaders: "the 54th Pacific Islands Forum Leaders Meeting"
         r"\b(?-i:Leaders)['\u2019]? (?-i:Meeting|Retreat)\b",
@@ -188,7 +199,8 @@ _KEYWORDS = {
     "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|host|call|exchange",
     "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour|came",
     "summit": "summit|g7|g8|g20|nato|asean|csto|apec|council|assembly|ministerial|sideline|conference|heads"
-    "|trilateral|leaders",
+    "|trilateral|leaders|osce|asem|brics|sco|oic|gcc|cis|eaeu|celac|oas|saarc|bimstec|ecowas|sadc|mercosur|chogm"
+    "|african union|arab league|commonwealth|counterparts|ministers",
     "agreement": "agreement|accord|pact|treat|memorand|mou|declaration|protocol|convention|deal|document"
     "|statement|communiqu|ratif|charter",
     "statement": "condemn|condolence|congratulat|deplor|communiqu|call|urg|statement|summon|warn|appeal"
