@@ -1860,3 +1860,21 @@ def test_a_groups_ministers_meeting_is_its_summit_and_a_conference_centre_is_no_
         "The premier opened the Commonwealth Trade Forum at the International Conference Center.",
     )
     assert "summit" not in found
+
+
+def test_a_summons_dated_on_its_own_day_over_last_weeks_incident_and_the_scene_of_an_incident():
+    found, primary = events_of(
+        "Ministry protests over embassy incident",
+        "The Greek Foreign Ministry on Tuesday summoned the Turkish ambassador over an attack on its "
+        "consulate in Istanbul last week. The attack happened on May 3 when the Greek foreign minister was "
+        "visiting the Turkish capital for talks. During the meeting with the ambassador, the ministry "
+        "asked for an inquiry.",
+    )
+    assert primary == "statement" and set(found) == {"statement"}
+    # with no day of its own, the time of the past is the event's: background
+    found, _ = events_of(
+        "Embassy incident",
+        "The Greek Foreign Ministry summoned the Turkish ambassador last week over an attack. Greece and "
+        "Turkey signed a visa agreement on Tuesday.",
+    )
+    assert "statement" not in found

@@ -3,7 +3,7 @@
 Each takes the mentions of every type (the sentences that report it, with their order) and drops
 those that report no event: courtesies exchanged in a call, a statement that is only the source of
 the report, a traveller's visit, a company's meeting, a summit's meetings, what a call's parties or
-a credentials ceremony discussed.
+a credentials ceremony discussed, the meeting at which an envoy was summoned.
 """
 
 from __future__ import annotations
@@ -197,4 +197,22 @@ def drop_summit_meetings(mentions: dict[str, list[tuple[int, str]]]) -> None:
             # "During the meeting, ..." after the summit is named: the summit again
             or (order // SENTENCE > first_summit and _THE_MEETING.search(sentence))
         )
+    ]
+
+
+_SUMMONED = re.compile(r"\bsummon(?:s|ed)?\b", _I)
+_ENVOY_MET = re.compile(
+    r"\b(?:meeting|talks|met) with (?:the |her |his )?(?:\w+ )?"
+    r"(?:ambassador|envoy|charg[eé] d['\u2019]affaires)\b",
+    _I,
+)
+
+
+def drop_summons_meetings(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """The meeting with an envoy summoned is the summons (a statement), no meeting of its own ("During
+    the meeting with the ambassador, it was emphasized that ...")."""
+    if not mentions.get("meeting") or not any(_SUMMONED.search(s) for _, s in mentions.get("statement", [])):
+        return
+    mentions["meeting"] = [
+        (order, sentence) for order, sentence in mentions["meeting"] if not _ENVOY_MET.search(sentence)
     ]

@@ -40,6 +40,7 @@ from indexer.enrich.event_filters import (
     drop_courtesies,
     drop_sources,
     drop_summit_meetings,
+    drop_summons_meetings,
     drop_unofficial_visits,
 )
 from indexer.enrich.event_wording import (
@@ -103,6 +104,15 @@ _BACKGROUND = re.compile(
     r"|in the (?:last|past) (?:few |several |two |three |\d+ )?(?:years|months|weeks|decades))\b",
     _I,
 )
+# the event's own day named at its wording makes a time of the past elsewhere in the sentence another
+# thing's: "on Monday summoned the U.S. ambassador ... over the actions ... in Washington last week"
+_OWN_DAY = re.compile(
+    rf"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|on {WEEKDAY_NAME})\b", _I
+)
+OWN_DAY_REACH = 25  # characters before the wording, or after it, where its own day is named
+# what was under way when something else happened sets that thing's scene: "The incident took place on
+# May 16 when Foreign Minister Cavusoglu was visiting the U.S. capital"
+_SCENE = re.compile(r"\bwhen\b[^.;,]{0,80}\b(?:was|were)\s+(?:$|\w+ing\b[^,;]*$)", _I)
 # an envoy's post names a council, and holds no session of it: "Permanent Representative at the UN
 # Security Council"
 _POST_AT = re.compile(
@@ -267,7 +277,13 @@ def find_events(
                     or _AHEAD_AFTER.match(sentence, match.end())
                     or _HYPOTHETICAL.search(before)
                     or _HABITUAL.search(before + sentence[match.end() : match.end() + 30])
-                    or _BACKGROUND.search(sentence)
+                    or (
+                        _BACKGROUND.search(sentence)
+                        and not _OWN_DAY.search(
+                            sentence, max(0, match.start() - OWN_DAY_REACH), match.end() + OWN_DAY_REACH
+                        )
+                    )
+                    or _SCENE.search(before)
                     or _SINCE_OR_SUCH_AS.search(before)
                     or (kind != "statement" and _URGED.search(before))
                     or (kind == "sanction" and _timeless(sentence))
@@ -293,6 +309,7 @@ def find_events(
     drop_company_meetings(mentions, cut_from)
     drop_call_discussions(mentions)
     drop_ceremony_discussions(mentions)
+    drop_summons_meetings(mentions)
     mentions = {kind: found for kind, found in mentions.items() if found}
     first = _told_first(mentions)
     # the officials of the lead take part (the dead do not: "the late Queen Elizabeth II"); the
