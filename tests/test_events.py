@@ -1878,3 +1878,18 @@ def test_a_summons_dated_on_its_own_day_over_last_weeks_incident_and_the_scene_o
         "Turkey signed a visa agreement on Tuesday.",
     )
     assert "statement" not in found
+
+
+def test_the_states_an_appointment_lists_without_envoys_names_are_its_parties():
+    found, _ = events_of(
+        "King receives new envoys",
+        "The King received the credentials of ambassadors on Monday, including representatives from "
+        "Peru, Norway and Ghana, among others.",
+    )
+    assert {"PE", "NO", "GH"} <= set(found["appointment"].parties)
+    found, _ = events_of(
+        "President names envoys",
+        "President Joe Biden on Tuesday named new ambassadors. The list also included ambassador nominees "
+        "for Chile, Latvia, and Oman.",
+    )
+    assert {"US", "CL", "LV", "OM"} <= set(found["appointment"].parties)

@@ -106,3 +106,27 @@ def envoys(text: str) -> list[tuple[int, Person, str | None]]:
 def _clause_start(text: str, at: int) -> int:
     """Where the sentence or clause holding `at` starts (after ". ", "; " or a line break)."""
     return max(text.rfind(". ", 0, at), text.rfind("; ", 0, at), text.rfind("\n", 0, at)) + 1
+
+
+# the states a text lists envoys of, or to, without their names: "including representatives from Mali,
+# Mongolia, South Africa ... and Malawi", "ambassador nominees for Sri Lanka, Gambia, Guinea, Paraguay,
+# and Costa Rica", "is nominated to serve as ambassador to Israel"
+_STATES_HEAD = re.compile(
+    rf"\b(?:{_ENVOY_ROLE}|(?i:representatives|diplomats|nominees|heads?\s+of\s+(?:diplomatic\s+)?missions?))"
+    r"\s+(?:of|from|to|for)\s+(?:the\s+)?$"
+)
+_HEAD_REACH = 60  # characters before a state's name where the head of its list may stand
+
+
+def envoy_states(text: str) -> list[str]:
+    """The states of the envoys a text lists (those they come from or are posted to), in order."""
+    found: list[str] = []
+    previous_end = -1  # where the last state of a list ended (-1: no list goes on)
+    for start, end, code in country_mentions(text):
+        continues = previous_end >= 0 and _LIST_GOES_ON.fullmatch(text, previous_end, start)
+        if continues or _STATES_HEAD.search(text, max(0, start - _HEAD_REACH), start):
+            found.append(code)
+            previous_end = end
+        else:
+            previous_end = -1
+    return list(dict.fromkeys(found))

@@ -118,6 +118,8 @@ class Context:
     date_guessed: bool = False
     # officials the text says a delegation includes ("accompanied by ...", "in attendance were ...")
     companions: list[Person] = field(default_factory=list)
+    # the states of the envoys the article lists, named with or without them (envoys.envoy_states)
+    envoy_states: list[str] = field(default_factory=list)
 
 
 def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person], context: Context) -> Event:
@@ -144,8 +146,9 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
         acting = _SUBJECTS.sub(lambda found: found.group(0)[: found.start(1) - found.start(0)], acting)
     parties = [code for code in _actors(acting, kind) if not _only_a_subject(code, acting)]
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
-    if kind == "appointment":  # and the states they are posted to
+    if kind == "appointment":  # and the states they are posted to, or that the text lists them by
         parties += [posting for _, posting in context.envoys if posting and posting not in parties]
+        parties += [code for code in context.envoy_states if code not in parties]
     # the countries the article is about make up the two sides of an event named with fewer
     for code in context.countries:
         if len(parties) >= 2:

@@ -21,6 +21,7 @@ import re
 
 from indexer.clean.dates import MONTH_NAME, WEEKDAY_NAME
 from indexer.enrich.countries import countries_in
+from indexer.enrich.envoys import envoy_states
 from indexer.enrich.event_details import (
     EU,
     INSTRUMENTS,
@@ -327,6 +328,8 @@ def find_events(
     context = Context(
         leading, list(countries or []), date, dateline, listed, date_source in GUESSED_DATES, companions
     )
+    if "appointment" in mentions:
+        context.envoy_states = envoy_states(body)
     events = [describe_event(kind, found, people, context) for kind, found in mentions.items()]
     # a diplomatic event has a state (or the EU, the UN) as a party: "the council met" has none;
     # an appointment names its envoy or the states: "how credentials are presented" names neither
