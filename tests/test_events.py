@@ -1893,3 +1893,20 @@ def test_the_states_an_appointment_lists_without_envoys_names_are_its_parties():
         "for Chile, Latvia, and Oman.",
     )
     assert {"US", "CL", "LV", "OM"} <= set(found["appointment"].parties)
+
+
+def test_a_datelines_city_in_a_state_the_text_never_names_is_the_writers_not_the_visits():
+    body = (
+        "NAIROBI, May 4 (Xinhua) -- Visiting Djiboutian President Ismail Omar Guelleh and Eritrean "
+        "President Isaias Afwerki on Tuesday signed an agreement on trade."
+    )
+    found, _ = events_of("Djibouti, Eritrea sign trade pact", body, "NAIROBI")
+    assert found["visit"].place is None and "KE" not in found["visit"].parties
+    assert found["agreement"].place is None
+    # a state the text names again is where the visit went
+    body = (
+        "NAIROBI, May 4 (Xinhua) -- Visiting Djiboutian President Ismail Omar Guelleh and Kenyan "
+        "President William Ruto on Tuesday signed an agreement on trade."
+    )
+    found, _ = events_of("Djibouti, Kenya sign trade pact", body, "NAIROBI")
+    assert found["visit"].place == "Nairobi"

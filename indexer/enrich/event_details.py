@@ -267,6 +267,13 @@ _NO_PLACE = ("call", "statement", "sanction")  # not held anywhere: a call, a wo
 _TOWN_OF = re.compile(r"\b(?:city|town|resort|port) of ((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)", _I)
 
 
+def dateline_state(dateline: str) -> tuple[str, str | None]:
+    """A dateline's city as an event's place is written, and the state it is the capital of."""
+    city = dateline.split(",")[0].strip().title()
+    city = capital_named(city) or city
+    return city, _capitals().get(city)
+
+
 def _place(evidence: str, dateline: str | None) -> str | None:
     """The city an event is held in: a capital named after "in", "to" or "at", a city named
     with its country ("in Sochi, Russia") or as a city ("the town of Biarritz"), or else the
@@ -283,8 +290,7 @@ def _place(evidence: str, dateline: str | None) -> str | None:
     if town := _TOWN_OF.search(evidence):
         return town.group(1)
     if dateline:  # a city, unless it names a country ("VIETNAM, September 10")
-        city = dateline.split(",")[0].strip().title()
-        city = capital_named(city) or city
+        city, _ = dateline_state(dateline)
         country = city in country_codes() and city not in capitals
         if city and "/" not in city and city not in _VENUES and not country:
             return city

@@ -29,6 +29,7 @@ from indexer.enrich.event_details import (
     UN,
     Context,
     Event,
+    dateline_state,
     describe_event,
     folded_words,
     states_own,
@@ -343,6 +344,7 @@ def find_events(
     for event in events:
         if event.place is None and event.type in ("meeting", "agreement") and visited:
             event.place = visited
+    _writers_city(events, body, dateline)
     first = {kind: order for kind, order in first.items() if any(e.type == kind for e in events)}
     events.sort(key=lambda event: first[event.type])
     # a declaration the summit adopts is the summit's outcome ("The summit's work concluded with the
@@ -352,6 +354,23 @@ def find_events(
     return events, _primary(
         first, adopted=bool(_SUMMIT_ADOPTED.search(agreed) and not _SIGNED.search(agreed))
     )
+
+
+def _writers_city(events: list[Event], body: str, dateline: str | None) -> None:
+    """A dateline's city in a state the text never names again is where the writer is, not where a
+    visit went, nor where what was done on it was ("ADDIS ABABA, July 12 (Xinhua) -- Visiting Somali
+    President ... and Eritrean President ... signed a Memorandum"): no place, and its state no party."""
+    if not dateline or not any(e.type == "visit" for e in events):
+        return
+    city, writer = dateline_state(dateline)
+    at = body.find(dateline)
+    if writer is None or at < 0 or writer in countries_in(body[at + len(dateline) :]):
+        return
+    for event in events:
+        if event.type != "summit" and event.place == city:
+            event.place = None
+            if len([code for code in event.parties if code != writer]) >= 2:
+                event.parties = [code for code in event.parties if code != writer]
 
 
 # a sentence that tells of the past or a time: a verb in the past or perfect, a day, a report
