@@ -31,13 +31,16 @@ from indexer.store.sitelines import SiteLines, site_of
 # file, or text sent as text (never read as HTML, even when it quotes some).
 UPLOAD, PASTED_TEXT = "upload", "upload:text"
 # Bump when extraction changes, so stale documents can be re-extracted.
-EXTRACTOR_VERSION = 113
+EXTRACTOR_VERSION = 114
 _HEAD_LINES = 3  # a headline repeated this near the top of the body ends the page's head there
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00bb]\s+")
-# a first sentence ends at a stop that is no initial's nor a title's ("President Ferdinand R. Marcos")
-_FIRST_SENTENCE = re.compile(r"^(.{20,160}?(?<!\s[A-Z])(?<!\s(?:Mr|Dr|Jr|Sr|Ms|St))(?<!\sMrs)[.!?])(?:\s|$)")
+# a first sentence ends at a stop that is no initial's, no title's ("President Ferdinand R. Marcos")
+# and no initialism's ("Washington, June 16: U.S. President Joe Biden on Tuesday announced ...")
+_FIRST_SENTENCE = re.compile(
+    r"^(.{20,160}?(?<!\s[A-Z])(?<![A-Z]\.[A-Z])(?<!\s(?:Mr|Dr|Jr|Sr|Ms|St))(?<!\sMrs)[.!?])(?:\s|$)"
+)
 _TITLE_MAX = 160
 
 

@@ -84,6 +84,10 @@ def test_a_first_sentence_title_runs_past_initials_and_titles():
     )
     article = extract_article(text.encode(), source="raa.txt")
     assert article.title_source == "first-sentence" and article.title == first
+    # and past an initialism's stops
+    first = "Chinese President Hu Jintao and U.S. President Barack Obama held talks on Monday."
+    article = extract_article(f"{first}\n\nThey met at the White House.".encode(), source="us.txt")
+    assert article.title == first
 
 
 def test_supplied_metadata_wins():
