@@ -431,3 +431,14 @@ def test_a_kings_name_is_not_his_sons_fathers_name():
         "", "Saudi Arabia's King Salman sent a cable. Crown Prince Mohammed bin Salman sent a similar cable."
     )
     assert [(p.name, p.role) for p in found] == [("Salman", "King"), ("Mohammed bin Salman", "Crown Prince")]
+
+
+def test_a_name_with_initials_before_a_title_of_a_states_whole_name():
+    people = find_people(
+        "",
+        "The forum was chaired by Professor K.N. Perera, Minister of External Affairs of Sri Lanka. "
+        "Present was Ms. Marie Ilunga Kabeya, Ambassador of the Democratic Republic of the Congo.",
+    )
+    found = {p.name: p.country for p in people}
+    assert found.get("K.N. Perera") == "LK"
+    assert found.get("Marie Ilunga Kabeya") == "CD"  # not the Congo (CG)

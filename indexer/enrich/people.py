@@ -259,13 +259,18 @@ _COURTESY_SHORT = re.compile(rf"\b(?:Mr|Mrs|Ms)\.?\s+(?P<short>{NAME_TOKEN})\b(?
 _ROLE_WORDS = (
     r"(?:Foreign|External|Prime|Defen[cs]e|Finance|Interior|Trade|Deputy|Vice|Acting|Former|Interim)\b"
 )
-_PLACE_WORDS = r"[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*){0,3}"  # "United States of America"
+# "United States of America", "Democratic Republic of the Congo"
+_PLACE_WORDS = r"[A-Z][\w.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.-]*){0,3}"
 _JUST_BEFORE = re.compile(r"(?:['\u2019]s)?\s+")
+_HONORIFIC_WORD = r"(?:Professor|Prof|Ambassador|Dr|Mr|Mrs|Ms|Sir|Dame|Hon)\b"  # never a name's first word
 # a full name, then its title of a country: "Hideo Tarumi, Japan's ambassador to China", "Gordon
 # Brown, British prime minister", "Sameh Shoukry, the Foreign Minister of Egypt", "HE John Rakolta,
 # the US ambassador to the country"
 _APPOSITIVE = re.compile(
-    rf"(?<![\w-]){_HONORIFIC}(?P<name>{NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{PARTICLE}?{NAME_TOKEN}){{1,3}}),\s+(?:the\s+)?"
+    rf"(?<![\w-]){_HONORIFIC}(?!{_HONORIFIC_WORD})"
+    rf"(?P<name>(?:[A-Z]\.[A-Z]\.\s*{NAME_TOKEN}|{NAME_TOKEN}(?:\s+(?:[A-Z]\.(?:[A-Z]\.)?\s+)?{PARTICLE}?{NAME_TOKEN}))"
+    rf"(?:\s+(?:[A-Z]\.(?:[A-Z]\.)?\s+)?{PARTICLE}?{NAME_TOKEN}){{0,2}}),"
+    r"\s+(?:the\s+)?"
     rf"(?:(?P<country>{_PLACE_WORDS})['\u2019]s\s+|(?!{_ROLE_WORDS})(?P<demonym>[A-Z][a-z]+|U\.?S\.?|UK|UAE)\s+)?"
     rf"(?P<role>{LOWER_ROLES}|{ROLES})(?:\s+of\s+(?:the\s+)?(?P<of>{_PLACE_WORDS}))?"
     # the title ends there: an apposition ("..., President of the Republic of Kenya and His Excellency ...")
@@ -311,7 +316,9 @@ def _appositive_people(text: str) -> list[tuple[int, Person]]:
     for match in _APPOSITIVE.finditer(text):
         # the state's name without its form of government ("President of the Republic of Kenya"), and
         # without the sentence's full stop after it ("... of Sierra Leone."; "U.S." is tried as written)
-        named = [_STATE_FORM.sub("", match.group(group) or "") for group in ("country", "demonym", "of")]
+        # (a state's whole name first: "Democratic Republic of the Congo" is not the Congo)
+        written = [match.group(group) or "" for group in ("country", "demonym", "of")]
+        named = written + [_STATE_FORM.sub("", form) for form in written]
         named += [form[:-1] for form in named if form.endswith(".")]
         country = next((codes[form] for form in named if form and form in codes), None)
         name = match.group("name")
