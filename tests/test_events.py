@@ -1910,3 +1910,12 @@ def test_a_datelines_city_in_a_state_the_text_never_names_is_the_writers_not_the
     )
     found, _ = events_of("Djibouti, Kenya sign trade pact", body, "NAIROBI")
     assert found["visit"].place == "Nairobi"
+
+
+def test_what_a_text_gives_for_example_is_no_event_of_its_own():
+    found, _ = events_of(
+        "Plan your visa early",
+        "Consulates close on holidays. For example, the U.S. consulate in Paris recently warned that its "
+        "visa unit will close from December 23, 2010.",
+    )
+    assert "statement" not in found

@@ -79,8 +79,11 @@ _AHEAD_AFTER = re.compile(
 )
 # what has been since an earlier event is told after it ("the first conversation between the two leaders
 # since they met for a trilateral forum ... on the sidelines of the G20 summit"), and what is given as an
-# example is none of its own ("developments such as ... the first-ever trilateral summit")
-_SINCE_OR_SUCH_AS = re.compile(r"\b(?:since|such as)\b[^.;,]{0,150}$", _I)
+# example is none of its own ("developments such as ... the first-ever trilateral summit", "For example,
+# the U.S. consulate in London recently warned ...")
+_SINCE_OR_SUCH_AS = re.compile(
+    r"\b(?:since|such as)\b[^.;,]{0,150}$|^\W*(?:for (?:example|instance)|as an example)\b[^;]{0,150}$", _I
+)
 # what is done as a rule is no event: "The credentials ceremony usually takes place twice a year"
 _HABITUAL = re.compile(r"\b(?:usually|traditionally|typically|normally|as a rule)\b", _I)
 # what is still to come ("is due to": not "due to restrictions")
