@@ -20,7 +20,7 @@ from indexer.facet_registry import UNKNOWN, VALUE_FACETS
 from indexer.pipeline import delete, ingest_bytes, ingest_files
 from search.backends import open_backend
 from search.backends.whoosh.columns import CACHE_SUFFIX
-from search.backends.whoosh.merging import MAX_MERGE_DOCS, MERGE_FACTOR, segments_to_merge
+from search.backends.whoosh.merging import FLOOR_DOCS, MAX_MERGE_DOCS, MERGE_FACTOR, segments_to_merge
 from search.cli import cli
 from search.query import SearchRequest
 from tests.conftest import CORPUS, INGEST_DAY, PAGES, story
@@ -226,6 +226,15 @@ def test_merges_take_a_full_tier_smallest_first_and_stay_bounded():
     assert segments_to_merge(small[: MERGE_FACTOR - 1]) == []  # a tier not yet full waits
     large = [Segment(MAX_MERGE_DOCS) for _ in range(MERGE_FACTOR)]
     assert segments_to_merge(large) == []  # never more than MAX_MERGE_DOCS in one merge
+
+
+def test_small_segments_merge_with_the_batches_not_in_tiers_of_their_own():
+    # a bulk load's batches, each with the few regrouped articles written beside it, and single adds
+    batches = [Segment(2 * FLOOR_DOCS) for _ in range(MERGE_FACTOR // 2)]
+    small = [Segment(n) for n in (12, 9, 30, 1, 11)]
+    chosen = segments_to_merge(batches + small)
+    assert sorted(s.docs for s in chosen) == sorted(s.docs for s in small + batches)[:MERGE_FACTOR]
+    assert segments_to_merge(batches[:2] + small[:3]) == []  # under MERGE_FACTOR in all: they wait
 
 
 def test_optimize_merges_everything_and_keeps_the_answers(runner, data_dir):

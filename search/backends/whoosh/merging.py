@@ -3,7 +3,6 @@ without its lock (segments.py), and merging everything into one (`dipnews optimi
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,14 +19,20 @@ MERGE_FACTOR = 10  # segments of one size tier (by powers of this) merged into o
 # hold no write back (search/backends/whoosh/segments.py), but a bulk load waits for its own; past this size,
 # `dipnews optimize` merges everything when writes can wait.
 MAX_MERGE_DOCS = 40_000
+# Segments under this size are all of its tier: each batch of a bulk load leaves, beside its own
+# segment, a small one of the articles its stories regrouped (about ten), and single adds leave
+# one-article segments. In tiers of their own (1-9, 10-99, ...) up to nine of each waited for a
+# tenth, and every query paid for each segment; now they merge with the batches'.
+FLOOR_DOCS = 1_000
 
 
 def segments_to_merge(segments: list[Any]) -> list[Any]:
-    """Up to MERGE_FACTOR of the smallest segments of a size tier (powers of MERGE_FACTOR), once
-    the tier has MERGE_FACTOR of them, as many as fit in MAX_MERGE_DOCS; or none."""
+    """Up to MERGE_FACTOR of the smallest segments of a size tier (powers of MERGE_FACTOR, every
+    segment under FLOOR_DOCS in the first), once the tier has MERGE_FACTOR of them, as many as fit
+    in MAX_MERGE_DOCS; or none."""
     tiers: dict[int, list[Any]] = {}
     for segment in segments:
-        tiers.setdefault(int(math.log(max(segment.doc_count_all(), 1), MERGE_FACTOR)), []).append(segment)
+        tiers.setdefault(_tier(max(segment.doc_count_all(), FLOOR_DOCS)), []).append(segment)
     for tier in sorted(tiers):
         group = sorted(tiers[tier], key=lambda segment: segment.doc_count_all())
         if len(group) < MERGE_FACTOR:
@@ -40,6 +45,14 @@ def segments_to_merge(segments: list[Any]) -> list[Any]:
         if len(chosen) >= 2:
             return chosen
     return []
+
+
+def _tier(docs: int) -> int:
+    """The power of MERGE_FACTOR a segment's size reaches (math.log(1000, 10) is 2.999...)."""
+    tier, size = 0, MERGE_FACTOR
+    while docs >= size:
+        tier, size = tier + 1, size * MERGE_FACTOR
+    return tier
 
 
 def merge_segments(index_dir: Path, starting: Callable[[], None] | None = None) -> int:
