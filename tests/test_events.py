@@ -1244,6 +1244,9 @@ WORDING_EXAMPLES = {
         "talks were held",
         "they discussed trade",
         "received the visiting President",
+        "received visiting Mongolian Minister of Justice",
+        "received Wang Yi, State Councilor and Foreign Minister",
+        "held a reception for Lao Foreign Minister",
         "hosted his counterpart",
         "called on Foreign Minister Jilani",
         "his meetings with Chinese envoy",
@@ -1919,3 +1922,22 @@ def test_what_a_text_gives_for_example_is_no_event_of_its_own():
         "visa unit will close from December 23, 2010.",
     )
     assert "statement" not in found
+
+
+def test_a_guest_received_or_given_a_reception_is_met():
+    # a guest named between "received" and the title, or before it; a reception held for a guest
+    for body in (
+        "Prime Minister Pham Minh Chinh received visiting Mongolian Minister of Justice Khishgee Nyambaatar"
+        " in Hanoi on September 12. The two sides discussed trade.",
+        "Prime Minister Pham Minh Chinh received Wang Yi, State Councilor and Foreign Minister of China,"
+        " in Hanoi on September 12. The Chinese minister is in Vietnam for an official visit.",
+        "Prime Minister Nguyen Xuan Phuc held a reception for Lao Foreign Minister Saleumxay Kommasith"
+        " in Hanoi on Tuesday. The Lao minister is in Vietnam for a working visit.",
+    ):
+        found, primary = events_of("", body)
+        assert primary == "meeting" and "visit" in found, body
+    # what a company or a person is said to have received is no meeting
+    found, _ = events_of(
+        "", "Prime Minister Pham Minh Chinh received a letter from Vietnamese Workers on Tuesday."
+    )
+    assert "meeting" not in found

@@ -29,6 +29,11 @@ _SESSION = (
     r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks"
     r"|conferences?(?! (?:cent(?:er|re)|hall|room)s?\b)|gatherings?|dialogue)\b"
 )
+# an official's title after "received" (a guest received is met)
+_RECEIVED_TITLE = (
+    r"(?-i:President|Prime|Minister|Foreign|Secretary|Chancellor|Vice|Deputy|Crown|King|Emir"
+    r"|State Council(?:l)?or)"
+)
 # The wording of each event type: alternatives of one table each, matched case-insensitively.
 WORDING: dict[str, list[str]] = {
     "call": [
@@ -63,7 +68,12 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:held|had) (?:an? )?(?:[\w-]+ ){0,4}(?:exchange|discussion)s?\b"
         r"(?! of (?:fire|prisoners|notes))",
         r"\bdiscussed\b",
-        r"\breceived (?:the )?(?:visiting |foreign )?(?:President|Prime|Minister|Foreign)",
+        # "received visiting Mongolian Minister of Justice ...", "received Wang Yi, State Councilor and ..."
+        rf"\breceived (?:the )?(?:visiting |foreign )?(?:(?-i:[A-Z])[\w'’-]* ){{0,3}}{_RECEIVED_TITLE}",
+        rf"\breceived (?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*){{1,3}}, (?:the )?(?:[\w-]+ ){{0,3}}"
+        rf"{_RECEIVED_TITLE}",
+        # "He held a reception for Lao Foreign Minister Saleumxay Kommasith"
+        r"\b(?:held|hosted|gave|offered) a reception for (?:the )?(?:visiting )?(?-i:[A-Z])",
         r"(?:\bto host|\bhost(?:ed|s|ing))\b[^.;]{0,30}"
         r"\b(?:(?-i:President|Prime|Minister|Foreign|Chancellor|Secretary|Ambassador)"
         r"|counterpart)",
@@ -196,7 +206,7 @@ TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING
 # tests/test_events.py checks the words against the wordings)
 _KEYWORDS = {
     "call": "phon|call|video|spoke",
-    "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|host|call|exchange",
+    "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|reception|host|call|exchange",
     "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour|came",
     "summit": "summit|g7|g8|g20|nato|asean|csto|apec|council|assembly|ministerial|sideline|conference|heads"
     "|trilateral|leaders|osce|asem|brics|sco|oic|gcc|cis|eaeu|celac|oas|saarc|bimstec|ecowas|sadc|mercosur|chogm"
