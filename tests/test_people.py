@@ -336,6 +336,19 @@ def test_long_portfolios_posts_at_the_un_leaders_and_captions(text, name):
     )
 
 
+def test_a_title_after_a_full_name_and_a_comma_is_the_next_persons_not_a_name():
+    text = (
+        "Minister for Foreign Affairs of Japan Seiji Maehara, Minister of Foreign Affairs and Trade of the"
+        " Republic of Korea Kim Sung-hwan, and Secretary of State Hillary Clinton met. The delegation"
+        " consisted of Minister of Foreign Affairs Makhdoom Shah Mehmood Qureshi, Advisor to the Prime"
+        " Minister on Commerce Abdul Razak Dawood, and Mary Miller, Under Secretary for Domestic Finance,"
+        " Department of the Treasury."
+    )
+    names = [p.name for p in find_people("", text)]
+    assert {"Seiji Maehara", "Kim Sung-hwan", "Makhdoom Shah Mehmood Qureshi"} <= set(names)
+    assert not {"Minister", "Advisor", "Finance"} & set(names)
+
+
 def test_a_post_at_a_un_agency_is_no_name():
     text = "Ambassador McCain is the ninth U.S. Ambassador to the UN Agencies in Rome."
     assert [p.name for p in find_people("", text)] == ["McCain"]

@@ -174,7 +174,16 @@ def find_people(title: str, body: str) -> list[Person]:
         # ("Minister of Foreign Affairs, Sameh Shoukry") after it, in place of a "name" the title
         # pattern took from the portfolio ("Minister of Communication and Information" and
         # "Technology", of "... Information Technology, Faustine Ndugulile")
-        long_titles = list(_LONG_TITLE.finditer(text))
+        # (not one whose "name" is the next title, when the title pattern reads a full name before the
+        # comma: "Minister for Foreign Affairs of Japan Seiji Maehara, Minister of ...", "Minister of
+        # Foreign Affairs Makhdoom Shah Mehmood Qureshi, Advisor to ...")
+        named = [m for m in _person_pattern().finditer(text) if len(m.group("name").split()) > 1]
+        long_titles = [
+            m
+            for m in _LONG_TITLE.finditer(text)
+            if len(m.group("name").split()) > 1
+            or not any(m.start() <= t.start() and t.end() == m.start("comma") for t in named)
+        ]
         titled = [m for m in long_titles if m.group("by") == "for"]
         titled += [
             m
