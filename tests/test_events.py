@@ -1941,3 +1941,17 @@ def test_a_guest_received_or_given_a_reception_is_met():
         "", "Prime Minister Pham Minh Chinh received a letter from Vietnamese Workers on Tuesday."
     )
     assert "meeting" not in found
+
+
+def test_a_statement_issued_at_a_meeting_is_where_they_met():
+    found, primary = events_of(
+        "Trilateral Strategic Dialogue Joint Statement",
+        "The Foreign Minister of Australia, Julie Bishop, the Foreign Minister of Japan, Fumio Kishida,"
+        " and the Secretary of State of the United States, John Kerry, met in Bali, Indonesia"
+        " on October 4, 2013 for the fifth ministerial meeting of the Trilateral Strategic Dialogue."
+        " The three ministers affirmed their commitment to the dialogue.",
+    )
+    assert primary == "statement" and found["statement"].place == "Bali" == found["summit"].place
+    # a statement with no meeting beside it keeps no place
+    found, _ = events_of("Pakistan condemns attack", "Pakistan strongly condemned the attack in a statement.")
+    assert found["statement"].place is None
