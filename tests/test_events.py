@@ -1955,3 +1955,14 @@ def test_a_statement_issued_at_a_meeting_is_where_they_met():
     # a statement with no meeting beside it keeps no place
     found, _ = events_of("Pakistan condemns attack", "Pakistan strongly condemned the attack in a statement.")
     assert found["statement"].place is None
+
+
+def test_a_headline_that_defines_announces_nothing():
+    title = "A state visit is a formal visit by a head of state to a foreign country"
+    body = (
+        f"{title}, at the invitation of the head of state of that foreign country. Less formal visits than"
+        " a state visit to another country, by either a head of state or a head of government, can be"
+        " classified as an official visit or a working visit. Queen Elizabeth II of the United Kingdom made"
+        " 96 state visits."
+    )
+    assert find_events(title, body, find_people(title, body), None, None) == ([], None)

@@ -181,10 +181,12 @@ _GENERIC = re.compile(
     _I,
 )
 # a headline's label of comment ("Editorial: ..."), or one that says it explains ("How to ...", "How the
-# EU adopts and reviews sanctions", "Why ...", "What is ...")
+# EU adopts and reviews sanctions", "Why ...", "What is ...", "A state visit is a ...")
 _COMMENT = re.compile(
     r"^(?:Editorial|Opinion|Analysis|Commentary|Comment|Op-?Ed|Column|Explainer|Perspective|Viewpoint)"
-    r"\s*[:|\u2013\u2014-]|\bexplain(?:s|ed|er|ing)\b|^(?:How|Why)\b|^What (?:is|are)\b",
+    r"\s*[:|\u2013\u2014-]|\bexplain(?:s|ed|er|ing)\b|^(?:How|Why)\b|^What (?:is|are)\b"
+    # a definition: "A state visit is a formal visit by a head of state to a foreign country"
+    r"|^An? (?:[\w-]+ ){1,3}is an? ",
     _I,
 )
 # a headline that reports a death: an obituary, whose career's visits and talks are history ("Vorontsov,
