@@ -1322,6 +1322,7 @@ WORDING_EXAMPLES = {
         "called on all sides",
         "urged restraint",
         "a joint statement",
+        "Joint Press Release of the Trilateral Meeting",
         "summoned the ambassador",
         "warned Pyongyang",
         "appealed for calm",
@@ -1966,3 +1967,13 @@ def test_a_headline_that_defines_announces_nothing():
         " 96 state visits."
     )
     assert find_events(title, body, find_people(title, body), None, None) == ([], None)
+
+
+def test_a_joint_press_release_of_a_meeting_is_its_statement():
+    found, primary = events_of(
+        "Joint Press Release of the Fourth Trilateral Foreign Ministers' Meeting among the Republic of Korea,"
+        " Japan, and the People's Republic of China",
+        "The Foreign Ministers of the Republic of Korea, Japan, and the People's Republic of China"
+        " convened in Gyeongju for the Fourth Trilateral Foreign Ministers' Meeting.",
+    )
+    assert primary == "statement" and "summit" in found

@@ -60,7 +60,9 @@ def drop_ceremony_discussions(mentions: dict[str, list[tuple[int, str]]]) -> Non
     ]
 
 
-_COURTESY = re.compile(r"\b(?:statement|communiqu\w*|summon\w*|message|letter)\b", _I)
+_COURTESY = re.compile(
+    r"\b(?:statement|communiqu\w*|summon\w*|message|letter|joint (?:press |news )?release)\b", _I
+)
 _THE_MEETING = re.compile(r"\b(?:the|this|that) meeting\b(?!s)", _I)
 # (leaders who "met at the summit" are the summit's, not two of them talking)
 _BILATERAL = re.compile(r"\b(?:bilateral|sidelines|margins|met(?!\s+at\b))\b", _I)

@@ -154,6 +154,7 @@ WORDING: dict[str, list[str]] = {
         r"(?<!courtesy )\bcall(?:s|ed)? on\b",
         r"\burg(?:e|es|ed)\b",
         r"\b(?:joint )?statement\b",
+        r"\bjoint (?:press |news )?release\b",  # "Joint Press Release of the Fourth Trilateral ... Meeting"
         r"\bsummon(?:s|ed)?\b",
         r"\bwarn(?:s|ed)?\b",
         # not "Appeals Committee", nor the noun: "Israel's rejection of appeals for a ceasefire"
@@ -213,8 +214,8 @@ _KEYWORDS = {
     "|african union|arab league|commonwealth|counterparts|ministers",
     "agreement": "agreement|accord|pact|treat|memorand|mou|declaration|protocol|convention|deal|document"
     "|statement|communiqu|ratif|charter",
-    "statement": "condemn|condolence|congratulat|deplor|communiqu|call|urg|statement|summon|warn|appeal"
-    "|express|message",
+    "statement": "condemn|condolence|congratulat|deplor|communiqu|call|urg|statement|release|summon|warn"
+    "|appeal|express|message",
     "sanction": "sanction|designat|expel|expulsion|restrictive|asset|travel ban|persona non grata|recall"
     "|withdr|called back|order|oust|eject|to leave|to vacate|to depart|to quit",
     "appointment": "credential|sworn|swearing|appoint|nominat|nam|nominee|ambassador|envoy|commissioner"
