@@ -177,7 +177,8 @@ def find_people(title: str, body: str) -> list[Person]:
         # (not one whose "name" is the next title, when the title pattern reads a full name before the
         # comma: "Minister for Foreign Affairs of Japan Seiji Maehara, Minister of ...", "Minister of
         # Foreign Affairs Makhdoom Shah Mehmood Qureshi, Advisor to ...")
-        named = [m for m in _person_pattern().finditer(text) if len(m.group("name").split()) > 1]
+        by_title = list(_person_pattern().finditer(text))
+        named = [m for m in by_title if len(m.group("name").split()) > 1]
         long_titles = [
             m
             for m in _LONG_TITLE.finditer(text)
@@ -185,11 +186,7 @@ def find_people(title: str, body: str) -> list[Person]:
             or not any(m.start() <= t.start() and t.end() == m.start("comma") for t in named)
         ]
         titled = [m for m in long_titles if m.group("by") == "for"]
-        titled += [
-            m
-            for m in _person_pattern().finditer(text)
-            if not any(t.start() <= m.start() < t.end() for t in titled)
-        ]
+        titled += [m for m in by_title if not any(t.start() <= m.start() < t.end() for t in titled)]
         for long in (m for m in long_titles if m.group("by") == "of"):
             inside = [t for t in titled if long.start() <= t.start() and t.end() <= long.start("comma")]
             if not any(long.start() <= t.start() < long.end() for t in titled if t not in inside):
