@@ -1977,3 +1977,20 @@ def test_a_joint_press_release_of_a_meeting_is_its_statement():
         " convened in Gyeongju for the Fourth Trilateral Foreign Ministers' Meeting.",
     )
     assert primary == "statement" and "summit" in found
+
+
+def test_a_range_of_days_dates_its_event_by_the_first_and_its_statement_too():
+    title = (
+        "Joint Press Release of the Fourth Trilateral Foreign Ministers' Meeting among the Republic of Korea,"
+        " Japan, and the People's Republic of China"
+    )
+    body = (
+        "The Foreign Ministers of the Republic of Korea, Japan, and the People's Republic of China convened"
+        " in Gyeongju for the Fourth Trilateral Foreign Ministers' Meeting held from May 15 to 16, 2010."
+    )
+    found, primary = find_events(title, body, find_people(title, body), None, None)
+    dates = {event.type: event.date for event in found}
+    assert primary == "statement" and dates == {"statement": "2010-05-15", "summit": "2010-05-15"}
+    body = "President Sirisena paid a state visit to Nepal on 1-2 September 2018, meeting President Bhandari."
+    found, _ = find_events("", body, find_people("", body), None, None)
+    assert {event.date for event in found} == {"2018-09-01"}

@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from indexer.clean.dates import WEEKDAY_NAME, dates_at, infer_year, month_day
+from indexer.clean.dates import MONTH_NAME, WEEKDAY_NAME, dates_at, infer_year, month_day
 from indexer.enrich.countries import countries_in, country_codes, country_spans
 from indexer.enrich.people import Person, fold_name
 
@@ -314,14 +314,40 @@ _WEEKDAY_ALONE = re.compile(
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+# days of one month with their year: "held from May 15 to 16, 2010", "on 1-2 September 2018" (the first
+# day is the event's; the calendar dates found read only the last)
+_DAYS = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|\u2013|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?"
+_DAY_RANGES = [
+    re.compile(rf"\b(?P<month>{MONTH_NAME})\.?\s+{_DAYS},?\s+(?P<year>(?:19|20)\d\d)\b", _I),
+    re.compile(rf"\b{_DAYS}\s+(?P<month>{MONTH_NAME})\.?,?\s+(?P<year>(?:19|20)\d\d)\b", _I),
+]
+
+
+def _first_days(evidence: str) -> list[tuple[int, dt.date]]:
+    """The first day of each range of days the evidence gives with its month and year."""
+    found = []
+    for pattern in _DAY_RANGES:
+        for match in pattern.finditer(evidence):
+            month, day = month_day(f"{match.group('month')} {match.group('day')}")
+            try:
+                found.append((match.start(), dt.date(int(match.group("year")), month or 0, day or 0)))
+            except ValueError:
+                continue
+    return found
+
+
 def _event_date(evidence: str, published: dt.date | None, weekdays: bool = True) -> str | None:
     """The first day the evidence gives the event ("met in New York on 21 September 2022", "on
     August 22", "yesterday", "last evening", "said Thursday" if `weekdays`) within RECENT_DAYS
     before the page's date; else the page's date."""
     if published is None:
-        said = dates_at(evidence)
+        said = sorted(dates_at(evidence) + _first_days(evidence))
         return said[0][1].isoformat() if said else None
-    said = [(at, day) for at, day in dates_at(evidence) if 0 <= (published - day).days <= RECENT_DAYS]
+    said = [
+        (at, day)
+        for at, day in dates_at(evidence) + _first_days(evidence)
+        if 0 <= (published - day).days <= RECENT_DAYS
+    ]
     for match in _ON_DAY.finditer(evidence):
         month, day = month_day(match.group("day"))
         inferred = infer_year(month, day, [published], published) if month and day else None

@@ -349,12 +349,15 @@ def find_events(
     for event in events:
         if event.place is None and event.type in ("meeting", "agreement") and visited:
             event.place = visited
-    # a statement the parties issued at their meeting is where they met: "met in Bali ... The three
-    # ministers affirmed ...", "In a joint statement announced after the meeting"
-    met = next((e.place for e in events if e.type in ("summit", "meeting") and e.place), None)
+    # a statement the parties issued at their meeting is where and when they met: "met in Bali ... The
+    # three ministers affirmed ...", "In a joint statement announced after the meeting"
+    meetings = [e for e in events if e.type in ("summit", "meeting")]
+    met = next((e.place for e in meetings if e.place), None)
+    met_on = next((e.date for e in meetings if e.date), None)
     for event in events:
-        if event.place is None and event.type == "statement" and met:
-            event.place = met
+        if event.type == "statement":
+            event.place = event.place or met
+            event.date = event.date or met_on
     _writers_city(events, body, dateline)
     first = {kind: order for kind, order in first.items() if any(e.type == kind for e in events)}
     events.sort(key=lambda event: first[event.type])
