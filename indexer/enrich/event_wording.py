@@ -29,9 +29,9 @@ _SESSION = (
     r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks"
     r"|conferences?(?! (?:cent(?:er|re)|hall|room)s?\b)|gatherings?|dialogue)\b"
 )
-# an official's title after "received" (a guest received is met)
-_RECEIVED_TITLE = (
-    r"(?-i:President|Prime|Minister|Foreign|Secretary|Chancellor|Vice|Deputy|Crown|King|Emir"
+# an official's title after "received" or "hosted" (a guest received or hosted is met)
+_GUEST_TITLE = (
+    r"(?-i:President|Prime|Minister|Foreign|Secretary|Chancellor|Ambassador|Vice|Deputy|Crown|King|Emir"
     r"|State Council(?:l)?or)"
 )
 # The wording of each event type: alternatives of one table each, matched case-insensitively.
@@ -69,14 +69,12 @@ WORDING: dict[str, list[str]] = {
         r"(?! of (?:fire|prisoners|notes))",
         r"\bdiscussed\b",
         # "received visiting Mongolian Minister of Justice ...", "received Wang Yi, State Councilor and ..."
-        rf"\breceived (?:the )?(?:visiting |foreign )?(?:(?-i:[A-Z])[\w'’-]* ){{0,3}}{_RECEIVED_TITLE}",
+        rf"\breceived (?:the )?(?:visiting |foreign )?(?:(?-i:[A-Z])[\w'’-]* ){{0,3}}{_GUEST_TITLE}",
         rf"\breceived (?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*){{1,3}}, (?:the )?(?:[\w-]+ ){{0,3}}"
-        rf"{_RECEIVED_TITLE}",
+        rf"{_GUEST_TITLE}",
         # "He held a reception for Lao Foreign Minister Saleumxay Kommasith"
         r"\b(?:held|hosted|gave|offered) a reception for (?:the )?(?:visiting )?(?-i:[A-Z])",
-        r"(?:\bto host|\bhost(?:ed|s|ing))\b[^.;]{0,30}"
-        r"\b(?:(?-i:President|Prime|Minister|Foreign|Chancellor|Secretary|Ambassador)"
-        r"|counterpart)",
+        rf"(?:\bto host|\bhost(?:ed|s|ing))\b[^.;]{{0,30}}\b(?:{_GUEST_TITLE}|counterpart)",
         # an envoy's courtesy call on a minister ("called on Foreign Minister Jilani"; one called on to act
         # is appealed to: a statement)
         r"\bcall(?:s|ed|ing)? on\b",
