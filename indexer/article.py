@@ -14,7 +14,7 @@ from indexer.clean.bylines import clean_byline
 from indexer.clean.dates import find_dates, infer_year, parse_dateline, parse_iso_date
 from indexer.clean.decode import decode_bytes, repair_text
 from indexer.clean.htmlpage import clean_html_page, looks_like_html
-from indexer.clean.lines import folded_words
+from indexer.clean.lines import folded_words, has_sentence_end, is_paragraph
 from indexer.clean.textpage import clean_text_page
 from indexer.enrich.countries import find_countries
 from indexer.enrich.event_details import Event
@@ -31,7 +31,7 @@ from indexer.store.sitelines import SiteLines, site_of
 # file, or text sent as text (never read as HTML, even when it quotes some).
 UPLOAD, PASTED_TEXT = "upload", "upload:text"
 # Bump when extraction changes, so stale documents can be re-extracted.
-EXTRACTOR_VERSION = 123
+EXTRACTOR_VERSION = 124
 _HEAD_LINES = 3  # a headline repeated this near the top of the body ends the page's head there
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
@@ -206,6 +206,10 @@ def read_article(
     dateline = parse_dateline(paragraphs[0]) if paragraphs else None
     article.dateline = dateline.place if dateline else None
     lede = paragraphs[0][dateline.end :] if dateline else paragraphs[0]
+    if _only_leads_in(lede):
+        # a lede that only introduces what follows ("The US Department of State released the
+        # following statement:") makes no title: the first paragraph of prose after it does
+        lede = next((p for p in paragraphs[1:_LEAD_IN_PARAGRAPHS] if is_paragraph(p)), lede)
     _resolve_title(article, supplied.get("title"), title, site_name, lede)
     _resolve_outlet(article, supplied.get("outlet"), site_name, dateline.agency if dateline else None)
     _resolve_date(article, supplied.get("date"), page_date, date_source, dateline, ingested)
@@ -285,6 +289,14 @@ def validate_supplied(supplied: dict[str, Any]) -> dict[str, Any]:
     if "url" in clean and web_address(str(clean["url"])) is None:
         raise DipnewsError(f"The url {clean['url']!r} is not an http(s) address.")
     return clean
+
+
+_LEAD_IN_PARAGRAPHS = 4  # paragraphs looked at for a title when the lede only introduces what follows
+
+
+def _only_leads_in(paragraph: str) -> bool:
+    """A paragraph that is one clause introducing what follows: "President Kikwete said:"."""
+    return paragraph.endswith(":") and not has_sentence_end(paragraph)
 
 
 def _named_as_text(source: str | None) -> bool:

@@ -426,3 +426,61 @@ def test_the_sites_date_of_today_over_the_headline_gives_way_to_the_date_under_i
     # a date over the headline stays when the one under it is later (an update, not the site's today)
     page = "March 3, 2025\n\nQuota Talks Held In Oslo\n\nUpdated: March 5, 2025\n\n"
     assert extract_article((page + story).encode(), source="talks.txt").date == dt.date(2025, 3, 3)
+
+
+def test_a_communiques_lead_paragraph_and_numbered_paragraphs_are_the_story():
+    from indexer.clean.textpage import clean_text_page
+
+    lead = (
+        "The Presidents of Brazil, Michel Temer, and of Paraguay, Horacio Cartes, and the high-ranking"
+        " authorities of the Associate States, gathered in Asuncion on 18 June 2018, on the occasion of the"
+        " 52nd Summit:"
+    )
+    items = [
+        f"{n}. Reaffirmed their commitment to deepen regional integration in order to contribute to economic"
+        f" development and social inclusion in their territories, point {n};"
+        for n in range(1, 6)
+    ]
+    page = clean_text_page(
+        "\n\n".join(["Joint Communique of the Presidents", "Monday, 18 June 2018", lead, *items])
+    )
+    assert page.title == "Joint Communique of the Presidents"
+    assert page.paragraphs == [lead, *items]  # the lead-in and every numbered paragraph, not the first alone
+
+
+def test_a_numbered_teaser_list_after_the_story_stays_out():
+    from indexer.clean.textpage import clean_text_page
+
+    prose = [
+        f"Paragraph {n}: the two foreign ministers met in Hanoi to discuss trade, the ministry said today."
+        for n in range(3)
+    ]
+    teasers = [
+        f"{n}. Read next: a long headline of another story about ministers and their trade talks abroad."
+        for n in range(1, 4)
+    ]
+    page = clean_text_page("\n\n".join(["Ministers meet", *prose, *teasers]))
+    assert page.paragraphs == prose  # no sentence introduces these items: they are not the story's
+
+
+def test_a_lede_that_only_introduces_what_follows_gives_no_title():
+    story = (
+        "Washington, DC (STL.News) – The US Department of State released the following statement:\n\n"
+        "The below is attributable to Spokesperson Morgan Ortagus:\n\n"
+        "Secretary of State Michael R. Pompeo met with EU High Representative Josep Borrell today in"
+        " Washington. They discussed trade relations and the ceasefire in Libya.\n"
+    )
+    article = extract_article(story.encode(), source="readout.txt")
+    assert article.body.startswith("Washington, DC (STL.News) – The US Department of State released")
+    assert article.title.startswith("Secretary of State Michael R. Pompeo met with")
+
+
+def test_a_shortcode_or_a_posted_time_is_no_headline():
+    from indexer.clean.textpage import clean_text_page
+
+    prose = [
+        f"Paragraph {n}: on December 7, the Senate confirmed two career ambassadors, the department said."
+        for n in range(3)
+    ]
+    for head in ("Posted: 12:29 am ET", "[twitter-follow screen_name='Diplopundit' ]"):
+        assert clean_text_page("\n".join([head, *prose])).title is None

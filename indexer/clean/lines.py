@@ -6,7 +6,7 @@ import re
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)|[\u3002\uff01\uff1f]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-_PARAGRAPH_MIN_WORDS = 12
+PARAGRAPH_MIN_WORDS = 12
 _WORD = re.compile(r"\w+")
 
 
@@ -28,7 +28,7 @@ def has_sentence_end(line: str) -> bool:
 
 def is_paragraph(line: str) -> bool:
     """A line that reads like prose: enough words and a sentence end."""
-    return word_count(line) >= _PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(line))
+    return word_count(line) >= PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(line))
 
 
 def has_cjk(text: str) -> bool:

@@ -38,7 +38,13 @@ from indexer.clean.chrome import (
 from indexer.clean.codelines import is_code_line
 from indexer.clean.dates import find_dates, parse_date_line, parse_dateline
 from indexer.clean.dumplines import glued_teasers, join_wrapped
-from indexer.clean.lines import has_sentence_end, is_paragraph, normalise_line, word_count
+from indexer.clean.lines import (
+    PARAGRAPH_MIN_WORDS,
+    has_sentence_end,
+    is_paragraph,
+    normalise_line,
+    word_count,
+)
 from indexer.clean.storylines import read_story
 
 _MENU_RUN = 3  # this many short lines in a row, not introduced by a colon, are a menu or link list
@@ -70,11 +76,15 @@ def is_title_like(line: str) -> bool:
     )
 
 
-# what reads like a headline but is the line under it: a byline, a credit, a reading time, a submenu item
+# what reads like a headline but is the line under it: a byline, a credit, a time posted, a reading time,
+# a submenu item
 _NOT_HEADLINE = re.compile(
-    r"^(?:by\s|written\s+by\b|(?:photo\s+|image\s+)?credit\s*:|[|+o]\s)|\bmin(?:ute)?s?\s+read\b|\breading\s+time\b",
+    r"^(?:by\s|written\s+by\b|(?:photo\s+|image\s+)?credit\s*:|[|+o]\s|(?:posted|published|updated)\s*(?::|on\b|at\b))"
+    r"|\bmin(?:ute)?s?\s+read\b|\breading\s+time\b",
     re.IGNORECASE,
 )
+# a blog's shortcode printed as text, "[twitter-follow screen_name='Diplopundit' ]"
+_SHORTCODE = re.compile(r"^\[[\w-]+(?:\s[^\]]*)?\]$")
 _HEADLINE_WORDS = 5  # fewer words: more likely a menu item or a section name
 _DATED_LINE_WORDS = 15  # a longer line with a date is a sentence or a teaser, not the page's date
 
@@ -85,6 +95,7 @@ def _could_be_headline(line: str) -> bool:
         is_title_like(line)
         and not _LIST_ITEM.match(line)
         and not _NOT_HEADLINE.search(line)
+        and not _SHORTCODE.match(line)
         and not find_dates(line)
     )
 
@@ -269,8 +280,12 @@ def _main_span(lines: list[str], chrome: Callable[[str], bool]) -> tuple[int, in
             score, in_list = -CHROME_LINE_COST, False
         elif comment:
             score, in_list = -SHORT_LINE_COST, False  # a comment's text weighs nothing for the story
+        elif _is_lead_paragraph(line):
+            score, in_list = word_count(line), True  # "The Presidents ..., gathered in Asuncion ...:"
         elif is_paragraph(line) and not (_LIST_ITEM.match(line) and not in_list):
-            score, in_list = word_count(line), False
+            # an item of a list the story introduced keeps the list going (a communique's "1. ...",
+            # "2. ...", "3. ...")
+            score, in_list = word_count(line), in_list and bool(_LIST_ITEM.match(line))
         elif _LIST_ITEM.match(line) and not in_list:
             score = 0  # a list item nothing introduces: teasers weigh nothing, a list inside the story stays
         else:
@@ -286,8 +301,8 @@ def _main_span(lines: list[str], chrome: Callable[[str], bool]) -> tuple[int, in
         anchors = [i for i, line in enumerate(lines) if is_paragraph(line) and not chrome(line)]
         return anchors[0], anchors[-1]
     first, last = best_span
-    while not is_paragraph(lines[first]) and first < last:  # start and end on prose
-        first += 1
+    while not (is_paragraph(lines[first]) or _is_lead_paragraph(lines[first])) and first < last:
+        first += 1  # start and end on prose
     while not is_paragraph(lines[last]) and last > first:
         last -= 1
     # a story may end on a short sentence ("Arafat was unresponsive, Barak said."): kept when it
@@ -310,6 +325,12 @@ LIST_MIN_ENTRIES = 2
 LIST_ENTRY_MAX_WORDS = 30
 # an entry of a list: a bullet, a number, or a short label and a colon ("China: Terry Branstad")
 _ENTRY = re.compile(r"^(?:[*\u2022\u00b7\-\u2013]\s|\d{1,2}[.)]\s|[A-Z][\w .'\u2019-]{0,40}:\s)")
+
+
+def _is_lead_paragraph(line: str) -> bool:
+    """A paragraph that ends introducing what follows: "The Presidents of ..., gathered in Asuncion on
+    18 June 2018, on the occasion of the 52nd Summit of MERCOSUR Presidents:"."""
+    return line.endswith(":") and word_count(line) >= PARAGRAPH_MIN_WORDS
 
 
 def _is_lead_in(line: str, chrome: Callable[[str], bool]) -> bool:
