@@ -713,6 +713,23 @@ def test_the_envoys_a_ceremony_or_a_confirmation_lists_take_part_with_their_stat
     assert not any(p.name == "Royal Navy" for p in find_people("Navy drills", "Britain's Royal Navy sailed."))
 
 
+def test_ambassadors_designate_posted_by_the_state_each_goes_to():
+    story = (
+        "President Amaka Obi has officially approved the posting of three key ambassadors-designate to "
+        "major capitals, including France, the United Kingdom and Brazil. Ambassador Tunde Bakare has "
+        "been designated as Nigeria's new ambassador to France. Furthermore, Ambassador Musa Garba, who "
+        "previously served as ambassador to South Korea, will now take up the role of High "
+        "Commissioner-designate to the United Kingdom. Ngozi Eze has been appointed as the "
+        "ambassador-designate to Brazil.\n"
+    )
+    article = extract_article(story.encode(), source="envoys.txt")
+    appointment = next(e for e in article.events if e.type == "appointment")
+    assert article.primary_event == "appointment"  # an undated page: its first sentence announces it
+    assert {"Tunde Bakare", "Musa Garba", "Ngozi Eze"} <= set(appointment.people)
+    assert {"NG", "FR", "GB", "BR"} <= set(appointment.parties)
+    assert "KR" not in appointment.parties  # a post held before is no posting
+
+
 def test_words_of_an_event_that_are_not_that_event():
     # a letter that designates an ambassador sanctions nobody; a sanctions policy discussed is a topic
     found, _ = events_of(
@@ -1358,6 +1375,7 @@ WORDING_EXAMPLES = {
         "nominated as Ambassador to Peru",
         "appointed Envoy to Sudan",
         "a new High Commissioner",
+        "approved the posting of four key ambassadors-designate",
     ],
 }
 

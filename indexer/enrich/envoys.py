@@ -27,18 +27,23 @@ _STATE_OF = r"(?:(?:Federal\s+|Independent\s+|Democratic\s+)?(?:Republic|Kingdom
 _OWNED = re.compile(rf"['\u2019]s\s+(?P<name>{_FULL_NAME})")
 _LISTED = re.compile(rf"(?:,|\s+[\u2013\u2014-])\s+(?P<name>{_FULL_NAME})(?=,|\s+and\b|[.;\n]|$)")
 _ORIGIN = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+from\s+(?:the\s+)?$")
+# "as ambassador", "to be the new Ambassador", "as Nigeria's new ambassador", "the role of High
+# Commissioner-designate"
+_AS_ENVOY = (
+    rf"(?i:as|to\s+be|the\s+role\s+of)\s+(?:the\s+)?(?:[A-Z][\w-]+['\u2019]s\s+)?(?:new\s+)?{_ENVOY_ROLE}\b"
+)
 _POSTED = re.compile(
     rf"(?<![\w-])(?P<name>{_FULL_NAME})(?:,|\s+[\u2013\u2014-])?\s+(?:[^.;\n]{{0,80}}?\s)?"
-    rf"(?i:as|to\s+be)\s+(?:the\s+)?(?:new\s+)?{_ENVOY_ROLE}\b[^.;\n]{{0,80}}?\bto\s+(?:the\s+)?{_STATE_OF}?$"
+    rf"{_AS_ENVOY}[^.;\n]{{0,80}}?\bto\s+(?:the\s+)?{_STATE_OF}?$"
 )
+# a post held before: "Amin Dalhatu, who previously served as ambassador to South Korea, will now ..."
+_PAST_POST = re.compile(r"\b(?i:previously|formerly|once)\s+(?:served|posted|was)\b[^.;\n]{0,30}$")
 # "the ambassadors of", "the new heads of diplomatic missions of Ethiopia – Kasahun Dender Melese"
 _LIST_HEAD = re.compile(rf"\b(?:{_ENVOY_ROLE}|heads?\s+of\s+(?:diplomatic\s+)?missions?)\s+of\s+(?:the\s+)?$")
 _LIST_GOES_ON = re.compile(r"(?:,\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(?:the\s+)?")
 # what must stand just before a state's name for _ORIGIN or _POSTED to be tried there
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_POSTED_ROLE = re.compile(
-    rf"\b(?i:as|to\s+be)\s+(?:the\s+)?(?:new\s+)?{_ENVOY_ROLE}\b[^.;\n]*\bto\s+(?:the\s+)?{_STATE_OF}?$"
-)
+_POSTED_ROLE = re.compile(rf"\b{_AS_ENVOY}[^.;\n]*\bto\s+(?:the\s+)?{_STATE_OF}?$")
 # a list of nominees by the state each is to be posted to: "Other nominees include Marc Ostfield to
 # Paraguay, Cynthia Ann Telles to Costa Rica"
 _NOMINATED_TO = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+to\s+(?:the\s+)?$")
@@ -50,6 +55,7 @@ _NOMINEES = re.compile(
 _ENVOYS_COLON = re.compile(rf"\b{_ENVOY_ROLE}\b[^.;\n]*:[^.;\n:]*$")
 _NAMED_OF = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+of\s+(?:the\s+)?{_STATE_OF}?$")
 _SENTENCE_END = re.compile(r"[.;\n]\s")
+_ENVOY_TITLE = re.compile(rf"^{_ENVOY_ROLE}\s+(?=\S+\s+\S)")  # before a name of two words or more
 _LOOK_BACK = 240  # characters before a state's name where its envoy's name may stand
 
 
@@ -84,7 +90,11 @@ def envoys(text: str) -> list[tuple[int, Person, str | None]]:
             found.append(
                 (start - len(before) + nominated.start(), Person(nominated.group("name"), "Ambassador"), code)
             )
-        elif _POSTED_ROLE.search(before) and (posted := _POSTED.search(before)):
+        elif (
+            _POSTED_ROLE.search(before)
+            and (posted := _POSTED.search(before))
+            and not _PAST_POST.search(before)
+        ):
             found.append(
                 (start - len(before) + posted.start(), Person(posted.group("name"), "Ambassador"), code)
             )
@@ -94,6 +104,12 @@ def envoys(text: str) -> list[tuple[int, Person, str | None]]:
             found.append(
                 (start - len(before) + named.start(), Person(named.group("name"), "Ambassador", code), None)
             )
+    # "Ambassador Amin Dalhatu, who ... will now take up the role of High Commissioner-designate to the
+    # United Kingdom": the envoy's title is no part of the name
+    found = [
+        (at, Person(_ENVOY_TITLE.sub("", person.name), person.role, person.country), posting)
+        for at, person, posting in found
+    ]
     return [
         (at, person, posting)
         for at, person, posting in found
@@ -112,7 +128,7 @@ def _clause_start(text: str, at: int) -> int:
 # Mongolia, South Africa ... and Malawi", "ambassador nominees for Sri Lanka, Gambia, Guinea, Paraguay,
 # and Costa Rica", "is nominated to serve as ambassador to Israel"
 _STATES_HEAD = re.compile(
-    rf"\b(?:{_ENVOY_ROLE}|(?i:representatives|diplomats|nominees|heads?\s+of\s+(?:diplomatic\s+)?missions?))"
+    rf"\b(?:{_ENVOY_ROLE}(?:-designate)?|(?i:representatives|diplomats|nominees|heads?\s+of\s+(?:diplomatic\s+)?missions?))"
     r"\s+(?:of|from|to|for)\s+(?:the\s+)?$"
 )
 _HEAD_REACH = 60  # characters before a state's name where the head of its list may stand
@@ -124,7 +140,8 @@ def envoy_states(text: str) -> list[str]:
     previous_end = -1  # where the last state of a list ended (-1: no list goes on)
     for start, end, code in country_mentions(text):
         continues = previous_end >= 0 and _LIST_GOES_ON.fullmatch(text, previous_end, start)
-        if continues or _STATES_HEAD.search(text, max(0, start - _HEAD_REACH), start):
+        head = text[max(0, start - _HEAD_REACH) : start]
+        if continues or (_STATES_HEAD.search(head) and not _PAST_POST.search(head)):
             found.append(code)
             previous_end = end
         else:

@@ -195,6 +195,8 @@ WORDING: dict[str, list[str]] = {
         r"\bswearing-in\b",
         r"\b(?:appoint|nominat|nam)(?:ed|es|e|ing)\b[^.;]{0,60}\b(?:Ambassador|Envoy|High Commissioner)s?\b",
         r"\b(?:ambassadorial nominees?|nominees? for ambassador)\b",
+        # "approved the posting of four key ambassadors-designate to major global capitals"
+        r"\bposting of (?:\w+ ){0,3}(?:ambassador|envoy|high commissioner)s?\b",
         r"\bnew (?:Ambassador|Envoy|High Commissioner)s?\b",
         r"\bletters? of credence\b",
     ],
