@@ -662,6 +662,15 @@ def test_a_states_own_security_council_is_no_un_body():
     assert "summit" in found
 
 
+def test_a_summit_in_a_city_state_is_held_in_the_city():
+    found, _ = events_of(
+        "ASEAN leaders meet",
+        "The leaders of ASEAN on Saturday concluded their summit in Singapore, hosted by Prime Minister "
+        "Lee Hsien Loong, with Vietnam's Prime Minister Nguyen Xuan Phuc and President Joko Widodo.",
+    )
+    assert found["summit"].place == "Singapore"
+
+
 def test_the_country_after_the_city_a_meeting_is_held_in_is_no_party():
     found, _ = events_of(
         "Korea, Japan ministers meet",

@@ -446,6 +446,14 @@ def test_a_newspaper_or_agency_named_for_a_country_names_no_party():
     assert countries_in("Pakistan today signed a deal with the Tehran Times' owner Iran.") == ["PK", "IR"]
 
 
+def test_a_sea_an_ocean_or_a_peninsula_named_for_a_state_names_no_party():
+    from indexer.enrich.countries import countries_in
+
+    text = "Vietnam urged restraint in the South China Sea, the Indian Ocean and on the Korean Peninsula."
+    assert countries_in(text) == ["VN"]
+    assert countries_in("China and India held talks.") == ["CN", "IN"]
+
+
 def test_datelines_of_accented_cities_and_an_agency_after_a_comma():
     dateline = parse_dateline("HÀ NỘI — Indonesian President Joko Widodo arrived in Hà Nội on Thursday")
     assert dateline.place == "HÀ NỘI"

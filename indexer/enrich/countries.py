@@ -121,7 +121,10 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
             code = gazetteer.codes.get(key) or gazetteer.codes.get(surface)
             if code:
                 continent = code == "US" and _PART_OF_AMERICA.search(text, max(0, start - 8), start)
-                named = _INSTRUMENT.match(text, start + len(key)) or _OUTLET.match(text, start + len(key))
+                after = start + len(key)
+                named = (
+                    _INSTRUMENT.match(text, after) or _OUTLET.match(text, after) or _WATERS.match(text, after)
+                )
                 if not (named or continent):
                     found.append((start, start + len(key), code))
                 next_free = start + len(key)
@@ -130,6 +133,11 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
 
 
 _PAIR_DASH = re.compile(r"[-\u2013]")
+
+
+# a sea, an ocean, a strait or a peninsula named after a state is no state: "the South China Sea",
+# "the Indian Ocean", "the Korean Peninsula"
+_WATERS = re.compile(r"\s+(?:Sea|Ocean|Strait|Straits|Peninsula)\b")
 
 
 # a place naming a newspaper or a news agency names no party either: "UrduPoint / Pakistan Point News",

@@ -267,6 +267,10 @@ _NO_PLACE = ("call", "statement", "sanction")  # not held anywhere: a call, a wo
 _TOWN_OF = re.compile(r"\b(?:city|town|resort|port) of ((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)", _I)
 
 
+# states that are one city, named as the city is (countries.json lists no capital for them)
+CITY_STATES = frozenset({"Singapore", "Monaco", "San Marino", "Vatican City"})
+
+
 def dateline_state(dateline: str) -> tuple[str, str | None]:
     """A dateline's city as an event's place is written, and the state it is the capital of."""
     city = dateline.split(",")[0].strip().title()
@@ -282,6 +286,8 @@ def _place(evidence: str, dateline: str | None) -> str | None:
     countries_at = {start for start, _, _ in country_spans(evidence)}
     for match in re.finditer(r"\b(?:in|to|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(,\s+)?", evidence):
         name = match.group(1)
+        if name in CITY_STATES:
+            return name
         for city in (name, name.split()[0]):
             if (capital := capital_named(city)) and capital not in _VENUES:
                 return capital
