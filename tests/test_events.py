@@ -671,6 +671,16 @@ def test_a_summit_in_a_city_state_is_held_in_the_city():
     assert found["summit"].place == "Singapore"
 
 
+def test_an_envoy_who_arrives_to_take_up_a_post_pays_no_visit():
+    found, primary = events_of(
+        "High Commissioner presents credentials",
+        "Vanuatu's High Commissioner Kalfau George Kaloris presented his credentials to Australia's "
+        "Governor-General Quentin Bryce on Thursday 22 March 2012 in Canberra. Mr. Kaloris arrived in "
+        "Canberra on Monday 19th March 2012 to commence the setting up of the first Vanuatu Embassy.",
+    )
+    assert primary == "appointment" and "visit" not in found
+
+
 def test_the_country_after_the_city_a_meeting_is_held_in_is_no_party():
     found, _ = events_of(
         "Korea, Japan ministers meet",

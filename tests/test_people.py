@@ -455,3 +455,17 @@ def test_a_name_with_initials_before_a_title_of_a_states_whole_name():
     found = {p.name: p.country for p in people}
     assert found.get("K.N. Perera") == "LK"
     assert found.get("Marie Ilunga Kabeya") == "CD"  # not the Congo (CG)
+
+
+def test_a_governor_general_an_honourable_general_and_an_envoy_to_the_commonwealth_of_australia():
+    body = (
+        "Vanuatu's first High Commissioner to the Commonwealth of Australia, H. E. Kalfau George Kaloris "
+        "presented his Letter of Credence to the Governor General of Australia, Her Excellency Quentin "
+        "Bryce. A month later, Mr. Sonam Tobgay presented his credentials to His Excellency General the "
+        "Honourable David Hurley AC DSC (Retd), and thanked the Foreign Service of Vanuatu."
+    )
+    people = {p.name: p for p in find_people("Envoys present credentials", body)}
+    assert {"Kalfau George Kaloris", "Quentin Bryce", "David Hurley"} <= set(people)
+    assert people["Quentin Bryce"].role == "Governor General"
+    assert "Foreign Service" not in people  # a service is nobody
+    assert countries_in("the Commonwealth of Australia and the Commonwealth of Dominica") == ["AU", "DM"]

@@ -140,11 +140,23 @@ def drop_unofficial_visits(mentions: dict[str, list[tuple[int, str]]], people: l
     mentions["visit"] = [
         (order, sentence)
         for order, sentence in mentions["visit"]
-        if OFFICIAL.search(sentence)
-        or _ROLE.search(sentence)
-        or _MINISTER.search(sentence)
-        or any(name in sentence for name in titled)
+        if (
+            OFFICIAL.search(sentence)
+            or _ROLE.search(sentence)
+            or _MINISTER.search(sentence)
+            or any(name in sentence for name in titled)
+        )
+        and not _TAKING_UP_POST.search(sentence)
     ]
+
+
+# an envoy who arrives to take up a post pays no visit: "Mr. Kaloris arrived in Canberra on Monday
+# 19th March 2012 to commence the setting up of the first Vanuatu Embassy in Australia"
+_TAKING_UP_POST = re.compile(
+    r"\barriv\w*\b[^.;]{0,80}\bto (?:take up|assume|commence|begin|start)\b[^.;]{0,40}"
+    r"\b(?:post|duties|assignment|embassy|high commission|mission)\b",
+    _I,
+)
 
 
 # a company's people met are no state's: "held a meeting with a delegation from Canada-based company

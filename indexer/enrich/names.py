@@ -18,7 +18,8 @@ _ROLE_NAMES = (
     r"|Chancellor|King|Queen(?:\s+Consort)?|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
     # a legislature's head: "National Assembly Chairman Vuong Dinh Hue", "NA Chairwoman Nguyen Thi Kim Ngan"
     r"|(?:National\s+Assembly|NA)\s+Chair(?:man|woman|person)"
-    r"|Ambassador|High\s+Commissioner|Special\s+Envoy|Envoy|Speaker|Senator|Governor|General\s+Secretary|General|Pope"
+    r"|Ambassador|High\s+Commissioner|Special\s+Envoy|Envoy|Speaker|Senator|Governor[-\s]General|Governor"
+    r"|General\s+Secretary|General|Pope"
     # the Holy See's diplomats: "Cardinal Pietro Parolin", "Archbishop Dominique Mamberti", a nuncio
     r"|Cardinal|Archbishop|(?:Apostolic\s+)?Nuncio"
     r"|Secretary"  # "Secretary Kerry": a secretary of state, after the longer roles it starts
@@ -79,7 +80,7 @@ _NOT_NAME_WORDS = frozenset(
     Warns Backs Rejects Seeks Sees Wins Asks Plans Vows Denies Hails Arrives Leaves Names Appoints Expects
     To In On For With And Of The At From By As
     Partner Partners Financial Affairs Dear Federation Republic Kingdom States Emirates Islands
-    Extraordinary Plenipotentiary People Party""".split()
+    Extraordinary Plenipotentiary People Party Service Services""".split()
 )
 # Words that end the name of a place or a prize, not a person's ("Kennedy Center", "Nobel Prize", "PM House"),
 # though a name may begin with one ("Foreign Minister Park Jin")

@@ -103,7 +103,9 @@ _HONORIFIC = (
     r"(?:(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|Amb|Prof|H\.\s?E|HE)\.?|Professor|Ambassador"
     # a rank: "Foreign Secretary Admiral Prof. Jayanath Colombage"
     r"|(?:Rear\s+|Vice\s+)?Admiral|(?:Air\s+Chief|Field)\s+Marshal|Brigadier|Colonel"
-    r"|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri|(?:His|Her)\s+(?:Excellency|Highness))\s+){0,2}"
+    r"|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri|(?:His|Her)\s+(?:Excellency|Highness)"
+    # "General the Honourable David Hurley", "the Rt Hon Jacinda Ardern"
+    r"|(?:[Tt]he\s+)?(?:Right\s+|Rt\.?\s+)?Hono(?:u)?rable|(?:[Tt]he\s+)?Rt\.?\s+Hon\.?)\s+){0,3}"
 )
 
 LOWER_ROLES = (
