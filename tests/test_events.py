@@ -681,6 +681,20 @@ def test_an_envoy_who_arrives_to_take_up_a_post_pays_no_visit():
     assert primary == "appointment" and "visit" not in found
 
 
+def test_a_commitment_ratified_is_no_instrument_ratified():
+    found, _ = events_of(
+        "Mercosur summit ends",
+        "The presidents of Brazil, Paraguay and Uruguay met in Asuncion on Monday for the Mercosur summit. "
+        "Brazil and Paraguay ratified their firm commitment to the objectives of the founding treaties.",
+    )
+    assert "summit" in found and "agreement" not in found
+    found, _ = events_of(
+        "Paraguay ratifies treaty",
+        "Paraguay's Senate on Monday ratified the treaty with Brazil on the Itaipu dam.",
+    )
+    assert "agreement" in found
+
+
 def test_the_country_after_the_city_a_meeting_is_held_in_is_no_party():
     found, _ = events_of(
         "Korea, Japan ministers meet",

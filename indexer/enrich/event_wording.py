@@ -139,7 +139,9 @@ WORDING: dict[str, list[str]] = {
         rf"\bsigning of\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|statements?|documents)\b",
         r"\bsign(?:ed|s)?\b[^.;]{0,40}\bjoint (?:statement|communiqu\w*)",  # signed, it is an instrument
         rf"\b(?:{INSTRUMENTS}|documents)\s+signed\b",  # "the joint declaration signed by"
-        r"\bratif(?:ied|y|ies)\b",
+        # not a pledge renewed: "the authorities ratified their commitment to the objectives of ..."
+        r"\bratif(?:ied|y|ies)\b"
+        r"(?! (?:its|their|his|her|our) (?:\w+ )?(?:commitment|support|resolve|adherence)s?\b)",
         r"\bLeaders[’']? Declaration\b",
         r"\b(?:adopts?|adopted|adopting|approved|endorsed|adoption of)\b[^.;]{0,40}"
         r"\b(?:declarations?|conventions?|charter)\b",
