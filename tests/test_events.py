@@ -695,6 +695,21 @@ def test_a_commitment_ratified_is_no_instrument_ratified():
     assert "agreement" in found
 
 
+def test_the_sidelines_of_a_visit_are_no_summits():
+    found, primary = events_of(
+        "Pakistan, Sri Lanka sign 8 MoU",
+        "On Tuesday, Pakistan and Sri Lanka signed eight memoranda of understanding on the sidelines of "
+        "Prime Minister Nawaz Sharif's visit to Sri Lanka.",
+    )
+    assert primary == "agreement" and "summit" not in found
+    found, _ = events_of(
+        "Ministers meet",
+        "Pakistan's foreign minister met his Russian counterpart on Thursday on the sidelines of the SCO "
+        "foreign ministers' meeting in Goa.",
+    )
+    assert "summit" in found and "meeting" in found
+
+
 def test_the_country_after_the_city_a_meeting_is_held_in_is_no_party():
     found, _ = events_of(
         "Korea, Japan ministers meet",

@@ -114,7 +114,8 @@ WORDING: dict[str, list[str]] = {
         rf"\b(?:{COUNCILS}|Foreign Affairs Council)\b{NOT_ITS_TEXTS}",
         # not "consultations at ministerial level", nor two states' "Joint Ministerial Commission"
         r"(?<!\bjoint )\bministerial\b(?![\w -]{0,30}\blevels?\b)",
-        r"\bsidelines\b",
+        # not a visit's: "signed eight MoUs on the sidelines of Prime Minister Nawaz Sharif's visit"
+        r"\bsidelines\b(?! of (?:the |his |her |their )?(?:[\w'\u2019-]+ ){0,5}(?:visit|trip|tour)\b)",
         # a press conference is no summit, nor a venue ("the International Conference Center")
         r"(?<!press )(?<!news )\bconference\b(?! calls?\b| (?:cent(?:er|re)|hall|room)s?\b)",
         r"\b(?:assembly|session|summit|conference|council) of (?:the )?heads of state\b",
