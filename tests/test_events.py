@@ -710,6 +710,18 @@ def test_the_sidelines_of_a_visit_are_no_summits():
     assert "summit" in found and "meeting" in found
 
 
+def test_a_tours_programme_and_its_later_legs_are_still_to_come():
+    found, primary = events_of(
+        "President arrives in Ghana",
+        "President Pranab Mukherjee touched down in Accra, Ghana, on Sunday evening, on the first leg of his "
+        "three-nation state visit that would include visits to Cote d'Ivoire and Namibia as well. This visit "
+        "will include attending a state banquet hosted by President John Mahama on Sunday evening; attending "
+        "delegation-level talks and the signing of bilateral agreements on Monday.",
+    )
+    assert primary == "visit" and "agreement" not in found  # the signing is in the programme
+    assert set(found["visit"].parties) == {"IN", "GH"}  # Cote d'Ivoire and Namibia are later legs
+
+
 def test_the_country_after_the_city_a_meeting_is_held_in_is_no_party():
     found, _ = events_of(
         "Korea, Japan ministers meet",

@@ -140,7 +140,8 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
             envoy for envoy, _ in context.envoys if surname_of(envoy) not in map(surname_of, taking_part)
         ]
     # the parties act before what they talk about: "... met X; they discussed Syria and Iran"
-    acting = " ".join(_TOPIC.split(sentence, maxsplit=1)[0] for _, sentence in said)
+    # (nor, on a visit, the states of a tour's later legs: "... that would include visits to ...")
+    acting = " ".join(_acting_part(sentence, kind) for _, sentence in said)
     if kind == "agreement":  # nor what the instruments are on: "MoUs on UN peacekeeping missions"
         # (the instrument's name stays: "the Paris Agreement on ..." names no party)
         acting = _SUBJECTS.sub(lambda found: found.group(0)[: found.start(1) - found.start(0)], acting)
@@ -179,6 +180,13 @@ _HELD_IN = re.compile(
     r"(?:\b(?:in|at)\s+(?:the\s+)?|\b(?:capital|city) of\s+(?:the\s+)?|^\s*[A-Z][A-Z .'-]+\("
     r"|\b(?:in|at)\s+[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2},\s*)$"  # "in Lima, Peru"
 )
+
+
+def _acting_part(sentence: str, kind: str) -> str:
+    """The part of a sentence that names an event's actors: before what they talk about, and before
+    where a tour goes next."""
+    part = _TOPIC.split(sentence, maxsplit=1)[0]
+    return _LATER_LEGS.split(part, maxsplit=1)[0] if kind == "visit" else part
 
 
 def _actors(text: str, kind: str) -> list[str]:
@@ -228,6 +236,16 @@ _SUBJECT = re.compile(
     r"|(?:G7|G-7|G8|G20|Group of (?:Seven|Eight|Twenty))(?:\s+[A-Z][\w-]*){0,3}\s+of"
     r"|(?:G7|G-7|G8|G20|Group of (?:Seven|Eight|Twenty))\s+(?:countries|nations|members)\s*\()\s*(?:the\s+)?"
     r"(?:situation in\s+|war in\s+|crisis in\s+)?$",
+    _I,
+)
+
+
+# what follows these words is where a tour goes next: "on the first leg of his three-nation state visit
+# that would include visits to Cote d'Ivoire and Namibia", "before heading to Tokyo"
+_LATER_LEGS = re.compile(
+    r"\b(?:that|which) (?:will|would) (?:also )?(?:include|take (?:him|her|them))\b"
+    r"|\b(?:before|then) (?:heading|travell?ing|leaving|proceeding|moving on|flying) (?:on )?to\b"
+    r"|\bnext (?:leg|stop)\b",
     _I,
 )
 

@@ -94,6 +94,9 @@ _FUTURE_WORDS = (
 _NOT_NOW = re.compile(
     rf"\b(?:{_FUTURE_WORDS}|would|planned to|planning to|hopes? to|intends? to|look(?:s|ed)? forward to"
     r"|to be held|next (?:week|month|year)|upcoming|forthcoming|agreed to)\b[^.;]{0,90}$"
+    # a programme's items, however many semicolons part them: "This visit will include attending a
+    # state banquet ...; attending delegation-level talks and the signing of bilateral agreements"
+    r"|\b(?:will|would) include\b[^.]{0,200}$"
     # or in the past: "his recent visit", "the previous meeting", "last week's face-to-face meeting"; or
     # the one after: "the next meeting"
     r"|\b(?:recent|previous|prior|next)\s+(?:\w+\s+)?$"
