@@ -722,6 +722,21 @@ def test_a_tours_programme_and_its_later_legs_are_still_to_come():
     assert set(found["visit"].parties) == {"IN", "GH"}  # Cote d'Ivoire and Namibia are later legs
 
 
+def test_a_bodys_ministers_who_met_hold_its_session_not_a_meeting():
+    found, primary = events_of(
+        "Packed agenda for the EU Foreign Ministers in Brussels",
+        "On Monday, the EU Foreign Ministers met in Brussels for the Foreign Affairs Council. German Foreign "
+        "Minister Frank-Walter Steinmeier travelled from the Middle East to take part.",
+    )
+    assert primary == "summit" and "meeting" not in found
+    found, _ = events_of(
+        "Ministers meet",
+        "On Monday, German Foreign Minister Frank-Walter Steinmeier met French Foreign Minister Laurent "
+        "Fabius in Brussels on the margins of the Foreign Affairs Council.",
+    )
+    assert "meeting" in found and "summit" in found
+
+
 def test_the_country_after_the_city_a_meeting_is_held_in_is_no_party():
     found, _ = events_of(
         "Korea, Japan ministers meet",
