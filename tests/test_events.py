@@ -737,6 +737,17 @@ def test_a_bodys_ministers_who_met_hold_its_session_not_a_meeting():
     assert "meeting" in found and "summit" in found
 
 
+def test_a_guest_met_at_the_airport_is_welcomed_not_met_in_talks():
+    found, primary = events_of(
+        "Weah arrives in Ghana",
+        "Liberian President George Weah arrived in Ghana on Friday for a two-day state visit. President "
+        "Weah was met at the Jubilee Lounge of the Kotoka International Airport by Vice President Mahamudu "
+        "Bawumia.",
+    )
+    assert primary == "visit" and "meeting" not in found
+    assert "Mahamudu Bawumia" in found["visit"].people
+
+
 def test_the_country_after_the_city_a_meeting_is_held_in_is_no_party():
     found, _ = events_of(
         "Korea, Japan ministers meet",

@@ -141,6 +141,7 @@ _SIGNED_STATEMENT = re.compile(
 
 
 _AIRPORT = re.compile(r"\b(?:airport|airbase|air base)\b", _I)
+_MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\b", _I)
 # instruments priced in money are a fair's or a company's deals: "$434 million worth of MOUs were signed"
 _PRICED = re.compile(
     rf"(?:worth\s+of|valued\s+at)\s+(?:\w+\s+)?{INSTRUMENTS}|{INSTRUMENTS}\s+(?:worth|valued\s+at)\s+(?:[$\u20ac\u00a3]|US\$|\d)",
@@ -271,10 +272,13 @@ def find_events(
                     # "called on": an official called on is met (no appeal); a state called on to act
                     # is appealed to (no meeting)
                     or (kind in ("meeting", "statement") and _wrong_call_on(kind, sentence, match))
-                    # a guest received at the airport is welcomed on a visit, not met in talks
+                    # a guest received, or met, at the airport is welcomed on a visit, not met in talks
+                    # ("President Weah was met at the Jubilee Lounge of the Kotoka International Airport")
                     or (
                         kind == "meeting"
-                        and match.group(0).lower().startswith("received")
+                        and (
+                            match.group(0).lower().startswith("received") or _MET_ON_ARRIVAL.search(sentence)
+                        )
                         and _AIRPORT.search(sentence)
                     )
                 ):
