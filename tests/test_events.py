@@ -748,6 +748,32 @@ def test_a_guest_met_at_the_airport_is_welcomed_not_met_in_talks():
     assert "Mahamudu Bawumia" in found["visit"].people
 
 
+def test_a_guest_received_at_a_palace_or_with_a_delegation_a_staff_ordered_home_and_a_truce_welcomed():
+    found, primary = events_of(
+        "President Iohannis receives Greek ForMin",
+        "President Klaus Iohannis on Wednesday received at the Cotroceni Palace the Greek Minister of "
+        "Foreign Affairs, Nikos Dendias, on his visit to Bucharest.",
+    )
+    assert primary == "meeting" and "visit" in found
+    found, _ = events_of(
+        "Aliyev receives Montenegrin FM",
+        "President of Azerbaijan Ilham Aliyev has received a delegation of Montenegro led by Minister of "
+        "Foreign Affairs Srdjan Darmanovic.",
+    )
+    assert "meeting" in found
+    found, primary = events_of(
+        "Russia orders some US diplomatic staff to leave",
+        "Russia said on Wednesday it was ordering U.S. Embassy staff who have been in Moscow for more than "
+        "three years to fly home by Jan. 31.",
+    )
+    assert primary == "sanction" and set(found["sanction"].parties) == {"RU", "US"}
+    found, primary = events_of(
+        "China welcomes ceasefire",
+        "China has welcomed the ceasefire between India and Pakistan, a foreign ministry spokesman said.",
+    )
+    assert primary == "statement"
+
+
 def test_the_country_after_the_city_a_meeting_is_held_in_is_no_party():
     found, _ = events_of(
         "Korea, Japan ministers meet",
@@ -1334,6 +1360,8 @@ WORDING_EXAMPLES = {
     ],
     "meeting": [
         "the ministers met",
+        "received at the Cotroceni Palace the Greek Minister of Foreign Affairs",
+        "has received a delegation of Montenegro led by Minister of Foreign Affairs Srdjan Darmanovic",
         "he meets the king",
         "a meeting in Rome",
         "held bilateral talks",
@@ -1422,6 +1450,7 @@ WORDING_EXAMPLES = {
     ],
     "statement": [
         "China condemned the attack",
+        "China has welcomed the ceasefire between India and Pakistan",
         "called on all sides",
         "urged restraint",
         "a joint statement",
@@ -1449,6 +1478,7 @@ WORDING_EXAMPLES = {
         "recalled its ambassador",
         "the ambassador was called back to Ankara",
         "diplomats are ordered to vacate their apartments",
+        "Russia orders some US diplomatic staff to leave",
     ],
     "appointment": [
         "presented his credentials",

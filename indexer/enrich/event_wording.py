@@ -72,6 +72,11 @@ WORDING: dict[str, list[str]] = {
         rf"\breceived (?:the )?(?:visiting |foreign )?(?:(?-i:[A-Z])[\w'’-]* ){{0,3}}{_GUEST_TITLE}",
         rf"\breceived (?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*){{1,3}}, (?:the )?(?:[\w-]+ ){{0,3}}"
         rf"{_GUEST_TITLE}",
+        # "received at the Cotroceni Palace the Greek Minister of Foreign Affairs", "has received a delegation
+        # of Montenegro led by Minister of Foreign Affairs Srdjan Darmanovic"
+        rf"\breceived (?:at|in) (?:the )?(?:[\w'’-]+ ){{1,8}}?the (?:visiting )?"
+        rf"(?:(?-i:[A-Z])[\w'’-]* ){{0,3}}{_GUEST_TITLE}",
+        r"\breceived (?:a|the) (?:[\w-]+ ){0,2}delegation\b[^.;]{0,60}\bled by\b",
         # "He held a reception for Lao Foreign Minister Saleumxay Kommasith"
         r"\b(?:held|hosted|gave|offered) a reception for (?:the )?(?:visiting )?(?-i:[A-Z])",
         rf"(?:\bto host|\bhost(?:ed|s|ing))\b[^.;]{{0,30}}\b(?:{_GUEST_TITLE}|counterpart)",
@@ -164,6 +169,9 @@ WORDING: dict[str, list[str]] = {
         r"(?:(?:deep(?:est)?|strong|grave|serious) )?"
         r"(?:concerns?|sympathy|solidarity|sorrow|grief)\b",
         r"\bmessages? of (?:sympathy|solidarity|support|congratulations?)\b",  # "sent a message of sympathy"
+        # a state's word on what others did: "China has welcomed the ceasefire between India and Pakistan"
+        r"\bwelcom(?:es|ed|ing)\b (?:the |a |an )?(?:[\w-]+ ){0,3}"
+        r"(?:ceasefire|cease-fire|truce|peace deal)\b",
     ],
     "sanction": [
         # not a noun's modifier: "a sanctions list", "the sanctions authorities", "Iraq sanctions policy"
@@ -182,6 +190,10 @@ WORDING: dict[str, list[str]] = {
         # "Russian diplomats are ordered to vacate their apartments", "given 72 hours to leave the country"
         r"\b(?:diplomats?|envoys?|ambassadors?|consuls?)\b[^.;]{0,40}"
         r"\b(?:ordered|told|given \w+ (?:hours|days)) to (?:leave|vacate|depart|quit)\b",
+        # "Russia orders some US diplomatic staff to leave", "ordering U.S. Embassy staff who have been in
+        # Moscow for more than three years to fly home"
+        r"\border(?:s|ed|ing)? (?:[^.;]{0,40}\s)?(?:diplomats|diplomatic staff|embassy staff|envoys?)\b"
+        r"[^.;]{0,60}\bto (?:leave|fly home|go home|depart)\b",
         r"\brestrictive measures\b",
         r"\basset freezes?\b",
         r"\btravel bans?\b",
@@ -218,7 +230,7 @@ _KEYWORDS = {
     "agreement": "agreement|accord|pact|treat|memorand|mou|declaration|protocol|convention|deal|document"
     "|statement|communiqu|ratif|charter",
     "statement": "condemn|condolence|congratulat|deplor|communiqu|call|urg|statement|release|summon|warn"
-    "|appeal|express|message",
+    "|appeal|express|message|welcom",
     "sanction": "sanction|designat|expel|expulsion|restrictive|asset|travel ban|persona non grata|recall"
     "|withdr|called back|order|oust|eject|to leave|to vacate|to depart|to quit",
     "appointment": "credential|sworn|swearing|appoint|nominat|nam|nominee|ambassador|envoy|commissioner"
