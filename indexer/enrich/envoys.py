@@ -55,7 +55,7 @@ _NOMINEES = re.compile(
 _ENVOYS_COLON = re.compile(rf"\b{_ENVOY_ROLE}\b[^.;\n]*:[^.;\n:]*$")
 _NAMED_OF = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+of\s+(?:the\s+)?{_STATE_OF}?$")
 _SENTENCE_END = re.compile(r"[.;\n]\s")
-_ENVOY_TITLE = re.compile(rf"^{_ENVOY_ROLE}\s+(?=\S+\s+\S)")  # before a name of two words or more
+_TITLE_BEFORE_NAME = re.compile(rf"^{_ENVOY_ROLE}\s+(?=\S+\s+\S)")  # before a name of two words or more
 _LOOK_BACK = 240  # characters before a state's name where its envoy's name may stand
 
 
@@ -107,7 +107,7 @@ def envoys(text: str) -> list[tuple[int, Person, str | None]]:
     # "Ambassador Amin Dalhatu, who ... will now take up the role of High Commissioner-designate to the
     # United Kingdom": the envoy's title is no part of the name
     found = [
-        (at, Person(_ENVOY_TITLE.sub("", person.name), person.role, person.country), posting)
+        (at, Person(_TITLE_BEFORE_NAME.sub("", person.name), person.role, person.country), posting)
         for at, person, posting in found
     ]
     return [
