@@ -445,6 +445,32 @@ def test_a_group_named_is_no_summit_unless_it_meets():
     assert "summit" in found
 
 
+def test_a_meeting_of_a_regions_ministers_by_video_is_their_summit():
+    found, primary = events_of(
+        "Regional consultations",
+        "The meeting of Ministers of Foreign Affairs of the Caspian states was held by videoconference on "
+        "Monday. The meeting was attended by the foreign ministers of Kazakhstan, Azerbaijan, Iran and "
+        "Russia. Minister Mukhtar Tileuberdi of Kazakhstan said the current meeting was timely. "
+        "The ministers reviewed the draft convention. Preparations for the summit were discussed. "
+        "Transport was reviewed in detail. "
+        "At the end of the talks the parties adopted a joint statement on the Caspian Sea.",
+    )
+    assert primary == "summit" and set(found) == {"summit", "statement"}  # no call, no meeting of two
+    assert {"KZ", "AZ", "IR", "RU"} <= set(found["summit"].parties)
+    assert set(found["statement"].parties) == set(found["summit"].parties)  # the ministers' joint statement
+    found, _ = events_of(
+        "Talks",
+        "A meeting of the foreign ministers of the two countries was held in Hanoi on Monday.",
+    )
+    assert "summit" not in found  # two states' ministers meet: no summit
+    found, _ = events_of(
+        "Neighbours meet",
+        "Foreign Minister Wang Yi of China chaired the third meeting of foreign ministers of the "
+        "neighbouring countries of Afghanistan in Tunxi on Thursday.",
+    )
+    assert "summit" in found and "AF" not in found["summit"].parties  # the neighbours' subject, no party
+
+
 def test_a_place_naming_a_treaty_is_no_party():
     found, _ = events_of("Climate", "Germany and Japan ratified the Paris Agreement on Monday.")
     assert set(found["agreement"].parties) == {"DE", "JP"}
@@ -1419,6 +1445,9 @@ WORDING_EXAMPLES = {
         "heads of state and government meeting",
         "a trilateral meeting",
         "the Pacific Islands Forum Leaders Meeting",
+        "the meeting of ministers of foreign affairs of the neighbouring countries",
+        "the foreign ministers' meeting among neighbouring states",
+        "was also attended by",
         "G8 talks",
         "NATO talks",
         "ASEAN talks",

@@ -232,6 +232,8 @@ _SUBJECT = re.compile(
     r"\b(?:on|about|regarding|concerning|discussed|situation in|including|such as|in support of"
     # a group's members are no parties of what the group does: "the bloc groups Bangladesh, Bhutan ..."
     r"|support for|groups|members|comprising|made up of|consisting of"
+    # nor is the state a region's states neighbour: "the countries-neighbors of Afghanistan"
+    r"|neighbou?r(?:s|ing countries|ing states)? of"
     # nor are a group's ministers' states: "We, the G7 Foreign Ministers of Canada, France, ..."
     r"|(?:G7|G-7|G8|G20|Group of (?:Seven|Eight|Twenty))(?:\s+[A-Z][\w-]*){0,3}\s+of"
     r"|(?:G7|G-7|G8|G20|Group of (?:Seven|Eight|Twenty))\s+(?:countries|nations|members)\s*\()\s*(?:the\s+)?"

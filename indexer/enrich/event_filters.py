@@ -3,7 +3,7 @@
 Each takes the mentions of every type (the sentences that report it, with their order) and drops
 those that report no event: courtesies exchanged in a call, a statement that is only the source of
 the report, a traveller's visit, a company's meeting, a summit's meetings, what a call's parties or
-a credentials ceremony discussed, the meeting at which an envoy was summoned.
+a credentials ceremony discussed, the meeting at which an envoy was summoned, a summit's video conference.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def drop_ceremony_discussions(mentions: dict[str, list[tuple[int, str]]]) -> Non
 _COURTESY = re.compile(
     r"\b(?:statement|communiqu\w*|summon\w*|message|letter|joint (?:press |news )?release)\b", _I
 )
-_THE_MEETING = re.compile(r"\b(?:the|this|that) meeting\b(?!s)", _I)
+_THE_MEETING = re.compile(r"\b(?:the|this|that) (?:current |same |present )?meeting\b(?!s)", _I)
 # (leaders who "met at the summit" are the summit's, not two of them talking; so are a body's ministers
 # or leaders who met: "the EU Foreign Ministers met in Brussels for their monthly consultations")
 _BILATERAL = re.compile(r"\b(?:bilateral|sidelines|margins|(?<!ministers )(?<!leaders )met(?!\s+at\b))\b", _I)
@@ -212,6 +212,22 @@ def drop_summit_meetings(mentions: dict[str, list[tuple[int, str]]]) -> None:
             # "During the meeting, ..." after the summit is named: the summit again
             or (order // SENTENCE > first_summit and _THE_MEETING.search(sentence))
         )
+    ]
+
+
+_VIDEO = re.compile(r"\bvideo ?(?:conference|link|call)", _I)
+
+
+def drop_summit_calls(mentions: dict[str, list[tuple[int, str]]]) -> None:
+    """A session of several states held by video is their summit, no call: "The meeting of Ministers of
+    Foreign Affairs of the countries-neighbors of Afghanistan was held in the videoconference format"."""
+    if not mentions.get("call") or not mentions.get("summit"):
+        return
+    summit_sentences = {order // SENTENCE for order, _ in mentions["summit"]}
+    mentions["call"] = [
+        (order, sentence)
+        for order, sentence in mentions["call"]
+        if not (order // SENTENCE in summit_sentences and _VIDEO.search(sentence))
     ]
 
 

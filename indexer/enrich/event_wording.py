@@ -29,6 +29,10 @@ _SESSION = (
     r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks"
     r"|conferences?(?! (?:cent(?:er|re)|hall|room)s?\b)|gatherings?|dialogue)\b"
 )
+# a session of several states, named by what they are: "of the countries-neighbors of Afghanistan"
+_MANY_MEET = r"(?:meetings?|conferences?|sessions?|consultations)"
+_MANY_STATES = r"(?<!\btwo )(?<!\bboth )(?<!\bour )\b(?:countries|states|nations)\b"
+ATTENDED = r"\b(?:were|was) (?:also )?attended by\b|\bwith the participation of\b"
 # an official's title after "received" or "hosted" (a guest received or hosted is met)
 _GUEST_TITLE = (
     r"(?-i:President|Prime|Minister|Foreign|Secretary|Chancellor|Ambassador|Vice|Deputy|Crown|King|Emir"
@@ -136,6 +140,15 @@ WORDING: dict[str, list[str]] = {
         r"\bcouncil of (?:the )?(?:foreign|defen[cs]e) ministers\b",  # "the SCO Council of Foreign Ministers"
         # a forum's session of leaders: "the 54th Pacific Islands Forum Leaders Meeting"
         r"\b(?-i:Leaders)['\u2019]? (?-i:Meeting|Retreat)\b",
+        # the ministers of a region's states meeting: "The meeting of Ministers of Foreign Affairs of the
+        # countries-neighbors of Afghanistan", "foreign ministers' meeting among neighboring countries" (not
+        # "a meeting of the ministers of the two countries")
+        rf"\b(?:{_MANY_MEET} of (?:the )?(?:[\w-]+ ){{0,3}}(?:ministers|heads of state|leaders)"
+        rf"|(?:ministers|leaders)['\u2019]? {_MANY_MEET} (?:of|among|between))\b[^.;]{{0,60}}{_MANY_STATES}",
+        # attended by three states or more (find_events counts them): "These consultations were also attended
+        # by the heads of the foreign policy agencies of the Islamic Republic of Iran, the People's Republic
+        # of China, the Republic of Tajikistan and the Republic of Uzbekistan"
+        ATTENDED,
     ],
     "agreement": [
         rf"\b(?:sign|ink)(?:ed|ing|s)?\b[^.;]{{0,80}}\b(?:{INSTRUMENTS}|(?:cooperation )?documents)\b",
@@ -225,7 +238,7 @@ _KEYWORDS = {
     "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|reception|host|call|exchange",
     "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour|came",
     "summit": "summit|g7|g8|g20|nato|asean|csto|apec|council|assembly|ministerial|sideline|conference|heads"
-    "|trilateral|leaders|osce|asem|brics|sco|oic|gcc|cis|eaeu|celac|oas|saarc|bimstec|ecowas|sadc|mercosur|chogm"
+    "|trilateral|leaders|attended|participation|osce|asem|brics|sco|oic|gcc|cis|eaeu|celac|oas|saarc|bimstec|ecowas|sadc|mercosur|chogm"
     "|african union|arab league|commonwealth|counterparts|ministers",
     "agreement": "agreement|accord|pact|treat|memorand|mou|declaration|protocol|convention|deal|document"
     "|statement|communiqu|ratif|charter",
@@ -250,8 +263,12 @@ LATER = {
     ),
     # a round of reactions: each leader's own condolences or condemnation, paragraph by paragraph
     # ("Somalia's President Hassan Sheikh Mohamud 'strongly condemned' the heinous terror attack")
+    # and a joint statement adopted at the end of talks: "On the outcome of the talks the parties adopted
+    # Joint Statement of the Ministers of Foreign Affairs"
     "statement": re.compile(
-        r"\b(?:condemn(?:s|ed)|(?:offered|sent|expressed|extended) (?:\w+ ){0,2}condolences)\b", _I
+        r"\b(?:condemn(?:s|ed)|(?:offered|sent|expressed|extended) (?:\w+ ){0,2}condolences"
+        r"|(?:adopted|issued|released) (?:a |the )?joint (?:statement|communiqu\w*))\b",
+        _I,
     ),
     # a round of expulsions: "Belgium said it was ejecting 21 Russians. ... North Macedonia ... is expelling"
     "sanction": re.compile(r"\b(?:expel(?:s|led|ling)?|eject(?:s|ed|ing)?)\b", _I),

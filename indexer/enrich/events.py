@@ -41,11 +41,13 @@ from indexer.enrich.event_filters import (
     drop_company_meetings,
     drop_courtesies,
     drop_sources,
+    drop_summit_calls,
     drop_summit_meetings,
     drop_summons_meetings,
     drop_unofficial_visits,
 )
 from indexer.enrich.event_wording import (
+    ATTENDED,
     CALL_ON,
     GROUPS,
     KEYWORDS,
@@ -140,6 +142,7 @@ _SIGNED_STATEMENT = re.compile(
 )
 
 
+_JOINT = re.compile(r"\bjoint (?:statement|communiqu)", _I)
 _AIRPORT = re.compile(r"\b(?:airport|airbase|air base)\b", _I)
 _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\b", _I)
 # instruments priced in money are a fair's or a company's deals: "$434 million worth of MOUs were signed"
@@ -171,6 +174,7 @@ _HYPOTHETICAL = re.compile(
 _LATER_CLAUSE = re.compile(rf"\b(?:{_FUTURE_WORDS})\s[^.;]*", _I)
 # a group's video conference is its summit, no call: "G20 video conference"
 _GROUP_BEFORE = re.compile(rf"\b{GROUPS}\s+$")
+_ATTENDED = re.compile(ATTENDED, _I)
 # what one is invited to do is still to come: "invited a trade and business delegation from Malaysia to
 # visit Pakistan" (not "at the invitation of ..., visited")
 _INVITED_TO = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}\bto\s+$", _I)
@@ -265,6 +269,11 @@ def find_events(
                     or _INVITED_TO.search(before)
                     or (kind == "call" and _GROUP_BEFORE.search(before))
                     or (kind == "summit" and (states_own(sentence, match) or _POST_AT.search(before)))
+                    or (
+                        kind == "summit"
+                        and _ATTENDED.match(match.group(0))
+                        and len(countries_in(sentence)) < 3
+                    )
                     or (kind == "agreement" and _PRICED.search(sentence))
                     # a statement signed is an instrument (the agreement's): "jointly signed and issued a
                     # Joint Statement", "Among the 22 documents signed ... the statement condemning ..."
@@ -320,6 +329,7 @@ def find_events(
     drop_sources(mentions, cut_from)
     drop_unofficial_visits(mentions, people)
     drop_summit_meetings(mentions)
+    drop_summit_calls(mentions)
     drop_company_meetings(mentions, cut_from)
     drop_call_discussions(mentions)
     drop_ceremony_discussions(mentions)
@@ -344,6 +354,14 @@ def find_events(
     if "appointment" in mentions:
         context.envoy_states = envoy_states(body)
     events = [describe_event(kind, found, people, context) for kind, found in mentions.items()]
+    # a joint statement that names no two states is the meeting's parties': "On the outcome of the talks
+    # the parties adopted Joint Statement of the Ministers of Foreign Affairs of countries-neighbors of
+    # Afghanistan" (not the G7's statement on a launch the Security Council met on)
+    met_by = next((e.parties for e in events if e.type in ("summit", "meeting") and e.parties), None)
+    for event in events:
+        joint = event.type == "statement" and _JOINT.search(event.evidence)
+        if joint and met_by and len(countries_in(event.evidence)) < 2:
+            event.parties = list(met_by)
     # a diplomatic event has a state (or the EU, the UN) as a party: "the council met" has none;
     # an appointment names its envoy or the states: "how credentials are presented" names neither
     said = {kind: " ".join(sentence for _, sentence in found) for kind, found in mentions.items()}
