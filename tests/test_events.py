@@ -1209,6 +1209,32 @@ def test_a_headline_cut_from_the_first_sentence_is_judged_by_the_whole_sentence(
     assert primary is None and not found  # a company's delegation, which the cut headline does not show
 
 
+def test_a_page_with_no_headline_announces_in_its_first_sentence():
+    body = (
+        "The ministry has confirmed that the President of Ghana would be arriving in Togo this Saturday for "
+        "a two-day visit. Preparations in the capital are under way."
+    )
+    title = "The ministry has confirmed that the President of Ghana would be arriving in Togo this \u2026"
+    found, primary = find_events(title, body, find_people(title, body), DAY, None, ["GH", "TG"])
+    assert primary == "visit" and {"GH", "TG"} <= set(found[0].parties)
+    body = "The President of Ghana would be visiting Togo if the talks succeed, the ministry said on Monday."
+    found, _ = find_events(body[:60] + " \u2026", body, find_people("", body), DAY, None, ["GH", "TG"])
+    assert not found  # what would be, if ..., is not announced
+
+
+def test_a_productive_call_and_a_meeting_not_needed():
+    found, primary = events_of(
+        "Rubio, Lavrov Had Productive Call, In-person Meeting Not Needed",
+        'US Secretary of State Marco Rubio and Russian Foreign Minister Sergey Lavrov had a "productive '
+        'call" on Monday, an official said. A further in-person meeting between the two is not deemed '
+        "necessary, the official told reporters in a statement.",
+    )
+    assert primary == "call" and set(found) == {"call"}  # no meeting, and the statement is the source
+    assert {"US", "RU"} <= set(found["call"].parties)
+    found, _ = events_of("Tenders", "The Ministry of Defence of Kenya held a call for tenders on Monday.")
+    assert "call" not in found
+
+
 def test_ministers_holding_talks_under_an_agencys_dateline():
     body = (
         "BRASILIA, April 17. /TASS/. Russian and Brazilian Foreign Ministers are holding talks in Brasilia."

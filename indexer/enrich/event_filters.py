@@ -88,7 +88,7 @@ _STATED = re.compile(
     "|".join([*(w for w in WORDING["statement"] if "statement" not in w), r"\bjoint statement\b"]), _I
 )
 _SAYS = re.compile(
-    r"\b(?:said|says|stated|added|announced|released|issued|quoted|according to|noted|explained)\b", _I
+    r"\b(?:said|says|stated|told|added|announced|released|issued|quoted|according to|noted|explained)\b", _I
 )
 _THE_STATEMENT = re.compile(r"\b(?:the|this|that) statement\b", _I)
 

@@ -49,7 +49,8 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:by|over(?: the)?|on the) (?:tele)?phone\b",  # "spoke by phone", "talked to X on the phone"
         # "Obama, Erdogan speak on phone"
         r"\b(?:spoke|speaks?|speaking|talk(?:s|ed|ing)?) on (?:tele)?phone\b",
-        r"\b(?:held|had) a call\b",
+        # "had a productive call", "Rubio, Lavrov Had Productive Call" (not "held a call for tenders")
+        r"\b(?:held|had) (?:an? )?[\"\u201c]?(?:[\w-]+ ){0,2}call\b(?! for\b)",
         r"\bcall between\b",
         # "spoke to President X", "spoke this evening with ...": a readout's call
         r"\bspoke (?:(?:today|yesterday|this (?:morning|afternoon|evening)|on \w+) )?(?:to|with) "

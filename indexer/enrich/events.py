@@ -86,6 +86,12 @@ _AHEAD_AFTER = re.compile(
 _SINCE_OR_SUCH_AS = re.compile(
     r"\b(?:since|such as)\b[^.;,]{0,150}$|^\W*(?:for (?:example|instance)|as an example)\b[^;]{0,150}$", _I
 )
+# what is said not to be needed is not held: "An additional in-person meeting between Rubio and Lavrov is not
+# deemed necessary", "In-person Meeting Not Needed"
+_NOT_NEEDED = re.compile(
+    r"(?:(?!\b(?:and|but|after|since)\b)[^.;,]){0,60}?\bnot (?:\w+ )?(?:needed|necessary|required)\b", _I
+)
+_IF_AFTER = re.compile(r"[^.;,]{0,60}\b(?:if|unless)\b", _I)
 # what is done as a rule is no event: "The credentials ceremony usually takes place twice a year"
 _HABITUAL = re.compile(r"\b(?:usually|traditionally|typically|normally|as a rule)\b", _I)
 # what is still to come ("is due to": not "due to restrictions")
@@ -179,7 +185,8 @@ _ATTENDED = re.compile(ATTENDED, _I)
 # visit Pakistan" (not "at the invitation of ..., visited")
 _INVITED_TO = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}\bto\s+$", _I)
 # what may be done, in the headline too and inside the wording: "Russian Ambassador To US May Be Recalled"
-_MAY_BE = re.compile(r"\b(?:may|might|could|would)\s+(?:not\s+)?be\b", _I)
+# (not what "would be arriving": that is what is to come)
+_MAY_BE = re.compile(r"\b(?:may|might|could|would)\s+(?:not\s+)?be\b(?!\s+\w+ing\b)", _I)
 # what any or every such event is, or what a word means, is no event: "regarding any bilateral
 # meetings", "Ambassadors are persons nominated ...", "being on a list means asset freezes"
 _GENERIC = re.compile(
@@ -266,6 +273,7 @@ def find_events(
                     _GENERIC.search(before)
                     or _NEGATED.search(before)
                     or _MAY_BE.search(sentence, before.rfind(";") + 1, match.end())
+                    or _NOT_NEEDED.match(sentence, match.end())
                     or _INVITED_TO.search(before)
                     or (kind == "call" and _GROUP_BEFORE.search(before))
                     or (kind == "summit" and (states_own(sentence, match) or _POST_AT.search(before)))
@@ -292,7 +300,11 @@ def find_events(
                     )
                 ):
                     continue
-                if in_title and (_NOT_NOW.search(before) or _TO_COME.search(before)):
+                # (a page with no headline of its own announces in its first sentence: "Sun Media has
+                # confirmed that the King ... would be arriving in the Maldives this Saturday")
+                headline = in_title or (rank == 0 and not own_title)
+                conditional = _IF_AFTER.match(sentence, match.end())  # "would be visiting Togo if ..."
+                if headline and not conditional and (_NOT_NOW.search(before) or _TO_COME.search(before)):
                     announced_ahead.add(kind)
                 if not in_title and (
                     # an announced event's own sentences tell of it in the future: "will present"
