@@ -471,6 +471,25 @@ def test_a_meeting_of_a_regions_ministers_by_video_is_their_summit():
     assert "summit" in found and "AF" not in found["summit"].parties  # the neighbours' subject, no party
 
 
+def test_a_sanctions_targets_take_no_part_and_an_earlier_step_is_no_party():
+    found, primary = events_of(
+        "US sanctions Russian leaders",
+        "President Joe Biden on Friday imposed sanctions on Russian President Vladimir Putin and Foreign "
+        "Minister Sergey Lavrov, mirroring an earlier decision by the European Union. The list of officials "
+        "sanctioned also includes Nikolai Patrushev, Secretary of the Russian Federation Security Council.",
+    )
+    assert primary == "sanction" and set(found) == {"sanction"}  # a state's own security council: no summit
+    sanction = found["sanction"]
+    assert sanction.people == ["Joe Biden"]  # the targets are not officials taking part
+    assert set(sanction.parties) == {"US", "RU"}  # nor is the EU, whose earlier step it mirrors
+    found, _ = events_of(
+        "Testimony",
+        "President Donald Trump spoke on Monday about Alexander Vindman, the White House National Security "
+        "Council Ukraine expert.",
+    )
+    assert "summit" not in found
+
+
 def test_a_place_naming_a_treaty_is_no_party():
     found, _ = events_of("Climate", "Germany and Japan ratified the Paris Agreement on Monday.")
     assert set(found["agreement"].parties) == {"DE", "JP"}

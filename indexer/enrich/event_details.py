@@ -36,7 +36,8 @@ NOT_ITS_TEXTS = (
 COUNCILS = r"(?:Security Council|General Assembly|Human Rights Council)"  # of the UN
 EU = re.compile(r"\b(?:European Union|EU|European Commission|European Council|Foreign Affairs Council)\b")
 UN = re.compile(rf"\b(?:United Nations|UNITED NATIONS|UN|UNSC|{COUNCILS})\b{NOT_ITS_TEXTS}")
-_STATE_BEFORE = re.compile(r"\b(National|[A-Z][\w-]*?)(?:['\u2019]s)?\s+$")
+# (a state's name of two words too: "Secretary of the Russian Federation Security Council")
+_STATE_BEFORE = re.compile(r"\b((?:[A-Z][\w-]*\s+)?[A-Z][\w-]*?)(?:['\u2019]s)?\s+$")
 
 
 def states_own(text: str, council: re.Match[str]) -> bool:
@@ -45,7 +46,7 @@ def states_own(text: str, council: re.Match[str]) -> bool:
     if not council.group(0).endswith(("Council", "Assembly")):
         return False
     before = _STATE_BEFORE.search(text[max(0, council.start() - 40) : council.start()])
-    return bool(before and (before.group(1) == "National" or countries_in(before.group(1))))
+    return bool(before and (before.group(1).split()[-1] == "National" or countries_in(before.group(1))))
 
 
 def names_un(text: str) -> bool:
@@ -139,6 +140,10 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
         taking_part += [
             envoy for envoy, _ in context.envoys if surname_of(envoy) not in map(surname_of, taking_part)
         ]
+    if (
+        kind == "sanction"
+    ):  # its targets take no part: "slapped sanctions on Russian President Vladimir Putin"
+        taking_part = _not_targeted(taking_part, [sentence for _, sentence in said])
     # the parties act before what they talk about: "... met X; they discussed Syria and Iran"
     # (nor, on a visit, the states of a tour's later legs: "... that would include visits to ...")
     acting = " ".join(_acting_part(sentence, kind) for _, sentence in said)
@@ -172,6 +177,25 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
         event.agreements_count = _count(text)
         event.subjects = _subjects(text)
     return event
+
+
+# what a sanction is imposed on follows its word: "sanctions on Russian President Vladimir Putin", "the list
+# of Russian officials sanctioned by Washington also includes Minister of Defense Sergey Shoigu"
+_TARGETED = re.compile(
+    r"\b(?:sanction(?:s|ed|ing)?|asset freezes?|travel bans?|designat(?:ed|es|ing)|blacklist\w*)\b", _I
+)
+TARGET_REACH = 200  # characters after the word where its targets are named
+
+
+def _not_targeted(people: list[Person], sentences: list[str]) -> list[Person]:
+    """The people a sanction's sentences name as acting, not only as its targets: a name after the
+    sanction's word, and never before one, is a target's."""
+    after, before = set(), set()
+    for sentence in sentences:
+        for found in _TARGETED.finditer(sentence):
+            after |= folded_words(sentence[found.end() : found.end() + TARGET_REACH])
+            before |= folded_words(sentence[: found.start()])
+    return [p for p in people if surname_of(p) not in after or surname_of(p) in before]
 
 
 # a country named as where something is held: "in the capital of the Republic of Azerbaijan",
@@ -256,7 +280,10 @@ _LATER_LEGS = re.compile(
 _TOPIC = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talk(?:s|ed)? about|about|regarding|concerning|including|such as"
     r"|in support of|support for|reflected on|focus(?:ed|ing)? on|exchanged views on"
-    r"|expressed (?:deep )?concern|in view of)\b",
+    r"|expressed (?:deep )?concern|in view of"
+    # nor whose earlier step it follows: "mirroring an earlier decision by the European Union and British
+    # government"
+    r"|(?:mirroring|echoing|following|matching) (?:an? |the )?(?:earlier|similar|previous|prior)\b)\b",
     _I,
 )
 

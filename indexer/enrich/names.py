@@ -72,7 +72,8 @@ class Person:
 
 
 # Words that are never part of a person's name after a title, though Title Case headlines and
-# company names put them there ("General Electric Co", "President Signs Peru Aid Agreement").
+# company names put them there ("General Electric Co", "President Signs Peru Aid Agreement", "Chief of the
+# General Staff").
 _NOT_NAME_WORDS = frozenset(
     """Co Corp Corporation Company Companies Inc Ltd Plc Llc Group Holdings Bank Office Agency Department
     Ministry Council Committee Assembly Electric Motors Dynamics Mills Foods Industries Agreement Accord
@@ -80,7 +81,7 @@ _NOT_NAME_WORDS = frozenset(
     Warns Backs Rejects Seeks Sees Wins Asks Plans Vows Denies Hails Arrives Leaves Names Appoints Expects
     To In On For With And Of The At From By As
     Partner Partners Financial Affairs Dear Federation Republic Kingdom States Emirates Islands
-    Extraordinary Plenipotentiary People Party Service Services""".split()
+    Extraordinary Plenipotentiary People Party Service Services Staff""".split()
 )
 # Words that end the name of a place or a prize, not a person's ("Kennedy Center", "Nobel Prize", "PM House"),
 # though a name may begin with one ("Foreign Minister Park Jin")
