@@ -470,3 +470,30 @@ def test_a_governor_general_an_honourable_general_and_an_envoy_to_the_commonweal
     assert people["Quentin Bryce"].role == "Governor General"
     assert "Foreign Service" not in people  # a service is nobody
     assert countries_in("the Commonwealth of Australia and the Commonwealth of Dominica") == ["AU", "DM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "country"),
+    [
+        # a portfolio of two parts, the second of two words
+        (
+            "Minister of Planning and International Cooperation Dr. Basem Awadallah attended.",
+            "Basem Awadallah",
+            "Minister of Planning and International Cooperation",
+            None,
+        ),
+        (
+            "Minister for Foreign Affairs and East African Cooperation Liberata Mulamula spoke.",
+            "Liberata Mulamula",
+            "Minister for Foreign Affairs and East African Cooperation",
+            None,
+        ),
+        # a reigning monarch is known by name and number
+        ("His Majesty King Abdullah II arrived in Paris last night.", "Abdullah II", "King", "JO"),
+        ("King Mohammed VI will pay an official visit.", "Mohammed VI", "King", "MA"),
+    ],
+)
+def test_a_two_part_portfolio_and_a_monarch(text, name, role, country):
+    from indexer.enrich.people import find_people
+
+    assert [(p.name, p.role, p.country) for p in find_people("", text)] == [(name, role, country)]

@@ -8,9 +8,9 @@ from dataclasses import asdict, dataclass
 
 # "Minister of Foreign Affairs", "of Foreign and European Affairs", "of Foreign Affairs and
 # International Cooperation", "of Defence"
-_PORTFOLIO = (
-    r"[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?(?:\s+Affairs(?:\s+and\s+[A-Z][a-z]+(?:\s+Cooperation)?)?)?"
-)
+# "of Planning and International Cooperation", "for Foreign Affairs and East African Cooperation"
+_AND_PORTFOLIO = r"(?:(?:[A-Z][a-z]+\s+){1,2}Cooperation|[A-Z][a-z]+)"
+_PORTFOLIO = rf"[A-Z][a-z]+(?:\s+and\s+{_AND_PORTFOLIO})?(?:\s+Affairs(?:\s+and\s+{_AND_PORTFOLIO})?)?"
 _ROLE_NAMES = (
     r"Prime\s+Minister|PM|President|(?:Foreign|External)(?:\s+Affairs)?\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
     rf"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|(?:Minister|Secretary)\s+(?:of|for)\s+{_PORTFOLIO}"
@@ -81,7 +81,7 @@ _NOT_NAME_WORDS = frozenset(
     Warns Backs Rejects Seeks Sees Wins Asks Plans Vows Denies Hails Arrives Leaves Names Appoints Expects
     To In On For With And Of The At From By As
     Partner Partners Financial Affairs Dear Federation Republic Kingdom States Emirates Islands
-    Extraordinary Plenipotentiary People Party Service Services Staff""".split()
+    Extraordinary Plenipotentiary People Party Service Services Staff Dr""".split()
 )
 # Words that end the name of a place or a prize, not a person's ("Kennedy Center", "Nobel Prize", "PM House"),
 # though a name may begin with one ("Foreign Minister Park Jin")
