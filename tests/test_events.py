@@ -490,6 +490,21 @@ def test_a_sanctions_targets_take_no_part_and_an_earlier_step_is_no_party():
     assert "summit" not in found
 
 
+def test_a_city_of_diplomacy_is_a_place_after_any_capital():
+    found, _ = events_of(
+        "Talks in New York",
+        "A meeting was held in New York on Monday between US Secretary of State Marco Rubio and Russian "
+        "Foreign Minister Sergey Lavrov.",
+    )
+    assert found["meeting"].place == "New York" and set(found["meeting"].parties) == {"US", "RU"}
+    found, _ = events_of(
+        "Visit",
+        "Prime Minister Narendra Modi of India arrived in Washington from New York on Monday for talks with "
+        "President Joe Biden.",
+    )
+    assert found["visit"].place == "Washington"  # the capital named, not the city he came from
+
+
 def test_a_place_naming_a_treaty_is_no_party():
     found, _ = events_of("Climate", "Germany and Japan ratified the Paris Agreement on Monday.")
     assert set(found["agreement"].parties) == {"DE", "JP"}

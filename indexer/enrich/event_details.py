@@ -94,6 +94,13 @@ def _folded_capitals() -> dict[str, str]:
     return {fold_name(capital).replace(" ", ""): capital for capital in _capitals()}
 
 
+@cache
+def _cities() -> frozenset[str]:
+    """Cities where diplomacy is held beside the capitals (a place only: no metonym of a state)."""
+    data = json.loads(resources.files("indexer").joinpath("data/countries.json").read_text("utf-8"))
+    return frozenset(city for entry in data["countries"].values() for city in entry.get("cities", []))
+
+
 def capital_named(name: str) -> str | None:
     """The capital a name writes, as written or with its accents and spaces ("Hà Nội" is Hanoi)."""
     if name in _capitals():
@@ -326,12 +333,13 @@ def dateline_state(dateline: str) -> tuple[str, str | None]:
 
 
 def _place(evidence: str, dateline: str | None) -> str | None:
-    """The city an event is held in: a capital named after "in", "to" or "at", a city named
-    with its country ("in Sochi, Russia") or as a city ("the town of Biarritz"), or else the
-    dateline's city."""
+    """The city an event is held in: a capital or a city of diplomacy (countries.json) named after
+    "in", "to" or "at", a city named with its country ("in Sochi, Russia") or as a city ("the town of
+    Biarritz"), or else the dateline's city."""
     capitals = _capitals()
     countries_at = {start for start, _, _ in country_spans(evidence)}
-    for match in re.finditer(r"\b(?:in|to|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(,\s+)?", evidence):
+    named = list(re.finditer(r"\b(?:in|to|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(,\s+)?", evidence))
+    for match in named:
         name = match.group(1)
         if name in CITY_STATES:
             return name
@@ -340,6 +348,12 @@ def _place(evidence: str, dateline: str | None) -> str | None:
                 return capital
         if match.group(2) and match.end() in countries_at and name not in country_codes():
             return name
+    # a city of diplomacy, where no capital is named: "A meeting was held in New York between ..." (not
+    # "arrived in Washington from New York")
+    for match in named:
+        for city in (match.group(1), match.group(1).split()[0]):
+            if city in _cities():
+                return city
     if town := _TOWN_OF.search(evidence):
         return town.group(1)
     if dateline:  # a city, unless it names a country ("VIETNAM, September 10")
