@@ -505,6 +505,42 @@ def test_a_city_of_diplomacy_is_a_place_after_any_capital():
     assert found["visit"].place == "Washington"  # the capital named, not the city he came from
 
 
+def test_a_state_trip_a_capital_by_its_airport_or_venue_and_a_planned_visit():
+    body = (
+        "During 10th May, the talks of the presidential couple's State trip to Gabon took place with "
+        "President Ali Bongo Ondimba. The President of Chad was welcomed at the Libreville airport by Prime "
+        "Minister Julien Nkoghe Bekale."
+    )
+    found, _ = find_events(
+        "The President Meets the President of Gabon", body, find_people("", body), None, None
+    )
+    assert {"visit", "meeting"} <= set(found_types := {e.type for e in found}), found_types
+    assert next(e for e in found if e.type == "visit").place == "Libreville"
+    found, _ = events_of(
+        "Talks",
+        "President Joko Widodo of Indonesia met King Sultan Abdullah at the State Palace, Kuala Lumpur, on "
+        "Thursday.",
+        dateline="JAKARTA",
+    )
+    assert found["meeting"].place == "Kuala Lumpur"  # the venue's city, not the writer's
+    found, _ = events_of(
+        "Rubio meets Wang",
+        "Secretary of State Marco Rubio met Foreign Minister Wang Yi of China on Friday. They also discussed "
+        "President Trump's planned visit to China in April.",
+    )
+    assert "visit" not in found
+
+
+def test_a_round_of_sanctions_past_the_lead():
+    found, _ = events_of(
+        "EU imposes sanctions on Russia",
+        "EU foreign ministers met in Brussels on Monday. They imposed travel bans on 21 officials of Russia. "
+        "The sanctions took effect after 24 hours. The EU also cancelled a summit. Ministers agreed to sign "
+        "an accord on Friday. The EU also pledged aid. Canada applied sanctions against 7 Russian officials.",
+    )
+    assert "CA" in found["sanction"].parties
+
+
 def test_a_place_naming_a_treaty_is_no_party():
     found, _ = events_of("Climate", "Germany and Japan ratified the Paris Agreement on Monday.")
     assert set(found["agreement"].parties) == {"DE", "JP"}

@@ -321,6 +321,12 @@ _NO_PLACE = ("call", "statement", "sanction")  # not held anywhere: a call, a wo
 _TOWN_OF = re.compile(r"\b(?:city|town|resort|port) of ((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)", _I)
 
 
+_BY_VENUE = re.compile(
+    r"\bat the ([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?) (?:(?-i:International) )?(?i:airport)\b"
+    r"|\b(?:Palace|House|Hall|Cent(?:er|re)|Hotel|Building|Complex), ([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+)
+
+
 # states that are one city, named as the city is (countries.json lists no capital for them)
 CITY_STATES = frozenset({"Singapore", "Monaco", "San Marino", "Vatican City"})
 
@@ -348,6 +354,11 @@ def _place(evidence: str, dateline: str | None) -> str | None:
                 return capital
         if match.group(2) and match.end() in countries_at and name not in country_codes():
             return name
+    # a capital named by its airport or after a venue: "welcomed at the Cairo airport", "at the State
+    # Palace, Kuala Lumpur"
+    for match in _BY_VENUE.finditer(evidence):
+        if (capital := capital_named(match.group(1) or match.group(2))) and capital not in _VENUES:
+            return capital
     # a city of diplomacy, where no capital is named: "A meeting was held in New York between ..." (not
     # "arrived in Washington from New York")
     for match in named:

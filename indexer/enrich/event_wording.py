@@ -99,6 +99,7 @@ WORDING: dict[str, list[str]] = {
         r"\btravel(?:s|led|ed|ling|ing)? to\b",
         r"\btravels\b",
         r"\btrip to\b",
+        r"\b(?:state|official|working) trip\b",  # "the meeting of the presidential couple's State trip"
         r"\bcame to (?-i:[A-Z])",  # "Minister Abdyldayev came to Astana", not "came to power"
         r"\bwelcomed? (?:the )?(?:visiting )?(?-i:[A-Z])[\w ]{0,40} (?:to|here)\b",
         r"\bwelcom(?:e|ing) ceremony\b",  # a guest of state's
@@ -272,7 +273,12 @@ LATER = {
         _I,
     ),
     # a round of expulsions: "Belgium said it was ejecting 21 Russians. ... North Macedonia ... is expelling"
-    "sanction": re.compile(r"\b(?:expel(?:s|led|ling)?|eject(?:s|ed|ing)?)\b", _I),
+    # and of sanctions: "Canada applied sanctions against 7 Russian officials"
+    "sanction": re.compile(
+        r"\b(?:expel(?:s|led|ling)?|eject(?:s|ed|ing)?"
+        r"|(?:imposed|applied|announced|slapped) (?:\w+ ){0,2}sanctions)\b",
+        _I,
+    ),
     # an official's arrival told further down: "President Obama arrived at the Vatican shortly after 4 p.m."
     "visit": re.compile(
         r"\barriv(?:ed|es) (?:in|at)\b|\b(?:is|was|were|are) visiting\b"

@@ -108,6 +108,8 @@ _NOT_NOW = re.compile(
     # or in the past: "his recent visit", "the previous meeting", "last week's face-to-face meeting"; or
     # the one after: "the next meeting"
     r"|\b(?:recent|previous|prior|next)\s+(?:\w+\s+)?$"
+    # or only planned: "They also discussed President Trump's planned visit to China in April"
+    r"|\b(?:planned|proposed|possible|potential)\s+(?:[\w'\u2019-]+\s+)?$"
     r"|\blast (?:week|month|year)['\u2019]s\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
@@ -211,7 +213,7 @@ _CONDOLENCE = re.compile(r"\bcondolence", _I)
 # a news report says when its event happened: its dateline, its date, or a day in its lead
 _WHEN = re.compile(
     rf"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|{WEEKDAY_NAME}"
-    rf"|{MONTH_NAME}\.? \d{{1,2}}|\d{{1,2}} {MONTH_NAME}|on the \d{{1,2}}(?:st|nd|rd|th))\b",
+    rf"|{MONTH_NAME}\.? \d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)? {MONTH_NAME}|on the \d{{1,2}}(?:st|nd|rd|th))\b",
     _I,
 )
 # a headline that reports in the past tense ("An agreement was signed between Uzbekistan and Oman",
