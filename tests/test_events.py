@@ -1514,6 +1514,7 @@ WORDING_EXAMPLES = {
         "travelled to Paris",
         "he travels",
         "a trip to Oman",
+        "the presidential couple's State trip",
         "welcomed the Chinese premier to Delhi",
         "a welcoming ceremony",
         "a state ceremony was held to welcome General Secretary Trong",
