@@ -541,6 +541,39 @@ def test_a_round_of_sanctions_past_the_lead():
     assert "CA" in found["sanction"].parties
 
 
+def test_a_regions_ministers_who_met_drafts_and_a_signing_only_approved():
+    found, primary = events_of(
+        "Foreign ministers of Central Asian states met in Dushanbe",
+        "On September 13, the Meeting of Foreign Ministers of Central Asian Countries was held in Dushanbe, "
+        "in which the Minister of Foreign Affairs of Turkmenistan Rashid Meredov took part. During the "
+        "constructive meeting, the foreign ministers reviewed the drafts of the Joint Statement of the "
+        "Heads of State and the Dushanbe Statement.",
+    )
+    assert primary == "summit" and set(found) == {"summit"}  # no meeting of two, no statement yet
+    found, primary = events_of(
+        "Cabinet approves signing of several MoUs with India",
+        "The Cabinet of Sri Lanka has approved the signing of several MoUs with India, the Government said "
+        "today.",
+    )
+    assert primary is None and not found
+
+
+def test_a_sanctions_target_state_and_a_round_of_congratulations():
+    found, _ = events_of(
+        "Sanctions",
+        "The United States and Canada announced sanctions on Russia on Friday.",
+    )
+    assert set(found["sanction"].parties) == {"US", "CA", "RU"}  # the state acted upon is a party
+    found, _ = events_of(
+        "World leaders congratulate Obama",
+        "World leaders are sending their congratulations to U.S. President Barack Obama on Wednesday. "
+        "Israeli Prime Minister Benjamin Netanyahu said the alliance is strong. Mr. Netanyahu spoke warmly. "
+        "The vote was close. Turnout was high. Polls closed late. Russian President Vladimir Putin sent a "
+        "telegram to Mr. Obama with his congratulations, a spokesman said.",
+    )
+    assert "RU" in found["statement"].parties and "Vladimir Putin" in found["statement"].people
+
+
 def test_a_place_naming_a_treaty_is_no_party():
     found, _ = events_of("Climate", "Germany and Japan ratified the Paris Agreement on Monday.")
     assert set(found["agreement"].parties) == {"DE", "JP"}
@@ -1545,6 +1578,7 @@ WORDING_EXAMPLES = {
         "the meeting of ministers of foreign affairs of the neighbouring countries",
         "the foreign ministers' meeting among neighbouring states",
         "was also attended by",
+        "foreign ministers of Central Asian states met",
         "G8 talks",
         "NATO talks",
         "ASEAN talks",

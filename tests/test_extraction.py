@@ -461,6 +461,13 @@ def test_datelines_of_accented_cities_and_an_agency_after_a_comma():
     assert (dateline.place, dateline.agency) == ("Jakarta", "Antara")
 
 
+def test_a_datelines_country_in_square_brackets():
+    dateline = parse_dateline(
+        "Kathmandu [Nepal], August 24 (ANI): Vice President of Vietnam met the prime minister"
+    )
+    assert (dateline.place, dateline.month, dateline.day, dateline.agency) == ("Kathmandu", 8, 24, "ANI")
+
+
 def test_an_agency_after_the_citys_full_stop():
     dateline = parse_dateline(
         "NUR-SULTAN. KAZINFORM – Foreign Minister Mukhtar Tleuberdi met his counterpart"

@@ -56,6 +56,8 @@ _ACCENTED = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # Latin lett
 _DATELINE = re.compile(
     # a city's name may be accented: "HÀ NỘI —"
     rf"^(?P<place>[A-Z{_ACCENTED}][A-Za-z{_ACCENTED}.'\u2019 -]{{1,40}}?)"
+    # the country in square brackets, as ANI writes it: "Kathmandu [Nepal], August 24 (ANI):"
+    r"(?:\s*\[[A-Z][A-Za-z.'\u2019 -]{1,30}\])?"
     # the country after the city, when a date follows: "COLOMBO, Sri Lanka, Feb 23 (APP):"
     r"(?:\s*,\s*[A-Z][A-Za-z.'\u2019 -]{1,30}?(?=\s*,\s*(?:[A-Za-z]{3,9}\.?\s+\d|\d{1,2}\s+[A-Za-z]{3,9})))?"
     # ... or before a bracket and the dash: "ST. JOSEPH, Mich. (AP) —", "TAIPEI, Republic of China (Taiwan) —"

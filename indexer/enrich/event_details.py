@@ -157,7 +157,9 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
     if kind == "agreement":  # nor what the instruments are on: "MoUs on UN peacekeeping missions"
         # (the instrument's name stays: "the Paris Agreement on ..." names no party)
         acting = _SUBJECTS.sub(lambda found: found.group(0)[: found.start(1) - found.start(0)], acting)
-    parties = [code for code in _actors(acting, kind) if not _only_a_subject(code, acting)]
+    # (a sanction's target is acted upon: "announced sanctions on Russia")
+    targets = set(countries_in(" ".join(_SANCTIONED.findall(acting)))) if kind == "sanction" else set()
+    parties = [code for code in _actors(acting, kind) if code in targets or not _only_a_subject(code, acting)]
     parties += [p.country for p in taking_part if p.country and p.country not in parties]
     if kind == "appointment":  # and the states they are posted to, or that the text lists them by
         parties += [posting for _, posting in context.envoys if posting and posting not in parties]
@@ -192,6 +194,10 @@ _TARGETED = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|asset freezes?|travel bans?|designat(?:ed|es|ing)|blacklist\w*)\b", _I
 )
 TARGET_REACH = 200  # characters after the word where its targets are named
+# the states a sanction is imposed on: "announced sanctions on Russia", "sanctions against Iran's ..."
+_SANCTIONED = re.compile(
+    r"\bsanctions?\s+(?:on|against)\s+((?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+)
 
 
 def _not_targeted(people: list[Person], sentences: list[str]) -> list[Person]:

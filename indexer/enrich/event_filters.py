@@ -63,10 +63,15 @@ def drop_ceremony_discussions(mentions: dict[str, list[tuple[int, str]]]) -> Non
 _COURTESY = re.compile(
     r"\b(?:statement|communiqu\w*|summon\w*|message|letter|joint (?:press |news )?release)\b", _I
 )
-_THE_MEETING = re.compile(r"\b(?:the|this|that) (?:current |same |present )?meeting\b(?!s)", _I)
+# ("During the constructive meeting, the foreign ministers reviewed ...")
+_THE_MEETING = re.compile(r"\b(?:the|this|that) (?:[\w-]+ )?meeting\b(?!s)", _I)
 # (leaders who "met at the summit" are the summit's, not two of them talking; so are a body's ministers
 # or leaders who met: "the EU Foreign Ministers met in Brussels for their monthly consultations")
-_BILATERAL = re.compile(r"\b(?:bilateral|sidelines|margins|(?<!ministers )(?<!leaders )met(?!\s+at\b))\b", _I)
+_BILATERAL = re.compile(
+    r"\b(?:bilateral|sidelines|margins"
+    r"|(?<!ministers )(?<!leaders )(?<!states )(?<!countries )(?<!nations )met(?!\s+at\b))\b",
+    _I,
+)
 
 
 def drop_courtesies(mentions: dict[str, list[tuple[int, str]]]) -> None:

@@ -147,6 +147,9 @@ WORDING: dict[str, list[str]] = {
         # "a meeting of the ministers of the two countries")
         rf"\b(?:{_MANY_MEET} of (?:the )?(?:[\w-]+ ){{0,3}}(?:ministers|heads of state|leaders)"
         rf"|(?:ministers|leaders)['\u2019]? {_MANY_MEET} (?:of|among|between))\b[^.;]{{0,60}}{_MANY_STATES}",
+        # "Foreign ministers of Central Asian states met in Dushanbe"
+        rf"\b(?:ministers|leaders|heads of state) of (?:the )?(?:[\w-]+ ){{0,3}}{_MANY_STATES}"
+        r" (?:met|meet|gathered)\b",
         # attended by three states or more (find_events counts them): "These consultations were also attended
         # by the heads of the foreign policy agencies of the Islamic Republic of Iran, the People's Republic
         # of China, the Republic of Tajikistan and the Republic of Uzbekistan"
@@ -267,8 +270,12 @@ LATER = {
     # ("Somalia's President Hassan Sheikh Mohamud 'strongly condemned' the heinous terror attack")
     # and a joint statement adopted at the end of talks: "On the outcome of the talks the parties adopted
     # Joint Statement of the Ministers of Foreign Affairs"
+    # (and congratulations or sympathy sent or expressed: "extended his \"deep condolences\"", "Putin sent a
+    # telegram to Mr. Obama with his congratulations", "expressed solidarity to the Chinese people")
     "statement": re.compile(
-        r"\b(?:condemn(?:s|ed)|(?:offered|sent|expressed|extended) (?:\w+ ){0,2}condolences"
+        r"\b(?:condemn(?:s|ed)|(?:offered|sent|expressed|extended|conveyed)"
+        r" (?:[\w\"\u201c]+ ){0,2}[\"\u201c]?(?:condolences|congratulations|sympathy|solidarity)"
+        r"|with (?:his|her|their) congratulations"
         r"|(?:adopted|issued|released) (?:a |the )?joint (?:statement|communiqu\w*))\b",
         _I,
     ),
@@ -276,7 +283,7 @@ LATER = {
     # and of sanctions: "Canada applied sanctions against 7 Russian officials"
     "sanction": re.compile(
         r"\b(?:expel(?:s|led|ling)?|eject(?:s|ed|ing)?"
-        r"|(?:imposed|applied|announced|slapped) (?:\w+ ){0,2}sanctions)\b",
+        r"|(?:imposed|applied|announced|slapped) (?:\w+ ){0,2}(?:sanctions|measures))\b",
         _I,
     ),
     # an official's arrival told further down: "President Obama arrived at the Vatican shortly after 4 p.m."

@@ -153,6 +153,9 @@ _SIGNED_STATEMENT = re.compile(
 _JOINT = re.compile(r"\bjoint (?:statement|communiqu)", _I)
 _AIRPORT = re.compile(r"\b(?:airport|airbase|air base)\b", _I)
 _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\b", _I)
+# a signing only approved is still to come: "Cabinet has approved the signing of several Memorandum of
+# Understandings" (an envoy's posting approved is made: "approved the posting of four key ambassadors")
+_APPROVED = re.compile(r"\bapprov(?:e|es|ed|ing|al)\s+(?:of\s+)?(?:the\s+)?$", _I)
 # instruments priced in money are a fair's or a company's deals: "$434 million worth of MOUs were signed"
 _PRICED = re.compile(
     rf"(?:worth\s+of|valued\s+at)\s+(?:\w+\s+)?{INSTRUMENTS}|{INSTRUMENTS}\s+(?:worth|valued\s+at)\s+(?:[$\u20ac\u00a3]|US\$|\d)",
@@ -194,7 +197,9 @@ _MAY_BE = re.compile(r"\b(?:may|might|could|would)\s+(?:not\s+)?be\b(?!\s+\w+ing
 _GENERIC = re.compile(
     r"\b(?:any|every)\s+(?:\w+\s+)?$"
     r"|\b(?:is|are) (?:an? |the )?(?:\w+ )?(?:persons?|people|officials|term|process|practice|procedure)\b"
-    r"|(?<!by )\bmeans\b|\brefers? to\b|\bis defined as\b",
+    r"|(?<!by )\bmeans\b|\brefers? to\b|\bis defined as\b"
+    # nor is a draft: "reviewed in detail the drafts of the Joint Statement"
+    r"|\bdrafts?\s+of\b[^.;]{0,150}$|\bdrafts?\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
 # a headline's label of comment ("Editorial: ..."), or one that says it explains ("How to ...", "How the
@@ -284,7 +289,7 @@ def find_events(
                         and _ATTENDED.match(match.group(0))
                         and len(countries_in(sentence)) < 3
                     )
-                    or (kind == "agreement" and _PRICED.search(sentence))
+                    or (kind == "agreement" and (_PRICED.search(sentence) or _APPROVED.search(before)))
                     # a statement signed is an instrument (the agreement's): "jointly signed and issued a
                     # Joint Statement", "Among the 22 documents signed ... the statement condemning ..."
                     or (kind == "statement" and _SIGNED_STATEMENT.search(sentence))
