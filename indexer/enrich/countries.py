@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import islice
+from typing import Any
 
 import pycountry
 
@@ -34,12 +35,18 @@ class _Gazetteer:
 
 
 @cache
-def _gazetteer() -> _Gazetteer:
+def country_entries() -> dict[str, dict[str, Any]]:
+    """countries.json's entry for each code (aliases, demonyms, capitals, cities, display), read once."""
     data = json.loads(resources.files("indexer").joinpath("data/countries.json").read_text("utf-8"))
+    return dict(data["countries"])
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
     codes: dict[str, str] = {}
     names: dict[str, str] = {}
     ambiguous: set[str] = set()  # e.g. "Korea", short for both Koreas
-    for code, entry in data["countries"].items():
+    for code, entry in country_entries().items():
         iso = _iso_names(code)
         names[code] = entry.get("display") or (iso or entry["aliases"])[0]
         display = [entry["display"]] if "display" in entry else []

@@ -10,15 +10,13 @@ event is held in, the date the day its evidence gives near the page's date.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from indexer.clean.dates import MONTH_NAME, WEEKDAY_NAME, dates_at, infer_year, month_day
-from indexer.enrich.countries import countries_in, country_codes, country_spans
+from indexer.enrich.countries import countries_in, country_codes, country_entries, country_spans
 from indexer.enrich.people import Person, fold_name
 
 _I = re.IGNORECASE
@@ -84,8 +82,7 @@ class Event:
 @cache
 def _capitals() -> dict[str, str]:
     """Capital -> country code."""
-    data = json.loads(resources.files("indexer").joinpath("data/countries.json").read_text("utf-8"))
-    return {capital: code for code, entry in data["countries"].items() for capital in entry["capitals"]}
+    return {capital: code for code, entry in country_entries().items() for capital in entry["capitals"]}
 
 
 @cache
@@ -97,8 +94,7 @@ def _folded_capitals() -> dict[str, str]:
 @cache
 def _cities() -> frozenset[str]:
     """Cities where diplomacy is held beside the capitals (a place only: no metonym of a state)."""
-    data = json.loads(resources.files("indexer").joinpath("data/countries.json").read_text("utf-8"))
-    return frozenset(city for entry in data["countries"].values() for city in entry.get("cities", []))
+    return frozenset(city for entry in country_entries().values() for city in entry.get("cities", []))
 
 
 def capital_named(name: str) -> str | None:

@@ -135,7 +135,7 @@ def drop_sources(mentions: dict[str, list[tuple[int, str]]], headline: str) -> N
 _ROLE = re.compile(rf"\b(?:{LOWER_ROLES})s?\b", _I)
 _MINISTER = re.compile(r"\bministers?\b", _I)
 # "the presidential couple's State trip" (not "the upcoming Presidential election")
-_HEAD_OF_STATES = re.compile(
+_OFFICIAL_ADJECTIVE = re.compile(
     r"\b(?:presidential|royal)\b(?! (?:elections?|race|campaign|candidates?|votes?|polls?|palace)\b)", _I
 )
 
@@ -154,7 +154,7 @@ def drop_unofficial_visits(mentions: dict[str, list[tuple[int, str]]], people: l
             OFFICIAL.search(sentence)
             or _ROLE.search(sentence)
             or _MINISTER.search(sentence)
-            or _HEAD_OF_STATES.search(sentence)
+            or _OFFICIAL_ADJECTIVE.search(sentence)
             or any(name in sentence for name in titled)
         )
         and not _TAKING_UP_POST.search(sentence)
