@@ -11,11 +11,12 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
 from indexer.article import Article, extract_article
+from search.backends.whoosh import generation as generation_module
 from search.backends.whoosh import merging, saved_postings, story_index, writer
 from search.backends.whoosh import segments as segments_module
 from search.backends.whoosh.columns import SegmentColumns, column_cache, postings
 from search.backends.whoosh.engine import WhooshBackend
-from search.backends.whoosh.generation import open_lazy_files
+from search.backends.whoosh.generation import PostingsCache, open_lazy_files
 from search.backends.whoosh.saved_postings import SavedPostings
 from search.backends.whoosh.schema import make_schema
 from search.backends.whoosh.segments import STAGING, Superseded, publisher, stage_merge
@@ -201,6 +202,43 @@ def test_saved_postings_go_with_their_segment_and_a_merge_saves_its_own(index_di
     [merged] = segments(index_dir)
     assert after == {f"{merged.segment_id()}{saved_postings.ABOUT_SUFFIX}"}
     assert WhooshBackend(index_dir).search(SearchRequest(q="negotiators")).total == 4
+
+
+def test_a_batch_and_a_merge_are_published_with_their_saved_postings(index_dir, monkeypatch):
+    # saved only after the commit, in the merge thread, the segments a bulk load wrote during a
+    # long merge had none, and every query decoded their postings from Whoosh's
+    monkeypatch.setattr(saved_postings, "FREQUENT", 2)
+    for n in range(merging.MERGE_FACTOR):
+        writer.write_articles(index_dir, [article(2 * n), article(2 * n + 1)])  # no backend, no thread
+    published = {segment.segment_id() for segment in segments(index_dir)}
+    assert len(published) == merging.MERGE_FACTOR
+    for segment_id in published:
+        saved = SavedPostings.open(index_dir, segment_id)
+        assert saved is not None and "body:negoti" in saved.terms  # in both of its articles
+    assert merging.merge_segments(index_dir) == 1
+    [merged] = segments(index_dir)
+    saved = SavedPostings.open(index_dir, merged.segment_id())
+    assert saved is not None
+    ids, _ = saved.get("body", b"negoti")
+    assert len(ids) == 2 * merging.MERGE_FACTOR
+
+
+def test_a_segment_without_saved_postings_is_looked_for_at_most_once_a_second(index_dir, monkeypatch):
+    writer.write_articles(index_dir, [article(1)])
+    [segment] = segments(index_dir)
+    saved_postings.saved_path(index_dir, segment.segment_id()).unlink()  # as Whoosh's writer leaves it
+    opened = []
+    real_open = SavedPostings.open
+    monkeypatch.setattr(SavedPostings, "open", lambda *args: opened.append(args) or real_open(*args))
+    cache = PostingsCache(index_dir)
+    with open_index(index_dir).reader() as reader:
+        for _ in range(5):
+            ids, _ = cache.get(segment.segment_id(), reader, "body", b"negoti")
+            assert ids.tolist() == [0]  # decoded from Whoosh's postings
+        assert len(opened) == 1
+        monkeypatch.setattr(generation_module, "LOOK_AGAIN_SECONDS", 0.0)
+        cache.get(segment.segment_id(), reader, "body", b"negoti")
+        assert len(opened) == 2
 
 
 def test_facet_counts_and_filters_stay_right_as_generations_add_values(index_dir):

@@ -41,8 +41,6 @@ from search.results import RELATED_TERMS, Hit, SearchResult
 
 log = logging.getLogger(__name__)
 
-# the fields whose frequent terms' postings are saved: words searched, values filtered by
-SAVED_FIELDS = (*QUERY_FIELDS, *(spec.field for spec in VALUE_FACETS if spec.multi))
 TALLIED = ("date_source", "outlet_source", "title_source", "kind")  # `dipnews stats` counts each's values
 
 if TYPE_CHECKING:
@@ -302,7 +300,7 @@ class WhooshBackend:
         the merge thread, never in a write, so that the first write after an upgrade is not kept
         waiting while the postings of a whole index are saved (4.5 s per 50,000 articles)."""
         self._each_segment(
-            lambda segment_id, leaf: saved_postings.save(self.index_dir, segment_id, leaf, SAVED_FIELDS),
+            lambda segment_id, leaf: saved_postings.save(self.index_dir, segment_id, leaf),
             saved_postings.saved_path,
         )
 

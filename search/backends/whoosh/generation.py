@@ -13,6 +13,7 @@ import math
 import queue
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 
 BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's BM25F defaults
 POSTINGS_CACHE_IDS = 8_000_000  # document numbers kept in the postings cache (4 bytes each)
+LOOK_AGAIN_SECONDS = 1.0  # how long a segment found without saved postings is taken to have none
 
 
 class PostingsCache:
@@ -53,6 +55,7 @@ class PostingsCache:
         self._held = 0
         self._entries: OrderedDict[tuple[str, str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._saved: dict[str, SavedPostings] = {}
+        self._missing: dict[str, float] = {}  # segment id: when its saved postings were not found
         self._lock = threading.Lock()
 
     def get(self, segment_id: str, reader: Any, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
@@ -78,21 +81,30 @@ class PostingsCache:
         return found
 
     def _saved_of(self, segment_id: str) -> SavedPostings | None:
-        """The segment's saved postings; looked for again until they are there (the writer saves
-        them just after the commit that a reader may already see)."""
+        """The segment's saved postings; looked for again, at most once a second, until they are
+        there (segments that Whoosh's own writer made, after a rebuild or an upgrade, get theirs in
+        the merge thread after the commit). Looking on every call cost a query on 21 segments
+        about 15 ms."""
         saved = self._saved.get(segment_id)
-        if saved is None:
-            saved = SavedPostings.open(self.index_dir, segment_id)
-            if saved is not None:
-                with self._lock:
-                    saved = self._saved.setdefault(segment_id, saved)
-        return saved
+        if saved is not None:
+            return saved
+        missed = self._missing.get(segment_id)
+        if missed is not None and time.monotonic() - missed < LOOK_AGAIN_SECONDS:
+            return None
+        saved = SavedPostings.open(self.index_dir, segment_id)
+        with self._lock:
+            if saved is None:
+                self._missing[segment_id] = time.monotonic()
+                return None
+            self._missing.pop(segment_id, None)
+            return self._saved.setdefault(segment_id, saved)
 
     def forget(self, segment_ids: set[str]) -> None:
         """Let go of the maps of segments merged away."""
         with self._lock:
             for segment_id in segment_ids:
                 self._saved.pop(segment_id, None)
+                self._missing.pop(segment_id, None)
 
 
 class Generation:

@@ -30,7 +30,9 @@ from typing import Any
 
 import numpy as np
 
+from indexer.facet_registry import VALUE_FACETS
 from search.backends.whoosh.columns import DOC, postings
+from search.parsing import QUERY_FIELDS
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,8 @@ VERSION = 2  # 2: the facets of many values too (a filter by country or topic re
 DATA_SUFFIX = f".dipnews_postings_v{VERSION}.bin"
 ABOUT_SUFFIX = f".dipnews_postings_v{VERSION}.json"
 _EARLIER = (".dipnews_postings.bin", ".dipnews_postings.json")  # version 1's, removed when saving
+# the fields whose frequent terms' postings are saved: words searched, values filtered by
+FIELDS = (*QUERY_FIELDS, *(spec.field for spec in VALUE_FACETS if spec.multi))
 
 
 def _key(fieldname: str, text: bytes) -> str:
@@ -54,7 +58,7 @@ def saved_path(index_dir: Path, segment_id: str) -> Path:
     return _paths(index_dir, segment_id)[1]
 
 
-def save(index_dir: Path, segment_id: str, reader: Any, fieldnames: Sequence[str]) -> int:
+def save(index_dir: Path, segment_id: str, reader: Any, fieldnames: Sequence[str] = FIELDS) -> int:
     """Save the frequent words' postings of one segment (its reader given); how many words.
     A segment whose postings cannot be saved (a read-only or full disk, merged away meanwhile)
     is decoded when asked instead."""

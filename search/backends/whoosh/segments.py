@@ -36,7 +36,7 @@ from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import IndexWriter, SegmentWriter
 
-from search.backends.whoosh import story_index
+from search.backends.whoosh import saved_postings, story_index
 
 STAGING = ".staging"  # a dot: Whoosh's clean-up of unlisted files passes it by
 
@@ -225,7 +225,10 @@ def stage_documents(
         return count
 
     made = _write_segment(index_dir, schema, fill, in_memory=True)  # a batch: some MB
-    return Staged(*made) if made else None
+    if made is None:
+        return None
+    _save_postings(schema, *made)
+    return Staged(*made)
 
 
 def stage_merge(index_dir: Path, storage: Any, schema: Any, segments: list[Any]) -> Staged:
@@ -251,7 +254,19 @@ def stage_merge(index_dir: Path, storage: Any, schema: Any, segments: list[Any])
     folder, segment = made
     live = [(s.segment_id(), [n for n in range(s.doc_count_all()) if n not in gone]) for s, gone in merged]
     story_index.combine(index_dir, segment.segment_id(), folder, live)  # else saved after it is published
+    _save_postings(schema, folder, segment)
     return Staged(folder, segment, merged=merged)
+
+
+def _save_postings(schema: Any, folder: Path, segment: Any) -> None:
+    """Save a staged segment's frequent postings beside it (saved_postings.py): it is published
+    with them, and no search decodes them from Whoosh's meanwhile. Saving them after the commit,
+    in the merge thread, left every segment a bulk load wrote during a long merge without them."""
+    reader = SegmentReader(FileStorage(str(folder)), schema, segment)
+    try:
+        saved_postings.save(folder, segment.segment_id(), reader)
+    finally:
+        reader.close()
 
 
 def publisher(index_dir: Path, staged: list[Staged]) -> Callable[[IndexWriter, list[Any]], list[Any]]:
