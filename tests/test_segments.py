@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.fields import TEXT, Schema
 
 from indexer.article import Article, extract_article
 from search.backends.whoosh import generation as generation_module
 from search.backends.whoosh import merging, saved_postings, story_index, writer
 from search.backends.whoosh import segments as segments_module
-from search.backends.whoosh.columns import SegmentColumns, column_cache, postings
+from search.backends.whoosh.columns import SegmentColumns, column_cache, positions, postings
 from search.backends.whoosh.engine import WhooshBackend
 from search.backends.whoosh.generation import PostingsCache, open_lazy_files
 from search.backends.whoosh.saved_postings import SavedPostings
@@ -239,6 +240,29 @@ def test_a_segment_without_saved_postings_is_looked_for_at_most_once_a_second(in
         monkeypatch.setattr(generation_module, "LOOK_AGAIN_SECONDS", 0.0)
         cache.get(segment.segment_id(), reader, "body", b"negoti")
         assert len(opened) == 2
+
+
+def test_positions_are_read_from_the_blocks_that_hold_the_documents_asked_for(tmp_path):
+    ix = whoosh_index.create_in(tmp_path, Schema(body=TEXT(phrase=True)))
+    w = ix.writer()
+    for n in range(700):  # six blocks of postings; "beta" in every third document, at varying places
+        w.add_document(body=" ".join(["alpha"] * (n % 5) + (["beta"] if n % 3 == 0 else []) + ["gamma"]))
+    w.commit()
+    w = ix.writer()
+    w.delete_document(3)  # a segment with deletions: Whoosh wraps its postings in a filter
+    w.commit()
+    with ix.reader() as reader:
+        asked = [0, 1, 3, 6, 300, 301, 303, 498, 699]
+        found = positions(reader, "body", "beta", asked)
+        expected = {}
+        matcher = reader.postings("body", "beta")
+        while matcher.is_active():
+            if matcher.id() in asked:
+                expected[matcher.id()] = frozenset(matcher.value_as("positions"))
+            matcher.next()
+        assert found == {doc: where for doc, where in expected.items()} | {3: frozenset([3])}
+        assert found[300] == frozenset([0]) and found[498] == frozenset([3])  # n % 5 alphas first
+        assert positions(reader, "body", "beta", []) == {} and positions(reader, "body", "beta", [700]) == {}
 
 
 def test_facet_counts_and_filters_stay_right_as_generations_add_values(index_dir):

@@ -12,7 +12,7 @@ import numpy as np
 from whoosh.query import Every, Query
 from whoosh.searching import Searcher
 
-from search.backends.whoosh.columns import Columns
+from search.backends.whoosh.columns import Columns, positions
 from search.backends.whoosh.generation import Generation
 from search.parsing import (
     QUERY_FIELDS,
@@ -104,30 +104,27 @@ def _whoosh_ranked(
 
 
 def _holding_phrase(searcher: Searcher, words: list[str], docs: list[int]) -> set[int]:
+    """Which of `docs` (ascending) hold the words side by side, in the title or the body."""
     found: set[int] = set()
     for leaf, offset in searcher.reader().leaf_readers():
         local = [doc - offset for doc in docs if offset <= doc < offset + leaf.doc_count_all()]
         for fieldname in QUERY_FIELDS if local else ():
             if not all((fieldname, word) in leaf for word in words):
                 continue
-            matchers = [leaf.postings(fieldname, word) for word in words]
-            for doc in local:
-                positions = []
-                for matcher in matchers:
-                    if matcher.is_active():
-                        matcher.skip_to(doc)
-                    if not matcher.is_active() or matcher.id() != doc:
-                        break
-                    positions.append(set(matcher.value_as("positions")))
-                else:
-                    if _consecutive(positions):
-                        found.add(doc + offset)
+            held = []
+            holding = local
+            for word in words:
+                held.append(positions(leaf, fieldname, word, holding))
+                holding = [doc for doc in holding if doc in held[-1]]  # the next word: where all were
+            for doc in holding:
+                if _consecutive([where[doc] for where in held]):
+                    found.add(doc + offset)
     return found
 
 
-def _consecutive(positions: list[set[int]]) -> bool:
+def _consecutive(places: list[frozenset[int]]) -> bool:
     """Whether the words, at these positions each, stand side by side in order somewhere."""
-    return any(all(start + i in later for i, later in enumerate(positions)) for start in positions[0])
+    return any(all(start + i in later for i, later in enumerate(places)) for start in places[0])
 
 
 def first_of_each_story(ordered: Iterable[int], story: np.ndarray, enough: int) -> list[int]:
