@@ -13,6 +13,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    g,
     jsonify,
     render_template,
     request,
@@ -48,7 +49,10 @@ def backend() -> Backend:
 
 def search_url(search: SearchRequest, fmt: str | None = None) -> str:
     """The URL of a search, in a format; the one place search URLs are made."""
-    url = url_for("search.search_format", fmt=fmt) if fmt else url_for("search.search_page")
+    paths = g.setdefault("search_paths", {})  # a results page makes some fifty: url_for once each
+    if fmt not in paths:
+        paths[fmt] = url_for("search.search_format", fmt=fmt) if fmt else url_for("search.search_page")
+    url = paths[fmt]
     params = search.to_params()
     return f"{url}?{urlencode(params)}" if params else url
 

@@ -180,7 +180,7 @@ def story_summary(gen: Generation, docnum: int, matched: np.ndarray) -> StorySum
     if code < 0:
         return None
     story = story_column.values[code]
-    members = np.flatnonzero(gen.term_docs("story_id", story))
+    members = gen.story_members(code)
     if not len(members):
         members = np.asarray([docnum])
     outlet = columns.facets["outlet"]

@@ -145,6 +145,22 @@ class Generation:
         with self._lock:
             return self._memo.setdefault(key, found)
 
+    def story_members(self, code: int) -> np.ndarray:
+        """The live documents of a story (by its code in the story column), ascending. The column
+        is sorted once per generation, when first asked: a page of results no longer makes a mask
+        of the whole index for each result's story (half a millisecond each at 150,000)."""
+        order, bounds = self.memo("story members", self._stories)
+        members = order[bounds[code] : bounds[code + 1]]
+        return members[self.columns.live[members]]
+
+    def _stories(self) -> tuple[np.ndarray, np.ndarray]:
+        """The documents in order of their story code, and where each code's documents begin."""
+        column = self.columns.facets["story"]
+        assert column.dense is not None
+        order = np.argsort(column.dense, kind="stable")
+        bounds = np.searchsorted(column.dense[order], np.arange(len(column.values) + 1))
+        return order, bounds
+
     # -- searchers ---------------------------------------------------------
 
     @contextmanager
