@@ -1515,6 +1515,7 @@ WORDING_EXAMPLES = {
     ],
     "meeting": [
         "the ministers met",
+        "co-chaired the sixth ministerial consultation",
         "received at the Cotroceni Palace the Greek Minister of Foreign Affairs",
         "has received a delegation of Montenegro led by Minister of Foreign Affairs Srdjan Darmanovic",
         "he meets the king",
@@ -2288,3 +2289,39 @@ def test_a_range_of_days_dates_its_event_by_the_first_and_its_statement_too():
     body = "President Sirisena paid a state visit to Nepal on 1-2 September 2018, meeting President Bhandari."
     found, _ = find_events("", body, find_people("", body), None, None)
     assert {event.date for event in found} == {"2018-09-01"}
+
+
+def test_what_is_awaited_or_reported_on_is_no_event_of_its_own():
+    found, primary = events_of(
+        "PM phone call with President Obama",
+        "The Prime Minister spoke to President Barack Obama yesterday evening ahead of seeing each other "
+        "at the G7 meeting in Brussels. They discussed Afghanistan, where the Prime Minister briefed the "
+        "President on his visit, and the prospects of the US signing a Bilateral Security Agreement.",
+    )
+    assert primary == "call" and set(found) == {"call"}  # no summit, visit or agreement
+    found, _ = events_of(
+        "Talks in Delhi",
+        "Ahead of the summit, Prime Minister Narendra Modi met President Xi Jinping in New Delhi on Monday.",
+    )
+    assert "meeting" in found  # what comes after the comma is the news
+
+
+def test_a_travel_ban_is_no_visit_and_two_ministries_consultation_no_summit():
+    found, primary = events_of(
+        "Syria ministers added to EU sanctions list",
+        "European Union countries on Monday added seven Syrian ministers to a sanctions blacklist. "
+        "The ministers have been barred from travelling to Europe and will see their assets frozen.",
+    )
+    assert primary == "sanction" and "visit" not in found
+    found, primary = events_of(
+        "Viet Nam, Laos hold sixth ministerial consultation",
+        "Vietnamese Foreign Minister Pham Binh Minh and Lao Foreign Minister Saleumxay Kommasith "
+        "co-chaired the sixth ministerial consultation in Ha Long on Wednesday.",
+    )
+    assert primary == "meeting" and "summit" not in found
+    found, _ = events_of(
+        "Minister receives credentials copies",
+        "The minister received the copies of credentials of the new ambassador of Azerbaijan on Sunday, "
+        "affirming the keenness to reactivate the political consultation committees.",
+    )
+    assert "meeting" not in found  # a standing body named is no round of talks

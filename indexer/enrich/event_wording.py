@@ -63,6 +63,11 @@ WORDING: dict[str, list[str]] = {
         r"\b(?:held|hold|holds|holding|had) (?:bilateral )?talks\b",
         r"\b(?:held|hold|holds|had) (?:\w+ ){0,3}meetings\b",  # "held separate meetings with"
         r"\btalks (?:with|between)\b",
+        # two foreign ministries' rounds: "co-chaired the sixth ministerial consultation" (three states or
+        # more make it their summit: find_events counts them)
+        # (not a standing body: "the political consultation committees")
+        r"\b(?:ministerial|political|bilateral) consultations?\b"
+        r"(?! (?:committees?|mechanisms?|commissions?)\b)",
         r"\bbilateral (?:meetings?|talks)\b",
         r"\bsummit talks\b",
         r"\bcourtesy (?:call|visit)s? on\b",  # "the joint courtesy call on President Marcos"
@@ -96,7 +101,7 @@ WORDING: dict[str, list[str]] = {
         r"\bvisit(?:s|ed|ing)?\b",
         r"\barriv(?:ed|es|ing) in\b",
         r"\barriv(?:ed|es) at (?:the )?(?-i:[A-Z])",  # "arrived at the White House", not "at a decision"
-        r"\btravel(?:s|led|ed|ling|ing)? to\b",
+        r"(?<!from )\btravel(?:s|led|ed|ling|ing)? to\b",  # not a ban: "barred from travelling to Europe"
         r"\btravels\b",
         r"\btrip to\b",
         r"\b(?:state|official|working) trip\b",  # "the meeting of the presidential couple's State trip"
@@ -123,8 +128,9 @@ WORDING: dict[str, list[str]] = {
         # ("Leaders of the G20 met"; not "the leaders agreed to hold a meeting on the sidelines of the G20")
         rf"\b(?:(?!leaders){_SESSION}[^.;]{{0,60}}\b|leaders of (?:the )?){GROUPS}\b",
         rf"\b(?:{COUNCILS}|Foreign Affairs Council)\b{NOT_ITS_TEXTS}",
-        # not "consultations at ministerial level", nor two states' "Joint Ministerial Commission"
-        r"(?<!\bjoint )\bministerial\b(?![\w -]{0,30}\blevels?\b)",
+        # not "consultations at ministerial level", nor two states' "Joint Ministerial Commission" or "the
+        # sixth ministerial consultation" of two foreign ministries
+        r"(?<!\bjoint )\bministerial\b(?![\w -]{0,30}\blevels?\b)(?! consultations?\b)",
         # not a visit's: "signed eight MoUs on the sidelines of Prime Minister Nawaz Sharif's visit"
         r"\bsidelines\b(?! of (?:the |his |her |their )?(?:[\w'\u2019-]+ ){0,5}(?:visit|trip|tour)\b)",
         # a press conference is no summit, nor a venue ("the International Conference Center")
@@ -240,7 +246,8 @@ TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING
 # tests/test_events.py checks the words against the wordings)
 _KEYWORDS = {
     "call": "phon|call|video|spoke",
-    "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|reception|host|call|exchange",
+    "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|reception|host|call|exchange"
+    "|consultation",
     "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour|came",
     "summit": "summit|g7|g8|g20|nato|asean|csto|apec|council|assembly|ministerial|sideline|conference|heads"
     "|trilateral|leaders|attended|participation|osce|asem|brics|sco|oic|gcc|cis|eaeu|celac|oas|saarc|bimstec|ecowas|sadc|mercosur|chogm"

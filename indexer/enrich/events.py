@@ -105,9 +105,14 @@ _NOT_NOW = re.compile(
     # a programme's items, however many semicolons part them: "This visit will include attending a
     # state banquet ...; attending delegation-level talks and the signing of bilateral agreements"
     r"|\b(?:will|would) include\b[^.]{0,200}$"
+    # or only awaited, in its own clause: "spoke ... ahead of seeing each other at the G7 meeting" (not
+    # "Ahead of the summit, Modi met Xi"), "the prospects of the US signing a Bilateral Security Agreement"
+    r"|\b(?:ahead of|prospects? (?:of|for))\b[^.;,]{0,60}$"
     # or in the past: "his recent visit", "the previous meeting", "last week's face-to-face meeting"; or
     # the one after: "the next meeting"
     r"|\b(?:recent|previous|prior|next)\s+(?:\w+\s+)?$"
+    # or one reported on, so over: "the Prime Minister briefed the President on his visit"
+    r"|\bbriefed\b[^.;,]{0,40}\bon (?:his|her|their|the|its) $"
     # or only planned: "They also discussed President Trump's planned visit to China in April"
     r"|\b(?:planned|proposed|possible|potential)\s+(?:[\w'\u2019-]+\s+)?$"
     r"|\blast (?:week|month|year)['\u2019]s\s+(?:[\w-]+\s+){0,2}$",
