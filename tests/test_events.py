@@ -1110,6 +1110,12 @@ def test_a_message_of_sympathy_is_a_statement_and_business_is_no_diplomacy():
             "Pakistan's Provincial Minister for Industries held a meeting on Saturday with a delegation from "
             "Canada-based company World Trade Developers. The meeting focused on a trade fair.",
         ),
+        (  # "the meeting" with an adjective is the company's too
+            "Minister meets company delegation",
+            "Pakistan's Provincial Minister for Industries held a meeting on Saturday with a delegation from "
+            "Canada-based company World Trade Developers. During the productive meeting, the minister "
+            "praised Canada's business climate.",
+        ),
     ):
         assert events_of(title, body) == ({}, None), title
     # an ambassador's post at the Security Council holds no session of it
