@@ -116,9 +116,14 @@ class SiteLines:
         """Those of a page's `lines` that are its site's chrome (the page counted as stored with them)."""
         if not site or not lines:
             return set()
-        (pages,) = self.db.execute(
-            "SELECT COUNT(*) + 1 FROM page WHERE site = ? AND id != ?", (site, page_id)
-        ).fetchone()
+        # the site's pages, this one counted whether stored or not: counted in the index on site
+        # alone (with `id != ?` each of a large site's rows was read, 22 ms for 32,000 pages)
+        (pages,) = self.db.execute("SELECT COUNT(*) FROM page WHERE site = ?", (site,)).fetchone()
+        if (
+            self.db.execute("SELECT 1 FROM page WHERE id = ? AND site = ?", (page_id, site)).fetchone()
+            is None
+        ):
+            pages += 1
         hashes = [line_hash(line) for line in lines]
         seen: dict[str, int] = {}
         for chunk in _chunks(sorted(set(hashes)), 500):
