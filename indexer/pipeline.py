@@ -109,35 +109,40 @@ def prepare(
 
 def _earlier_record(archive: Archive, key: tuple[str, str]) -> Record | None:
     """The record an older dipnews made of a page (its bytes and metadata), for one page: the
-    records are read only when the archive holds these bytes already (reading every record of
-    a large archive takes a second; prepare asks only when no record has the page's id)."""
+    catalog is read only when the archive holds these bytes already (prepare asks only when no
+    record has the page's id)."""
     if not key[0] or not archive.has_raw(key[0]):
         return None
     return next(
         (
             record
-            for record in archive.records()
-            if record.extractor_version != EXTRACTOR_VERSION
-            and page_key(record.raw_sha256, record.supplied) == key
+            for summary in archive.summaries()
+            if summary.extractor_version != EXTRACTOR_VERSION
+            and summary.key == key
+            and (record := archive.get_record(summary.id)) is not None
         ),
         None,
     )
 
 
+def _older_record(archive: Archive, older: dict[tuple[str, str], str], key: tuple[str, str]) -> Record | None:
+    """The record an older dipnews made of a page, among those `_archived_pages` found."""
+    return archive.get_record(older[key]) if key in older else None
+
+
 def _archived_pages(
     archive: Archive, indexed: set[str]
-) -> tuple[set[tuple[str, str]], dict[tuple[str, str], Record]]:
+) -> tuple[set[tuple[str, str]], dict[tuple[str, str], str]]:
     """The keys of the archived pages this dipnews extracted and the index holds (indexing a
-    folder again skips them without extracting them again), and the records an older
+    folder again skips them without extracting them again), and the ids of the records an older
     dipnews made, by key (extracted again, they may take another id)."""
     unchanged: set[tuple[str, str]] = set()
-    older: dict[tuple[str, str], Record] = {}
-    for record in archive.records():
-        key = page_key(record.raw_sha256, record.supplied)
-        if record.extractor_version != EXTRACTOR_VERSION:
-            older[key] = record
-        elif record.id in indexed:
-            unchanged.add(key)
+    older: dict[tuple[str, str], str] = {}
+    for summary in archive.summaries():
+        if summary.extractor_version != EXTRACTOR_VERSION:
+            older[summary.key] = summary.id
+        elif summary.id in indexed:
+            unchanged.add(summary.key)
     return unchanged, older
 
 
@@ -196,7 +201,9 @@ def ingest_files(
                         today=today,
                         site_lines=site_lines,
                         indexed=indexed.__contains__,
-                        earlier=older.get if many else functools.partial(_earlier_record, archive),
+                        earlier=functools.partial(_older_record, archive, older)
+                        if many
+                        else functools.partial(_earlier_record, archive),
                         page=result.page,
                     )
                 except DipnewsError as error:

@@ -212,6 +212,18 @@ def test_indexing_a_folder_again_reads_only_what_changed(data_dir, tmp_path, mon
     assert len(report.unchanged) == pages - 1
 
 
+def test_indexing_a_folder_again_reads_no_record_the_catalog_knows(data_dir, monkeypatch):
+    import indexer.store.archive
+
+    ingest_files(data_dir, [CORPUS], today=INGEST_DAY)  # catalogs the records the first load wrote
+    read = []
+    real = indexer.store.archive._read_record
+    monkeypatch.setattr(indexer.store.archive, "_read_record", lambda path: read.append(path) or real(path))
+    report = ingest_files(data_dir, [CORPUS], today=INGEST_DAY)
+    assert len(report.unchanged) == len(list(CORPUS.iterdir())) and not report.indexed
+    assert read == []  # 35 s for 204,000 records when each was read
+
+
 def test_a_deleted_article_is_not_indexed_though_its_term_lingers(data_dir):
     from search.backends.whoosh.writer import delete_article, indexed_ids, is_indexed
 
