@@ -263,6 +263,14 @@ def test_positions_are_read_from_the_blocks_that_hold_the_documents_asked_for(tm
         assert found == {doc: where for doc, where in expected.items()} | {3: frozenset([3])}
         assert found[300] == frozenset([0]) and found[498] == frozenset([3])  # n % 5 alphas first
         assert positions(reader, "body", "beta", []) == {} and positions(reader, "body", "beta", [700]) == {}
+    w = ix.writer()
+    for doc in range(140):  # "gamma"'s whole first block deleted: its postings are still as written
+        w.delete_document(doc)
+    w.commit(optimize=False)
+    with ix.reader() as reader:
+        ids, weights = postings(reader, "body", b"gamma")
+        assert ids.tolist() == list(range(700)) and len(weights) == 700  # deleted documents included
+        assert positions(reader, "body", "gamma", [141, 699]) == {141: {2}, 699: {5}}
 
 
 def test_facet_counts_and_filters_stay_right_as_generations_add_values(index_dir):

@@ -44,8 +44,7 @@ def postings(reader: Any, fieldname: str, text: bytes, weights: bool = True) -> 
     Whoosh decodes postings a block at a time; reading the blocks' arrays
     beats iterating a matcher one document at a time by about ten times.
     """
-    matcher = reader.postings(fieldname, text)
-    inner = getattr(matcher, "child", matcher)
+    inner = _unfiltered(reader, fieldname, text)
     if not hasattr(inner, "_read_ids"):  # another codec: the public, slower way
         numbers, found = [], []
         while inner.is_active():
@@ -77,15 +76,7 @@ def positions(
     block's documents one call at a time: checking fifty results for a phrase took most of a
     two-word query's time on a 150,000-article index.
     """
-    terms = getattr(reader, "_terms", None)
-    if terms is not None:  # the segment's postings as written: Whoosh's filter of deleted documents
-        # decodes the first block when it is made, wanted or not (the documents asked for are live)
-        inner = terms.matcher(
-            fieldname, reader._text_to_bytes(fieldname, text), reader.schema[fieldname].format
-        )
-    else:
-        matcher = reader.postings(fieldname, text)
-        inner = getattr(matcher, "child", matcher)
+    inner = _unfiltered(reader, fieldname, text)
     decode = inner.format.decoder("positions")
     found: dict[int, frozenset[int]] = {}
     wanted = list(docs)
@@ -115,6 +106,18 @@ def positions(
             i += 1
         inner._next_block()
     return found
+
+
+def _unfiltered(reader: Any, fieldname: str, text: str | bytes) -> Any:
+    """A term's matcher over a segment's postings as written, deleted documents included.
+    Whoosh's filter of deleted documents reads on to the first live one when it is made: it
+    decodes a first block nobody asked for, and postings read through it started after the
+    segment's leading deleted documents."""
+    terms = getattr(reader, "_terms", None)
+    if terms is None:  # not a segment's reader
+        matcher = reader.postings(fieldname, text)
+        return getattr(matcher, "child", matcher)
+    return terms.matcher(fieldname, reader._text_to_bytes(fieldname, text), reader.schema[fieldname].format)
 
 
 @dataclass
