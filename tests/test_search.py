@@ -11,6 +11,7 @@ from indexer.pipeline import ingest_bytes, ingest_files
 from indexer.rebuild import reindex
 from indexer.store.datadir import archive_for, index_dir
 from search.backends import open_backend
+from search.backends.whoosh import saved_postings
 from search.query import SearchRequest, normalise_query
 from tests.conftest import CORPUS, INDEXED_PAGES, INGEST_DAY, PAGES, seed
 
@@ -160,7 +161,9 @@ def test_a_match_longer_than_a_snippet_is_no_error():
     assert fragments and all(f.startchar is not None for f in fragments)
 
 
-def test_words_typed_together_rank_the_phrase_first(tmp_path):
+@pytest.mark.parametrize("frequent", [1, saved_postings.FREQUENT])  # positions saved, or read from Whoosh's
+def test_words_typed_together_rank_the_phrase_first(tmp_path, monkeypatch, frequent):
+    monkeypatch.setattr(saved_postings, "FREQUENT", frequent)
     filler = " ".join(["Officials discussed customs, energy and transit corridors at length."] * 6)
     pages = {
         "apart": f"State budget talks in Astana\n{filler} Ministers plan to visit the port next year.",

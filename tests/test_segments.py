@@ -173,6 +173,17 @@ def test_a_segments_frequent_words_are_saved_as_whoosh_decodes_them(index_dir, m
             ids, weights = saved.get(fieldname, text.encode())
             expected_ids, expected_weights = postings(leaf, fieldname, text.encode())
             assert ids.tolist() == expected_ids.tolist() and weights.tolist() == expected_weights.tolist()
+            if fieldname in QUERY_FIELDS:  # the positions the phrase check reads, as Whoosh has them
+                asked = list(range(leaf.doc_count_all()))
+                expected_places = positions(leaf, fieldname, text.encode(), asked)
+                assert saved.positions(fieldname, text.encode(), asked) == expected_places
+                assert saved.positions(fieldname, text.encode(), asked[1::2]) == {
+                    doc: where for doc, where in expected_places.items() if doc % 2
+                }
+            else:
+                assert saved.positions(fieldname, text.encode(), [0]) is None
+    # "Talks on water. Talks again.": a stop word takes no position
+    assert saved.positions("body", b"talk", [4]) == {4: frozenset({0, 2})}
     found = backend.search(SearchRequest(q="talks water"))
     assert found.total == 5 and found.hits[0].id == article(9, text="Talks on water. Talks again.").id
     backend.close()

@@ -15,7 +15,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +25,7 @@ from whoosh.index import FileIndex, Index
 from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
-from search.backends.whoosh.columns import Columns, SegmentColumns, ValueTable, postings
+from search.backends.whoosh.columns import Columns, SegmentColumns, ValueTable, positions, postings
 from search.backends.whoosh.saved_postings import SavedPostings
 from search.backends.whoosh.spellwords import SpellingWords
 from search.backends.whoosh.storage import stored_fields
@@ -79,6 +79,20 @@ class PostingsCache:
                 _, (dropped, _) = self._entries.popitem(last=False)
                 self._held -= len(dropped) + 1
         return found
+
+    def positions(
+        self, segment_id: str, reader: Any, fieldname: str, text: bytes, docs: Sequence[int]
+    ) -> dict[int, frozenset[int]]:
+        """A term's positions in those of `docs` (ascending, of the segment) that hold it: from its
+        saved postings when it is a frequent word, else from Whoosh's blocks."""
+        saved = self._saved_of(segment_id)
+        if saved is not None and (found := saved.positions(fieldname, text, docs)) is not None:
+            return found
+        ids, _ = self.get(segment_id, reader, fieldname, text)  # scoring the query cached them
+        wanted = np.asarray(docs, dtype=ids.dtype)
+        at = np.minimum(np.searchsorted(ids, wanted), max(len(ids) - 1, 0))
+        holding = wanted[ids[at] == wanted] if len(ids) else wanted[:0]
+        return positions(reader, fieldname, text, holding.tolist()) if len(holding) else {}
 
     def _saved_of(self, segment_id: str) -> SavedPostings | None:
         """The segment's saved postings; looked for again, at most once a second, until they are

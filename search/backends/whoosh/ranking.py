@@ -12,7 +12,7 @@ import numpy as np
 from whoosh.query import Every, Query
 from whoosh.searching import Searcher
 
-from search.backends.whoosh.columns import Columns, positions
+from search.backends.whoosh.columns import Columns
 from search.backends.whoosh.generation import Generation
 from search.parsing import (
     QUERY_FIELDS,
@@ -41,13 +41,14 @@ def ordered(
     is given): by score in numpy, by Whoosh for a query with no word to score, or by date."""
     scores = gen.scores(query) if sort == "relevance" else None
     if scores is not None:
-        return _by_score(searcher, query, scores, matched, enough, story)
+        return _by_score(gen, searcher, query, scores, matched, enough, story)
     if sort == "relevance" and not isinstance(query, Every):
         return _whoosh_ranked(searcher, query, base, matched, enough, story)
     return by_date(matched, gen.columns, newest=sort != "oldest", enough=enough, story=story)
 
 
 def _by_score(
+    gen: Generation,
     searcher: Searcher,
     query: Query,
     scores: np.ndarray,
@@ -70,7 +71,7 @@ def _by_score(
         ranked = [(int(docs[i]), float(values[i])) for i in order]
         if words:  # the best scored only, on every page and in exports alike
             best = ranked[:PHRASE_CANDIDATES]
-            together = _holding_phrase(searcher, words, sorted(doc for doc, _ in best))
+            together = _holding_phrase(gen, searcher, words, sorted(doc for doc, _ in best))
             boosted = [(doc, score * (1 + PHRASE_BOOST) if doc in together else score) for doc, score in best]
             ranked = sorted(boosted, key=lambda pair: -pair[1]) + ranked[PHRASE_CANDIDATES:]
         result = [doc for doc, _ in ranked]
@@ -103,18 +104,20 @@ def _whoosh_ranked(
         limit *= 4
 
 
-def _holding_phrase(searcher: Searcher, words: list[str], docs: list[int]) -> set[int]:
+def _holding_phrase(gen: Generation, searcher: Searcher, words: list[str], docs: list[int]) -> set[int]:
     """Which of `docs` (ascending) hold the words side by side, in the title or the body."""
     found: set[int] = set()
-    for leaf, offset in searcher.reader().leaf_readers():
+    leaves = searcher.reader().leaf_readers() if gen.segment_ids else []  # (an empty index has no segment)
+    for (leaf, offset), segment_id in zip(leaves, gen.segment_ids, strict=True):
         local = [doc - offset for doc in docs if offset <= doc < offset + leaf.doc_count_all()]
         for fieldname in QUERY_FIELDS if local else ():
-            if not all((fieldname, word) in leaf for word in words):
+            keys = [leaf._text_to_bytes(fieldname, word) for word in words]
+            if not all((fieldname, key) in leaf for key in keys):
                 continue
             held = []
             holding = local
-            for word in words:
-                held.append(positions(leaf, fieldname, word, holding))
+            for key in keys:
+                held.append(gen.postings.positions(segment_id, leaf, fieldname, key, holding))
                 holding = [doc for doc in holding if doc in held[-1]]  # the next word: where all were
             for doc in holding:
                 if _consecutive([where[doc] for where in held]):
