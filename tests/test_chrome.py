@@ -50,6 +50,9 @@ def test_landmarks_credits_job_titles_and_short_dates_are_chrome():
         "Learn more about the Wharton MBA Program",
         "- Credits: NASA/JPL",  # a gallery's list of captions
         "Home › World › Asia",  # a breadcrumb trail
+        # a ticker of other stories' headlines between bullets
+        "China's Q1 tax revenue up 3.4 pct  • China to amend 26 laws to cut red-tape  • Two soldiers killed"
+        " in helicopter crash  • Weather forecast for world cities -- April 20",
         "Share this content",
         "Above: the harbour at Reykjavik, where the talks opened on Monday.",  # captions
         "Left: the Norwegian minister. Right: her Icelandic counterpart.",

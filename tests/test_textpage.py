@@ -484,3 +484,26 @@ def test_a_shortcode_or_a_posted_time_is_no_headline():
     ]
     for head in ("Posted: 12:29 am ET", "[twitter-follow screen_name='Diplopundit' ]"):
         assert clean_text_page("\n".join([head, *prose])).title is None
+
+
+def test_other_stories_listed_under_also_read_above_the_story_give_no_headline():
+    from indexer.clean.chrome import is_chrome
+    from indexer.clean.textpage import clean_text_page
+
+    story = [
+        f"Paragraph {n}: the minister held talks with his Ethiopian counterpart in the capital on Friday."
+        for n in range(4)
+    ]
+    linked = [
+        "Ethiopian minister to visit India for talks with his counterpart",
+        "Growth must be greener, minister says",
+    ]
+    page = clean_text_page("\n".join(["-", "ALSO READ", *linked, "-", *story]))
+    assert page.title is None and page.paragraphs == story
+    # the same lines with no list heading over them: the one the story speaks of is the headline
+    page = clean_text_page("\n".join([*linked, *story]))
+    assert page.title == linked[0]
+    # a sentence with bullets in it is no ticker
+    assert not is_chrome(
+        "The talks covered trade • energy • water • transit, officials said after a long day."
+    )

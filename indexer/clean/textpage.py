@@ -241,6 +241,8 @@ def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:
             elif word_count(line) <= _DATED_LINE_WORDS and (dates := find_dates(line)):
                 dated.append(min(dates))
     page.byline = page.byline or named
+    listed = _linked_headlines(head)
+    headlines = [line for line in headlines if line not in listed]
     if page.date_bar is None and dated:
         # no date bar of its own: the first short head line that gives a date ("Updated
         # Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM" gives the earlier one, the publication)
@@ -254,6 +256,25 @@ def _read_head(page: TextPage, head: list[str], body: list[str]) -> None:
         under = [date for i, date in given if i > headline]
         if page.date_bar and 0 <= date_line < headline and under and under[0] < page.date_bar:
             page.date_bar = under[0]
+
+
+_SEPARATOR = re.compile(r"[-\u2013\u2014_*=~.\s]+")
+_ALSO_READ = re.compile(r"(?i)[\W_]*(?:also\s+read|read\s+also|see\s+also)[\W_]*")
+
+
+def _linked_headlines(head: list[str]) -> set[str]:
+    """The other stories' headlines that a head lists under a heading such as "ALSO READ" and
+    closes with a separator line ("-"): titles of links, none the page's own headline."""
+    listed: set[str] = set()
+    start = None
+    for i, line in enumerate(head):
+        if _SEPARATOR.fullmatch(line):
+            if start is not None:
+                listed.update(head[start + 1 : i])
+            start = None
+        elif _ALSO_READ.fullmatch(line):
+            start = i
+    return listed
 
 
 SHORT_LINE_COST = 3

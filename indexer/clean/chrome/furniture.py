@@ -360,6 +360,27 @@ def _is_pipe_menu(line: str) -> bool:
 _MENU_MIN_ITEMS = 4
 
 
+def _is_bullet_ticker(line: str) -> bool:
+    """Other stories' headlines run together on one line between bullets, as a news ticker prints
+    them: "China's Q1 tax revenue up 3.4 pct • China to amend 26 laws to cut red-tape • ..." (a
+    list of four or more, of four words each on average and none a sentence ending on a full stop)."""
+    if line.count("•") < _MENU_MIN_ITEMS - 1:
+        return False
+    items = [item for item in _TICKER_BULLET.split(line) if item]
+    words = [word_count(item) for item in items]
+    return (
+        len(items) >= _MENU_MIN_ITEMS
+        and sum(words) >= _TICKER_MEAN_WORDS * len(items)  # not a review's "Good fit • Long battery life"
+        and all(0 < n <= _TICKER_ITEM_WORDS for n in words)
+        and not any(item.endswith(".") for item in items)
+    )
+
+
+_TICKER_BULLET = re.compile(r"\s+\u2022\s+")
+_TICKER_ITEM_WORDS = 15
+_TICKER_MEAN_WORDS = 4
+
+
 _MENU_ITEM_WORDS = 3
 
 
@@ -371,6 +392,7 @@ def is_furniture(line: str) -> bool:
         or WIDGETS.matches(line)
         or (_ARROWS.intersection(line) and _POST_LINK.fullmatch(line))
         or (" | " in line and _is_pipe_menu(line))
+        or ("\u2022" in line and _is_bullet_ticker(line))
         or (":" in line and _PHONE_LABEL.search(line) and len(_SEGMENT.findall(line)) >= 3)
     )
 
