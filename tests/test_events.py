@@ -1565,6 +1565,7 @@ WORDING_EXAMPLES = {
         "a three-nation tour",
         "welcomed at the airport by President Ruto",
         "arrived Monday for a three-day official visit",
+        "was in Pyongyang from Oct. 28-31 at the invitation of the head of state",
     ],
     "summit": [
         "the SCO Council of Foreign Ministers",
@@ -2331,3 +2332,26 @@ def test_a_travel_ban_is_no_visit_and_two_ministries_consultation_no_summit():
         "affirming the keenness to reactivate the political consultation committees.",
     )
     assert "meeting" not in found  # a standing body named is no round of talks
+
+
+def test_a_visitor_who_arrived_here_is_in_the_datelines_city_and_a_forums_annual_meeting_is_no_meeting():
+    body = (
+        "Chinese President Xi Jinping arrived here Sunday to pay a state visit to Switzerland and attend the "
+        "2017 annual meeting of the World Economic Forum in Davos. He was greeted by Swiss President Doris "
+        "Leuthard at the airport."
+    )
+    found, primary = events_of("", body, dateline="ZURICH")
+    assert primary == "visit" and found["visit"].place == "Zurich"  # not Davos, where he goes next
+    assert "meeting" not in found
+    # a visit told as a stay at the host's invitation
+    found, primary = events_of(
+        "",
+        "Mongolian President Tsakhia Elbegdorj was in Pyongyang from Oct. 28-31 at the invitation of "
+        "Kim Yong-nam, North Korea's parliamentary chief.",
+    )
+    assert primary == "visit" and found["visit"].place == "Pyongyang"
+    # an annual meeting between two leaders is still their meeting
+    found, _ = events_of(
+        "", "Prime Minister Narendra Modi and President Vladimir Putin held their annual meeting in Moscow."
+    )
+    assert "meeting" in found

@@ -343,8 +343,10 @@ def dateline_state(dateline: str) -> tuple[str, str | None]:
 def _place(evidence: str, dateline: str | None) -> str | None:
     """The city an event is held in: a capital or a city of diplomacy (countries.json) named after
     "in", "to" or "at", a city named with its country ("in Sochi, Russia") or as a city ("the town of
-    Biarritz"), or else the dateline's city."""
-    capitals = _capitals()
+    Biarritz"), or else the dateline's city; the dateline's city first where a visitor "arrived
+    here" ("ZURICH ... arrived here Sunday to pay a state visit ... and attend the meeting in Davos")."""
+    if dateline and _ARRIVED_HERE.search(evidence) and (city := _dateline_city(dateline)):
+        return city
     countries_at = {start for start, _, _ in country_spans(evidence)}
     named = list(re.finditer(r"\b(?:in|to|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(,\s+)?", evidence))
     for match in named:
@@ -369,12 +371,17 @@ def _place(evidence: str, dateline: str | None) -> str | None:
                 return city
     if town := _TOWN_OF.search(evidence):
         return town.group(1)
-    if dateline:  # a city, unless it names a country ("VIETNAM, September 10")
-        city, _ = dateline_state(dateline)
-        country = city in country_codes() and city not in capitals
-        if city and "/" not in city and city not in _VENUES and not country:
-            return city
-    return None
+    return _dateline_city(dateline) if dateline else None
+
+
+_ARRIVED_HERE = re.compile(r"\b(?:arriv(?:ed|es|ing)|landed|came) here\b")
+
+
+def _dateline_city(dateline: str) -> str | None:
+    """The dateline's city, unless it names a country ("VIETNAM, September 10") or a venue."""
+    city, _ = dateline_state(dateline)
+    country = city in country_codes() and city not in _capitals()
+    return city if city and "/" not in city and city not in _VENUES and not country else None
 
 
 # "on August 22", "on Monday, 21 September": a day with no year (a full date is found apart)

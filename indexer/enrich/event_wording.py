@@ -59,7 +59,8 @@ WORDING: dict[str, list[str]] = {
     "meeting": [
         rf"\bmet\b{_SATISFIES}",
         rf"\bmeets\b{_SATISFIES}",
-        rf"\bmeeting\b{_SATISFIES}",
+        # not a body's yearly gathering: "attend the 2017 annual meeting of the World Economic Forum"
+        rf"(?:(?<!\bannual )\bmeeting\b|\bannual meeting\b(?! of\b)){_SATISFIES}",
         r"\b(?:held|hold|holds|holding|had) (?:bilateral )?talks\b",
         r"\b(?:held|hold|holds|had) (?:\w+ ){0,3}meetings\b",  # "held separate meetings with"
         r"\btalks (?:with|between)\b",
@@ -120,6 +121,9 @@ WORDING: dict[str, list[str]] = {
         # "arrived Monday evening for a three-day official visit"
         r"\barriv(?:ed|es|ing)\b[^.;]{0,40}\bfor (?:a|an|his|her|their|the) [\w-]+(?: [\w-]+)?"
         r" (?:visit|state|trip|tour)\b",
+        # a stay at a host's invitation: "Mongolian President Elbegdorj was in Pyongyang from Oct. 28-31
+        # at the invitation of Kim Yong-nam"
+        r"\b(?:was|were) in (?-i:[A-Z])[\w-]+\b[^;]{0,40}\bat the invitation of\b",  # ("Oct." inside)
     ],
     "summit": [
         r"\bsummit\b(?! talks\b)",  # "their summit talks": two heads of state meeting
@@ -248,7 +252,7 @@ _KEYWORDS = {
     "call": "phon|call|video|spoke",
     "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|reception|host|call|exchange"
     "|consultation",
-    "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour|came",
+    "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour|came|invitation",
     "summit": "summit|g7|g8|g20|nato|asean|csto|apec|council|assembly|ministerial|sideline|conference|heads"
     "|trilateral|leaders|attended|participation|osce|asem|brics|sco|oic|gcc|cis|eaeu|celac|oas|saarc|bimstec|ecowas|sadc|mercosur|chogm"
     "|african union|arab league|commonwealth|counterparts|ministers",
