@@ -72,7 +72,7 @@ CLOSING_MARKERS = Table(
         Rule(
             "more links",
             r"related(?:\s+(?:content|coverage))?|more\s+from\s.*"
-            r"|(?:also\s+)?read\s+(?:more|also|next)|also\s+read|most\s+(?:read|popular)"
+            r"|read\s+(?:more|also|next)|also\s+read|most\s+(?:read|popular)"
             r"|trending(?:\s+now)?(?:\s+on\s.*)?|popular\s+(?:posts|stories|now)"
             r"|(?:want|like)\s+more\s+stories.*|don'?\u2019?t\s+miss|read\s+more\s+news\s+on\b.*"
             r"|you\s+(?:might|may)\s+also\s+be\s+interested\s+in\b.*|(?:recent|latest|popular)\s+(?:articles|posts|stories|blogs?)"
