@@ -161,9 +161,10 @@ def test_a_match_longer_than_a_snippet_is_no_error():
     assert fragments and all(f.startchar is not None for f in fragments)
 
 
-@pytest.mark.parametrize("frequent", [1, saved_postings.FREQUENT])  # positions saved, or read from Whoosh's
-def test_words_typed_together_rank_the_phrase_first(tmp_path, monkeypatch, frequent):
-    monkeypatch.setattr(saved_postings, "FREQUENT", frequent)
+@pytest.mark.parametrize("large", [1, saved_postings.LARGE_SEGMENT])  # positions saved, or read from Whoosh's
+def test_words_typed_together_rank_the_phrase_first(tmp_path, monkeypatch, large):
+    monkeypatch.setattr(saved_postings, "LARGE_SEGMENT", large)
+    monkeypatch.setattr(saved_postings, "FREQUENT_IN_LARGE", 1)
     filler = " ".join(["Officials discussed customs, energy and transit corridors at length."] * 6)
     pages = {
         "apart": f"State budget talks in Astana\n{filler} Ministers plan to visit the port next year.",

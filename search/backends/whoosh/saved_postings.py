@@ -10,7 +10,8 @@ weights, in one file that every process maps from the page cache. The first
 query for a common word then costs what the next ones do; rarer words are
 quick to decode and are not saved.
 
-The positions of the title's and body's frequent words are saved too: the check
+In a large segment (a merge's), words that fewer of its documents hold are saved
+too, and the positions of the title's and body's words with them: the check
 that ranks results holding a query's words side by side first read them from
 Whoosh's blocks, a zlib and a pickle of 128 postings for each result looked at
 (about a hundred blocks, 26-31 ms, for a two-word query at 200,000 articles).
@@ -45,7 +46,13 @@ from search.parsing import QUERY_FIELDS
 
 log = logging.getLogger(__name__)
 
-FREQUENT = 100  # a word's postings are saved when this many of the segment's documents hold it
+FREQUENT = 1_000  # a word's postings are saved when this many of the segment's documents hold it
+# A segment this large (only a merge makes one) saves the words that FREQUENT_IN_LARGE of its documents
+# hold, with the positions of the title's and body's: saving them costs about 0.5 ms a document, which
+# a batch's segment, saved on the way of every write, does not pay (ingest was 10% slower when it did);
+# a small segment's blocks are few, so the phrase check reading them there costs little.
+LARGE_SEGMENT = 10_000
+FREQUENT_IN_LARGE = 100
 # 2: the facets of many values too (a filter by country or topic reads their postings);
 # 3: the title's and body's positions too (the phrase check reads them)
 VERSION = 3
@@ -94,10 +101,11 @@ def _save(index_dir: Path, segment_id: str, reader: Any, fieldnames: Sequence[st
     weight_parts: list[np.ndarray] = []
     count_parts: list[np.ndarray] = []
     start = placed = 0
+    large = reader.doc_count_all() >= LARGE_SEGMENT
     partial_places = places_path.with_name(f"{places_path.name}.{unique}")
     with open(partial_places, "wb") as places:
-        for fieldname, text in _frequent_terms(reader, fieldnames):
-            if fieldname in QUERY_FIELDS and reader.schema[fieldname].format.supports("positions"):
+        for fieldname, text in _frequent_terms(reader, fieldnames, FREQUENT_IN_LARGE if large else FREQUENT):
+            if large and fieldname in QUERY_FIELDS and reader.schema[fieldname].format.supports("positions"):
                 ids, weights, where = positional_postings(reader, fieldname, text)
                 counts = np.fromiter(map(len, where), dtype=np.uint32, count=len(where))
                 places.write(np.fromiter(itertools.chain.from_iterable(where), dtype=np.int32).tobytes())
@@ -127,16 +135,16 @@ def _save(index_dir: Path, segment_id: str, reader: Any, fieldnames: Sequence[st
     return len(terms)
 
 
-def _frequent_terms(reader: Any, fieldnames: Sequence[str]) -> list[tuple[str, bytes]]:
-    """The terms of these fields that at least FREQUENT of the segment's documents hold."""
-    if reader.doc_count_all() < FREQUENT:
+def _frequent_terms(reader: Any, fieldnames: Sequence[str], frequent: int) -> list[tuple[str, bytes]]:
+    """The terms of these fields that at least `frequent` of the segment's documents hold."""
+    if reader.doc_count_all() < frequent:
         return []
     return [
         (fieldname, text)
         for fieldname in fieldnames
         if fieldname in reader.schema
         for text, info in reader.iter_field(fieldname)
-        if info.doc_frequency() >= FREQUENT
+        if info.doc_frequency() >= frequent
     ]
 
 
