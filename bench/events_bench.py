@@ -34,8 +34,14 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Ferdinand Marcos Jr.", "King Abdullah II": no surname
+
+
 def surname(name: str) -> str:
-    return fold_name(name).split()[-1] if name.strip() else ""
+    words = fold_name(name).split()
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
 
 
 def report(name: str, rows: list[dict]) -> None:

@@ -1566,6 +1566,7 @@ WORDING_EXAMPLES = {
         "welcomed at the airport by President Ruto",
         "arrived Monday for a three-day official visit",
         "was in Pyongyang from Oct. 28-31 at the invitation of the head of state",
+        "was met by US vice president Joe Biden at Andrews air force base",
     ],
     "summit": [
         "the SCO Council of Foreign Ministers",
@@ -1660,6 +1661,9 @@ WORDING_EXAMPLES = {
         "appointed Envoy to Sudan",
         "a new High Commissioner",
         "approved the posting of four key ambassadors-designate",
+        "the Senate confirmed Ken Salazar as U.S. ambassador to Mexico",
+        "The Senate confirmed four U.S. ambassadors",
+        "confirmed President Biden's pick for U.S. ambassador to Mexico",
     ],
 }
 
@@ -2355,3 +2359,118 @@ def test_a_visitor_who_arrived_here_is_in_the_datelines_city_and_a_forums_annual
         "", "Prime Minister Narendra Modi and President Vladimir Putin held their annual meeting in Moscow."
     )
     assert "meeting" in found
+
+
+def test_a_senates_confirmation_names_its_envoys_and_the_headline_gives_its_day():
+    body = (
+        "The Senate confirmed four U.S. ambassadors on Thursday before heading out for recess.\n\n"
+        "After approving a funding bill, the upper chamber confirmed by voice vote the nominees to serve as "
+        "ambassadors to Belize and Panama.\n\n"
+        "Former mayor of Chicago and White House chief of staff for President Barack Obama, Rahm Emanuel, "
+        "was confirmed early Saturday as the ambassador to Japan.\n\n"
+        "Larry Edward Andre Jr. as the ambassador to Somalia\n\n"
+        "Steven C. Bondy as the ambassador to Bahrain\n\n"
+        "This morning, the Senate confirmed Ken Salazar as U.S. ambassador to Mexico\u2014the first to be "
+        "confirmed."
+    )
+    people = find_people("", body)
+    found, primary = find_events(
+        "The Senate confirmed four U.S. ambassadors on Thursday", body, people, dt.date(2022, 9, 30), None
+    )
+    assert primary == "appointment"
+    appointment = found[0]
+    # each envoy by the post, not the official named before them; none across a list's line break
+    assert {"Rahm Emanuel", "Larry Edward Andre Jr.", "Steven C. Bondy", "Ken Salazar"} <= set(
+        appointment.people
+    )
+    assert not any("\n" in name for name in appointment.people)
+    assert {"JP", "SO", "BH", "MX"} <= set(appointment.parties)  # "Mexico\u2014the" names Mexico
+    assert appointment.date == "2022-09-29"  # the headline's Thursday, where the first sentence has no day
+
+
+def test_an_agency_caption_is_chrome_and_nominations_are_no_name():
+    page = (
+        "Senate Confirms Three Dozen Of Joe Biden\u2019s Ambassador Nominations After Long Delay\n\n"
+        "WASHINGTON - NOVEMBER 10: White House Chief of Staff Rahm Emanuel addresses the United Jewish "
+        "Communities during their General Assembly November 10, 2009 in Washington, DC.\n\n"
+        "The U.S. Senate confirmed more than three dozen of President Joe Biden\u2019s ambassador "
+        "nominations. The nominations had been delayed by months due to a hold placed by a senator.\n\n"
+        "Rahm Emanuel was confirmed early Saturday as the ambassador to Japan."
+    ).encode()
+    article = extract_article(page, source="senate.txt")
+    assert "NOVEMBER 10" not in article.body and article.dateline is None
+    assert article.date != dt.date(2009, 11, 10)  # the caption's day is not the story's
+    assert not any("Nominations" in person.name for person in article.people)
+    assert article.primary_event == "appointment"
+
+
+def test_purposes_weighed_sanctions_and_abbreviations_are_no_events_now():
+    # a page's first sentence tells the journey's purpose; what he "will also meet" is to come
+    found, primary = events_of(
+        "",
+        "Chinese President Xi Jinping arrived here Thursday to meet with his U.S. counterpart Barack Obama "
+        "as part of his first state visit to the United States. He will also meet U.S. parliament leaders "
+        "and attend a welcoming luncheon hosted by Vice President Joe Biden.",
+    )
+    assert primary == "visit" and "meeting" not in found
+    # met at an air force base on landing: welcomed, not in talks
+    found, primary = events_of(
+        "Hu Jintao arrives in US for state visit",
+        "Hu Jintao was met by US vice president Joe Biden at Andrews air force base in Maryland.",
+    )
+    assert primary == "visit" and "meeting" not in found and "Joe Biden" in found["visit"].people
+    # sanctions weighed or proposed are not imposed
+    for title, body in (
+        ("EU eyes Russian officials, banks, industry for sanctions", ""),
+        (
+            "",
+            "The European Union has proposed travel bans and asset freezes on almost 200 more Russian "
+            "officials as part of a new round of sanctions aimed at ramping up pressure on Moscow.",
+        ),
+    ):
+        found, _ = events_of(title, body)
+        assert "sanction" not in found
+
+
+def test_former_officials_and_spokespersons_take_part_only_where_they_act():
+    found, primary = events_of(
+        "China condemns attack in Kabul",
+        "China\u2019s Foreign Ministry Spokesperson Wang Wenbin strongly condemned the explosion on "
+        "Thursday. Former Afghan President Hamid Karzai condemned the explosion too.",
+    )
+    assert primary == "statement" and "Wang Wenbin" in found["statement"].people
+    assert "Hamid Karzai" not in found["statement"].people  # a former president holds no office
+    found, _ = events_of(
+        "Talks in Islamabad",
+        "Chinese Foreign Minister Wang Yi held talks with Pakistan Prime Minister's Advisor on Foreign "
+        "Affairs Sartaj Aziz in Islamabad on Monday, Foreign Office Spokesperson Nafees Zakaria said.",
+    )
+    assert {"Wang Yi", "Sartaj Aziz"} <= set(found["meeting"].people)
+    assert "Nafees Zakaria" not in found["meeting"].people  # the spokesperson told of the talks
+    found, _ = events_of(
+        "Biden names envoys",
+        "President Joe Biden on Tuesday nominated former Interior Secretary Ken Salazar as ambassador to "
+        "Mexico.",
+    )
+    assert "Ken Salazar" in found["appointment"].people  # a former official may be named an envoy
+    found, _ = events_of(
+        "EU sanctions Russian officials",
+        "The European Union on Monday imposed fresh sanctions on dozens of Russian officials. "
+        "\u201cThis package of sanctions is part of our response,\u201d EU foreign policy chief Kaja Kallas "
+        "said.",
+    )
+    assert "Kaja Kallas" in found["sanction"].people  # the EU's official, named in lower case
+
+
+def test_a_town_named_with_the_events_day_is_its_place():
+    found, _ = events_of(
+        "",
+        "Turkish Foreign Minister Hakan Fidan held a meeting with Chief of Army Staff General Asim Munir "
+        "in Rawalpindi today and discussed matters of mutual interest.",
+        dateline="ISLAMABAD",
+    )
+    assert found["meeting"].place == "Rawalpindi"  # not the dateline's city
+    found, _ = events_of(
+        "", "Foreign Minister Hakan Fidan met his counterpart in Parliament today.", dateline="ISLAMABAD"
+    )
+    assert found["meeting"].place == "Islamabad"  # an institution is no town

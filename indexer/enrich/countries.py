@@ -86,7 +86,7 @@ def _iso_names(code: str) -> list[str]:
 
 # a capital not inside a word; the look-behind follows it so that the search skips to capitals
 _CAPITALISED = re.compile(r"[A-Z](?<![\w-][A-Z])[\w.'\u2019-]*")
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^\s\u2014]+")  # (an em dash ends a word: "Mexico\u2014President")
 _TRAILING = re.compile(r"(?:['\u2019]s)?[.,;:!?)\"'\u2019\u201d]*$")  # possessive and punctuation
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from indexer.enrich.countries import country_codes, country_mentions
-from indexer.enrich.names import NAME_TOKEN, PARTICLE, ROLE_ONLY, Person, not_a_name
+from indexer.enrich.names import NAME_TOKEN, PARTICLE, ROLE_ONLY, ROLES, Person, not_a_name
 
 # A text about envoys (a credentials ceremony, ambassadors confirmed) lists them by country,
 # with no title before each name: "Argentina's Eduardo Amadeo", "Marina Valere from Trinidad and
@@ -13,10 +13,13 @@ from indexer.enrich.names import NAME_TOKEN, PARTICLE, ROLE_ONLY, Person, not_a_
 # they are posted to: "John R. Bass as ambassador to Turkey", "Mark Gilbert - to be Ambassador
 # Extraordinary and Plenipotentiary of the United States of America to New Zealand"
 _ENVOY_TEXT = re.compile(
-    r"\b(?:credentials|letters? of credence|ambassadors|envoys|high commissioners|ambassadorial)\b",
+    r"\b(?:credentials|letters? of credence|ambassadors|envoys|high commissioners|ambassadorial)\b"
+    # one envoy posted: "the Senate confirmed Ken Salazar as U.S. ambassador to Mexico"
+    r"|\bas (?:the )?(?:new )?(?:U\.S\. |[A-Z][a-z]+ )?(?:ambassador|envoy|high commissioner) to\b",
     re.IGNORECASE,
 )
-_FULL_NAME = rf"{NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{PARTICLE}?{NAME_TOKEN}){{1,3}}"
+# (on one line: "Somalia\n\nSteven C. Bondy" is a list's two items)
+_FULL_NAME = rf"{NAME_TOKEN}(?:[^\S\n]+(?:[A-Z]\.[^\S\n]+)?{PARTICLE}?{NAME_TOKEN}){{1,3}}"
 _ENVOY_ROLE = r"(?i:ambassadors?|high\s+commissioners?|envoys?)"
 _STATE_OF = r"(?:(?:Federal\s+|Independent\s+|Democratic\s+)?(?:Republic|Kingdom|State)\s+of\s+(?:the\s+)?)"
 
@@ -29,11 +32,13 @@ _LISTED = re.compile(rf"(?:,|\s+[\u2013\u2014-])\s+(?P<name>{_FULL_NAME})(?=,|\s
 _ORIGIN = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+from\s+(?:the\s+)?$")
 # "as ambassador", "to be the new Ambassador", "as Nigeria's new ambassador", "the role of High
 # Commissioner-designate"
+# (and a state's adjective: "as U.S. ambassador to Mexico")
 _AS_ENVOY = (
-    rf"(?i:as|to\s+be|the\s+role\s+of)\s+(?:the\s+)?(?:[A-Z][\w-]+['\u2019]s\s+)?(?:new\s+)?{_ENVOY_ROLE}\b"
+    rf"(?i:as|to\s+be|the\s+role\s+of)\s+(?:the\s+)?(?:[A-Z][\w-]+['\u2019]s\s+)?(?:new\s+)?"
+    rf"(?:U\.S\.\s+|[A-Z][a-z]+\s+(?={_ENVOY_ROLE}))?{_ENVOY_ROLE}\b"
 )
 _POSTED = re.compile(
-    rf"(?<![\w-])(?P<name>{_FULL_NAME})(?:,|\s+[\u2013\u2014-])?\s+(?:[^.;\n]{{0,80}}?\s)?"
+    rf"(?<![\w-])(?P<name>{_FULL_NAME}(?:,?\s+Jr\.)?)(?:,|\s+[\u2013\u2014-])?\s+(?:[^.;\n]{{0,100}}?\s)?"
     rf"{_AS_ENVOY}[^.;\n]{{0,80}}?\bto\s+(?:the\s+)?{_STATE_OF}?$"
 )
 # a post held before: "Amin Dalhatu, who previously served as ambassador to South Korea, will now ..."
@@ -90,14 +95,8 @@ def envoys(text: str) -> list[tuple[int, Person, str | None]]:
             found.append(
                 (start - len(before) + nominated.start(), Person(nominated.group("name"), "Ambassador"), code)
             )
-        elif (
-            _POSTED_ROLE.search(before)
-            and (posted := _POSTED.search(before))
-            and not _PAST_POST.search(before)
-        ):
-            found.append(
-                (start - len(before) + posted.start(), Person(posted.group("name"), "Ambassador"), code)
-            )
+        elif _POSTED_ROLE.search(before) and (posted := _posted(before)) and not _PAST_POST.search(before):
+            found.append((start - len(before) + posted[0], Person(posted[1], "Ambassador"), code))
         elif (named := _NAMED_OF.search(before)) and _ENVOYS_COLON.search(
             text, _clause_start(text, start), start
         ):
@@ -117,6 +116,34 @@ def envoys(text: str) -> list[tuple[int, Person, str | None]]:
         and person.name not in country_codes()
         and not ROLE_ONLY.match(person.name)  # "Israel’s Prime Minister Benjamin Netanyahu" is no envoy
     ]
+
+
+def _posted(before: str) -> tuple[int, str] | None:
+    """(where, the name of) the envoy named as posted where `before` ends: not a place, nor an official
+    with a title when a name follows them ("White House chief of staff for President Barack Obama, Rahm
+    Emanuel, was confirmed early Saturday as the ambassador to"); an official's name without the title
+    when none does ("nominated former Interior Secretary Ken Salazar as ambassador to")."""
+    at, titled = 0, None
+    while posted := _POSTED.search(before, at):
+        at = posted.end("name")
+        name = _TITLE_BEFORE_NAME.sub("", posted.group("name"))  # "Ambassador Amin Dalhatu" is an envoy
+        if not_a_name(name) or name in country_codes():
+            continue
+        if len(_POST_TO.findall(before, at)) > 1:
+            continue  # posted elsewhere first: "Julianne Smith as envoy to NATO and ... Ken Salazar as ..."
+        if role := _ROLE_IN_NAME.search(name):
+            untitled = name[role.end() :]  # a full name, not "Biden's" of "President Biden's nominees"
+            if " " in untitled and not _POSSESSIVE_END.search(untitled):
+                at_name = posted.start("name") + len(posted.group("name")) - len(untitled)
+                titled = (at_name, untitled)  # the one nearest the post
+            continue
+        return posted.start("name"), name
+    return titled
+
+
+_POST_TO = re.compile(rf"{_AS_ENVOY}\s+to\b")
+_ROLE_IN_NAME = re.compile(rf"(?:^|\s)(?:{ROLES})\s+")
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 
 
 def _clause_start(text: str, at: int) -> int:

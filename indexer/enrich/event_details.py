@@ -137,6 +137,11 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
     taking_part += [p for p in context.leading if p not in taking_part]
     if kind in ("visit", "meeting"):
         taking_part += [p for p in context.companions if p not in taking_part]
+    # (a former official is no official: "Former Afghan President Hamid Karzai ... condemned the explosion",
+    # but may be named an envoy, below; a spokesperson speaks for a statement, and takes part in no talks)
+    taking_part = [p for p in taking_part if not (p.role or "").startswith("Former")]
+    if kind != "statement":
+        taking_part = [p for p in taking_part if not (p.role or "").startswith("Spokes")]
     if kind == "summit":  # a session's envoys speak in its report's later sentences ("X told the council")
         taking_part += [p for p in people if p.role and _ENVOY_TITLE.search(p.role) and p not in taking_part]
     if kind == "appointment":  # the envoys a credentials ceremony or a list of nominees names
@@ -175,7 +180,12 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
         parties=list(dict.fromkeys(parties)),
         people=[p.name for p in taking_part],
         place=None if kind in _NO_PLACE else _place(text, context.dateline),
-        date=_event_date(evidence, context.date, weekdays=not context.date_guessed),
+        date=_event_date(
+            evidence,
+            context.date,
+            weekdays=not context.date_guessed,
+            headline=next((sentence for order, sentence in said if order < SENTENCE), ""),
+        ),
         evidence=evidence,
     )
     if kind == "agreement":
@@ -187,13 +197,18 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
 # what a sanction is imposed on follows its word: "sanctions on Russian President Vladimir Putin", "the list
 # of Russian officials sanctioned by Washington also includes Minister of Defense Sergey Shoigu"
 _TARGETED = re.compile(
-    r"\b(?:sanction(?:s|ed|ing)?|asset freezes?|travel bans?|designat(?:ed|es|ing)|blacklist\w*)\b", _I
+    r"\b(?:sanction(?:s|ed|ing)?|asset freezes?|travel bans?|designat(?:ed|es|ing)|blacklist\w*"
+    r"|fr(?:eez(?:e|es|ing)|oze|ozen))\b",  # "agreed to freeze European assets linked to ... Putin"
+    _I,
 )
 TARGET_REACH = 200  # characters after the word where its targets are named
 # the states a sanction is imposed on: "announced sanctions on Russia", "sanctions against Iran's ..."
 _SANCTIONED = re.compile(
-    r"\bsanctions?\s+(?:on|against)\s+((?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+    r"\b(?:sanctions?|asset\s+freezes?|travel\s+bans?|visa\s+bans?)\s+(?:on|against)\s+((?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w.-]*){0,2})"
 )
+
+
+_QUOTE_SPEAKER = re.compile(r"[\"\u201d],?\s+([^.;\"\u201c\u201d]{1,80}?)\s+(?:said|says|told)\b")
 
 
 def _not_targeted(people: list[Person], sentences: list[str]) -> list[Person]:
@@ -204,6 +219,10 @@ def _not_targeted(people: list[Person], sentences: list[str]) -> list[Person]:
         for found in _TARGETED.finditer(sentence):
             after |= folded_words(sentence[found.end() : found.end() + TARGET_REACH])
             before |= folded_words(sentence[: found.start()])
+        # a quote's speaker acts: "“This package of sanctions is our response,” EU foreign policy chief Kaja
+        # Kallas said"
+        for speaker in _QUOTE_SPEAKER.finditer(sentence):
+            before |= folded_words(speaker.group(1))
     return [p for p in people if surname_of(p) not in after or surname_of(p) in before]
 
 
@@ -371,7 +390,25 @@ def _place(evidence: str, dateline: str | None) -> str | None:
                 return city
     if town := _TOWN_OF.search(evidence):
         return town.group(1)
+    # a town named with the event's day, though no capital nor known city: "held a meeting with Chief of
+    # Army Staff General Asim Munir in Rawalpindi today" (under an ISLAMABAD dateline)
+    for town in _IN_TOWN_ON_DAY.finditer(evidence):
+        if town.group(1) not in country_codes() and town.group(1) not in _NOT_TOWNS:
+            return town.group(1)
     return _dateline_city(dateline) if dateline else None
+
+
+_IN_TOWN_ON_DAY = re.compile(
+    rf"\bin ((?-i:[A-Z][a-z]+)) (?:today|yesterday|tonight"
+    rf"|this (?:morning|afternoon|evening)|on {WEEKDAY_NAME})\b(?!['\u2019])",
+    re.IGNORECASE,
+)
+# (not an institution or a time: "in Parliament today", "in March on Monday")
+_NOT_TOWNS = frozenset(
+    """Parliament Congress Senate Court Council Cabinet Assembly Office House Palace Chamber Committee
+    January February March April May June July August September October November December Europe Asia
+    Africa""".split()
+)
 
 
 _ARRIVED_HERE = re.compile(r"\b(?:arriv(?:ed|es|ing)|landed|came) here\b")
@@ -423,10 +460,19 @@ def _first_days(evidence: str) -> list[tuple[int, dt.date]]:
     return found
 
 
-def _event_date(evidence: str, published: dt.date | None, weekdays: bool = True) -> str | None:
+def _event_date(
+    evidence: str, published: dt.date | None, weekdays: bool = True, headline: str = ""
+) -> str | None:
     """The first day the evidence gives the event ("met in New York on 21 September 2022", "on
     August 22", "yesterday", "last evening", "said Thursday" if `weekdays`) within RECENT_DAYS
-    before the page's date; else the page's date."""
+    before the page's date; else the day the headline gives it ("The Senate confirmed four U.S.
+    ambassadors on Thursday ..."); else the page's date."""
+    said = _day_said(evidence, published, weekdays) or _day_said(headline, published, weekdays)
+    return said or (published.isoformat() if published else None)
+
+
+def _day_said(evidence: str, published: dt.date | None, weekdays: bool) -> str | None:
+    """The first day a sentence gives its event (see `_event_date`), or None."""
     if published is None:
         said = sorted(dates_at(evidence) + _first_days(evidence))
         return said[0][1].isoformat() if said else None
@@ -445,7 +491,7 @@ def _event_date(evidence: str, published: dt.date | None, weekdays: bool = True)
     if weekdays and (weekday := _WEEKDAY_ALONE.search(evidence)) is not None:  # the last such day
         back = (published.weekday() - _WEEKDAYS.index(weekday.group("day").capitalize())) % 7
         said.append((weekday.start(), published - dt.timedelta(days=back)))
-    return min(said)[1].isoformat() if said else published.isoformat()
+    return min(said)[1].isoformat() if said else None
 
 
 # two kinds of instrument counted together: "two agreements and five memoranda of understanding"

@@ -124,6 +124,8 @@ WORDING: dict[str, list[str]] = {
         # a stay at a host's invitation: "Mongolian President Elbegdorj was in Pyongyang from Oct. 28-31
         # at the invitation of Kim Yong-nam"
         r"\b(?:was|were) in (?-i:[A-Z])[\w-]+\b[^;]{0,40}\bat the invitation of\b",  # ("Oct." inside)
+        # met on landing: "Jintao was met by US vice president Joe Biden at Andrews air force base"
+        r"\b(?:was|were) met\b[^.;]{0,80}\b(?:airport|airbase|air (?:force )?base)\b",
     ],
     "summit": [
         r"\bsummit\b(?! talks\b)",  # "their summit talks": two heads of state meeting
@@ -242,6 +244,13 @@ WORDING: dict[str, list[str]] = {
         r"\bposting of (?:\w+ ){0,3}(?:ambassador|envoy|high commissioner)s?\b",
         r"\bnew (?:Ambassador|Envoy|High Commissioner)s?\b",
         r"\bletters? of credence\b",
+        # a senate's confirmation: "confirmed Ken Salazar as U.S. ambassador to Mexico", "confirmed four U.S.
+        # ambassadors", "confirmed President Biden's pick for U.S. ambassador to Mexico"
+        r"\bconfirm(?:ed|s)\b[^.;]{0,80}\bas (?:the |a |an )?(?:new )?(?:[A-Z][\w.]* )?"
+        r"(?:ambassador|envoy|high commissioner)s?\b",
+        r"\bconfirm(?:ed|s)\b (?:[\w.]+ ){0,3}(?:ambassadors|envoys)\b",
+        r"\bconfirm(?:ed|s)\b[^.;]{0,60}\b(?:pick|nominee|choice)s? (?:for|to be|as) (?:the )?(?:[\w.]+ )?"
+        r"(?:ambassador|envoy)s?\b",
     ],
 }
 TRIGGERS = {kind: re.compile("|".join(wording), _I) for kind, wording in WORDING.items()}
@@ -252,7 +261,8 @@ _KEYWORDS = {
     "call": "phon|call|video|spoke",
     "meeting": "met|meet|talks|courtesy|sideline|discussion|discussed|received|reception|host|call|exchange"
     "|consultation",
-    "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour|came|invitation",
+    "visit": "visit|arriv|travel|trip|welcom|land|touch|stopover|tour|came|invitation|airport|airbase"
+    "|air base|air force base",
     "summit": "summit|g7|g8|g20|nato|asean|csto|apec|council|assembly|ministerial|sideline|conference|heads"
     "|trilateral|leaders|attended|participation|osce|asem|brics|sco|oic|gcc|cis|eaeu|celac|oas|saarc|bimstec|ecowas|sadc|mercosur|chogm"
     "|african union|arab league|commonwealth|counterparts|ministers",

@@ -101,7 +101,9 @@ _FUTURE_WORDS = (
 # wording that puts the event in the future or the past, just before its trigger
 _NOT_NOW = re.compile(
     rf"\b(?:{_FUTURE_WORDS}|would|planned to|planning to|hopes? to|intends? to|look(?:s|ed)? forward to"
-    r"|to be held|next (?:week|month|year)|upcoming|forthcoming|agreed to)\b[^.;]{0,90}$"
+    # ("U.S." is no sentence's end: "He will also meet U.S. parliament leaders and attend a welcoming
+    # luncheon hosted by Biden")
+    r"|to be held|next (?:week|month|year)|upcoming|forthcoming|agreed to)\b(?:U\.[SNK]\.|[^.;]){0,90}$"
     # a programme's items, however many semicolons part them: "This visit will include attending a
     # state banquet ...; attending delegation-level talks and the signing of bilateral agreements"
     r"|\b(?:will|would) include\b[^.]{0,200}$"
@@ -156,7 +158,7 @@ _SIGNED_STATEMENT = re.compile(
 
 
 _JOINT = re.compile(r"\bjoint (?:statement|communiqu)", _I)
-_AIRPORT = re.compile(r"\b(?:airport|airbase|air base)\b", _I)
+_AIRPORT = re.compile(r"\b(?:airport|airbase|air (?:force )?base)\b", _I)
 _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\b", _I)
 # a signing only approved is still to come: "Cabinet has approved the signing of several Memorandum of
 # Understandings" (an envoy's posting approved is made: "approved the posting of four key ambassadors")
@@ -187,7 +189,8 @@ _HYPOTHETICAL = re.compile(
 )
 # a clause of what is still to come, to the end of its sentence or clause: "will meet his host Kenyan
 # President Uhuru Kenyatta", "plans to discuss ... with President William Ruto"
-_LATER_CLAUSE = re.compile(rf"\b(?:{_FUTURE_WORDS})\s[^.;]*", _I)
+# (and a journey's purpose: "arrived here Thursday to meet with his U.S. counterpart Barack Obama")
+_LATER_CLAUSE = re.compile(rf"\b(?:{_FUTURE_WORDS}|to meet)\s(?:U\.[SNK]\.|[^.;])*", _I)
 # a group's video conference is its summit, no call: "G20 video conference"
 _GROUP_BEFORE = re.compile(rf"\b{GROUPS}\s+$")
 _ATTENDED = re.compile(ATTENDED, _I)
@@ -196,6 +199,13 @@ _ATTENDED = re.compile(ATTENDED, _I)
 _INVITED_TO = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}\bto\s+$", _I)
 # what may be done, in the headline too and inside the wording: "Russian Ambassador To US May Be Recalled"
 # (not what "would be arriving": that is what is to come)
+# sanctions weighed or proposed are not imposed: "EU eyes Russian officials, banks, industry for
+# sanctions", "The European Union has proposed travel bans and asset freezes"
+_WEIGHED = re.compile(
+    r"\b(?:eyes|eyeing|mulls?|mulling|weighs?|weighing|considers?|considering|propos(?:es|ed|ing))\b"
+    r"[^.;]{0,150}$",
+    _I,
+)
 _MAY_BE = re.compile(r"\b(?:may|might|could|would)\s+(?:not\s+)?be\b(?!\s+\w+ing\b)", _I)
 # what any or every such event is, or what a word means, is no event: "regarding any bilateral
 # meetings", "Ambassadors are persons nominated ...", "being on a list means asset freezes"
@@ -295,6 +305,7 @@ def find_events(
                         and len(countries_in(sentence)) < 3
                     )
                     or (kind == "agreement" and (_PRICED.search(sentence) or _APPROVED.search(before)))
+                    or (kind == "sanction" and _WEIGHED.search(before))
                     # a statement signed is an instrument (the agreement's): "jointly signed and issued a
                     # Joint Statement", "Among the 22 documents signed ... the statement condemning ..."
                     or (kind == "statement" and _SIGNED_STATEMENT.search(sentence))
@@ -316,7 +327,10 @@ def find_events(
                 # confirmed that the King ... would be arriving in the Maldives this Saturday")
                 headline = in_title or (rank == 0 and not own_title)
                 conditional = _IF_AFTER.match(sentence, match.end())  # "would be visiting Togo if ..."
-                if headline and not conditional and (_NOT_NOW.search(before) or _TO_COME.search(before)):
+                # (a page's first sentence tells a purpose with "to": "arrived here Thursday to meet with
+                # his U.S. counterpart"; a headline an event to come: "Xi to meet Obama")
+                ahead = _NOT_NOW.search(before) or (in_title and _TO_COME.search(before))
+                if headline and not conditional and ahead:
                     announced_ahead.add(kind)
                 if not in_title and (
                     # an announced event's own sentences tell of it in the future: "will present"

@@ -22,6 +22,8 @@ _ROLE_NAMES = (
     r"|General\s+Secretary|General|Pope"
     # the Holy See's diplomats: "Cardinal Pietro Parolin", "Archbishop Dominique Mamberti", a nuncio
     r"|Cardinal|Archbishop|(?:Apostolic\s+)?Nuncio"
+    # "Foreign Ministry Spokesperson Wang Wenbin", "Adviser on Foreign Affairs Sartaj Aziz"
+    r"|Spokes(?:person|man|woman)|Advis[eo]r\s+(?:to\s+the\s+Prime\s+Minister\s+)?on\s+Foreign\s+Affairs"
     r"|Secretary"  # "Secretary Kerry": a secretary of state, after the longer roles it starts
 )
 # "(Deputy|Vice|...)? (role)" written out as one alternative per first word, each starting
@@ -81,7 +83,8 @@ _NOT_NAME_WORDS = frozenset(
     Warns Backs Rejects Seeks Sees Wins Asks Plans Vows Denies Hails Arrives Leaves Names Appoints Expects
     To In On For With And Of The At From By As
     Partner Partners Financial Affairs Dear Federation Republic Kingdom States Emirates Islands
-    Extraordinary Plenipotentiary People Party Service Services Staff Dr""".split()
+    Extraordinary Plenipotentiary People Party Service Services Staff Dr
+    Nomination Nominations Confirmation Confirmations""".split()
 )
 # Words that end the name of a place or a prize, not a person's ("Kennedy Center", "Nobel Prize", "PM House"),
 # though a name may begin with one ("Foreign Minister Park Jin")

@@ -131,7 +131,7 @@ _LONG_PORTFOLIO = r"[A-Z][\w'\u2019-]*(?:\s+(?:and|of|the|[A-Z][\w'\u2019-]*)){0
 @cache
 def _lower_person_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:government\s+|UN\s+)?(?P<role>{LOWER_ROLES}|leader)(?P<place>)"
+        rf"(?:government\s+|(?P<body>UN|EU)\s+)?(?P<role>{LOWER_ROLES}|leader)(?P<place>)"
         rf"(?:\s+(?:to|at)\s+(?:the\s+)?(?:{_places()}|{_UN})\b)?"
         rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{NAME})"
     )
@@ -201,6 +201,7 @@ def find_people(title: str, body: str) -> list[Person]:
             for m in _lower_person_pattern().finditer(text)
             if any(end in mention_ends for end in range(m.start() - 3, m.start()))
             or _AFTER_QUOTE.search(text, max(0, m.start() - 3), m.start())
+            or m.group("body")  # "EU foreign policy chief Kaja Kallas", "UN spokesman Stephane Dujarric"
         ]
         mentions: list[tuple[int, str | Person | re.Match[str]]] = [(m.start(), m) for m in titled]
         mentions += [
@@ -239,6 +240,10 @@ def find_people(title: str, body: str) -> list[Person]:
             if " " not in name and name.casefold() in common_words and name.casefold() not in registry:
                 continue  # "OneTrip Premier Cost $642": a word the text also writes in lower case
             role = _title(match.group("role"))
+            if not role.startswith("Former") and _FORMER.search(
+                text, max(0, match.start() - 30), match.start()
+            ):
+                role = f"Former {role}"  # "Former Afghan President Hamid Karzai", "former U.S. President ..."
             # "Kazakh President ...", "Pakistan's Prime Minister ...": a country just before the role
             # (not a dateline's city: "BAKU: Foreign Minister ...")
             country = next(
@@ -261,6 +266,7 @@ def find_people(title: str, body: str) -> list[Person]:
     return _known_spellings(_merge_short_mentions(list(found.values())), registry)
 
 
+_FORMER = re.compile(r"\b[Ff]ormer\s+(?:[A-Z][\w.\u2019'-]*\s+){0,2}$")
 _COURTESY_SHORT = re.compile(rf"\b(?:Mr|Mrs|Ms)\.?\s+(?P<short>{NAME_TOKEN})\b(?!\s+{NAME_TOKEN})")
 
 # the first words of titles, never a demonym before one

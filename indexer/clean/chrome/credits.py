@@ -73,6 +73,24 @@ CREDITS = Table(
             spares=("Learn more about the talks, officials said, was not possible.",),
         ),
         Rule(
+            # a photo agency's caption, its place and day in capitals first: "WASHINGTON - NOVEMBER 10: White
+            # House Chief of Staff Rahm Emanuel addresses ... November 10, 2009 in Washington, DC." (a
+            # dateline has no colon after its day: "WASHINGTON, Nov 10 (Reuters) -")
+            "agency caption",
+            r"(?-i:[A-Z][A-Z.'\u2019]+(?:[ -][A-Z][A-Z.'\u2019]+)*"
+            r"(?:,\s+[A-Z][A-Z.'\u2019]+(?:\s+[A-Z][A-Z.'\u2019]+)*)?"
+            r"\s+[-\u2013\u2014]\s+(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
+            r"|DECEMBER)\s+\d{1,2}:\s)",
+            takes=(
+                "WASHINGTON - NOVEMBER 10: White House Chief of Staff Rahm Emanuel addresses the assembly",
+                "LONDON, ENGLAND - JULY 04:  Kim Sears watches on from Centre court",
+            ),
+            spares=(
+                "WASHINGTON - The Senate confirmed four ambassadors on Thursday.",
+                "WASHINGTON, Nov 10 (Reuters) - The Senate confirmed four ambassadors.",
+            ),
+        ),
+        Rule(
             "caption and photo credit",
             r"\d+\s+of\s+\d+\s+(?-i:[A-Z])"  # a gallery's: "3 of 4 A shopper looks at ..."
             r"|in\s+this\s+(?:[\w,.]+\s+){0,8}?(?:file\s+)?(?:photo|image|picture)\b"
