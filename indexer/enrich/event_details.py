@@ -204,7 +204,8 @@ _TARGETED = re.compile(
 TARGET_REACH = 200  # characters after the word where its targets are named
 # the states a sanction is imposed on: "announced sanctions on Russia", "sanctions against Iran's ..."
 _SANCTIONED = re.compile(
-    r"\b(?:sanctions?|asset\s+freezes?|travel\s+bans?|visa\s+bans?)\s+(?:on|against)\s+((?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+    r"\b(?:sanctions?|asset\s+freezes?|travel\s+bans?|visa\s+bans?)\s+(?:on|against)\s+"
+    r"((?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w.-]*){0,2})"
 )
 
 

@@ -197,8 +197,6 @@ _ATTENDED = re.compile(ATTENDED, _I)
 # what one is invited to do is still to come: "invited a trade and business delegation from Malaysia to
 # visit Pakistan" (not "at the invitation of ..., visited")
 _INVITED_TO = re.compile(r"\binvit(?:e|es|ed|ing)\b[^.;]{0,80}\bto\s+$", _I)
-# what may be done, in the headline too and inside the wording: "Russian Ambassador To US May Be Recalled"
-# (not what "would be arriving": that is what is to come)
 # sanctions weighed or proposed are not imposed: "EU eyes Russian officials, banks, industry for
 # sanctions", "The European Union has proposed travel bans and asset freezes"
 _WEIGHED = re.compile(
@@ -206,6 +204,8 @@ _WEIGHED = re.compile(
     r"[^.;]{0,150}$",
     _I,
 )
+# what may be done, in the headline too and inside the wording: "Russian Ambassador To US May Be Recalled"
+# (not what "would be arriving": that is what is to come)
 _MAY_BE = re.compile(r"\b(?:may|might|could|would)\s+(?:not\s+)?be\b(?!\s+\w+ing\b)", _I)
 # what any or every such event is, or what a word means, is no event: "regarding any bilateral
 # meetings", "Ambassadors are persons nominated ...", "being on a list means asset freezes"
