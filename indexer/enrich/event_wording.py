@@ -38,6 +38,8 @@ _GUEST_TITLE = (
     r"(?-i:President|Prime|Minister|Foreign|Secretary|Chancellor|Ambassador|Vice|Deputy|Crown|King|Emir"
     r"|State Council(?:l)?or)"
 )
+# where a guest lands (a meeting there is a welcome on a visit)
+AIRPORT = r"(?:airport|airbase|air (?:force )?base)"
 # The wording of each event type: alternatives of one table each, matched case-insensitively.
 WORDING: dict[str, list[str]] = {
     "call": [
@@ -125,7 +127,7 @@ WORDING: dict[str, list[str]] = {
         # at the invitation of Kim Yong-nam"
         r"\b(?:was|were) in (?-i:[A-Z])[\w-]+\b[^;]{0,40}\bat the invitation of\b",  # ("Oct." inside)
         # met on landing: "Jintao was met by US vice president Joe Biden at Andrews air force base"
-        r"\b(?:was|were) met\b[^.;]{0,80}\b(?:airport|airbase|air (?:force )?base)\b",
+        rf"\b(?:was|were) met\b[^.;]{{0,80}}\b{AIRPORT}\b",
     ],
     "summit": [
         r"\bsummit\b(?! talks\b)",  # "their summit talks": two heads of state meeting

@@ -47,6 +47,7 @@ from indexer.enrich.event_filters import (
     drop_unofficial_visits,
 )
 from indexer.enrich.event_wording import (
+    AIRPORT,
     ATTENDED,
     CALL_ON,
     GROUPS,
@@ -158,7 +159,7 @@ _SIGNED_STATEMENT = re.compile(
 
 
 _JOINT = re.compile(r"\bjoint (?:statement|communiqu)", _I)
-_AIRPORT = re.compile(r"\b(?:airport|airbase|air (?:force )?base)\b", _I)
+_AIRPORT = re.compile(rf"\b{AIRPORT}\b", _I)
 _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\b", _I)
 # a signing only approved is still to come: "Cabinet has approved the signing of several Memorandum of
 # Understandings" (an envoy's posting approved is made: "approved the posting of four key ambassadors")
