@@ -693,6 +693,26 @@ def test_a_timeline_of_years_is_history_not_news():
     assert events_of("Major events in China-Pakistan ties", timeline) == ({}, None)
 
 
+def test_a_history_columns_day_is_history_and_a_crowd_or_police_met_is_no_meeting():
+    visit = (
+        "U.S. President Richard Nixon arrived in Peking on Monday, February 21, on a visit to China. He "
+        "shook hands with Chinese leader Mao Zedong."
+    )
+    assert "visit" in events_of("Nixon in China", visit)[0]
+    assert events_of("Today is: The day President Nixon traveled to China", visit) == ({}, None)
+    assert events_of("On this day in 1972: Nixon arrives in China", visit) == ({}, None)
+    assert events_of("This Day in History: Nixon in China", visit) == ({}, None)
+    met = "Protesters tried to reach the U.S. embassy in Manila on Saturday but {} a phalanx of policemen."
+    assert events_of("Rally at US embassy", met.format("were met by")) == ({}, None)
+    assert (
+        "meeting"
+        in events_of(
+            "US envoy meets protest leaders",
+            "The U.S. ambassador met protest leaders of the Philippines in Manila on Saturday.",
+        )[0]
+    )
+
+
 def test_calls_in_the_plural_and_a_forums_leaders_meeting():
     found, primary = events_of(
         "Kazakh President holds phone talks",

@@ -24,6 +24,12 @@ _SATISFIES = (
     r"(?! (?:the |its |their |all |these |those )?(?:\w+ )?(?:criteria|requirements?|conditions?|standards?"
     r"|needs?|demands?|goals?|targets?|thresholds?|expectations?|obligations?|deadlines?|definition|costs?)\b)"
 )
+# met by a reaction, not by officials: "were met by a phalanx of policemen", "was met with criticism"
+_MET_REACTION = (
+    r"(?! (?:by|with) (?:an? |the |some |much |stiff |fierce |strong |\w+ )?(?:\w+ of )?(?:police\w*|riot\b"
+    r"|resistance|criticism|protests?|opposition|silence|tear gas|s[ck]epticism|applause|cheers|jeers|boos"
+    r"|crowds?|hostility|derision|outrage|anger|backlash|disapproval|force|violence)\b)"
+)
 # (a venue is no session: "the Bangabandhu International Conference Center")
 _SESSION = (
     r"(?:summits?|meetings?|ministerials?|sessions?|leaders|talks"
@@ -59,7 +65,7 @@ WORDING: dict[str, list[str]] = {
         r"(?:the |his |her )?(?-i:[A-Z])",
     ],
     "meeting": [
-        rf"\bmet\b{_SATISFIES}",
+        rf"\bmet\b{_SATISFIES}{_MET_REACTION}",
         rf"\bmeets\b{_SATISFIES}",
         # not a body's yearly gathering: "attend the 2017 annual meeting of the World Economic Forum"
         rf"(?:(?<!\bannual )\bmeeting\b|\bannual meeting\b(?! of\b)){_SATISFIES}",

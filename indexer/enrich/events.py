@@ -231,6 +231,13 @@ _COMMENT = re.compile(
 # U.S. and UN Diplomat, Is Dead at 78", "John Gunther Dean, US diplomat haunted by Cambodia, dies")
 _OBITUARY = re.compile(r"\b(?:dies|died|is dead|dead at \d+|pass(?:es|ed) away)\b", _I)
 _CONDOLENCE = re.compile(r"\bcondolence", _I)
+# a history column's headline: its day's event happened years ago ("Today is: The day President Nixon
+# traveled to China", "On this day in 1972", "This Day in History: ...")
+_HISTORY_COLUMN = re.compile(
+    r"^(?:on )?this (?:day|date)\b|^today (?:is:? the day|in history)\b"
+    r"|\b(?:this|that) (?:day|date) in history\b",
+    _I,
+)
 # a news report says when its event happened: its dateline, its date, or a day in its lead
 _WHEN = re.compile(
     rf"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|{WEEKDAY_NAME}"
@@ -263,8 +270,8 @@ def find_events(
 ) -> tuple[list[Event], str | None]:
     """The events an article reports as happening, and the primary one's type (or None).
     `date_source` is the article's (a date guessed from the text or a dateline counts less)."""
-    if len(_CHRONOLOGY.findall(body)) >= CHRONOLOGY_LINES:
-        return [], None  # a timeline of years: history, not news
+    if len(_CHRONOLOGY.findall(body)) >= CHRONOLOGY_LINES or _HISTORY_COLUMN.search(title):
+        return [], None  # a timeline of years, or a history column: history, not news
     every = sentences(body)
     # a headline announces its event, unless it says the page is comment or an explainer
     # a headline made of the text's first words cut short ("LAHORE, ... held a meeting …") is judged
