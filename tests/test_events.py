@@ -713,6 +713,29 @@ def test_a_history_columns_day_is_history_and_a_crowd_or_police_met_is_no_meetin
     )
 
 
+def test_a_photos_caption_over_a_text_that_reports_nothing_is_no_event():
+    caption = (
+        "U.S. President Donald Trump with Chinese President Xi Jinping during the G-20 summit in Osaka, "
+        "Japan, June 29, 2019 (AP photo by Susan Walsh). "
+    )
+    essay = (
+        "America's foreign policy establishment is at war with itself over the shape of its approach "
+        "toward a rising China."
+    )
+    assert events_of("What America's China debate gets right", caption + essay) == ({}, None)
+    assert (
+        "summit" in events_of("Trump and Xi in Osaka", caption.replace(" (AP photo by Susan Walsh)", ""))[0]
+    )
+    # over a text that reports its own event, the caption tells more of it
+    signed = events_of(
+        "Vietnam, Benin hold talks",
+        "Foreign Minister Bui Thanh Son held talks with Benin's Foreign Minister Olushegun Adjadi Bakari in "
+        "Hanoi on Thursday. Son and his Beninese counterpart Bakari exchange the MoU on cooperation after "
+        "their talks in Hanoi on December 14. (Photo: VNA)",
+    )[0]
+    assert {"meeting", "agreement"} <= set(signed)
+
+
 def test_calls_in_the_plural_and_a_forums_leaders_meeting():
     found, primary = events_of(
         "Kazakh President holds phone talks",

@@ -238,6 +238,11 @@ _HISTORY_COLUMN = re.compile(
     r"|\b(?:this|that) (?:day|date) in history\b",
     _I,
 )
+# a photo's credit, which ends its caption: "(AP photo by Susan Walsh)", "(Photo: VNA)", "(PTI Photo/Kamal
+# Singh)", "| Photo Credit: PTI", "Win McNamee/Getty Images"
+_PHOTO_CREDIT = re.compile(
+    r"\([^()]{0,30}\bphotos?\b[^()]{0,60}\)|\|\s*photo credit:\s*\w+|(?:\bvia |/)Getty Images\b", _I
+)
 # a news report says when its event happened: its dateline, its date, or a day in its lead
 _WHEN = re.compile(
     rf"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|{WEEKDAY_NAME}"
@@ -371,6 +376,11 @@ def find_events(
         mentions = {kind: found for kind, found in mentions.items() if kind in announced}
     if _OBITUARY.search(title):  # only the condolences a death brings are news of its own
         mentions = {"statement": [m for m in mentions.get("statement", []) if _CONDOLENCE.search(m[1])]}
+    # a photo's caption illustrates what the text reports; when the text reports nothing, the picture's
+    # scene is an illustration, long past ("... during the G-20 summit in Osaka, Japan, June 29, 2019 (AP
+    # photo by Susan Walsh)" over an essay on a policy debate)
+    if all(_in_caption(mention) for found in mentions.values() for mention in found):
+        mentions = {}
     drop_courtesies(mentions)
     drop_sources(mentions, cut_from)
     drop_unofficial_visits(mentions, people)
@@ -439,6 +449,13 @@ def find_events(
     return events, _primary(
         first, adopted=bool(_SUMMIT_ADOPTED.search(agreed) and not _SIGNED.search(agreed))
     )
+
+
+def _in_caption(mention: tuple[int, str]) -> bool:
+    """Whether the mention's wording stands in a photo's caption: before the credit that ends it."""
+    order, sentence = mention
+    credit = _PHOTO_CREDIT.search(sentence)
+    return credit is not None and order % SENTENCE < credit.start()
 
 
 def _writers_city(events: list[Event], body: str, dateline: str | None) -> None:
