@@ -497,3 +497,30 @@ def test_a_two_part_portfolio_and_a_monarch(text, name, role, country):
     from indexer.enrich.people import find_people
 
     assert [(p.name, p.role, p.country) for p in find_people("", text)] == [(name, role, country)]
+
+
+def test_a_minister_of_any_portfolio_a_charge_d_affaires_and_a_chief_of_staff():
+    def people(title: str, body: str) -> list[tuple[str, str | None, str | None]]:
+        return [(p.name, p.role, p.country) for p in find_people(title, body)]
+
+    assert people(
+        "", "Minister Jeremy Browne and Foreign Office Minister Henry Bellingham visited Leeds."
+    ) == [
+        ("Jeremy Browne", "Minister", None),
+        ("Henry Bellingham", "Minister", None),
+    ]
+    assert people("", "Chinese Charge d'Affaires Pang Chunxue met Senate Majority Leader Harry Reid.") == [
+        ("Pang Chunxue", "Charge d'Affaires", "CN"),
+        ("Harry Reid", "Majority Leader", None),
+    ]
+    assert people("", "He met Chief of Army Staff General Asim Munir in Rawalpindi.") == [
+        ("Asim Munir", "Chief of Army Staff", None)
+    ]
+    # not a minister's rank, nor a name a paragraph after its title
+    assert (
+        people("", "The Minister Counsellor Of The Embassy and the Minister Responsible For Trade spoke.")
+        == []
+    )
+    assert (
+        people("", "Talks with Nigeria - Information Minister\n\nHoping that the meeting will succeed.") == []
+    )

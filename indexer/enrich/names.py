@@ -24,7 +24,14 @@ _ROLE_NAMES = (
     r"|Cardinal|Archbishop|(?:Apostolic\s+)?Nuncio"
     # "Foreign Ministry Spokesperson Wang Wenbin", "Adviser on Foreign Affairs Sartaj Aziz"
     r"|Spokes(?:person|man|woman)|Advis[eo]r\s+(?:to\s+the\s+Prime\s+Minister\s+)?on\s+Foreign\s+Affairs"
+    # "Chinese Charge d'Affaires Pang Chunxue", "Senate Majority Leader Harry Reid", "Chief of Army Staff
+    # Asim Munir"
+    r"|Charg[e\u00e9]\s+d['\u2019]\s?[Aa]ffaires|(?:Majority|Minority)\s+Leader"
+    r"|Chief\s+of\s+(?:the\s+)?(?:Army\s+|Defen[cs]e\s+|Naval\s+|Air\s+)?Staff"
     r"|Secretary"  # "Secretary Kerry": a secretary of state, after the longer roles it starts
+    # "Minister Jeremy Browne", "Foreign Office Minister Henry Bellingham", "Agriculture Minister Dr Abdur
+    # Razzaque": a minister of any portfolio, after the longer roles it starts
+    r"|Minister(?!\s+(?:Counsellor|Counselor|Plenipotentiary|Responsible)\b)"
 )
 # "(Deputy|Vice|...)? (role)" written out as one alternative per first word, each starting
 # with a letter: the search then skips to the letters a role can start with (15 times faster)

@@ -103,6 +103,8 @@ _HONORIFIC = (
     r"(?:(?:(?:Hon|Dr|Mr|Mrs|Ms|Sir|Dame|Amb|Prof|H\.\s?E|HE)\.?|Professor|Ambassador"
     # a rank: "Foreign Secretary Admiral Prof. Jayanath Colombage"
     r"|(?:Rear\s+|Vice\s+)?Admiral|(?:Air\s+Chief|Field)\s+Marshal|Brigadier|Colonel"
+    # "Chief of Army Staff General Asim Munir"
+    r"|(?:Lieutenant\s+|Major\s+)?General"
     r"|(?:Datuk|Dato['\u2019]?|Tan)\s+S(?:e)?ri|(?:His|Her)\s+(?:Excellency|Highness)"
     # "General the Honourable David Hurley", "the Rt Hon Jacinda Ardern"
     r"|(?:[Tt]he\s+)?(?:Right\s+|Rt\.?\s+)?Hono(?:u)?rable|(?:[Tt]he\s+)?Rt\.?\s+Hon\.?)\s+){0,3}"
@@ -148,7 +150,8 @@ def _person_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<role>{ROLES})(?:-(?:designate|elect))?(?:\s+of\s+(?:the\s+)?(?P<place>{place})\b)?"
         rf"(?:\s+(?:to|in|at)\s+(?:the\s+)?(?:{place}|{_UN})\b)?"
-        rf"(?:(?P<comma>,)[^\S\n]+|\s+){_HONORIFIC}(?P<name>{NAME})"
+        # (a title and its name are never a paragraph apart: "... Information Minister\n\nHoping that ...")
+        rf"(?:(?P<comma>,)[^\S\n]+|[^\S\n]*\n?[^\S\n]*(?<=\s)){_HONORIFIC}(?P<name>{NAME})"
     )
 
 
