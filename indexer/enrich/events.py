@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from indexer.clean.chrome.credits import PHOTO_CREDIT
 from indexer.clean.dates import MONTH_NAME, WEEKDAY_NAME
 from indexer.enrich.countries import countries_in
 from indexer.enrich.envoys import envoy_states
@@ -238,11 +239,6 @@ _HISTORY_COLUMN = re.compile(
     r"|\b(?:this|that) (?:day|date) in history\b",
     _I,
 )
-# a photo's credit, which ends its caption: "(AP photo by Susan Walsh)", "(Photo: VNA)", "(PTI Photo/Kamal
-# Singh)", "| Photo Credit: PTI", "Win McNamee/Getty Images"
-_PHOTO_CREDIT = re.compile(
-    r"\([^()]{0,30}\bphotos?\b[^()]{0,60}\)|\|\s*photo credit:\s*\w+|(?:\bvia |/)Getty Images\b", _I
-)
 # a news report says when its event happened: its dateline, its date, or a day in its lead
 _WHEN = re.compile(
     rf"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|{WEEKDAY_NAME}"
@@ -454,7 +450,7 @@ def find_events(
 def _in_caption(mention: tuple[int, str]) -> bool:
     """Whether the mention's wording stands in a photo's caption: before the credit that ends it."""
     order, sentence = mention
-    credit = _PHOTO_CREDIT.search(sentence)
+    credit = PHOTO_CREDIT.search(sentence)
     return credit is not None and order % SENTENCE < credit.start()
 
 

@@ -353,6 +353,14 @@ PROMOTIONS = Table(
 _PROMOTION_MAX_WORDS = 40
 
 
+# a photo's credit inside a line, which ends its caption: "(AP photo by Susan Walsh)", "(Photo: VNA)", "(PTI
+# Photo/Kamal Singh)", "| Photo Credit: PTI", "Win McNamee/Getty Images". Events read a caption before it
+# (indexer/enrich/events.py); the line is no chrome, as a caption can tell what the story reports ("...
+# exchange the MoU after their talks in Hanoi on December 14. (Photo: VNA)")
+PHOTO_CREDIT = re.compile(
+    r"\([^()]{0,30}\bphotos?\b[^()]{0,60}\)|\|\s*photo credit:\s*\w+|(?:\bvia |/)Getty Images\b",
+    re.IGNORECASE,
+)
 # a photo's caption ending in its agency's credit: "... November 19, 2019. REUTERS/David Mercado"
 _AGENCY_CREDIT = re.compile(
     r"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Anadolu|ANADOLU|Xinhua|XINHUA|Getty\s+Images|Bloomberg)\s*/\s*"
