@@ -2517,3 +2517,24 @@ def test_a_town_named_with_the_events_day_is_its_place():
         "", "Foreign Minister Hakan Fidan met his counterpart in Parliament today.", dateline="ISLAMABAD"
     )
     assert found["meeting"].place == "Islamabad"  # an institution is no town
+
+
+def test_envoys_appointed_by_the_post_and_the_leads_background_names_no_participant():
+    # "X was appointed ambassador to Y": each envoy by the post (not the president who appoints them)
+    found, _ = events_of(
+        "Chinese president appoints new ambassadors",
+        "BEIJING, Nov. 26 (Xinhua) -- Chinese President Xi Jinping has appointed the following ambassadors, "
+        "according to a statement on Tuesday.\n\n"
+        "Wang Lutong was appointed ambassador to the Republic of Indonesia, replacing Lu Kang.\n\n"
+        "Lin Ji was appointed ambassador to the Republic of Suriname, replacing Han Jing.",
+    )
+    assert {"Wang Lutong", "Lin Ji"} <= set(found["appointment"].people)
+    # an official the lead names only in its background takes no part
+    found, _ = events_of(
+        "U.S. imposes sanctions on Iran's foreign minister",
+        "The United States on Wednesday imposed sanctions on Iranian Foreign Minister Mohammad Javad Zarif. "
+        '"Zarif implements the reckless agenda," Treasury Secretary Steven Mnuchin said in a statement. '
+        "Tensions have risen following U.S. President Donald Trump's withdrawal last year from a 2015 "
+        "nuclear accord.",
+    )
+    assert found["sanction"].people == ["Steven Mnuchin"]

@@ -15,7 +15,8 @@ from indexer.enrich.names import NAME_TOKEN, PARTICLE, ROLE_ONLY, ROLES, Person,
 _ENVOY_TEXT = re.compile(
     r"\b(?:credentials|letters? of credence|ambassadors|envoys|high commissioners|ambassadorial)\b"
     # one envoy posted: "the Senate confirmed Ken Salazar as U.S. ambassador to Mexico"
-    r"|\bas (?:the )?(?:new )?(?:U\.S\. |[A-Z][a-z]+ )?(?:ambassador|envoy|high commissioner) to\b",
+    r"|\b(?:as|appointed|named|nominated) (?:the )?(?:new )?(?:U\.S\. |[A-Z][a-z]+ )?"
+    r"(?:ambassador|envoy|high commissioner) to\b",
     re.IGNORECASE,
 )
 # (on one line: "Somalia\n\nSteven C. Bondy" is a list's two items)
@@ -31,10 +32,11 @@ _OWNED = re.compile(rf"['\u2019]s\s+(?P<name>{_FULL_NAME})")
 _LISTED = re.compile(rf"(?:,|\s+[\u2013\u2014-])\s+(?P<name>{_FULL_NAME})(?=,|\s+and\b|[.;\n]|$)")
 _ORIGIN = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+from\s+(?:the\s+)?$")
 # "as ambassador", "to be the new Ambassador", "as Nigeria's new ambassador", "the role of High
-# Commissioner-designate"
+# Commissioner-designate", "was appointed ambassador" (not "Xi appointed the new ambassador": the
+# appointer's name stands before that)
 # (and a state's adjective: "as U.S. ambassador to Mexico")
 _AS_ENVOY = (
-    rf"(?i:as|to\s+be|the\s+role\s+of)\s+(?:the\s+)?(?:[A-Z][\w-]+['\u2019]s\s+)?(?:new\s+)?"
+    rf"(?i:as|to\s+be|the\s+role\s+of|(?:was|were|been|is)\s+(?:appointed|named|nominated)(?:\s+as)?)\s+(?:the\s+)?(?:[A-Z][\w-]+['\u2019]s\s+)?(?:new\s+)?"
     rf"(?:U\.S\.\s+|[A-Z][a-z]+\s+(?={_ENVOY_ROLE}))?{_ENVOY_ROLE}\b"
 )
 _POSTED = re.compile(

@@ -131,6 +131,12 @@ _BACKGROUND = re.compile(
     r"|in the (?:last|past) (?:few |several |two |three |\d+ )?(?:years|months|weeks|decades))\b",
     _I,
 )
+# a time long past: what a sentence tells of it is background (not "in 2015", which may be to come)
+_LONG_PAST = re.compile(
+    r"\b(?:last (?:year|month|week)(?!['\u2019]s)|previously"
+    r"|(?:a|one|two|three|four|five|several|few|\d+) (?:years?|months?|weeks?|decades?) ago)\b",
+    _I,
+)
 # the event's own day named at its wording makes a time of the past elsewhere in the sentence another
 # thing's: "on Monday summoned the U.S. ambassador ... over the actions ... in Washington last week"
 _OWN_DAY = re.compile(
@@ -393,8 +399,12 @@ def find_events(
     if "late " in body or "late " in title:
         whole = f"{title} {body}"
         people = [p for p in people if not _departed(p, whole)]
-    # (not those the lead names only as met later: "Wang will meet President Uhuru Kenyatta on Thursday")
-    lead_words = folded_words(_LATER_CLAUSE.sub(" ", lead))
+    # (not those the lead names only as met later: "Wang will meet President Uhuru Kenyatta on Thursday",
+    # nor only in its background: "Tensions have risen ... following U.S. President Donald Trump's
+    # withdrawal last year from a 2015 international nuclear accord")
+    reporting = {sentence for found in mentions.values() for _, sentence in found}
+    told = [s for s in [title, *every[:LEAD_SENTENCES]] if s in reporting or not _LONG_PAST.search(s)]
+    lead_words = folded_words(_LATER_CLAUSE.sub(" ", " ".join(told)))
     leading = [p for p in people if p.role and surname_of(p) in lead_words]
     listed = [(envoy, posting) for _, envoy, posting in envoys(body)] if "appointment" in mentions else []
     # the officials a delegation is said to include take part in its visit and talks, wherever named
