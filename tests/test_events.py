@@ -1563,6 +1563,7 @@ WORDING_EXAMPLES = {
         "spoke today with President Macron",
     ],
     "meeting": [
+        "had \u201cvery fruitful talks\u201d with the head of the junta",
         "the ministers met",
         "co-chaired the sixth ministerial consultation",
         "received at the Cotroceni Palace the Greek Minister of Foreign Affairs",
@@ -2538,3 +2539,31 @@ def test_envoys_appointed_by_the_post_and_the_leads_background_names_no_particip
         "nuclear accord.",
     )
     assert found["sanction"].people == ["Steven Mnuchin"]
+
+
+def test_talks_with_their_adjectives_and_a_ministry_named_without_its_state_under_a_dateline():
+    # "had very fruitful talks", told after the lead, is a meeting (not "had been holding direct talks")
+    body = (
+        "Members of Rwandan President Paul Kagame's delegation signed two MoUs with their Guinean "
+        "counterparts on Tuesday. The leaders reviewed the ties. Kagame inaugurated an interchange. He "
+        "thanked the people. "
+        "He spoke of knowledge. He spoke of expertise. The Rwandan President also said he had \u201cvery "
+        "fruitful talks\u201d with the head of the Guinean junta."
+    )
+    assert "meeting" in events_of("Guinea and Rwanda sign two MoUs", body)[0]
+    found, _ = events_of("", "Washington and the Taliban had been holding direct talks on the swap.")
+    assert "meeting" not in found
+    # "TAIPEI (Taiwan News) - The Ministry of Foreign Affairs ... condemned": the dateline's state's ministry
+    found, _ = events_of(
+        "",
+        "TAIPEI (Taiwan News) \u2014 The Ministry of Foreign Affairs (MOFA) on Wednesday condemned North "
+        "Korea's launch of a spy satellite.",
+        dateline="TAIPEI",
+    )
+    assert found["statement"].parties[:2] == ["TW", "KP"]
+    found, _ = events_of(
+        "",
+        "KYIV \u2014 The Ministry of Foreign Affairs of Ukraine strongly condemns North Korea's launch.",
+        dateline="KYIV",
+    )
+    assert set(found["statement"].parties) == {"UA", "KP"}

@@ -165,6 +165,12 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
     if kind == "appointment":  # and the states they are posted to, or that the text lists them by
         parties += [posting for _, posting in context.envoys if posting and posting not in parties]
         parties += [code for code in context.envoy_states if code not in parties]
+    # a ministry the report names without its state is the dateline's: "TAIPEI (Taiwan News) — The Ministry
+    # of Foreign Affairs (MOFA) on Wednesday condemned North Korea's launch"
+    if context.dateline and _UNNAMED_MINISTRY.match(evidence):
+        home = dateline_state(context.dateline)[1]
+        if home and home not in parties:
+            parties.insert(0, home)
     # the countries the article is about make up the two sides of an event named with fewer
     for code in context.countries:
         if len(parties) >= 2:
@@ -206,6 +212,13 @@ TARGET_REACH = 200  # characters after the word where its targets are named
 _SANCTIONED = re.compile(
     r"\b(?:sanctions?|asset\s+freezes?|travel\s+bans?|visa\s+bans?)\s+(?:on|against)\s+"
     r"((?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+)
+
+
+# (after the dateline: "MOSCOW, Nov. 2 (Reuters) -")
+_UNNAMED_MINISTRY = re.compile(
+    r"(?:[A-Z][A-Z .'-]+(?:,[^\u2014\u2013:-]{0,30})?(?:\([^)]{0,40}\))?\s*[-\u2013\u2014:]+\s*)?"
+    r"The (?:Ministry of (?:Foreign|External) Affairs|Foreign (?:Ministry|Office))\b(?!\s+of\b)"
 )
 
 

@@ -12,6 +12,15 @@ import re
 
 from indexer.enrich.event_details import COUNCILS, INSTRUMENTS, NOT_ITS_TEXTS
 
+# the words that may stand between "held" and "talks": "held bilateral talks", "had \u201cvery fruitful
+# talks\u201d"
+_TALKS_ADJECTIVES = (
+    r"[\"\u201c]?(?:(?:very|most|highly|extremely) )?(?:(?:bilateral|one-on-one|separate|fruitful"
+    r"|productive|constructive|cordial|friendly|frank|candid|useful|in-depth|extensive|wide-ranging|detailed"
+    r"|substantive|lengthy|official|formal|brief|high-level|comprehensive|positive|excellent|successful"
+    r"|warm),? (?:and )?)*"
+)
+
 _I = re.IGNORECASE
 # groups of states whose sessions are summits (named at a session: "OSCE Foreign Ministers meeting",
 # "Commonwealth Foreign Ministers held their annual meeting"); acronyms in capitals only
@@ -69,7 +78,8 @@ WORDING: dict[str, list[str]] = {
         rf"\bmeets\b{_SATISFIES}",
         # not a body's yearly gathering: "attend the 2017 annual meeting of the World Economic Forum"
         rf"(?:(?<!\bannual )\bmeeting\b|\bannual meeting\b(?! of\b)){_SATISFIES}",
-        r"\b(?:held|hold|holds|holding|had) (?:bilateral )?talks\b",
+        # (with its adjectives, quoted or not: "he had \u201cvery fruitful talks\u201d with the junta's head")
+        rf"\b(?:held|hold|holds|holding|had) {_TALKS_ADJECTIVES}talks\b",
         r"\b(?:held|hold|holds|had) (?:\w+ ){0,3}meetings\b",  # "held separate meetings with"
         r"\btalks (?:with|between)\b",
         # two foreign ministries' rounds: "co-chaired the sixth ministerial consultation" (three states or
@@ -289,7 +299,7 @@ LATER = {
     "meeting": re.compile(
         r"\balso (?:met|held (?:talks|a meeting|meetings))\b|\banother meeting\b|\b(?:meeting|talks) with\b"
         # "The pair held talks on strengthening bilateral ties", "also held bilateral discussions"
-        r"|\b(?:held|had) (?:bilateral |one-on-one |separate )?(?:talks|discussions)\b"
+        rf"|\b(?:held|had) {_TALKS_ADJECTIVES}(?:talks|discussions)\b"
         # "Earlier, Foreign Minister Qureshi and ... also had a bilateral meeting in Nairobi"
         r"|\b(?:held|had) an? (?:bilateral |one-on-one |separate |brief )?meeting\b"
         r"|\balso (?:paid a courtesy call|called) on\b",
