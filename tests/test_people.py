@@ -524,3 +524,25 @@ def test_a_minister_of_any_portfolio_a_charge_d_affaires_and_a_chief_of_staff():
     assert (
         people("", "Talks with Nigeria - Information Minister\n\nHoping that the meeting will succeed.") == []
     )
+
+
+def test_an_emperor_a_president_elect_and_a_portfolio_whose_adjective_is_not_all_of_it():
+    names = {
+        p.name: p.role
+        for p in find_people("", "They sent a letter of condolence to Emperor Akihito of Japan.")
+    }
+    assert names == {"Akihito": "Emperor"}
+    found = find_people(
+        "", "The crown prince congratulated Iran's president-elect, Massoud Pezeshkian, by phone."
+    )
+    assert [p.name for p in found] == ["Massoud Pezeshkian"]
+    # "the Minister for Foreign Business and Communities" is no "Minister for Foreign" named Business
+    text = (
+        "They signed a memorandum between the Minister for Foreign Affairs and Cooperation and the Minister "
+        "for Foreign Business and Communities from Sao Tome. Minister for Foreign Trade John Smith and "
+        "Minister of Foreign and European Affairs Gordan Grlic Radman attended."
+    )
+    assert {p.name: p.role for p in find_people("", text)} == {
+        "John Smith": "Minister for Foreign Trade",
+        "Gordan Grlic Radman": "Minister of Foreign and European Affairs",
+    }

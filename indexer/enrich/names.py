@@ -10,12 +10,18 @@ from dataclasses import asdict, dataclass
 # International Cooperation", "of Defence"
 # "of Planning and International Cooperation", "for Foreign Affairs and East African Cooperation"
 _AND_PORTFOLIO = r"(?:(?:[A-Z][a-z]+\s+){1,2}Cooperation|[A-Z][a-z]+)"
-_PORTFOLIO = rf"[A-Z][a-z]+(?:\s+and\s+{_AND_PORTFOLIO})?(?:\s+Affairs(?:\s+and\s+{_AND_PORTFOLIO})?)?"
+# (a portfolio's adjective is not the whole of it: "Minister for Foreign Business and Communities" is
+# no "Minister for Foreign" named Business)
+_ADJECTIVE = r"(?:Foreign|External|Home|Internal|Economic|Social|Public|Regional|International)"
+_PORTFOLIO = (
+    rf"(?:{_ADJECTIVE}\s+[A-Z][a-z]+|{_ADJECTIVE}(?=\s+and\s)|(?!{_ADJECTIVE}\s)[A-Z][a-z]+)"
+    rf"(?:\s+and\s+{_AND_PORTFOLIO})?(?:\s+Affairs(?:\s+and\s+{_AND_PORTFOLIO})?)?"
+)
 _ROLE_NAMES = (
     r"Prime\s+Minister|PM|President|(?:Foreign|External)(?:\s+Affairs)?\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Minister"
     rf"|Finance\s+Minister|Interior\s+Minister|Trade\s+Minister|(?:Minister|Secretary)\s+(?:of|for)\s+{_PORTFOLIO}"
     rf"|Minister\s+of\s+State(?:\s+for\s+{_PORTFOLIO})?"
-    r"|Chancellor|King|Queen(?:\s+Consort)?|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
+    r"|Chancellor|King|Queen(?:\s+Consort)?|Emperor|Empress|Emir|Crown\s+Prince|Sultan|Premier|Secretary[-\s]General|Secretary\s+of\s+State"
     # a legislature's head: "National Assembly Chairman Vuong Dinh Hue", "NA Chairwoman Nguyen Thi Kim Ngan"
     r"|(?:National\s+Assembly|NA)\s+Chair(?:man|woman|person)"
     r"|Ambassador|High\s+Commissioner|Special\s+Envoy|Envoy|Speaker|Senator|Governor[-\s]General|Governor"

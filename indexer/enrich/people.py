@@ -111,7 +111,7 @@ _HONORIFIC = (
 )
 
 LOWER_ROLES = (
-    r"(?:prime|foreign|defen[cs]e|finance|interior|trade) minister|president|ambassador|envoy"
+    r"(?:prime|foreign|defen[cs]e|finance|interior|trade) minister|president(?:-elect)?|ambassador|envoy"
     r"|foreign secretary|secretary of state|chancellor|premier|spokes(?:man|woman|person)"
     r"|foreign policy chief|top diplomat|counterpart"
     r"|minister"  # after the state's name: "Turkish minister Mevlut Cavusoglu"
