@@ -36,7 +36,8 @@ _ORIGIN = re.compile(rf"(?<![\w-])(?P<name>{_FULL_NAME})\s+from\s+(?:the\s+)?$")
 # appointer's name stands before that)
 # (and a state's adjective: "as U.S. ambassador to Mexico")
 _AS_ENVOY = (
-    rf"(?i:as|to\s+be|the\s+role\s+of|(?:was|were|been|is)\s+(?:appointed|named|nominated)(?:\s+as)?)\s+(?:the\s+)?(?:[A-Z][\w-]+['\u2019]s\s+)?(?:new\s+)?"
+    rf"(?i:as|to\s+be|the\s+role\s+of|(?:was|were|been|is)\s+(?:appointed|named|nominated)(?:\s+as)?)\s+"
+    rf"(?:the\s+)?(?:[A-Z][\w-]+['\u2019]s\s+)?(?:new\s+)?"
     rf"(?:U\.S\.\s+|[A-Z][a-z]+\s+(?={_ENVOY_ROLE}))?{_ENVOY_ROLE}\b"
 )
 _POSTED = re.compile(

@@ -215,7 +215,8 @@ _SANCTIONED = re.compile(
 )
 
 
-# (after the dateline: "MOSCOW, Nov. 2 (Reuters) -")
+# a report that opens on a foreign ministry named without its state (after the dateline, if any: "MOSCOW,
+# Nov. 2 (Reuters) -"); not "The Ministry of Foreign Affairs of Ukraine"
 _UNNAMED_MINISTRY = re.compile(
     r"(?:[A-Z][A-Z .'-]+(?:,[^\u2014\u2013:-]{0,30})?(?:\([^)]{0,40}\))?\s*[-\u2013\u2014:]+\s*)?"
     r"The (?:Ministry of (?:Foreign|External) Affairs|Foreign (?:Ministry|Office))\b(?!\s+of\b)"
