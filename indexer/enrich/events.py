@@ -122,21 +122,18 @@ _NOT_NOW = re.compile(
     r"|\blast (?:week|month|year)['\u2019]s\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
+# ("last week's massacre" dates a noun, not the event)
+_LAST_TIME = rf"last (?:year|month|week|{MONTH_NAME}|spring|summer|autumn|fall|winter)(?!['\u2019]s)"
+_AGO = r"(?:a|one|two|three|four|five|several|few|\d+) (?:years?|months?|weeks?|decades?) ago"
 _BACKGROUND = re.compile(
-    # ("last week's massacre" dates a noun, not the event)
-    rf"\b(?:last (?:year|month|week|{MONTH_NAME}|spring|summer|autumn|fall|winter)(?!['\u2019]s)"
-    r"|previously|earlier this"
-    rf"|in (?:(?:early|mid|late)[- ])?(?:{MONTH_NAME} )?(?:19|20)\d\d"
-    r"|(?:a|one|two|three|four|five|several|few|\d+) (?:years?|months?|weeks?|decades?) ago"
+    rf"\b(?:{_LAST_TIME}|previously|earlier this"
+    rf"|in (?:(?:early|mid|late)[- ])?(?:{MONTH_NAME} )?(?:19|20)\d\d|{_AGO}"
     r"|in the (?:last|past) (?:few |several |two |three |\d+ )?(?:years|months|weeks|decades))\b",
     _I,
 )
-# a time long past: what a sentence tells of it is background (not "in 2015", which may be to come)
-_LONG_PAST = re.compile(
-    r"\b(?:last (?:year|month|week)(?!['\u2019]s)|previously"
-    r"|(?:a|one|two|three|four|five|several|few|\d+) (?:years?|months?|weeks?|decades?) ago)\b",
-    _I,
-)
+# a time long past, of the background's: what a sentence tells of it is over (not "in 2015", which may
+# be to come, nor "earlier this week")
+_LONG_PAST = re.compile(rf"\b(?:{_LAST_TIME}|previously|{_AGO})\b", _I)
 # the event's own day named at its wording makes a time of the past elsewhere in the sentence another
 # thing's: "on Monday summoned the U.S. ambassador ... over the actions ... in Washington last week"
 _OWN_DAY = re.compile(
