@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from indexer.clean.bylines import clean_byline
+from indexer.clean.datechoice import SOURCES, DateCandidates, choose
 from indexer.clean.dates import find_dates, infer_year, parse_dateline, parse_iso_date
 from indexer.clean.decode import decode_bytes, repair_text
 from indexer.clean.htmlpage import clean_html_page, looks_like_html
@@ -31,7 +32,7 @@ from indexer.store.sitelines import SiteLines, site_of
 # file, or text sent as text (never read as HTML, even when it quotes some).
 UPLOAD, PASTED_TEXT = "upload", "upload:text"
 # Bump when extraction changes, so stale documents can be re-extracted.
-EXTRACTOR_VERSION = 148
+EXTRACTOR_VERSION = 149
 _HEAD_LINES = 3  # a headline repeated this near the top of the body ends the page's head there
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
@@ -169,15 +170,13 @@ def read_article(
         byline, fallback, dropped = html.byline, html.fallback, html.dropped
         title_paragraphs = html.title_paragraphs
         url = url or html.url
-        site_name, page_date = html.site_name, html.date
-        date_source = html.date_source if page_date else None
+        site_name, page_dates, date_bar = html.site_name, html.dates, None
     else:
         page = clean_text_page(repair_text(text))
         paragraphs, kind = page.paragraphs, "text"
         title, byline, fallback, dropped = page.title, page.byline, False, page.dropped
         title_paragraphs = 0  # a text dump does not say which line was the headline element
-        site_name, page_date = None, page.date_bar
-        date_source = "date-bar" if page_date else None
+        site_name, page_dates, date_bar = None, None, page.date_bar
     if title and paragraphs and _glued_to_site_name(title, paragraphs[0]):
         title = paragraphs[0]  # "...la InfantaUltima Hora Mallorca": the headline is the body's first line
     if title:
@@ -212,7 +211,7 @@ def read_article(
         lede = next((p for p in paragraphs[1:_LEAD_IN_PARAGRAPHS] if is_paragraph(p)), lede)
     _resolve_title(article, supplied.get("title"), title, site_name, lede)
     _resolve_outlet(article, supplied.get("outlet"), site_name, dateline.agency if dateline else None)
-    _resolve_date(article, supplied.get("date"), page_date, date_source, dateline, ingested)
+    _resolve_date(article, supplied.get("date"), page_dates, date_bar, dateline, ingested)
     # the id comes from the text before the site's chrome is learned, so it never moves
     article.id = article_id(url, body)
     article.site = site_of(url, article.outlet)
@@ -399,32 +398,61 @@ def _dates_in(body: str, ingested: dt.date) -> list[dt.date]:
 def _resolve_date(
     article: Article,
     supplied: dt.date | None,
-    page_date: dt.date | None,
-    page_source: str | None,
+    page_dates: DateCandidates | None,
+    date_bar: dt.date | None,
     dateline: Any,
     ingested: dt.date,
 ) -> None:
-    url_match = _URL_DATE.search(urlsplit(article.url).path) if article.url else None
-    url_date = None
-    if url_match:
-        try:
-            url_date = dt.date(*(int(g) for g in url_match.groups()))
-        except ValueError:
-            url_date = None
+    """The article's date: the one supplied; on an HTML page, the fitted choice among every date
+    it offers (indexer/clean/datechoice.py); on a text page, its date bar, else the URL's, the
+    dateline's or the latest date in the text."""
     if supplied:
         article.date, article.date_source = supplied, "supplied"
-    elif page_date:
-        article.date, article.date_source = page_date, page_source
-    elif url_date:
-        article.date, article.date_source = url_date, "url"
-    elif dateline and dateline.month and dateline.day:
-        # the dateline's own year, when it gives one ("MOSCOW, October 10, 2023")
-        known = (
-            [dt.date(dateline.year, dateline.month, 1)]
-            if dateline.year
-            else _dates_in(article.body, ingested)
-        )
-        article.date = infer_year(dateline.month, dateline.day, known, ingested)
-        article.date_source = "dateline" if article.date else None
-    elif in_text := _dates_in(article.body, ingested):
-        article.date, article.date_source = max(in_text), "text"
+        return
+    if page_dates is not None:
+        chosen = choose(date_options(page_dates, article.url, dateline, article.body, ingested))
+        article.date, article.date_source = (chosen[0], SOURCES[chosen[1]]) if chosen else (None, None)
+        return
+    for source, date in (
+        ("date-bar", date_bar),
+        ("url", _url_date(article.url)),
+        ("dateline", _dateline_date(dateline, article.body, ingested)),
+        ("text", max(_dates_in(article.body, ingested), default=None)),
+    ):
+        if date:
+            article.date, article.date_source = date, source
+            return
+
+
+def date_options(
+    page_dates: DateCandidates, url: str | None, dateline: Any, body: str, ingested: dt.date
+) -> DateCandidates:
+    """An HTML page's dates with the URL's, the dateline's and the latest in the text; none after
+    the day after the ingest day (a page is not published after it was read)."""
+    found = list(page_dates.found)
+    for kind, date in (
+        ("url", _url_date(url)),
+        ("dateline", _dateline_date(dateline, body, ingested)),
+        ("text", max(_dates_in(body, ingested), default=None)),
+    ):
+        if date:
+            found.append((kind, date))
+    latest = ingested + dt.timedelta(days=1)
+    return replace(page_dates, found=[(kind, date) for kind, date in found if date <= latest])
+
+
+def _url_date(url: str | None) -> dt.date | None:
+    match = _URL_DATE.search(urlsplit(url).path) if url else None
+    try:
+        return dt.date(*(int(g) for g in match.groups())) if match else None
+    except ValueError:
+        return None
+
+
+def _dateline_date(dateline: Any, body: str, ingested: dt.date) -> dt.date | None:
+    """The dateline's day, in its own year when it gives one ("MOSCOW, October 10, 2023"), else
+    in the year the text's dates or the ingest day suggest."""
+    if not (dateline and dateline.month and dateline.day):
+        return None
+    known = [dt.date(dateline.year, dateline.month, 1)] if dateline.year else _dates_in(body, ingested)
+    return infer_year(dateline.month, dateline.day, known, ingested)

@@ -1,13 +1,15 @@
-"""The publication date of HTML pages: the date beside the headline, JSON-LD, metadata."""
+"""The publication date of HTML pages: the dates a page offers (beside the headline, JSON-LD, meta
+tags, htmldate's reading), and the fitted choice among them (indexer/clean/datechoice.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from indexer.article import extract_article
+from indexer.clean.datechoice import SOURCES, choose, is_printed
 from indexer.clean.extractors import load_html
 from indexer.clean.headline import headline_byline, text_around_headline
-from indexer.clean.pagedate import headline_date, jsonld_published, page_date
+from indexer.clean.pagedate import headline_date, jsonld_published, meta_dates, page_dates
 
 HEADLINE = "Ministers meet in Astana to open a new trade corridor"
 
@@ -27,7 +29,8 @@ def read(html: str):
 
 
 def date_of(html: str, metadata_date: str | None = None):
-    return page_date(*read(html), lambda: metadata_date)
+    chosen = choose(page_dates(*read(html), lambda: metadata_date))
+    return (chosen[0], SOURCES[chosen[1]]) if chosen else (None, None)
 
 
 META = '<meta property="article:published_time" content="2025-03-01T10:00:00+00:00">'
@@ -43,12 +46,49 @@ def test_date_printed_above_the_headline_counts():
     assert date_of(html) == (dt.date(2025, 3, 4), "html-headline")
 
 
-def test_an_updated_date_gives_way_to_the_published_metadata():
-    html = page(META, below="<p>Last updated Nov 6, 2025</p>")
+def test_an_updated_date_that_is_the_modified_time_gives_way_to_the_published_metadata():
+    modified = '<meta property="article:modified_time" content="2025-11-06T08:00:00+00:00">'
+    html = page(META + modified, below="<p>Last updated Nov 6, 2025</p>")
     assert headline_date(read(html)[1]).updated
     assert date_of(html, "2025-03-01") == (dt.date(2025, 3, 1), "html-metadata")
     # ... but stands in when there is nothing else
     assert date_of(page(below="<p>Last updated Nov 6, 2025</p>")) == (dt.date(2025, 11, 6), "html-headline")
+
+
+def test_a_page_whose_only_date_is_a_modified_time_stays_undated():
+    modified = '<meta property="article:modified_time" content="2024-08-21T08:00:00+00:00">'
+    assert date_of(page(modified), "2024-08-21") == (None, None)
+    # a published time of the same page dates it
+    assert date_of(page(modified + META), "2025-03-01") == (dt.date(2025, 3, 1), "html-metadata")
+
+
+def test_meta_tags_give_published_and_modified_times_in_page_order():
+    head = (
+        '<meta name="parsely-pub-date" content="2024-04-20T09:00:00Z">'
+        '<meta property="og:updated_time" content="2024-05-02">'
+        '<meta name="last-modified" content="January 16, 2026">'
+    )
+    body = '<span itemprop="datePublished">June 3, 2023</span>'
+    published, modified = meta_dates(load_html(page(head, below=body)))
+    assert published == [dt.date(2024, 4, 20), dt.date(2023, 6, 3)]
+    assert modified == [dt.date(2024, 5, 2), dt.date(2026, 1, 16)]
+
+
+def test_days_printed_in_words_or_numbers():
+    text = "Posted 10/31/2024 | updated 05.03.25 | 2023/7/1 | March 4, 2025 | 31/31/2022 | v1.2.3"
+    for day in (dt.date(2024, 10, 31), dt.date(2025, 3, 5), dt.date(2025, 5, 3)):
+        assert is_printed(day, text)
+    assert is_printed(dt.date(2023, 7, 1), text) and is_printed(dt.date(2025, 3, 4), text)
+    assert not is_printed(dt.date(2025, 3, 1), text)  # "31/31/2022" is no day, "1.2.3" no date
+    assert not is_printed(dt.date(2022, 3, 31), text) and not is_printed(dt.date(2024, 10, 30), text)
+
+
+def test_a_metadata_date_printed_on_the_page_is_taken_over_one_that_is_not():
+    far = "<p>" + "Words of the story go on here. " * 40 + "</p>"
+    printed = page(below=far + "<footer><p>Posted 3/1/2025</p></footer>")
+    dates = page_dates(*read(printed), lambda: "2025-03-01")
+    assert is_printed(dt.date(2025, 3, 1), dates.visible) and "Words of the story" in dates.visible
+    assert choose(dates) == (dt.date(2025, 3, 1), "htmldate")
 
 
 def test_visible_time_text_wins_over_its_utc_attribute():
@@ -81,7 +121,7 @@ def test_json_ld_date_published_is_read_with_any_spacing():
                     "dateModified" : "2025-11-25T17:47:39.214Z" } ] }
     </script>"""
     assert jsonld_published(load_html(page(script))) == dt.date(2024, 9, 10)
-    assert date_of(page(script), "2025-11-25") == (dt.date(2024, 9, 10), "html-metadata")
+    assert date_of(page(script), "2024-09-10") == (dt.date(2024, 9, 10), "html-metadata")
     broken = '<script type="application/ld+json">{ "datePublished": </script>'
     assert jsonld_published(load_html(page(broken))) is None
 

@@ -7,7 +7,6 @@ through and falls back to the page's visible text when it finds nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from html import unescape as unescape_entities
@@ -16,6 +15,7 @@ from typing import Any
 from indexer.clean import extractors
 from indexer.clean.cards import squeezed, story_cards
 from indexer.clean.chrome import StoryEnd, drop_closing_notes, drop_pull_quotes, page_chrome
+from indexer.clean.datechoice import DateCandidates
 from indexer.clean.embeds import keep_embedded_posts
 from indexer.clean.fallback import (
     SHORT_EXTRACTION_WORDS,
@@ -38,7 +38,7 @@ from indexer.clean.htmlmeta import (
 )
 from indexer.clean.lines import has_sentence_end, normalise_line, word_count
 from indexer.clean.pageboxes import drop_hidden_boxes, drop_named_boxes, drop_site_headers
-from indexer.clean.pagedate import page_date
+from indexer.clean.pagedate import page_dates
 from indexer.clean.repeats import restore_repeats
 from indexer.clean.splitbody import (
     page_paragraphs,
@@ -64,10 +64,9 @@ class HtmlPage:
     paragraphs: list[str]
     title: str | None = None
     byline: str | None = None
-    date: dt.date | None = None
+    dates: DateCandidates = field(default_factory=DateCandidates)  # chosen among in indexer/article.py
     site_name: str | None = None
     url: str | None = None
-    date_source: str | None = None
     fallback: bool = False
     dropped: list[str] = field(default_factory=list)
     # paragraphs (<p>) whose text is the title, a sentence: the story's own text, not the headline
@@ -109,11 +108,7 @@ def clean_html_page(html: str, url: str | None = None) -> HtmlPage:
         page.byline = normalise_line(author or "") or None
         page.site_name = normalise_line(meta.sitename or "") or None
         page.url = meta.url or None
-        page.date, page.date_source = page_date(
-            tree,
-            around,
-            lambda: extractors.htmldate_guess(tree, page.url),
-        )
+        page.dates = page_dates(tree, around, lambda: extractors.htmldate_guess(tree, page.url))
         unwrap_layout_tables(tree)
         inline_formulas(tree)
         keep_data_tables(tree)

@@ -1,14 +1,14 @@
-"""The publication date of an HTML page.
+"""The dates an HTML page offers as its publication date.
 
-In order of trust: the date the page prints beside its headline (what
-readers and citations use), unless it is labelled as a revision; the
-`datePublished` of the page's JSON-LD; htmldate's reading of the metadata
-(`article:published_time`, `<time>`, ...); a date printed as "Updated ...".
+The date the page prints beside its headline (and whether it is labelled as a revision), the
+`datePublished` of the page's JSON-LD, the published date of its meta tags, htmldate's reading of
+the metadata (`article:published_time`, `<time>`, ...), with the days the page prints where a
+reader sees them and the days only its "modified" tags give. `indexer/clean/datechoice.py` chooses
+among them, with the URL's, the dateline's and the text's dates that `indexer/article.py` adds.
 
 htmldate's guess from dates anywhere in the page is not taken: on pages that print
 no publication date it mostly finds the footer's copyright year ("© 2025" read as
-2025-01-01), and it took 30 ms a page. The caller falls back on the URL, the
-dateline and the dates in the article's own text instead (`indexer/article.py`).
+2025-01-01), and it took 30 ms a page.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from indexer.clean.datechoice import DateCandidates
 from indexer.clean.dates import first_date
 from indexer.clean.headline import AFTER_HEADLINE, AroundHeadline
 
@@ -28,6 +29,18 @@ _BEFORE = 200  # characters of text before the headline where its date may stand
 _SHORT = 80  # a dated text block longer than this is a sentence or a caption, not a date line
 _REVISED = re.compile(r"\b(?:updated|modified|edited|revised|reviewed)\b", re.IGNORECASE)
 _ARTICLE_TYPES = re.compile(r"article|posting|report|news", re.IGNORECASE)
+# the names (property, name or itemprop) of meta tags that give a page's published or modified time
+_PUBLISHED_NAMES = {
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "published-date", "publish-date", "publish_date", "pubdate", "parsely-pub-date", "sailthru.date",
+    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "dcterms.issued", "date",
+    "citation_publication_date", "citation_date", "article.published", "datecreated", "uploaddate",
+}  # fmt: skip
+_MODIFIED_NAMES = {
+    "article:modified_time", "og:updated_time", "last-modified", "datemodified", "dcterms.modified",
+    "modified", "updated_time", "article:updated_time",
+}  # fmt: skip
+_UNSEEN = {"script", "style", "noscript", "template"}
 
 
 @dataclass(frozen=True)
@@ -38,23 +51,55 @@ class ShownDate:
     updated: bool  # labelled as a revision ("Updated", "Last modified")
 
 
-def page_date(
+def page_dates(
     tree: Any, around: AroundHeadline | None, metadata_date: Callable[[], str | None]
-) -> tuple[dt.date | None, str | None]:
-    """The page's publication date and where it came from ("html-headline", "html-metadata").
+) -> DateCandidates:
+    """Every publication date the page's markup offers, as candidates.
 
-    `metadata_date()` is htmldate reading the page's metadata. (None, None) when
-    the page gives no date in any of these places.
+    `metadata_date()` is htmldate reading the page's metadata.
     """
-    shown = headline_date(around)
-    if shown and not shown.updated:
-        return shown.date, "html-headline"
-    published = jsonld_published(tree) or iso_date(metadata_date())
-    if published:
-        return published, "html-metadata"
-    if shown:
-        return shown.date, "html-headline"
-    return None, None
+    dates = DateCandidates()
+    if shown := headline_date(around):
+        dates.found.append(("headline-updated" if shown.updated else "headline", shown.date))
+    if published := jsonld_published(tree):
+        dates.found.append(("jsonld", published))
+    tagged, modified = meta_dates(tree)
+    if tagged:
+        dates.found.append(("meta", tagged[0]))
+    if guessed := iso_date(metadata_date()):
+        dates.found.append(("htmldate", guessed))
+    dates.visible = visible_text(tree)
+    dates.modified = frozenset(set(modified) - set(tagged) - {published})
+    return dates
+
+
+def visible_text(tree: Any) -> str:
+    """The text of the page's body a reader sees: no scripts, styles or comments."""
+    body = tree.find("body")
+    parts = []
+    for element in (body if body is not None else tree).iter():
+        if element.text and isinstance(element.tag, str) and element.tag not in _UNSEEN:
+            parts.append(element.text)
+        if element.tail and element is not body:
+            parts.append(element.tail)
+    return "\n".join(parts)
+
+
+def meta_dates(tree: Any) -> tuple[list[dt.date], list[dt.date]]:
+    """The dates the page's meta tags (and itemprop elements) give as published, and as modified,
+    in the order of the page."""
+    published: list[dt.date] = []
+    modified: list[dt.date] = []
+    for element in tree.xpath("//meta | //*[@itemprop]"):
+        name = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
+        into = published if name in _PUBLISHED_NAMES else modified if name in _MODIFIED_NAMES else None
+        if into is None:
+            continue
+        value = element.get("content") or element.get("datetime") or element.text_content() or ""
+        date = iso_date(value) or (found[1] if (found := first_date(value)) else None)
+        if date:
+            into.append(date)
+    return published, modified
 
 
 def headline_date(around: AroundHeadline | None) -> ShownDate | None:
