@@ -2567,3 +2567,18 @@ def test_talks_with_their_adjectives_and_a_ministry_named_without_its_state_unde
         dateline="KYIV",
     )
     assert set(found["statement"].parties) == {"UA", "KP"}
+
+
+def test_a_headline_in_capitals_is_read_in_time():
+    # a run of capitals was split every way a name list could be: this page took minutes
+    title = (
+        "MINISTER FOR FOREIGN RELATIONS OF MONGOLIA MEETS THE MINISTER OF FOREIGN AFFAIRS"
+        " OF THE REPUBLIC OF KOREA"
+    )
+    body = (
+        f"{title}\n\nOn September 27, 2024, the Minister for Foreign Affairs of Mongolia held a meeting"
+        " with the Minister of Foreign Affairs of the Republic of Korea on the sidelines of the UN General"
+        " Assembly."
+    )
+    found, primary = events_of(title, body)
+    assert primary == "meeting" and {"MN", "KR"} <= set(found["meeting"].parties)
