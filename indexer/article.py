@@ -32,7 +32,7 @@ from indexer.store.sitelines import SiteLines, site_of
 # file, or text sent as text (never read as HTML, even when it quotes some).
 UPLOAD, PASTED_TEXT = "upload", "upload:text"
 # Bump when extraction changes, so stale documents can be re-extracted.
-EXTRACTOR_VERSION = 149
+EXTRACTOR_VERSION = 150
 _HEAD_LINES = 3  # a headline repeated this near the top of the body ends the page's head there
 SUPPLIED_KEYS = ("url", "outlet", "date", "title", "topics")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")

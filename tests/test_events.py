@@ -2582,3 +2582,14 @@ def test_a_headline_in_capitals_is_read_in_time():
     )
     found, primary = events_of(title, body)
     assert primary == "meeting" and {"MN", "KR"} <= set(found["meeting"].parties)
+
+
+def test_an_official_is_found_under_any_spelling_the_registry_knows():
+    # the registry writes "Berdimuhamedow"; the text "Berdimuhamedov"
+    found, primary = events_of(
+        "Turkmen and Russian presidents speak by phone",
+        "President of Turkmenistan Gurbanguly Berdimuhamedov and President of Russia Vladimir Putin"
+        " discussed trade and energy by telephone on Tuesday.",
+    )
+    assert primary == "call"
+    assert {"Gurbanguly Berdimuhamedow", "Vladimir Putin"} <= set(found["call"].people)

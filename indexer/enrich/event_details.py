@@ -17,7 +17,7 @@ from typing import Any
 
 from indexer.clean.dates import MONTH_NAME, WEEKDAY_NAME, dates_at, infer_year, month_day
 from indexer.enrich.countries import countries_in, country_codes, country_entries, country_spans
-from indexer.enrich.people import Person, fold_name
+from indexer.enrich.people import Person, fold_name, spellings
 
 _I = re.IGNORECASE
 # A mention's order: its sentence's number (the headline is 0) times this, plus where it stands in it.
@@ -133,7 +133,7 @@ def describe_event(kind: str, said: list[tuple[int, str]], people: list[Person],
     evidence = next((sentence for order, sentence in said if order >= SENTENCE), said[0][1])
     text = " ".join(sentence for _, sentence in said)
     words = folded_words(text)
-    taking_part = [p for p in people if surname_of(p) in words]
+    taking_part = [p for p in people if named_in(p, words)]
     taking_part += [p for p in context.leading if p not in taking_part]
     if kind in ("visit", "meeting"):
         taking_part += [p for p in context.companions if p not in taking_part]
@@ -282,6 +282,12 @@ def _held_in(text: str, start: int, end: int) -> bool:
 
 def surname_of(person: Person) -> str:
     return fold_name(person.name).split()[-1]
+
+
+def named_in(person: Person, words: set[str]) -> bool:
+    """Whether a text's words (`folded_words`) hold the person's surname in any of its spellings
+    ("Berdimuhamedov" for the registry's "Berdimuhamedow")."""
+    return any(fold_name(name).split()[-1] in words for name in spellings(person.name))
 
 
 def folded_words(text: str) -> set[str]:

@@ -33,8 +33,8 @@ from indexer.enrich.event_details import (
     dateline_state,
     describe_event,
     folded_words,
+    named_in,
     states_own,
-    surname_of,
 )
 from indexer.enrich.event_filters import (
     drop_call_discussions,
@@ -402,11 +402,11 @@ def find_events(
     reporting = {sentence for found in mentions.values() for _, sentence in found}
     told = [s for s in [title, *every[:LEAD_SENTENCES]] if s in reporting or not _LONG_PAST.search(s)]
     lead_words = folded_words(_LATER_CLAUSE.sub(" ", " ".join(told)))
-    leading = [p for p in people if p.role and surname_of(p) in lead_words]
+    leading = [p for p in people if p.role and named_in(p, lead_words)]
     listed = [(envoy, posting) for _, envoy, posting in envoys(body)] if "appointment" in mentions else []
     # the officials a delegation is said to include take part in its visit and talks, wherever named
     along = folded_words(" ".join(sentence for sentence in every if _COMPANIONS.search(sentence)))
-    companions = [p for p in people if p.role and surname_of(p) in along]
+    companions = [p for p in people if p.role and named_in(p, along)]
     context = Context(
         leading, list(countries or []), date, dateline, listed, date_source in GUESSED_DATES, companions
     )

@@ -25,7 +25,16 @@ from indexer.enrich.countries import begins_country_name, country_codes, country
 from indexer.enrich.envoys import envoys
 from indexer.enrich.names import NAME, NAME_TOKEN, PARTICLE, ROLE_ONLY, ROLES, Person, not_a_name
 
-__all__ = ["LOWER_ROLES", "Person", "envoys", "find_people", "fold_name", "same_person", "surname_key"]
+__all__ = [
+    "LOWER_ROLES",
+    "Person",
+    "envoys",
+    "find_people",
+    "fold_name",
+    "same_person",
+    "spellings",
+    "surname_key",
+]
 
 
 @cache
@@ -37,6 +46,19 @@ def _people_registry() -> dict[str, tuple[str, str | None]]:
         for form in [entry["name"], *entry["aliases"], *entry.get("short", [])]:
             registry[form.casefold()] = (entry["name"], entry.get("country"))
     return registry
+
+
+@cache
+def _spellings() -> dict[str, tuple[str, ...]]:
+    """Each registered person's names as texts write them: "Gurbanguly Berdimuhamedow" is also
+    "Gurbanguly Berdimuhamedov"."""
+    data = json.loads(resources.files("indexer").joinpath("data/people.json").read_text("utf-8"))
+    return {entry["name"]: (entry["name"], *entry["aliases"]) for entry in data["people"]}
+
+
+def spellings(name: str) -> tuple[str, ...]:
+    """A person's name as the registry writes it and as texts also do (the name alone when unknown)."""
+    return _spellings().get(name, (name,))
 
 
 # difflib ratios of two spellings of one person's names: on average, and at the least
