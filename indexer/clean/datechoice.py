@@ -38,7 +38,8 @@ SOURCES = {
 }
 KINDS = list(SOURCES)
 _FAMILIES = {"headline-updated": "headline", "jsonld": "metadata", "meta": "metadata", "htmldate": "metadata"}
-_SEEN_FAMILIES = {"metadata", "url"}  # kinds a reader does not see: printed elsewhere on the page or not
+# the families a reader is not shown by the headline: their day may be printed elsewhere on the page, or not
+_UNSHOWN_FAMILIES = {"metadata", "url"}
 FEATURES = [
     *KINDS,
     "other families agree",
@@ -101,7 +102,7 @@ def features(dates: DateCandidates) -> list[list[float]]:
         row += [
             min(len(others), 3) / 3,
             1.0 if any(_FAMILIES.get(other, other) == family for other in same_day) else 0.0,
-            1.0 if family in _SEEN_FAMILIES and is_printed(date, dates.visible) else 0.0,
+            1.0 if family in _UNSHOWN_FAMILIES and is_printed(date, dates.visible) else 0.0,
             1.0 if date in dates.modified else 0.0,
             1.0 if date == min(days) else 0.0,
             1.0 if date == max(days) else 0.0,

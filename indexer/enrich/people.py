@@ -38,10 +38,16 @@ __all__ = [
 
 
 @cache
-def _people_registry() -> dict[str, tuple[str, str | None]]:
+def _registered() -> list[dict]:
+    """The person registry's entries (indexer/data/people.json)."""
     data = json.loads(resources.files("indexer").joinpath("data/people.json").read_text("utf-8"))
+    return list(data["people"])
+
+
+@cache
+def _people_registry() -> dict[str, tuple[str, str | None]]:
     registry: dict[str, tuple[str, str | None]] = {}
-    for entry in data["people"]:
+    for entry in _registered():
         # a short form ("Obama") only ever follows a title here: find_people reads no bare surname
         for form in [entry["name"], *entry["aliases"], *entry.get("short", [])]:
             registry[form.casefold()] = (entry["name"], entry.get("country"))
@@ -52,8 +58,7 @@ def _people_registry() -> dict[str, tuple[str, str | None]]:
 def _spellings() -> dict[str, tuple[str, ...]]:
     """Each registered person's names as texts write them: "Gurbanguly Berdimuhamedow" is also
     "Gurbanguly Berdimuhamedov"."""
-    data = json.loads(resources.files("indexer").joinpath("data/people.json").read_text("utf-8"))
-    return {entry["name"]: (entry["name"], *entry["aliases"]) for entry in data["people"]}
+    return {entry["name"]: (entry["name"], *entry["aliases"]) for entry in _registered()}
 
 
 def spellings(name: str) -> tuple[str, ...]:
@@ -370,8 +375,7 @@ def _appositive_people(text: str) -> list[tuple[int, Person]]:
 def _known_full_names() -> dict[str, list[str]]:
     """The registry's full names and their variants (two words or more: never a bare surname),
     as written, by their first word, longest first."""
-    data = json.loads(resources.files("indexer").joinpath("data/people.json").read_text("utf-8"))
-    forms = {form for entry in data["people"] for form in [entry["name"], *entry["aliases"]] if " " in form}
+    forms = {form for entry in _registered() for form in [entry["name"], *entry["aliases"]] if " " in form}
     by_first: dict[str, list[str]] = {}
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form.split()[0], []).append(form)
