@@ -84,11 +84,18 @@ def test_days_printed_in_words_or_numbers():
 
 
 def test_a_metadata_date_printed_on_the_page_is_taken_over_one_that_is_not():
+    # an "Updated" line by the headline, and a published time in the metadata: the metadata's day wins
+    # when the page also prints it (here in its footer), the updated day when it does not
     far = "<p>" + "Words of the story go on here. " * 40 + "</p>"
-    printed = page(below=far + "<footer><p>Posted 3/1/2025</p></footer>")
+    updated = "<p>Last updated Nov 6, 2025</p>" + far
+    printed = page(below=updated + "<footer><p>Posted 3/1/2025</p></footer>")
     dates = page_dates(*read(printed), lambda: "2025-03-01")
     assert is_printed(dt.date(2025, 3, 1), dates.visible) and "Words of the story" in dates.visible
     assert choose(dates) == (dt.date(2025, 3, 1), "htmldate")
+    assert choose(page_dates(*read(page(below=updated)), lambda: "2025-03-01")) == (
+        dt.date(2025, 11, 6),
+        "headline-updated",
+    )
 
 
 def test_visible_time_text_wins_over_its_utc_attribute():
